@@ -1,0 +1,509 @@
+//! Date expressions and their resolution against the publication date.
+//!
+//! Recognized: weekdays (الجمعة, الأربعاء الماضي, الأحد المقبل); month names of the three
+//! families — Gregorian (يناير), Syriac as used in the Levant and Iraq (كانون الثاني) and
+//! Maghrebi (جانفي) — alone or combined (`شباط/فبراير`, `أبريل/ نيسان`), with a day (`3 سبتمبر`,
+//! `الخامس من آذار`), a year (`مارس 2015`) or a relative word (`مارس الماضي`, `21 يونيو الجاري`);
+//! years (`عام 2011`, `1989 إلى 2019`); and relative words (اليوم، أمس، غدا، أول أمس، الأسبوع
+//! الماضي، الشهر المقبل، العام الجاري…).
+//!
+//! Resolution follows the spec: a weekday in past reporting is the latest such day on or before
+//! the publication day (strictly before with الماضي); with a future or until-marker (a verb in
+//! سـ, حتى, المقرر, المقبل…) it is the next one (strictly after with المقبل). A week resolves to
+//! the month of its Monday. A month without a year takes the year that puts it nearest to the
+//! publication date, unless الماضي / المقبل / الجاري says which.
+//!
+//! ```
+//! use khabar_text::{token::tokenize, sentence::sentences, date::{find_dates, parse_published}};
+//! let text = "أعلن مطار الماتي انه سيبقى مغلقا حتى الاحد. وبدأت الحركة الأحد.";
+//! let toks = tokenize(text);
+//! let pub_day = parse_published("2022-01-07T18:00:00+00:00").unwrap();
+//! let dates = find_dates(&toks, &sentences(&toks), Some(pub_day));
+//! let values: Vec<_> = dates.iter().map(|d| d.value.clone()).collect();
+//! assert_eq!(values, ["2022-01-09", "2022-01-02"]);
+//! ```
+use crate::clitic::{frequency, proclitic_splits};
+use crate::token::{Token, TokenKind};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Day,
+    Month,
+    Year,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Day => "day",
+            Resolution::Month => "month",
+            Resolution::Year => "year",
+        }
+    }
+}
+
+/// A date expression: tokens `tokens` (the first may carry a proclitic of `clitic_letters`
+/// letters, which is not part of the expression), resolved to `value` at `resolution`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    pub tokens: Range<usize>,
+    pub clitic_letters: usize,
+    pub value: String,
+    pub resolution: Resolution,
+}
+
+/// The calendar day a publication timestamp names, in its own time zone (`2022-01-07T18:00:00+00:00`
+/// → 2022-01-07). Accepts anything that starts with `YYYY-MM-DD`.
+pub fn parse_published(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+const WEEKDAYS: [(&str, u32); 7] = [("الاثنين", 0), ("الثلاثاء", 1), ("الاربعاء", 2), ("الخميس", 3), ("الجمعه", 4), ("السبت", 5), ("الاحد", 6)];
+
+/// One-token month names (normalized), with whether the word is also a common other word and so
+/// needs support (a day, a year, a second spelling, a relative word or a preposition) to count.
+const MONTHS: &[(&str, u32, bool)] = &[
+    ("يناير", 1, false), ("فبراير", 2, false), ("مارس", 3, true), ("ابريل", 4, false), ("مايو", 5, false), ("يونيو", 6, false),
+    ("يونيه", 6, false), ("يوليو", 7, false), ("يوليه", 7, false), ("اغسطس", 8, false), ("سبتمبر", 9, false), ("اكتوبر", 10, false),
+    ("نوفمبر", 11, false), ("ديسمبر", 12, false),
+    ("شباط", 2, false), ("اذار", 3, false), ("نيسان", 4, false), ("ايار", 5, false), ("حزيران", 6, false), ("تموز", 7, false),
+    ("اب", 8, true), ("ايلول", 9, false),
+    ("جانفي", 1, false), ("فيفري", 2, false), ("افريل", 4, false), ("ماي", 5, true), ("جوان", 6, false), ("جويليه", 7, false), ("اوت", 8, true),
+];
+
+/// Two-token Syriac month names: كانون الثاني, تشرين الأول…
+const MONTHS2: &[(&str, &str, u32)] = &[("كانون", "الثاني", 1), ("كانون", "الاول", 12), ("تشرين", "الاول", 10), ("تشرين", "الثاني", 11)];
+
+const PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق"];
+const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
+const CURRENT: &[&str] = &["الجاري", "الحالي", "الجاريه", "الحاليه"];
+
+/// Words before a year that make a four-digit number a year on their own.
+const YEAR_STRONG: &[&str] = &["عام", "العام", "عامي", "سنه", "السنه", "سنتي", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "اواسط", "خريف", "ربيع", "صيف", "شتاء", "ميلاد", "مواليد", "موسم"];
+/// Prepositions that make one a year only when no noun follows it (في 2015 vs في 1500 حاله).
+const YEAR_WEAK: &[&str] = &["في", "من", "الي", "حتي", "بين", "قبل", "بعد", "خلال", "و"];
+
+const FUTURE_WORDS: &[&str] = &["سوف", "المقرر", "المتوقع", "المنتظر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "يرتقب", "غدا", "ستعقد", "سيعقد"];
+
+fn is(t: &Token, words: &[&str]) -> bool {
+    t.kind == TokenKind::Arabic && words.contains(&t.norm.as_str())
+}
+
+/// The word with a proclitic taken off when the remainder is in `words`: (letters taken, index).
+fn lookup<'a, T: Copy>(t: &Token, table: &'a [(&'a str, T)]) -> Option<(usize, T)> {
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    for (letters, rest) in proclitic_splits(&t.norm) {
+        if let Some(&(_, v)) = table.iter().find(|(w, _)| *w == rest) {
+            return Some((letters, v));
+        }
+    }
+    None
+}
+
+fn weekday(t: &Token) -> Option<(usize, u32)> {
+    lookup(t, &WEEKDAYS)
+}
+
+/// A month name at token `i`: (month, tokens used, clitic letters, needs support).
+fn month_name(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
+    let t = tokens.get(i)?;
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    for (letters, rest) in proclitic_splits(&t.norm) {
+        let second = tokens.get(i + 1).map(|n| n.norm.as_str());
+        if let Some(&(_, _, m)) = MONTHS2.iter().find(|(a, b, _)| *a == rest && second == Some(*b)) {
+            return Some((m, 2, letters, false));
+        }
+        if let Some(&(_, m, weak)) = MONTHS.iter().find(|(w, _, _)| *w == rest) {
+            // ماي, اب: only bare (a clitic on them is much likelier another word)
+            if letters > 0 && weak {
+                continue;
+            }
+            return Some((m, 1, letters, weak));
+        }
+    }
+    None
+}
+
+/// A month expression at `i` with its second spelling (`شباط/فبراير`, `أبريل/ نيسان`,
+/// `مارس (آذار)`): (month, tokens used, clitic letters, needs support).
+fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
+    let (m, n, letters, weak) = month_name(tokens, i)?;
+    let j = i + n;
+    if tokens.get(j).is_some_and(|t| t.is_punct('/') || t.is_punct('-')) {
+        if let Some((m2, n2, 0, _)) = month_name(tokens, j + 1) {
+            if m2 == m {
+                return Some((m, n + 1 + n2, letters, false));
+            }
+        }
+    }
+    Some((m, n, letters, weak))
+}
+
+/// Ordinal day words for `الخامس من آذار`: (day, tokens used).
+fn ordinal_day(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    const ORD: [(&str, u32); 11] = [("الاول", 1), ("الحادي", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7), ("الثامن", 8), ("التاسع", 9), ("العاشر", 10)];
+    let t = tokens.get(i)?;
+    let (_, mut d) = lookup(t, &ORD).or_else(|| lookup(t, &[("العشرين", 20u32), ("الثلاثين", 30)]))?;
+    let mut n = 1;
+    match tokens.get(i + 1).map(|t| t.norm.as_str()) {
+        Some("عشر") if d < 10 => {
+            d += 10;
+            n = 2;
+        }
+        Some("والعشرين") if d < 10 => {
+            d += 20;
+            n = 2;
+        }
+        Some("والثلاثين") if d < 2 => {
+            d += 30;
+            n = 2;
+        }
+        _ => {}
+    }
+    Some((d, n))
+}
+
+fn day_number(t: &Token) -> Option<u32> {
+    if t.kind != TokenKind::Number || t.norm.contains([',', '.']) {
+        return None;
+    }
+    let d: u32 = t.norm.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn year_number(t: &Token, lo: i32, hi: i32) -> Option<i32> {
+    if t.kind != TokenKind::Number || t.norm.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.norm.parse().ok()?;
+    (lo..=hi).contains(&y).then_some(y)
+}
+
+/// Whether the word before `i` (within the sentence) is one of `words`, clitics allowed.
+fn prev_is(tokens: &[Token], i: usize, floor: usize, words: &[&str]) -> bool {
+    i > floor && tokens[i - 1].kind == TokenKind::Arabic && proclitic_splits(&tokens[i - 1].norm).iter().any(|(_, r)| words.contains(&r.as_ref()))
+}
+
+/// A verb with the future prefix سـ (سيعقد، ستجري، وسيبقى): the remainder must be a likelier word
+/// than the whole, which keeps سيارة، ستة، سنة، سابق out.
+fn is_future_verb(t: &Token) -> bool {
+    if t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let w = t.norm.strip_prefix('و').or_else(|| t.norm.strip_prefix('ف')).unwrap_or(&t.norm);
+    let Some(rest) = w.strip_prefix('س') else { return false };
+    rest.chars().count() >= 3 && rest.starts_with(['ي', 'ت', 'ن', 'ا']) && frequency(rest) > 2 * frequency(w).max(1)
+}
+
+fn future_context(tokens: &[Token], sent: &Range<usize>, i: usize) -> bool {
+    let from = i.saturating_sub(8).max(sent.start);
+    if i > sent.start && tokens[i - 1].norm == "حتي" || i > sent.start + 1 && tokens[i - 2].norm == "حتي" && tokens[i - 1].norm == "يوم" {
+        return true;
+    }
+    tokens[from..i].iter().any(|t| is_future_verb(t) || is(t, FUTURE_WORDS))
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(d.weekday().num_days_from_monday() as i64)
+}
+
+fn ym(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let k = y * 12 + m as i32 - 1 + delta;
+    (k.div_euclid(12), (k.rem_euclid(12) + 1) as u32)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Rel {
+    Past,
+    Next,
+    Current,
+    None,
+}
+
+fn rel_at(tokens: &[Token], i: usize) -> Rel {
+    match tokens.get(i) {
+        Some(t) if is(t, PAST) => Rel::Past,
+        Some(t) if is(t, NEXT) => Rel::Next,
+        Some(t) if is(t, CURRENT) => Rel::Current,
+        _ => Rel::None,
+    }
+}
+
+/// Finds and resolves every date expression. Without a publication date, only expressions that
+/// carry their own year are resolved.
+pub fn find_dates(tokens: &[Token], sentences: &[Range<usize>], published: Option<NaiveDate>) -> Vec<DateExpr> {
+    let mut out = Vec::new();
+    for sent in sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            match date_at(tokens, sent, i, published, &mut out) {
+                Some(next) => i = next.max(i + 1),
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<DateExpr>, tokens: Range<usize>, clitic_letters: usize, value: String, resolution: Resolution) {
+    out.push(DateExpr { tokens, clitic_letters, value, resolution });
+}
+
+/// Tries a date at token `i`; pushes what it finds and returns the token after it.
+fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<NaiveDate>, out: &mut Vec<DateExpr>) -> Option<usize> {
+    let t = &tokens[i];
+    let end = sent.end;
+    // day + month: 3 سبتمبر, 18 و27 فبراير, الخامس من آذار
+    let day_first = day_number(t).map(|d| (d, 1)).or_else(|| {
+        let (d, n) = ordinal_day(tokens, i)?;
+        (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
+    });
+    if let Some((day, n)) = day_first {
+        // 18 و27 فبراير: the first day shares the second's month
+        if t.kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
+            if let Some(d2) = tokens.get(i + 2).and_then(day_number) {
+                if let Some((m, mn, 0, _)) = month_at(tokens, i + 3) {
+                    let (y, _, _) = month_year(tokens, i + 3 + mn, end, m, Some(d2), published)?;
+                    if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
+                        push(out, i..i + 1, 0, d.to_string(), Resolution::Day);
+                    }
+                    return Some(i + 2);
+                }
+            }
+        }
+        if let Some((m, mn, 0, _)) = month_at(tokens, i + n) {
+            let (y, k, _) = month_year(tokens, i + n + mn, end, m, Some(day), published)?;
+            if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
+                push(out, i..k, 0, d.to_string(), Resolution::Day);
+            }
+            return Some(k);
+        }
+    }
+    if let Some((m, mn, letters, weak)) = month_at(tokens, i) {
+        let after = i + mn;
+        let supported = !weak
+            || tokens.get(after).is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
+            || prev_is(tokens, i, sent.start, &["شهر", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي", "قبل", "بعد"]);
+        if supported {
+            let (y, k, explicit) = month_year(tokens, after, end, m, None, published)?;
+            let _ = explicit;
+            push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
+            return Some(k);
+        }
+    }
+    // years
+    if let Some(y) = year_number(t, 1000, 2100) {
+        let strong = prev_is(tokens, i, sent.start, YEAR_STRONG);
+        let next_word = tokens.get(i + 1).filter(|n| i + 1 < end && n.kind == TokenKind::Arabic);
+        let hijri = next_word.is_some_and(|n| n.norm == "ه" || n.norm == "هجري" || n.norm == "هجريه");
+        let free_after = next_word.is_none_or(|n| n.norm.starts_with('و') || is(n, &["الي", "حتي", "عندما", "حين", "حيث", "بعد", "قبل", "في", "م", "ميلادي", "ميلاديه", "الماضي", "المقبل", "الجاري"]));
+        let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && (1900..=2100).contains(&y);
+        let alone = (1950..=2035).contains(&y) && next_word.is_none() && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
+        if !hijri && (strong || (weak && free_after) || alone) {
+            push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
+            return Some(i + 1);
+        }
+    }
+    let pubd = published?;
+    // weekdays
+    if let Some((letters, wd)) = weekday(t) {
+        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
+        // الأحد عشر (the eleven), صلاة الجمعة, بين الاثنين (the two)
+        if next.is_some_and(|n| n.norm == "عشر")
+            || prev_is(tokens, i, sent.start, &["صلاه", "خطبه", "صلوات", "خطب", "بين", "كلا", "احد"])
+            || (wd == 0 && next.is_some_and(|n| n.norm == "من"))
+        {
+            return None;
+        }
+        let rel = rel_at(tokens, i + 1);
+        let pub_wd = pubd.weekday().num_days_from_monday();
+        let future = rel == Rel::Next || (rel == Rel::None && future_context(tokens, sent, i));
+        let day = if future {
+            let mut d = (wd + 7 - pub_wd) % 7;
+            if d == 0 && rel == Rel::Next {
+                d = 7;
+            }
+            pubd + Duration::days(d as i64)
+        } else {
+            let mut d = (pub_wd + 7 - wd) % 7;
+            if d == 0 && rel == Rel::Past {
+                d = 7;
+            }
+            pubd - Duration::days(d as i64)
+        };
+        let k = if matches!(rel, Rel::Past | Rel::Next) { i + 2 } else { i + 1 };
+        push(out, i..k, letters, day.to_string(), Resolution::Day);
+        return Some(k);
+    }
+    // relative days
+    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic { proclitic_splits(&t.norm).into_iter().find(|(_, r)| matches!(r.as_ref(), "اليوم" | "امس" | "الامس" | "البارحه" | "غدا" | "الغد" | "اول" | "بعد" | "الاسبوع" | "الشهر" | "العام" | "السنه" | "هذا" | "هذه")) } else { None };
+    let (letters, word) = bare?;
+    let next = tokens.get(i + 1).filter(|_| i + 1 < end).map(|n| n.norm.as_str());
+    let day = |delta: i64| (pubd + Duration::days(delta)).to_string();
+    match (word.as_ref(), next) {
+        ("اول", Some("امس")) => push(out, i..i + 2, letters, day(-2), Resolution::Day),
+        ("بعد", Some("غد")) => push(out, i..i + 2, letters, day(2), Resolution::Day),
+        ("امس" | "الامس", Some("الاول")) => push(out, i..i + 2, letters, day(-2), Resolution::Day),
+        ("امس" | "الامس" | "البارحه", _) => push(out, i..i + 1, letters, day(-1), Resolution::Day),
+        ("غدا" | "الغد", _) => push(out, i..i + 1, letters, day(1), Resolution::Day),
+        ("اليوم", n) => {
+            // اليوم التالي، اليوم الأول، اليوم العالمي: a day of something, not today
+            let other = n.is_some_and(|n| n.starts_with("ال") && !matches!(n, "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد"));
+            if other || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه") {
+                return None;
+            }
+            push(out, i..i + 1, letters, pubd.to_string(), Resolution::Day);
+        }
+        ("هذا" | "هذه", Some(unit)) => {
+            let (k, v) = unit_value(unit, 0, pubd)?;
+            push(out, i..i + 2, letters, v, k);
+            return Some(i + 2);
+        }
+        (unit @ ("الاسبوع" | "الشهر" | "العام" | "السنه"), Some(_)) => {
+            let delta = match rel_at(tokens, i + 1) {
+                Rel::Past => -1,
+                Rel::Next => 1,
+                Rel::Current => 0,
+                Rel::None => return None,
+            };
+            let (k, v) = unit_value(unit, delta, pubd)?;
+            push(out, i..i + 2, letters, v, k);
+            return Some(i + 2);
+        }
+        _ => return None,
+    }
+    Some(i + 1)
+}
+
+/// The week, month or year `delta` units from the publication day.
+fn unit_value(unit: &str, delta: i32, pubd: NaiveDate) -> Option<(Resolution, String)> {
+    match unit {
+        "الاسبوع" => Some((Resolution::Month, ym(monday_of(pubd + Duration::days(7 * delta as i64))))),
+        "الشهر" => {
+            let (y, m) = add_months(pubd.year(), pubd.month(), delta);
+            Some((Resolution::Month, format!("{y:04}-{m:02}")))
+        }
+        "العام" | "السنه" => Some((Resolution::Year, format!("{:04}", pubd.year() + delta))),
+        _ => None,
+    }
+}
+
+/// The year of month `m` whose name ends before token `i`: an explicit year (`مارس 2015`,
+/// `مارس من عام 2015`), a relative word (الماضي، المقبل، الجاري), or the nearest year to the
+/// publication date. Returns (year, token after the expression, explicit).
+fn month_year(tokens: &[Token], i: usize, end: usize, m: u32, day: Option<u32>, published: Option<NaiveDate>) -> Option<(i32, usize, bool)> {
+    let mut j = i;
+    if j < end && tokens[j].is_punct(',') && false {
+        j += 1;
+    }
+    let skip = match tokens.get(j).map(|t| t.norm.as_str()) {
+        Some("عام" | "من") if j < end => match tokens.get(j + 1).map(|t| t.norm.as_str()) {
+            Some("عام") => 2,
+            _ => 1,
+        },
+        _ => 0,
+    };
+    if let Some(y) = tokens.get(j + skip).filter(|_| j + skip < end).and_then(|t| year_number(t, 1000, 2100)) {
+        return Some((y, j + skip + 1, true));
+    }
+    let pubd = published?;
+    let rel = if j < end { rel_at(tokens, j) } else { Rel::None };
+    let py = pubd.year();
+    let target = |y: i32| NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1).min(28)).unwrap_or(pubd);
+    let pub_key = (pubd.year(), pubd.month(), if day.is_some() { pubd.day() } else { 1 });
+    let key = |y: i32| (y, m, day.unwrap_or(1));
+    let y = match rel {
+        Rel::Past => {
+            if key(py) < pub_key { py } else { py - 1 }
+        }
+        Rel::Next => {
+            if key(py) > pub_key { py } else { py + 1 }
+        }
+        Rel::Current => py,
+        Rel::None => (py - 1..=py + 1).min_by_key(|&y| (target(y) - pubd).num_days().abs()).unwrap_or(py),
+    };
+    let k = if rel == Rel::None { j } else { j + 1 };
+    Some((y, k, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentence::sentences;
+    use crate::token::tokenize;
+
+    fn dates(text: &str, published: &str) -> Vec<(String, String)> {
+        let toks = tokenize(text);
+        let d = find_dates(&toks, &sentences(&toks), parse_published(published));
+        d.into_iter()
+            .map(|d| {
+                let s = toks[d.tokens.start].start + crate::clitic::letters_to_byte(&text[toks[d.tokens.start].start..], d.clitic_letters);
+                (text[s..toks[d.tokens.end - 1].end].to_string(), d.value)
+            })
+            .collect()
+    }
+
+    fn pair(t: &str, v: &str) -> (String, String) {
+        (t.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn weekdays_past_and_future() {
+        let p = "2022-01-07T18:00:00+00:00"; // a Friday
+        assert_eq!(dates("رفض الرئيس الجمعة", p), vec![pair("الجمعة", "2022-01-07")]);
+        assert_eq!(dates("بدأت الأحد في المقاطعات", p), vec![pair("الأحد", "2022-01-02")]);
+        assert_eq!(dates("سيبقى مغلقا حتى الاحد", p), vec![pair("الاحد", "2022-01-09")]);
+        assert_eq!(dates("أضرمت النيران الأربعاء والخميس", p), vec![pair("الأربعاء", "2022-01-05"), pair("الخميس", "2022-01-06")]);
+        assert_eq!(dates("وقع الجمعة الماضي", p), vec![pair("الجمعة الماضي", "2021-12-31")]);
+        assert_eq!(dates("يعقد الاجتماع الجمعة المقبل", p), vec![pair("الجمعة المقبل", "2022-01-14")]);
+        assert_eq!(dates("صلاة الجمعة", p), vec![]);
+    }
+
+    #[test]
+    fn months_in_three_families() {
+        let p = "2018-05-28T12:54:12+00:00";
+        assert_eq!(dates("في شباط/فبراير", p), vec![pair("شباط/فبراير", "2018-02")]);
+        assert_eq!(dates("في 20 أيار/مايو", p), vec![pair("20 أيار/مايو", "2018-05-20")]);
+        assert_eq!(dates("في كانون الثاني/يناير 2016", p), vec![pair("كانون الثاني/يناير 2016", "2016-01")]);
+        assert_eq!(dates("في تشرين الثاني/نوفمبر الماضي", p), vec![pair("تشرين الثاني/نوفمبر الماضي", "2017-11")]);
+        assert_eq!(dates("منذ جانفي الماضي", p), vec![pair("جانفي الماضي", "2018-01")]);
+        assert_eq!(dates("الخامس من آذار/ مارس", p), vec![pair("الخامس من آذار/ مارس", "2018-03-05")]);
+        assert_eq!(dates("في 18 و27 فبراير", p), vec![pair("18", "2018-02-18"), pair("27 فبراير", "2018-02-27")]);
+        assert_eq!(dates("21 يونيو الجاري", p), vec![pair("21 يونيو الجاري", "2018-06-21")]);
+        // مارس is also a verb: alone it needs support
+        assert_eq!(dates("مارس الضغط على الحكومة", p), vec![]);
+    }
+
+    #[test]
+    fn years() {
+        let p = "2022-01-07T18:00:00+00:00";
+        assert_eq!(dates("حكم البلاد من 1989 إلى 2019 وما زال", p), vec![pair("1989", "1989"), pair("2019", "2019")]);
+        assert_eq!(dates("في عام ١٨٩٦", p), vec![pair("١٨٩٦", "1896")]);
+        assert_eq!(dates("عامي 2004 و2014", p), vec![pair("2004", "2004"), pair("2014", "2014")]);
+        assert_eq!(dates("اعتقال 1500 شخص", p), vec![]);
+        assert_eq!(dates("في 1500 حالة", p), vec![]);
+    }
+
+    #[test]
+    fn relative_words() {
+        let p = "2018-06-27T14:53:12+00:00"; // a Wednesday
+        assert_eq!(dates("قال أمس", p), vec![pair("أمس", "2018-06-26")]);
+        assert_eq!(dates("أعلن اليوم", p), vec![pair("اليوم", "2018-06-27")]);
+        assert_eq!(dates("في اليوم التالي", p), vec![]);
+        assert_eq!(dates("الأسبوع الماضي", p), vec![pair("الأسبوع الماضي", "2018-06")]);
+        assert_eq!(dates("العام الماضي", p), vec![pair("العام الماضي", "2017")]);
+        assert_eq!(dates("الشهر المقبل", p), vec![pair("الشهر المقبل", "2018-07")]);
+        assert_eq!(dates("هذا الأسبوع", "2018-03-04T05:50:44+00:00"), vec![pair("هذا الأسبوع", "2018-02")]);
+        assert_eq!(dates("أمس الجمعة", "2018-03-31T00:00:00+00:00"), vec![pair("أمس", "2018-03-30"), pair("الجمعة", "2018-03-30")]);
+    }
+}
