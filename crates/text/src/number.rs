@@ -241,7 +241,7 @@ pub fn parse_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
     if let Word::PluralScale(v) = first {
         return Some(NumberMatch { value: v, start: i, len: 1, clitic_letters, vague: true, digits: false });
     }
-    if matches!(first, Word::Fraction(_) | Word::Ten) && !matches!(tokens.get(i + 1).and_then(|t| word_at(t, false)), Some((Word::Scale(_), _, _))) {
+    if matches!(first, Word::Fraction(_) | Word::Ten) && !matches!(tokens.get(i + 1).and_then(|t| word_at(t, false)), Some((Word::Scale(_) | Word::PluralScale(_), _, _))) {
         // عشر alone is a tenth as often as ten; نصف alone is a half
         if first == Word::Ten {
             return Some(NumberMatch { value: 10.0, start: i, len: 1, clitic_letters, vague: false, digits: false });
@@ -368,25 +368,30 @@ static AFTER: &[(&[&str], Qualifier)] = &[
     (&["او", "اكثر"], Qualifier::AtLeast),
 ];
 
-fn word_eq(t: &Token, w: &str, first: bool) -> bool {
+/// Whether token `t` is the word `w`; the first word of a phrase may carry a conjunction or
+/// preposition (وأكثر من، بنحو، لنحو). Returns the clitic letters.
+fn word_eq(t: &Token, w: &str, first: bool) -> Option<usize> {
     if t.norm == w {
-        return true;
+        return Some(0);
     }
-    // the first word of a phrase may carry a conjunction or preposition (وأكثر من، بنحو، لنحو)
-    first && t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).into_iter().skip(1).any(|(_, r)| r == w)
+    if !first || t.kind != TokenKind::Arabic {
+        return None;
+    }
+    proclitic_splits(&t.norm).into_iter().skip(1).find(|(_, r)| r == w).map(|(l, _)| l)
 }
 
 /// A qualifier that ends right before token `i` and starts no earlier than `floor`: the
-/// qualifier and its first token.
-pub fn qualifier_before(tokens: &[Token], i: usize, floor: usize) -> Option<(Qualifier, usize)> {
+/// qualifier, its first token, and the proclitic letters on that token.
+pub fn qualifier_before(tokens: &[Token], i: usize, floor: usize) -> Option<(Qualifier, usize, usize)> {
     for (words, q) in BEFORE {
         let n = words.len();
         if i < floor + n {
             continue;
         }
         let s = i - n;
-        if words.iter().enumerate().all(|(k, w)| word_eq(&tokens[s + k], w, k == 0)) {
-            return Some((*q, s));
+        let Some(letters) = word_eq(&tokens[s], words[0], true) else { continue };
+        if words.iter().enumerate().skip(1).all(|(k, w)| word_eq(&tokens[s + k], w, false).is_some()) {
+            return Some((*q, s, letters));
         }
     }
     None
@@ -481,14 +486,14 @@ mod tests {
     #[test]
     fn qualifiers() {
         let t = tokenize("ما لا يقل عن 30 عنصراً على الأقل");
-        assert_eq!(qualifier_before(&t, 4, 0), Some((Qualifier::AtLeast, 0)));
+        assert_eq!(qualifier_before(&t, 4, 0), Some((Qualifier::AtLeast, 0, 0)));
         assert_eq!(qualifier_after(&t, 6, t.len()), Some((Qualifier::AtLeast, 8)));
         let t = tokenize("بنحو 40 شخصا");
-        assert_eq!(qualifier_before(&t, 1, 0), Some((Qualifier::Approx, 0)));
+        assert_eq!(qualifier_before(&t, 1, 0), Some((Qualifier::Approx, 0, 1)));
         let t = tokenize("وأكثر من ألف جريح");
-        assert_eq!(qualifier_before(&t, 2, 0), Some((Qualifier::MoreThan, 0)));
+        assert_eq!(qualifier_before(&t, 2, 0), Some((Qualifier::MoreThan, 0, 1)));
         let t = tokenize("ما يزيد على ألف");
-        assert_eq!(qualifier_before(&t, 3, 0), Some((Qualifier::MoreThan, 0)));
-        assert_eq!(qualifier_before(&t, 3, 1), Some((Qualifier::MoreThan, 1)));
+        assert_eq!(qualifier_before(&t, 3, 0), Some((Qualifier::MoreThan, 0, 0)));
+        assert_eq!(qualifier_before(&t, 3, 1), Some((Qualifier::MoreThan, 1, 0)));
     }
 }

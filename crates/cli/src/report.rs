@@ -1,0 +1,66 @@
+//! `--format report`: what a journalist glances at. Arabic runs are wrapped in Unicode bidi
+//! isolates (RLI … PDI) so that they read right to left on a terminal without dragging numbers
+//! and labels around them.
+use khabar_model::Article;
+use std::fmt::Write;
+
+const RLI: char = '\u{2067}';
+const PDI: char = '\u{2069}';
+
+fn rtl(s: &str) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{RLI}{flat}{PDI}")
+}
+
+fn value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v as i64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    } else {
+        format!("{v}")
+    }
+}
+
+pub fn render(a: &Article, text: &str) -> String {
+    let mut s = String::new();
+    let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
+    let _ = writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let _ = writeln!(s, "   {}", rtl(&title));
+    if a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
+        let _ = writeln!(s, "   (nothing found)");
+    }
+    if !a.counts.is_empty() {
+        let _ = writeln!(s, "\n  Counts");
+        for c in &a.counts {
+            let src = c.attributed_to.as_ref().map(|x| format!("  ← {}", rtl(&x.text))).unwrap_or_default();
+            let _ = writeln!(s, "    {:<8} {:>10}  {:<9}  {}{}", c.category, value(c.value), c.qualifier, rtl(&c.text), src);
+        }
+    }
+    if !a.dates.is_empty() {
+        let _ = writeln!(s, "\n  Dates");
+        for d in &a.dates {
+            let _ = writeln!(s, "    {:<10} {:<5}  {}", d.value, d.resolution, rtl(&d.text));
+        }
+    }
+    if !a.hedges.is_empty() {
+        let _ = writeln!(s, "\n  Unverified or disputed");
+        for h in &a.hedges {
+            let _ = writeln!(s, "    {:<10} {}", h.kind, rtl(&h.text));
+        }
+    }
+    if !a.amounts.is_empty() {
+        let _ = writeln!(s, "\n  Other figures");
+        for m in &a.amounts {
+            let _ = writeln!(s, "    {:>14}  {}", value(m.value), rtl(&m.text));
+        }
+    }
+    s.push('\n');
+    s
+}

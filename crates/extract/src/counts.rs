@@ -1,0 +1,306 @@
+//! Counts of people: killed, injured, arrested, abducted, missing, displaced, protesting.
+//!
+//! A figure (any number the text layer parses, a dual noun such as شخصين, or one indefinite
+//! person right after an event word, as in مقتل جندي) is a count when the words around it name
+//! a category, in this order of trust:
+//! 1. an event word before it (مقتل 26، أصيب نحو 120، اعتقال 1029، تظاهرت 100), with qualifiers
+//!    and quotation marks allowed between;
+//! 2. a noun of the category right after it (18 قتيلا، عشرات القتلى، 1.8 مليون لاجئ);
+//! 3. a verb after it and its noun (14 مدنيا على الأقل قتلوا، 16 شخصا قد لقوا مصرعهم);
+//! 4. a total named before it (ارتفع عدد القتلى إلى 30);
+//! 5. `بينهم`/`منهم` before it, which takes the category of the count before (بينهم 10 صحافيين).
+//!
+//! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
+use crate::lexicon::{Role, COUNTS};
+use crate::source::source_for;
+use crate::{CountRec, Doc};
+use khabar_text::clitic::proclitic_splits;
+use khabar_text::number::{parse_number, qualifier_after, qualifier_before, NumberMatch, Qualifier};
+use khabar_text::token::{Token, TokenKind};
+use std::ops::Range;
+
+/// The category of a token in a role, allowing proclitics (بمقتل، وإصابة، والقتلى): (category,
+/// clitic letters).
+pub(crate) fn role_of(t: &Token, role: Role) -> Option<(&'static str, usize)> {
+    if t.kind != TokenKind::Arabic {
+        return if role == Role::Unit && t.norm == "%" { Some(("-", 0)) } else { None };
+    }
+    proclitic_splits(&t.norm).into_iter().find_map(|(letters, rest)| COUNTS.get(&rest, role).map(|c| (c, letters)))
+}
+
+fn is_quote_mark(t: &Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„" | "'")
+}
+
+const PROTEST_NOUNS: &[&str] = &["تظاهره", "التظاهره", "مظاهره", "المظاهره", "تظاهرات", "التظاهرات", "مظاهرات", "المظاهرات", "احتجاج", "الاحتجاج", "احتجاجات", "الاحتجاجات", "مسيره", "المسيره", "اعتصام", "الاعتصام"];
+
+/// What stands before a figure and names its category: (category, first token of the count,
+/// neutral — the noun after must decide).
+fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<&'static str>) -> Option<(&'static str, usize, bool, usize)> {
+    let toks = &doc.tokens;
+    let mut p = at;
+    while p > sent.start && is_quote_mark(&toks[p - 1]) {
+        p -= 1;
+    }
+    if p == sent.start {
+        return None;
+    }
+    let t = &toks[p - 1];
+    if let Some((cat, letters)) = role_of(t, Role::Event) {
+        // مقتل وجرح 30: the first of coordinated event words
+        let (mut cat, mut first, mut letters) = (cat, p - 1, letters);
+        while first > sent.start && toks[first].norm.starts_with('و') {
+            match role_of(&toks[first - 1], Role::Event) {
+                Some((c, l)) => {
+                    cat = c;
+                    letters = l;
+                    first -= 1;
+                }
+                None => break,
+            }
+        }
+        return Some((cat, first, false, letters));
+    }
+    if let Some((_, letters)) = role_of(t, Role::Neutral) {
+        return Some(("-", p - 1, true, letters));
+    }
+    // القبض على 30
+    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).iter().any(|(_, r)| r == "القبض") {
+        return Some(("ARREST", p - 2, false, 0));
+    }
+    // التظاهرة التي شارك فيها حوالي 150 شخصا
+    if matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).iter().any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك")) {
+        if toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).iter().any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
+            return Some(("PROTEST", p - 2, false, 0));
+        }
+    }
+    // بينهم 10 صحافيين، ومنهم ثلاثة
+    if let Some(cat) = inherited {
+        if proclitic_splits(&t.norm).iter().any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن")) {
+            return Some((cat, p - 1, false, 0));
+        }
+    }
+    // ارتفع عدد القتلى إلى 30، بلغت حصيلة الضحايا 30
+    let from = p.saturating_sub(6).max(sent.start + 1);
+    for k in (from..p).rev() {
+        if toks[k].kind == TokenKind::Punct {
+            break;
+        }
+        if let Some((cat, _)) = role_of(&toks[k], Role::State) {
+            if proclitic_splits(&toks[k - 1].norm).iter().any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي")) {
+                return Some((cat, k - 1, false, 0));
+            }
+        }
+    }
+    None
+}
+
+/// The noun a figure counts, past an optional من: (token index, category if it names one).
+fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option<&'static str>)> {
+    let mut k = end;
+    while k < limit && is_quote_mark(&toks[k]) {
+        k += 1;
+    }
+    if k < limit && toks[k].norm == "من" {
+        k += 1;
+    }
+    if k >= limit || !toks[k].is_word() {
+        return None;
+    }
+    Some((k, role_of(&toks[k], Role::State).map(|x| x.0)))
+}
+
+/// A verb after the figure and its noun that names the category: (category, its token).
+fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(&'static str, usize)> {
+    for k in from..limit.min(from + 5) {
+        let t = &toks[k];
+        if t.kind == TokenKind::Punct && !is_quote_mark(t) {
+            return None;
+        }
+        if let Some((cat, _)) = role_of(t, Role::After) {
+            return Some((cat, k));
+        }
+    }
+    None
+}
+
+struct Found {
+    category: &'static str,
+    value: f64,
+    qualifier: Qualifier,
+    first: usize,
+    first_letters: usize,
+    last: usize,
+    object: Option<Range<usize>>,
+}
+
+fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: Option<&'static str>) -> Option<Found> {
+    let toks = &doc.tokens;
+    let (q_before, q_start, q_letters) = match qualifier_before(toks, n.start, sent.start) {
+        Some((q, s, l)) => (Some(q), s, l),
+        None => (None, n.start, n.clitic_letters),
+    };
+    let before = category_before(doc, sent, q_start, inherited);
+    let noun = noun_after(toks, n.end(), sent.end);
+    if let Some((k, _)) = noun {
+        if role_of(&toks[k], Role::Unit).is_some() {
+            return None;
+        }
+    }
+    if toks.get(n.end()).is_some_and(|t| t.norm == "%") {
+        return None;
+    }
+    let state = noun.and_then(|(_, c)| c);
+    let after_from = noun.map(|(k, _)| k + 1).unwrap_or(n.end());
+    let verb = verb_after(toks, after_from, sent.end);
+    let (category, first, first_letters) = match before {
+        Some((cat, first, false, letters)) => (cat, first, letters),
+        Some((_, first, true, letters)) => (state.or(verb.map(|v| v.0))?, first, letters),
+        None => (state.or(verb.map(|v| v.0))?, q_start, q_letters),
+    };
+    let mut last = noun.map(|(k, _)| k).unwrap_or(n.end() - 1).max(n.end() - 1);
+    // a second word that agrees with the noun (مجرما مسلحا، قتيلا فلسطينيا)
+    let mut object = noun.map(|(k, _)| k..k + 1);
+    if let Some((k, _)) = noun {
+        if let Some(next) = toks.get(k + 1).filter(|_| k + 1 < sent.end) {
+            let agree = next.kind == TokenKind::Arabic && next.norm.chars().count() > 3 && toks[k].norm.ends_with('ا') && next.norm.ends_with('ا') && !next.norm.starts_with("ال");
+            if agree {
+                object = Some(k..k + 2);
+                last = k + 1;
+            }
+        }
+    }
+    let mut qualifier = q_before;
+    for at in [n.end(), last + 1] {
+        if qualifier.is_none() {
+            if let Some((q, e)) = qualifier_after(toks, at, sent.end) {
+                qualifier = Some(q);
+                last = last.max(e - 1);
+            }
+        }
+    }
+    if let Some((_, k)) = verb {
+        if before.is_none() && state.is_none() {
+            last = last.max(k);
+        }
+    }
+    let qualifier = qualifier.unwrap_or(if n.vague { Qualifier::Vague } else { Qualifier::Exact });
+    Some(Found { category, value: n.value, qualifier, first, first_letters, last, object })
+}
+
+/// Figures written as words for one or two people: مقتل جندي، سقوط قتيل، مقتل شخصين، قتيلين.
+fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
+    let toks = &doc.tokens;
+    let t = &toks[i];
+    let (value, noun_cat) = if let Some((_, 0)) = role_of(t, Role::Dual) {
+        (2.0, None)
+    } else if matches!(t.norm.as_str(), "قتيلين" | "قتيلان" | "جريحين" | "جريحان") {
+        (2.0, role_of(t, Role::State).map(|x| x.0))
+    } else if let Some((_, 0)) = role_of(t, Role::Single) {
+        (1.0, role_of(t, Role::State).map(|x| x.0))
+    } else {
+        return None;
+    };
+    let before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
+    let (category, first, first_letters) = match (before, noun_cat) {
+        // مقتل جندي
+        (Some((cat, first, false, letters)), _) if toks[i - 1].end <= t.start => (cat, first, letters),
+        // سقوط قتيل
+        (Some((_, first, true, letters)), Some(cat)) => (cat, first, letters),
+        // قتيلين alone
+        (None, Some(cat)) if value == 2.0 => (cat, i, 0),
+        _ => return None,
+    };
+    if value == 1.0 && first + 1 != i {
+        return None;
+    }
+    let mut last = i;
+    let mut qualifier = None;
+    if let Some((q, e)) = qualifier_after(toks, i + 1, sent.end) {
+        qualifier = Some(q);
+        last = e - 1;
+    }
+    Some(Found { category, value, qualifier: qualifier.unwrap_or(Qualifier::Exact), first, first_letters, last, object: Some(i..i + 1) })
+}
+
+/// Every count in the document, in text order.
+pub fn extract(doc: &Doc) -> Vec<CountRec> {
+    let toks = &doc.tokens;
+    let mut out: Vec<CountRec> = Vec::new();
+    for sent in &doc.sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            let inherited = out.last().map(|c| c.category);
+            let (found, next) = match parse_number(toks, i) {
+                Some(n) if n.end() <= sent.end => (count_at_number(doc, sent, &n, inherited), n.end()),
+                Some(n) => (None, n.end()),
+                None => (count_at_word(doc, sent, i), i + 1),
+            };
+            if let Some(f) = found {
+                let start = doc.start_after_clitic(f.first, f.first_letters);
+                let span = start..toks[f.last].end;
+                let object = f.object.map(|r| doc.span(r));
+                let source = source_for(doc, sent, f.first);
+                out.push(CountRec { category: f.category, value: f.value, qualifier: f.qualifier.as_str(), object, source, span, tokens: f.first..f.last + 1 });
+                i = next.max(f.last + 1);
+            } else {
+                i = next;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(text: &str) -> Vec<(String, f64, String, String)> {
+        let doc = Doc::new(text, None);
+        extract(&doc).into_iter().map(|c| (c.category.to_string(), c.value, c.qualifier.to_string(), text[c.span].to_string())).collect()
+    }
+
+    fn c(cat: &str, v: f64, q: &str, t: &str) -> (String, f64, String, String) {
+        (cat.into(), v, q.into(), t.into())
+    }
+
+    #[test]
+    fn event_before_figure() {
+        assert_eq!(counts("أعلنت الوزارة مقتل 26 \"مجرما مسلحا\" وإصابة 18 آخرين بجروح."), vec![c("KILL", 26.0, "exact", "مقتل 26 \"مجرما مسلحا"), c("WOUND", 18.0, "exact", "إصابة 18 آخرين")]);
+        assert_eq!(counts("واعتقل أكثر من 3800 شخص في جميع أنحاء البلاد"), vec![c("ARREST", 3800.0, "more_than", "اعتقل أكثر من 3800 شخص")]);
+        assert_eq!(counts("أدت إلى مقتل وجرح ما لا يقل عن 30 عنصراً"), vec![c("KILL", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً")]);
+        assert_eq!(counts("مقتل نحو عشرة آلاف شخص"), vec![c("KILL", 10000.0, "approx", "مقتل نحو عشرة آلاف شخص")]);
+    }
+
+    #[test]
+    fn noun_after_figure() {
+        assert_eq!(counts("إلى سقوط عشرات القتلى وأكثر من ألف جريح بحسب السلطات"), vec![c("KILL", 10.0, "vague", "سقوط عشرات القتلى"), c("WOUND", 1000.0, "more_than", "أكثر من ألف جريح")]);
+        assert_eq!(counts("بسقوط 18 قتيلا و748 جريحا في صفوفها"), vec![c("KILL", 18.0, "exact", "سقوط 18 قتيلا"), c("WOUND", 748.0, "exact", "748 جريحا")]);
+    }
+
+    #[test]
+    fn verb_after_figure() {
+        assert_eq!(counts("إن 130 انقلابياً قتلوا"), vec![c("KILL", 130.0, "exact", "130 انقلابياً قتلوا")]);
+        assert_eq!(counts("14 مدنيا على الأقل قتلوا"), vec![c("KILL", 14.0, "at_least", "14 مدنيا على الأقل قتلوا")]);
+    }
+
+    #[test]
+    fn words_for_one_or_two() {
+        assert_eq!(counts("أدى إلى مقتل شخصين على الأقل"), vec![c("KILL", 2.0, "at_least", "مقتل شخصين على الأقل")]);
+        assert_eq!(counts("أسفر عن مقتل جندي"), vec![c("KILL", 1.0, "exact", "مقتل جندي")]);
+        assert_eq!(counts("مقتل الجندي"), vec![]);
+    }
+
+    #[test]
+    fn not_counts() {
+        assert!(counts("قتل قبل 5 سنوات").is_empty());
+        assert!(counts("هاجمه عشرين ألف مجرم").is_empty());
+        assert!(counts("يضم 24 لاعبا").is_empty());
+    }
+
+    #[test]
+    fn inherited_category() {
+        assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة").len(), 2);
+        assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة")[1].0, "WOUND");
+    }
+}

@@ -1,0 +1,147 @@
+//! Who gives a figure: the source a sentence names for the facts in it.
+//!
+//! Two constructions are read: an attribution phrase (`بحسب السلطات`، `وفقا لوزارة الصحة`،
+//! `نقلا عن الشرطة`، `حسبما أفادت وكالة …`) and a reporting verb with its subject before the
+//! fact (`أعلنت وزارة الداخلية الجمعة مقتل 26`، `وأفادت الشرطة بسقوط 18`). The subject runs from
+//! the word after the verb to the first word that cannot belong to it: punctuation, a date word,
+//! أن/إن, a preposition, a word of the fact itself. Media that only carry the report
+//! (`لفرانس برس`) are never taken: a name after ل is a listener, not a subject.
+use crate::counts::role_of;
+use crate::lexicon::Role;
+use crate::{Doc, Span};
+use khabar_text::clitic::proclitic_splits;
+use khabar_text::token::TokenKind;
+use std::ops::Range;
+
+const CUES: &[&str] = &[
+    "قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح", "اوضحت", "اشار", "اشارت", "اضاف", "اضافت",
+    "اورد", "اوردت", "نقل", "نقلت", "كشف", "كشفت", "صرح", "صرحت", "افاد", "اعلنا", "اكدا", "نشرت", "نشر", "بث", "بثت", "تحدث", "تحدثت",
+];
+const PHRASES: &[&str] = &["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"];
+/// Words a subject or a source phrase stops before.
+const STOP: &[&str] = &[
+    "ان", "انه", "انها", "انهم", "في", "عن", "الي", "علي", "من", "مع", "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+    "الخميس", "الجمعه", "السبت", "ما", "التي", "الذي", "الذين", "بان", "بانه", "لان", "قد", "كان", "كانت", "هذا", "هذه", "ايضا", "اول", "مساء", "صباح",
+];
+
+fn word_is(t: &khabar_text::token::Token, set: &[&str]) -> Option<usize> {
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    proclitic_splits(&t.norm).into_iter().find(|(_, r)| set.contains(&r.as_ref())).map(|(l, _)| l)
+}
+
+/// A noun phrase from token `i`: at most six words, stopping as described above.
+fn phrase(doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> {
+    let toks = &doc.tokens;
+    let mut k = i;
+    while k < limit && k < i + 6 {
+        let t = &toks[k];
+        if t.kind != TokenKind::Arabic && t.kind != TokenKind::Word {
+            break;
+        }
+        if STOP.contains(&t.norm.as_str()) || role_of(t, Role::Event).is_some() || role_of(t, Role::Neutral).is_some() {
+            break;
+        }
+        // a word with a preposition attached starts a complement, not the subject (بسقوط، لفرانس)
+        if k > i && (t.norm.starts_with('ب') || t.norm.starts_with('ل')) && proclitic_splits(&t.norm).len() > 1 && khabar_text::clitic::analyze(&t.norm).prep.is_some() {
+            break;
+        }
+        if k == i && khabar_text::clitic::analyze(&t.norm).prep == Some('ل') {
+            return None;
+        }
+        k += 1;
+    }
+    (k > i).then_some(i..k)
+}
+
+/// The source named in sentence `sent` for a fact whose first token is `at`.
+pub fn source_for(doc: &Doc, sent: &Range<usize>, at: usize) -> Option<Span> {
+    let toks = &doc.tokens;
+    // an attribution phrase anywhere in the sentence, nearest the fact first
+    let mut best: Option<(usize, Range<usize>)> = None;
+    for k in sent.clone() {
+        if word_is(&toks[k], PHRASES).is_some() {
+            let mut s = k + 1;
+            // وفقا لـ، نقلا عن، حسبما أفادت
+            while s < sent.end && (matches!(toks[s].norm.as_str(), "ل" | "لـ" | "عن" | "ما" | "ـ") || word_is(&toks[s], CUES).is_some()) {
+                s += 1;
+            }
+            let r = if s < sent.end {
+                let t = &toks[s];
+                // وفقا لوزارة: the preposition is glued to the name
+                let glued = t.norm.starts_with('ل') && khabar_text::clitic::analyze(&t.norm).prep == Some('ل');
+                if glued {
+                    phrase_after_prep(doc, s, sent.end)
+                } else {
+                    phrase(doc, s, sent.end)
+                }
+            } else {
+                None
+            };
+            if let Some(r) = r {
+                let d = k.abs_diff(at);
+                if best.as_ref().is_none_or(|b| d < b.0) {
+                    best = Some((d, r));
+                }
+            }
+        }
+    }
+    // a reporting verb before the fact, and its subject
+    for k in (sent.start..at).rev() {
+        if word_is(&toks[k], CUES).is_some() {
+            if let Some(r) = phrase(doc, k + 1, at) {
+                return Some(doc.start_after_clitic(r.start, 0)..toks[r.end - 1].end);
+            }
+            break;
+        }
+    }
+    best.map(|(_, r)| {
+        let first = &toks[r.start];
+        let letters = if first.norm.starts_with('ل') && khabar_text::clitic::analyze(&first.norm).prep == Some('ل') { 1 } else { 0 };
+        doc.start_after_clitic(r.start, letters)..toks[r.end - 1].end
+    })
+}
+
+/// A phrase whose first word carries the preposition ل (وفقا لوزارة الصحة).
+fn phrase_after_prep(doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> {
+    let mut k = i + 1;
+    while k < limit && k < i + 6 {
+        let t = &doc.tokens[k];
+        if t.kind != TokenKind::Arabic || STOP.contains(&t.norm.as_str()) {
+            break;
+        }
+        k += 1;
+    }
+    Some(i..k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str, at_word: &str) -> Option<String> {
+        let doc = Doc::new(text, None);
+        let at = doc.tokens.iter().position(|t| &text[t.start..t.end] == at_word).unwrap();
+        let sent = doc.sentences.iter().find(|s| s.contains(&at)).unwrap().clone();
+        source_for(&doc, &sent, at).map(|r| text[r].to_string())
+    }
+
+    #[test]
+    fn subject_of_reporting_verb() {
+        assert_eq!(src("أعلنت وزارة الداخلية الكازاخستانية الجمعة مقتل 26", "مقتل").as_deref(), Some("وزارة الداخلية الكازاخستانية"));
+        assert_eq!(src("وأفادت الشرطة بسقوط 18 قتيلا", "بسقوط").as_deref(), Some("الشرطة"));
+    }
+
+    #[test]
+    fn attribution_phrases() {
+        assert_eq!(src("سقوط عشرات القتلى بحسب السلطات.", "سقوط").as_deref(), Some("السلطات"));
+        assert_eq!(src("مقتل 5 وفقا لوزارة الصحة", "مقتل").as_deref(), Some("وزارة الصحة"));
+        assert_eq!(src("مقتل 5 نقلا عن الشرطة", "مقتل").as_deref(), Some("الشرطة"));
+    }
+
+    #[test]
+    fn media_carrying_the_report_are_not_sources() {
+        assert_eq!(src("وقال لفرانس برس إن 5 قتلوا", "5"), None);
+    }
+}
