@@ -32,6 +32,14 @@ fn is_quote_mark(t: &Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„" | "'")
 }
 
+/// Words that are never the noun a figure counts.
+const FUNCTION_WORDS: &[&str] = &["في", "علي", "الي", "عن", "منذ", "بعد", "قبل", "خلال", "مع", "او", "و", "ثم", "حتي", "بين", "لدي", "عند", "اي", "كل", "هذا", "هذه", "ان", "انه", "التي", "الذي", "الذين", "قد", "لم", "لا", "ما"];
+
+/// Words that link a named total to its figure.
+const LINKS: &[&str] = &["الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "ليبلغ", "لتبلغ", "ليصل", "لتصل", "وصل", "وصلت", "هو", "هي"];
+
+const DATE_WORDS: &[&str] = &["اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+
 const PROTEST_NOUNS: &[&str] = &["تظاهره", "التظاهره", "مظاهره", "المظاهره", "تظاهرات", "التظاهرات", "مظاهرات", "المظاهرات", "احتجاج", "الاحتجاج", "احتجاجات", "الاحتجاجات", "مسيره", "المسيره", "اعتصام", "الاعتصام"];
 
 /// What stands before a figure and names its category: (category, first token of the count,
@@ -39,7 +47,10 @@ const PROTEST_NOUNS: &[&str] = &["تظاهره", "التظاهره", "مظاهر
 fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<&'static str>) -> Option<(&'static str, usize, bool, usize)> {
     let toks = &doc.tokens;
     let mut p = at;
-    while p > sent.start && is_quote_mark(&toks[p - 1]) {
+    // quotation marks and date words may stand between (اعتقلت اليوم السبت ما يزيد على ألف)
+    let mut skipped = 0;
+    while p > sent.start && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && DATE_WORDS.contains(&toks[p - 1].norm.as_str()))) {
+        skipped += 1;
         p -= 1;
     }
     if p == sent.start {
@@ -74,21 +85,40 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
             return Some(("PROTEST", p - 2, false, 0));
         }
     }
+    // من بين القتلى اثنان
+    if let Some((cat, _)) = role_of(t, Role::State) {
+        if p >= sent.start + 2 && toks[p - 2].norm.ends_with("بين") {
+            return Some((cat, p - 1, false, 0));
+        }
+    }
     // بينهم 10 صحافيين، ومنهم ثلاثة
     if let Some(cat) = inherited {
         if proclitic_splits(&t.norm).iter().any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن")) {
             return Some((cat, p - 1, false, 0));
         }
     }
-    // ارتفع عدد القتلى إلى 30، بلغت حصيلة الضحايا 30
-    let from = p.saturating_sub(6).max(sent.start + 1);
+    None
+}
+
+/// A total named before the figure and linked to it: ارتفع عدد القتلى إلى 30، بلغت حصيلة
+/// الضحايا 30، عدد القتلى بلغ 30 شخصا. Returns (category, first token).
+fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static str, usize)> {
+    let toks = &doc.tokens;
+    let mut p = p;
+    while p > sent.start && is_quote_mark(&toks[p - 1]) {
+        p -= 1;
+    }
+    if p == sent.start || !proclitic_splits(&toks[p - 1].norm).iter().any(|(_, r)| LINKS.contains(&r.as_ref())) {
+        return None;
+    }
+    let from = p.saturating_sub(7).max(sent.start + 1);
     for k in (from..p).rev() {
         if toks[k].kind == TokenKind::Punct {
             break;
         }
         if let Some((cat, _)) = role_of(&toks[k], Role::State) {
             if proclitic_splits(&toks[k - 1].norm).iter().any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي")) {
-                return Some((cat, k - 1, false, 0));
+                return Some((cat, k - 1));
             }
         }
     }
@@ -104,10 +134,15 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
     if k < limit && toks[k].norm == "من" {
         k += 1;
     }
-    if k >= limit || !toks[k].is_word() {
+    if k >= limit || !toks[k].is_word() || FUNCTION_WORDS.contains(&toks[k].norm.as_str()) {
         return None;
     }
-    Some((k, role_of(&toks[k], Role::State).map(|x| x.0)))
+    let mut cat = role_of(&toks[k], Role::State).map(|x| x.0);
+    // a person noun, then the state: 50 شخصا مصابين بجروح
+    if cat.is_none() && k + 1 < limit {
+        cat = role_of(&toks[k + 1], Role::State).filter(|&(_, l)| l == 0).map(|x| x.0);
+    }
+    Some((k, cat))
 }
 
 /// A verb after the figure and its noun that names the category: (category, its token).
@@ -153,10 +188,17 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
     let state = noun.and_then(|(_, c)| c);
     let after_from = noun.map(|(k, _)| k + 1).unwrap_or(n.end());
     let verb = verb_after(toks, after_from, sent.end);
+    let total = || total_before(doc, sent, q_start);
     let (category, first, first_letters) = match before {
         Some((cat, first, false, letters)) => (cat, first, letters),
-        Some((_, first, true, letters)) => (state.or(verb.map(|v| v.0))?, first, letters),
-        None => (state.or(verb.map(|v| v.0))?, q_start, q_letters),
+        Some((_, first, true, letters)) => match state.or(verb.map(|v| v.0)) {
+            Some(cat) => (cat, first, letters),
+            None => total().map(|(cat, f)| (cat, f, 0))?,
+        },
+        None => match state.or(verb.map(|v| v.0)) {
+            Some(cat) => (cat, q_start, q_letters),
+            None => total().map(|(cat, f)| (cat, f, 0))?,
+        },
     };
     let mut last = noun.map(|(k, _)| k).unwrap_or(n.end() - 1).max(n.end() - 1);
     // a second word that agrees with the noun (مجرما مسلحا، قتيلا فلسطينيا)
@@ -302,5 +344,20 @@ mod tests {
     fn inherited_category() {
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة").len(), 2);
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة")[1].0, "WOUND");
+        assert_eq!(counts("ومن بين الجرحى اثنان في حالة خطرة"), vec![c("WOUND", 2.0, "exact", "الجرحى اثنان")]);
+    }
+
+    #[test]
+    fn named_totals() {
+        assert_eq!(counts("أن عدد القتلى بلغ 30 شخصا."), vec![c("KILL", 30.0, "exact", "عدد القتلى بلغ 30 شخصا")]);
+        // the noun after the figure wins over the total named before it
+        assert_eq!(counts("حصيلة الضحايا بلغت 16 قتيلا وقرابة 32 جريحا")[1], c("WOUND", 32.0, "approx", "قرابة 32 جريحا"));
+        // a figure not linked to the total is not counted
+        assert_eq!(counts("ارتفع عدد الضحايا إلى 46 قتيلا منذ 17 يونيو").len(), 1);
+    }
+
+    #[test]
+    fn date_words_between() {
+        assert_eq!(counts("اعتقلت اليوم السبت ما يزيد على ألف من المشاركين"), vec![c("ARREST", 1000.0, "more_than", "اعتقلت اليوم السبت ما يزيد على ألف من المشاركين")]);
     }
 }

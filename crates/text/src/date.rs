@@ -85,7 +85,7 @@ const YEAR_STRONG: &[&str] = &["عام", "العام", "عامي", "سنه", "ا
 /// Prepositions that make one a year only when no noun follows it (في 2015 vs في 1500 حاله).
 const YEAR_WEAK: &[&str] = &["في", "من", "الي", "حتي", "بين", "قبل", "بعد", "خلال", "و"];
 
-const FUTURE_WORDS: &[&str] = &["سوف", "المقرر", "المتوقع", "المنتظر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "يرتقب", "غدا", "ستعقد", "سيعقد"];
+const FUTURE_WORDS: &[&str] = &["نيته", "نيتها", "نيتهم", "اعتبارا", "ابتداء", "سوف", "المقرر", "المتوقع", "المنتظر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "يرتقب", "غدا", "ستعقد", "سيعقد"];
 
 fn is(t: &Token, words: &[&str]) -> bool {
     t.kind == TokenKind::Arabic && words.contains(&t.norm.as_str())
@@ -206,7 +206,26 @@ fn future_context(tokens: &[Token], sent: &Range<usize>, i: usize) -> bool {
     if i > sent.start && tokens[i - 1].norm == "حتي" || i > sent.start + 1 && tokens[i - 2].norm == "حتي" && tokens[i - 1].norm == "يوم" {
         return true;
     }
+    // an imperfective verb right before the weekday schedules (الذي يبدأ الاثنين ولاية جديدة)
+    let mut v = i;
+    if v > sent.start && tokens[v - 1].norm == "يوم" {
+        v -= 1;
+    }
+    if v > sent.start && is_imperfective(&tokens[v - 1]) {
+        return true;
+    }
     tokens[from..i].iter().any(|t| is_future_verb(t) || is(t, FUTURE_WORDS))
+}
+
+/// An imperfective verb of the third person (يبدأ، يجتمع، يزور): a word in ي that the lexicon
+/// also knows in the perfect (بدأ), which keeps nouns in ي (يوم، يونيو، يمين) out.
+fn is_imperfective(t: &Token) -> bool {
+    if t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let Some(rest) = t.norm.strip_prefix('ي') else { return false };
+    let n = rest.chars().count();
+    (3..=5).contains(&n) && frequency(rest) > 0 && !matches!(t.norm.as_str(), "يوم" | "يونيو" | "يوليو" | "يناير" | "يمين" | "يهود")
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -307,9 +326,12 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         let next_word = tokens.get(i + 1).filter(|n| i + 1 < end && n.kind == TokenKind::Arabic);
         let hijri = next_word.is_some_and(|n| n.norm == "ه" || n.norm == "هجري" || n.norm == "هجريه");
         let free_after = next_word.is_none_or(|n| n.norm.starts_with('و') || is(n, &["الي", "حتي", "عندما", "حين", "حيث", "بعد", "قبل", "في", "م", "ميلادي", "ميلاديه", "الماضي", "المقبل", "الجاري"]));
-        let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && (1900..=2100).contains(&y);
+        let punct_after = tokens.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind == TokenKind::Punct);
+        let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && ((1900..=2100).contains(&y) || punct_after);
+        // أكثر من 2000: a figure, not a year
+        let qualified = crate::number::qualifier_before(tokens, i, sent.start).is_some();
         let alone = (1950..=2035).contains(&y) && next_word.is_none() && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
-        if !hijri && (strong || (weak && free_after) || alone) {
+        if !hijri && !qualified && (strong || (weak && free_after) || alone) {
             push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
             return Some(i + 1);
         }
@@ -359,7 +381,9 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         ("اليوم", n) => {
             // اليوم التالي، اليوم الأول، اليوم العالمي: a day of something, not today
             let other = n.is_some_and(|n| n.starts_with("ال") && !matches!(n, "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد"));
-            if other || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه") {
+            // "إسرائيل اليوم": the end of a quoted title
+            let title = tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.norm.as_str(), "\"" | "»" | "”"));
+            if other || title || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه") {
                 return None;
             }
             push(out, i..i + 1, letters, pubd.to_string(), Resolution::Day);
@@ -467,6 +491,8 @@ mod tests {
         assert_eq!(dates("وقع الجمعة الماضي", p), vec![pair("الجمعة الماضي", "2021-12-31")]);
         assert_eq!(dates("يعقد الاجتماع الجمعة المقبل", p), vec![pair("الجمعة المقبل", "2022-01-14")]);
         assert_eq!(dates("صلاة الجمعة", p), vec![]);
+        assert_eq!(dates("أردوغان الذي يبدأ الاثنين ولاية جديدة", "2018-07-08T18:32:06+00:00"), vec![pair("الاثنين", "2018-07-09")]);
+        assert_eq!(dates("في صحيفة \"إسرائيل اليوم\" المجانية", p), vec![]);
     }
 
     #[test]
@@ -492,6 +518,8 @@ mod tests {
         assert_eq!(dates("عامي 2004 و2014", p), vec![pair("2004", "2004"), pair("2014", "2014")]);
         assert_eq!(dates("اعتقال 1500 شخص", p), vec![]);
         assert_eq!(dates("في 1500 حالة", p), vec![]);
+        assert_eq!(dates("وفي 1783، اعترفت", p), vec![pair("1783", "1783")]);
+        assert_eq!(dates("وجرح أكثر من 2000 في ذكرى النكبة", p), vec![]);
     }
 
     #[test]
