@@ -152,7 +152,8 @@ fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(&'static str
         if t.kind == TokenKind::Punct && !is_quote_mark(t) {
             return None;
         }
-        if let Some((cat, _)) = role_of(t, Role::After) {
+        // وأصيب after a figure opens a clause of its own
+        if let Some((cat, 0)) = role_of(t, Role::After) {
             return Some((cat, k));
         }
     }

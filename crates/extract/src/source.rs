@@ -21,7 +21,7 @@ const PHRASES: &[&str] = &["بحسب", "حسب", "وفق", "وفقا", "طبقا
 /// Words a subject or a source phrase stops before.
 const STOP: &[&str] = &[
     "ان", "انه", "انها", "انهم", "في", "عن", "الي", "علي", "من", "مع", "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
-    "الخميس", "الجمعه", "السبت", "ما", "التي", "الذي", "الذين", "بان", "بانه", "لان", "قد", "كان", "كانت", "هذا", "هذه", "ايضا", "اول", "مساء", "صباح",
+    "الخميس", "الجمعه", "السبت", "ما", "خلال", "بعد", "قبل", "بسبب", "منذ", "التي", "الذي", "الذين", "بان", "بانه", "لان", "قد", "كان", "كانت", "هذا", "هذه", "ايضا", "اول", "مساء", "صباح",
 ];
 
 fn word_is(t: &khabar_text::token::Token, set: &[&str]) -> Option<usize> {
@@ -31,25 +31,47 @@ fn word_is(t: &khabar_text::token::Token, set: &[&str]) -> Option<usize> {
     proclitic_splits(&t.norm).into_iter().find(|(_, r)| set.contains(&r.as_ref())).map(|(l, _)| l)
 }
 
-/// A noun phrase from token `i`: at most six words, stopping as described above.
+/// A noun phrase from token `i`: at most six words, stopping as described above, and after a
+/// definite word at an indefinite one that is not a name in quotation marks (الجيش المصري |
+/// نتائج…; مدير المرصد | رامي…), so that a verb's object does not join its subject.
 fn phrase(doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> {
     let toks = &doc.tokens;
     let mut k = i;
+    let mut prev_definite = false;
     while k < limit && k < i + 6 {
         let t = &toks[k];
+        // a name in quotation marks: وكالة "سانا"
+        if k > i && t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«") {
+            let close = (k + 1..limit.min(k + 6)).find(|&j| matches!(toks[j].norm.as_str(), "\"" | "»"));
+            match close {
+                Some(j) if j > k + 1 => {
+                    k = j + 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
         if t.kind != TokenKind::Arabic && t.kind != TokenKind::Word {
             break;
         }
         if STOP.contains(&t.norm.as_str()) || role_of(t, Role::Event).is_some() || role_of(t, Role::Neutral).is_some() {
             break;
         }
-        // a word with a preposition attached starts a complement, not the subject (بسقوط، لفرانس)
-        if k > i && (t.norm.starts_with('ب') || t.norm.starts_with('ل')) && proclitic_splits(&t.norm).len() > 1 && khabar_text::clitic::analyze(&t.norm).prep.is_some() {
-            break;
-        }
-        if k == i && khabar_text::clitic::analyze(&t.norm).prep == Some('ل') {
+        let a = khabar_text::clitic::analyze(&t.norm);
+        if k == i && a.prep == Some('ل') {
             return None;
         }
+        if k > i {
+            // a preposition or a conjunction starts a complement or a new clause (بسقوط، لفرانس،
+            // ويدعى), except in باسم
+            if (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() {
+                break;
+            }
+            if prev_definite && !a.article && t.kind == TokenKind::Arabic {
+                break;
+            }
+        }
+        prev_definite = a.article;
         k += 1;
     }
     (k > i).then_some(i..k)
@@ -138,6 +160,13 @@ mod tests {
         assert_eq!(src("سقوط عشرات القتلى بحسب السلطات.", "سقوط").as_deref(), Some("السلطات"));
         assert_eq!(src("مقتل 5 وفقا لوزارة الصحة", "مقتل").as_deref(), Some("وزارة الصحة"));
         assert_eq!(src("مقتل 5 نقلا عن الشرطة", "مقتل").as_deref(), Some("الشرطة"));
+    }
+
+    #[test]
+    fn subject_stops_before_the_object() {
+        assert_eq!(src("كشف الجيش المصري نتائج البيان رقم 28 معلنا مقتل 52", "مقتل").as_deref(), Some("الجيش المصري"));
+        assert_eq!(src("وقال رئيس الوزراء الفرنسي إدوار فيليب خلال زيارة إن 86 قتلوا", "86").as_deref(), Some("رئيس الوزراء الفرنسي"));
+        assert_eq!(src("وذكرت وكالة \"سانا\" مقتل 5", "مقتل").as_deref(), Some("وكالة \"سانا\""));
     }
 
     #[test]
