@@ -51,6 +51,9 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Copy the article text into each JSON output object (as "text").
+    #[arg(long)]
+    pub keep_text: bool,
     /// Print throughput (articles/s, MB/s) on standard error at the end.
     #[arg(long)]
     pub stats: bool,

@@ -14,7 +14,7 @@ use std::time::Instant;
 const CHUNK: usize = 1024;
 
 /// Extracts one record into its output line (JSON) or block (report).
-fn render(rec: Record, format: Format) -> String {
+fn render(rec: Record, format: Format, keep_text: bool) -> String {
     let article = khabar_extract::extract(rec.id, rec.published, &rec.text);
     match format {
         Format::Report => report::render(&article, &rec.text),
@@ -23,6 +23,9 @@ fn render(rec: Record, format: Format) -> String {
             // pass the input's other fields through; the contract's own keys win
             let mut obj = rec.extra;
             obj.extend(contract);
+            if keep_text {
+                obj.insert("text".into(), Value::String(rec.text));
+            }
             let mut line = serde_json::to_string(&Value::Object(obj)).unwrap_or_default();
             line.push('\n');
             line
@@ -72,7 +75,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         }
         articles += records.len();
         bytes += records.iter().map(|r| r.text.len()).sum::<usize>();
-        let rendered: Vec<String> = records.into_par_iter().map(|r| render(r, args.format)).collect();
+        let rendered: Vec<String> = records.into_par_iter().map(|r| render(r, args.format, args.keep_text)).collect();
         for s in &rendered {
             out.write_all(s.as_bytes()).context("writing output")?;
         }

@@ -18,6 +18,8 @@ const CUES: &[&str] = &[
     "اورد", "اوردت", "نقل", "نقلت", "كشف", "كشفت", "صرح", "صرحت", "افاد", "اعلنا", "اكدا", "نشرت", "نشر", "بث", "بثت", "تحدث", "تحدثت",
 ];
 const PHRASES: &[&str] = &["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"];
+const WINDOW: usize = 40;
+
 /// Words a subject or a source phrase stops before.
 const STOP: &[&str] = &[
     "ان", "انه", "انها", "انهم", "في", "عن", "الي", "علي", "من", "مع", "امس", "اليوم", "غدا", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
@@ -82,7 +84,10 @@ pub fn source_for(doc: &Doc, sent: &Range<usize>, at: usize) -> Option<Span> {
     let toks = &doc.tokens;
     // an attribution phrase anywhere in the sentence, nearest the fact first
     let mut best: Option<(usize, Range<usize>)> = None;
-    for k in sent.clone() {
+    // a source stands within a few dozen words of its fact; the window keeps very long
+    // "sentences" (tables, lists without punctuation) linear
+    let window = at.saturating_sub(WINDOW).max(sent.start)..(at + WINDOW).min(sent.end);
+    for k in window.clone() {
         if word_is(&toks[k], PHRASES).is_some() {
             let mut s = k + 1;
             // وفقا لـ، نقلا عن، حسبما أفادت
@@ -110,7 +115,7 @@ pub fn source_for(doc: &Doc, sent: &Range<usize>, at: usize) -> Option<Span> {
         }
     }
     // a reporting verb before the fact, and its subject
-    for k in (sent.start..at).rev() {
+    for k in (window.start..at).rev() {
         if word_is(&toks[k], CUES).is_some() {
             if let Some(r) = phrase(doc, k + 1, at) {
                 return Some(doc.start_after_clitic(r.start, 0)..toks[r.end - 1].end);
