@@ -1,8 +1,19 @@
 //! Amounts: every figure that is not a count of people and not part of a date — money, troops,
 //! checkpoints, population, percentages, ages — with its value and the noun it counts.
 use crate::{AmountRec, CountRec, DateRec, Doc};
+use khabar_text::clitic::analyze;
 use khabar_text::number::parse_number;
 use khabar_text::token::TokenKind;
+
+/// A word that cannot be the noun an amount counts: a particle, or a word carrying a
+/// conjunction or preposition (بين 16 و21 عاما، الـ16 بمحافظة).
+fn is_function_word(w: &str) -> bool {
+    matches!(w, "و" | "في" | "من" | "الي" | "علي" | "عن" | "او" | "ثم" | "حتي" | "منذ" | "بعد" | "قبل" | "خلال" | "مع" | "ان" | "التي" | "الذي")
+        || {
+            let a = analyze(w);
+            a.conj.is_some() || a.prep.is_some()
+        }
+}
 
 pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountRec> {
     let toks = &doc.tokens;
@@ -26,12 +37,12 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
                 if t.norm == "%" {
                     object = Some(t.start..t.end);
                     last = end;
-                } else if t.kind == TokenKind::Arabic && !taken(end) {
-                    let mut o = end;
-                    // في المئة / بالمئة after the figure
-                    if t.norm == "في" && toks.get(end + 1).is_some_and(|x| x.norm == "المئه" || x.norm == "المائه") {
-                        o = end + 1;
-                    }
+                } else if t.norm == "في" && toks.get(end + 1).is_some_and(|x| x.norm == "المئه" || x.norm == "المائه") {
+                    // في المئة after the figure
+                    object = Some(t.start..toks[end + 1].end);
+                    last = end + 1;
+                } else if t.kind == TokenKind::Arabic && !taken(end) && !is_function_word(&t.norm) {
+                    let o = end;
                     object = Some(toks[end].start..toks[o].end);
                     last = o;
                 }
@@ -42,4 +53,22 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amounts(text: &str) -> Vec<(f64, Option<String>)> {
+        let doc = Doc::new(text, None);
+        extract(&doc, &[], &[]).into_iter().map(|a| (a.value, a.object.map(|o| text[o].to_string()))).collect()
+    }
+
+    #[test]
+    fn figures_and_their_nouns() {
+        assert_eq!(amounts("إقامة سبعين نقطة تفتيش"), vec![(70.0, Some("نقطة".into()))]);
+        assert_eq!(amounts("تعد 19 مليون نسمة"), vec![(19e6, Some("نسمة".into()))]);
+        assert_eq!(amounts("ارتفع 5 في المئة"), vec![(5.0, Some("في المئة".into()))]);
+        assert_eq!(amounts("بين 16 و21 عاما"), vec![(16.0, None), (21.0, Some("عاما".into()))]);
+    }
 }
