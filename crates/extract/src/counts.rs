@@ -25,7 +25,7 @@ pub(crate) fn role_of(t: &Token, role: Role) -> Option<(&'static str, usize)> {
     if t.kind != TokenKind::Arabic {
         return if role == Role::Unit && t.norm == "%" { Some(("-", 0)) } else { None };
     }
-    proclitic_splits(&t.norm).into_iter().find_map(|(letters, rest)| COUNTS.get(&rest, role).map(|c| (c, letters)))
+    proclitic_splits(&t.norm).find_map(|(letters, rest)| COUNTS.get(&rest, role).map(|c| (c, letters)))
 }
 
 fn is_quote_mark(t: &Token) -> bool {
@@ -76,12 +76,12 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
         return Some(("-", p - 1, true, letters));
     }
     // القبض على 30
-    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).iter().any(|(_, r)| r == "القبض") {
+    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| r == "القبض") {
         return Some(("ARREST", p - 2, false, 0));
     }
     // التظاهرة التي شارك فيها حوالي 150 شخصا
-    if matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).iter().any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك")) {
-        if toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).iter().any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
+    if matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك")) {
+        if toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
             return Some(("PROTEST", p - 2, false, 0));
         }
     }
@@ -93,7 +93,7 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
     }
     // بينهم 10 صحافيين، ومنهم ثلاثة
     if let Some(cat) = inherited {
-        if proclitic_splits(&t.norm).iter().any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن")) {
+        if proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن")) {
             return Some((cat, p - 1, false, 0));
         }
     }
@@ -108,7 +108,7 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static st
     while p > sent.start && is_quote_mark(&toks[p - 1]) {
         p -= 1;
     }
-    if p == sent.start || !proclitic_splits(&toks[p - 1].norm).iter().any(|(_, r)| LINKS.contains(&r.as_ref())) {
+    if p == sent.start || !proclitic_splits(&toks[p - 1].norm).any(|(_, r)| LINKS.contains(&r.as_ref())) {
         return None;
     }
     let from = p.saturating_sub(7).max(sent.start + 1);
@@ -117,7 +117,7 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static st
             break;
         }
         if let Some((cat, _)) = role_of(&toks[k], Role::State) {
-            if proclitic_splits(&toks[k - 1].norm).iter().any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي")) {
+            if proclitic_splits(&toks[k - 1].norm).any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي")) {
                 return Some((cat, k - 1));
             }
         }

@@ -15,7 +15,7 @@ const ALLEGE: &[&str] = &["مزاعم", "زعم", "زعمت", "يزعم", "تز�
 const CLAUSE_END: &[&str] = &["ولم", "ولا", "لكن", "ولكن", "بينما", "فيما", "وكان", "وكانت", "كما", "حيث", "وذلك", "الا", "وقد", "واضاف", "وقال"];
 
 fn stem_in(t: &Token, set: &[&str]) -> bool {
-    t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).iter().any(|(_, r)| set.contains(&r.as_ref()))
+    t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| set.contains(&r.as_ref()))
 }
 
 /// A hedge trigger at token `i`: (first token, kind).

@@ -1,5 +1,5 @@
 //! The count lexicon (`data/counts.tsv`), parsed once.
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,7 +20,7 @@ pub struct CountLexicon {
 static TSV: &str = include_str!("../data/counts.tsv");
 
 pub static COUNTS: LazyLock<CountLexicon> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, Vec<(Role, &'static str)>> = HashMap::new();
+    let mut words: HashMap<&'static str, Vec<(Role, &'static str)>> = HashMap::default();
     for line in TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         let mut f = line.split('\t');
         let (Some(w), Some(role), Some(cat)) = (f.next(), f.next(), f.next()) else { continue };

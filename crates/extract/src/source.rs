@@ -30,7 +30,7 @@ fn word_is(t: &khabar_text::token::Token, set: &[&str]) -> Option<usize> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    proclitic_splits(&t.norm).into_iter().find(|(_, r)| set.contains(&r.as_ref())).map(|(l, _)| l)
+    proclitic_splits(&t.norm).find(|(_, r)| set.contains(&r.as_ref())).map(|(l, _)| l)
 }
 
 /// A noun phrase from token `i`: at most six words, stopping as described above, and after a

@@ -19,7 +19,7 @@
 //! assert_eq!((b.prep, b.article, b.word, b.stem), (Some('ل'), true, "الجيش".into(), "جيش"));
 //! ```
 use std::borrow::Cow;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 static LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
@@ -77,30 +77,69 @@ const PREP: [char; 3] = ['ب', 'ل', 'ك'];
 /// Every grammatical way of taking conjunction and preposition off a normalized word, including
 /// none, as (letters taken, word with its article). `لل` yields `ال…`. The remainder has at least
 /// two letters. For callers that look the remainder up in a lexicon of their own.
-pub fn proclitic_splits(w: &str) -> Vec<(usize, Cow<'_, str>)> {
-    let chars: Vec<(usize, char)> = w.char_indices().take(4).collect();
-    let n = w.chars().count();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(w.len());
-    let mut res = vec![(0, Cow::Borrowed(w))];
+///
+/// An iterator over at most five splits held inline: this runs for every token many times, so it
+/// allocates only for the rare لل contraction.
+pub fn proclitic_splits(w: &str) -> Splits<'_> {
+    let mut out = Splits { items: Default::default(), len: 0, pos: 0 };
+    out.push(0, Cow::Borrowed(w));
+    let mut cs = [(0usize, '\0'); 4];
+    for (k, x) in w.char_indices().take(4).enumerate() {
+        cs[k] = x;
+    }
+    let n = w.chars().take(5).count();
+    let at = |k: usize| if k < n.min(4) { Some(cs[k].1) } else { None };
+    let byte = |k: usize| if k < n.min(4) { cs[k].0 } else { w.len() };
     let conj = at(0).is_some_and(|c| CONJ.contains(&c));
     for s in 0..if conj { 2 } else { 1 } {
         if s == 1 && n >= 3 {
-            res.push((1, Cow::Borrowed(&w[byte(1)..])));
+            out.push(1, Cow::Borrowed(&w[byte(1)..]));
         }
         if let Some(p) = at(s) {
             if PREP.contains(&p) && n >= s + 3 {
                 if p == 'ل' && at(s + 1) == Some('ل') && n >= s + 4 {
                     // لل: ل + ال with the alef dropped
-                    res.push((s + 1, Cow::Owned(format!("ا{}", &w[byte(s + 1)..]))));
+                    out.push(s + 1, Cow::Owned(format!("ا{}", &w[byte(s + 1)..])));
                 } else {
-                    res.push((s + 1, Cow::Borrowed(&w[byte(s + 1)..])));
+                    out.push(s + 1, Cow::Borrowed(&w[byte(s + 1)..]));
                 }
             }
         }
     }
-    res
+    out
 }
+
+/// The splits of one word (see [`proclitic_splits`]).
+pub struct Splits<'a> {
+    items: [Option<(usize, Cow<'a, str>)>; 5],
+    len: usize,
+    pos: usize,
+}
+
+impl<'a> Splits<'a> {
+    fn push(&mut self, letters: usize, rest: Cow<'a, str>) {
+        if self.len < self.items.len() {
+            self.items[self.len] = Some((letters, rest));
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> Iterator for Splits<'a> {
+    type Item = (usize, Cow<'a, str>);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.len {
+            return None;
+        }
+        self.pos += 1;
+        self.items[self.pos - 1].take()
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len - self.pos, Some(self.len - self.pos))
+    }
+}
+
+impl ExactSizeIterator for Splits<'_> {}
 
 fn article_split(word: &str) -> (bool, &str) {
     if let Some(stem) = word.strip_prefix("ال") {
@@ -117,7 +156,7 @@ pub fn analyze(w: &str) -> Analysis<'_> {
     let whole = frequency(w);
     let mut best: Option<(usize, Cow<'_, str>, u32)> = None;
     if !NEVER_SPLIT.contains(&w) {
-        for (letters, rest) in proclitic_splits(w).into_iter().skip(1) {
+        for (letters, rest) in proclitic_splits(w).skip(1) {
             let rest_letters = rest.chars().count();
             // a preposition before a stem of two letters is almost always a word of its own (كان)
             let min = if letters == 1 && CONJ.contains(&w.chars().next().unwrap_or(' ')) { 2 } else { 3 };

@@ -187,7 +187,7 @@ fn year_number(t: &Token, lo: i32, hi: i32) -> Option<i32> {
 
 /// Whether the word before `i` (within the sentence) is one of `words`, clitics allowed.
 fn prev_is(tokens: &[Token], i: usize, floor: usize, words: &[&str]) -> bool {
-    i > floor && tokens[i - 1].kind == TokenKind::Arabic && proclitic_splits(&tokens[i - 1].norm).iter().any(|(_, r)| words.contains(&r.as_ref()))
+    i > floor && tokens[i - 1].kind == TokenKind::Arabic && proclitic_splits(&tokens[i - 1].norm).any(|(_, r)| words.contains(&r.as_ref()))
 }
 
 /// A verb with the future prefix سـ (سيعقد، ستجري، وسيبقى): the remainder must be a likelier word
@@ -368,7 +368,7 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         return Some(k);
     }
     // relative days
-    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic { proclitic_splits(&t.norm).into_iter().find(|(_, r)| matches!(r.as_ref(), "اليوم" | "امس" | "الامس" | "البارحه" | "غدا" | "الغد" | "اول" | "بعد" | "الاسبوع" | "الشهر" | "العام" | "السنه" | "هذا" | "هذه")) } else { None };
+    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic { proclitic_splits(&t.norm).find(|(_, r)| matches!(r.as_ref(), "اليوم" | "امس" | "الامس" | "البارحه" | "غدا" | "الغد" | "اول" | "بعد" | "الاسبوع" | "الشهر" | "العام" | "السنه" | "هذا" | "هذه")) } else { None };
     let (letters, word) = bare?;
     let next = tokens.get(i + 1).filter(|_| i + 1 < end).map(|n| n.norm.as_str());
     let day = |delta: i64| (pubd + Duration::days(delta)).to_string();

@@ -17,7 +17,7 @@
 //! ```
 use crate::clitic::proclitic_splits;
 use crate::token::{Token, TokenKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,7 +64,7 @@ enum Word {
 /// Number words in normalized spelling.
 static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| {
     use Word::*;
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     let units: [(&[&str], f64); 9] = [
         (&["واحد", "واحده"], 1.0),
         (&["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"], 2.0),
@@ -192,7 +192,7 @@ fn word_at(t: &Token, allow_clitic: bool) -> Option<(Word, usize, bool)> {
     if !allow_clitic {
         return None;
     }
-    for (letters, rest) in proclitic_splits(&t.norm).into_iter().skip(1) {
+    for (letters, rest) in proclitic_splits(&t.norm).skip(1) {
         if let Some(&w) = WORDS.get(rest.as_ref()) {
             let conj = t.norm.starts_with('و') && letters == 1;
             return Some((w, letters, conj));
@@ -377,7 +377,7 @@ fn word_eq(t: &Token, w: &str, first: bool) -> Option<usize> {
     if !first || t.kind != TokenKind::Arabic {
         return None;
     }
-    proclitic_splits(&t.norm).into_iter().skip(1).find(|(_, r)| r == w).map(|(l, _)| l)
+    proclitic_splits(&t.norm).skip(1).find(|(_, r)| r == w).map(|(l, _)| l)
 }
 
 /// A qualifier that ends right before token `i` and starts no earlier than `floor`: the
