@@ -80,10 +80,9 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
         return Some(("ARREST", p - 2, false, 0));
     }
     // التظاهرة التي شارك فيها حوالي 150 شخصا
-    if matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك")) {
-        if toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
-            return Some(("PROTEST", p - 2, false, 0));
-        }
+    let took_part = matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك"));
+    if took_part && toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
+        return Some(("PROTEST", p - 2, false, 0));
     }
     // من بين القتلى اثنان
     if let Some((cat, _)) = role_of(t, Role::State) {
@@ -147,8 +146,7 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
 
 /// A verb after the figure and its noun that names the category: (category, its token).
 fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(&'static str, usize)> {
-    for k in from..limit.min(from + 5) {
-        let t = &toks[k];
+    for (k, t) in toks.iter().enumerate().take(limit.min(from + 5)).skip(from) {
         if t.kind == TokenKind::Punct && !is_quote_mark(t) {
             return None;
         }

@@ -74,7 +74,10 @@ const MONTHS: &[(&str, u32, bool)] = &[
 ];
 
 /// Two-token Syriac month names: كانون الثاني, تشرين الأول…
-const MONTHS2: &[(&str, &str, u32)] = &[("كانون", "الثاني", 1), ("كانون", "الاول", 12), ("تشرين", "الاول", 10), ("تشرين", "الثاني", 11)];
+const MONTHS2: &[(&str, &str, u32)] = &[
+    ("كانون", "الثاني", 1), ("كانون", "الاول", 12), ("تشرين", "الاول", 10), ("تشرين", "الثاني", 11),
+    ("كانون", "ثاني", 1), ("كانون", "اول", 12), ("تشرين", "اول", 10), ("تشرين", "ثاني", 11),
+];
 
 const PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق"];
 const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
@@ -283,7 +286,8 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
     let t = &tokens[i];
     let end = sent.end;
     // day + month: 3 سبتمبر, 18 و27 فبراير, الخامس من آذار
-    let day_first = day_number(t).map(|d| (d, 1)).or_else(|| {
+    // 14 من نيسان: a day, من, a month
+    let day_first = day_number(t).map(|d| (d, if tokens.get(i + 1).is_some_and(|x| x.norm == "من") && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0) { 2 } else { 1 })).or_else(|| {
         let (d, n) = ordinal_day(tokens, i)?;
         (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
     });
@@ -314,8 +318,7 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
             || tokens.get(after).is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
             || prev_is(tokens, i, sent.start, &["شهر", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي", "قبل", "بعد"]);
         if supported {
-            let (y, k, explicit) = month_year(tokens, after, end, m, None, published)?;
-            let _ = explicit;
+            let (y, k, _) = month_year(tokens, after, end, m, None, published)?;
             push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
             return Some(k);
         }
@@ -426,10 +429,7 @@ fn unit_value(unit: &str, delta: i32, pubd: NaiveDate) -> Option<(Resolution, St
 /// `مارس من عام 2015`), a relative word (الماضي، المقبل، الجاري), or the nearest year to the
 /// publication date. Returns (year, token after the expression, explicit).
 fn month_year(tokens: &[Token], i: usize, end: usize, m: u32, day: Option<u32>, published: Option<NaiveDate>) -> Option<(i32, usize, bool)> {
-    let mut j = i;
-    if j < end && tokens[j].is_punct(',') && false {
-        j += 1;
-    }
+    let j = i;
     let skip = match tokens.get(j).map(|t| t.norm.as_str()) {
         Some("عام" | "من") if j < end => match tokens.get(j + 1).map(|t| t.norm.as_str()) {
             Some("عام") => 2,
@@ -506,6 +506,8 @@ mod tests {
         assert_eq!(dates("الخامس من آذار/ مارس", p), vec![pair("الخامس من آذار/ مارس", "2018-03-05")]);
         assert_eq!(dates("في 18 و27 فبراير", p), vec![pair("18", "2018-02-18"), pair("27 فبراير", "2018-02-27")]);
         assert_eq!(dates("21 يونيو الجاري", p), vec![pair("21 يونيو الجاري", "2018-06-21")]);
+        assert_eq!(dates("في 14 من نيسان/أبريل", p), vec![pair("14 من نيسان/أبريل", "2018-04-14")]);
+        assert_eq!(dates("في 3 أكتوبر/تشرين أول من عام 1924", p), vec![pair("3 أكتوبر/تشرين أول من عام 1924", "1924-10-03")]);
         // مارس is also a verb: alone it needs support
         assert_eq!(dates("مارس الضغط على الحكومة", p), vec![]);
     }

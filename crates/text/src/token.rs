@@ -71,21 +71,16 @@ fn class(c: char) -> Class {
         Class::Newline
     } else if c.is_whitespace() || is_format(c) {
         Class::Space
-    } else if c.is_alphanumeric() || c.is_mark() {
+    } else if c.is_alphanumeric() || is_mark(c) {
         Class::Latin
     } else {
         Class::Other
     }
 }
 
-trait IsMark {
-    fn is_mark(self) -> bool;
-}
-impl IsMark for char {
-    /// Combining marks outside Arabic (Latin accents written as combining characters).
-    fn is_mark(self) -> bool {
-        matches!(self, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}') || is_diacritic(self)
-    }
+/// Combining marks (Latin accents written as combining characters, Arabic diacritics).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}') || is_diacritic(c)
 }
 
 /// Tokenizes `text`; offsets are byte offsets into it.
@@ -115,7 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if k == Class::Arabic || k == Class::Latin {
                         // Arabic and Latin letters do not share a word; a combining mark or a
                         // format character joins whatever it follows.
-                        let mark = d.is_mark() || d == '\u{200C}' || d == '\u{200D}' || d == crate::normalize::TATWEEL;
+                        let mark = is_mark(d) || d == '\u{200C}' || d == '\u{200D}' || d == crate::normalize::TATWEEL;
                         if !mark && (k == Class::Arabic) != arabic {
                             break;
                         }
