@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod input;
+mod ner;
 mod report;
 mod run;
 
@@ -32,6 +33,9 @@ enum Command {
     /// article (its id is the file name without extension). "-" reads standard input: JSON Lines
     /// if it starts with "{", else one plain-text article.
     Extract(ExtractArgs),
+    /// Train, run and score the named-entity tagger.
+    #[command(subcommand)]
+    Ner(ner::NerCommand),
 }
 
 #[derive(clap::Args)]
@@ -63,6 +67,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
+        Command::Ner(cmd) => ner::run(cmd),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,256 @@
+//! Token features for the tagger, hashed into a fixed table.
+//!
+//! Feature strings are never built: each feature is hashed as (template, value) with FNV-1a,
+//! written here by hand because the model's weights are indexed by these hashes, so the hash must
+//! stay the same forever (a general-purpose hasher may change between versions).
+use crate::gazetteer::GAZETTEER;
+use khabar_text::clitic::{analyze, frequency};
+use khabar_text::normalize::{is_arabic_letter, normalize};
+
+/// log2 of the number of weight rows.
+pub const BITS: u32 = 20;
+pub const ROWS: usize = 1 << BITS;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+#[inline]
+fn fnv(template: u8, parts: &[&[u8]]) -> u32 {
+    let mut h = FNV_OFFSET;
+    h ^= template as u64;
+    h = h.wrapping_mul(FNV_PRIME);
+    for p in parts {
+        for &b in *p {
+            h ^= b as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    (h ^ (h >> 32)) as u32 & (ROWS as u32 - 1)
+}
+
+const TITLES: &[&str] = &[
+    "رئيس", "الرئيس", "وزير", "الوزير", "وزيره", "الملك", "الامير", "الشيخ", "السيد", "السيده", "الدكتور", "د", "المتحدث", "الناطق", "النائب",
+    "السفير", "الجنرال", "العقيد", "اللواء", "العميد", "المستشار", "الامين", "المبعوث", "المدير", "الزعيم", "القائد", "المرشد", "البابا", "الكاتب",
+    "الصحفي", "الصحافي", "المدرب", "اللاعب", "نجم", "النجم", "الفنان", "الفنانه", "المغني", "المغنيه", "الممثل", "الممثله", "المعارض", "مساعد",
+    "نائب", "زعيم", "مدير", "رئيسه", "الرئيسه", "المستشاره", "الاعلامي", "الاعلاميه", "الداعيه", "الامام", "المطرب", "المطربه", "الروائي", "الشاعر",
+    "المخرج", "القاضي", "المحامي", "الجنرال", "الفريق", "المشير", "الكابتن", "مستشار", "سفير", "ولي", "العاهل", "خادم", "حاكم", "الحاكم", "المرشح", "المرشحه",
+];
+const ORG_HEADS: &[&str] = &[
+    "وزاره", "وكاله", "حزب", "منظمه", "مجلس", "جامعه", "شركه", "جمعيه", "هيئه", "لجنه", "اتحاد", "مؤسسه", "مركز", "بنك", "جبهه", "حركه",
+    "صندوق", "محكمه", "جيش", "قوات", "مصرف", "نادي", "منتخب", "صحيفه", "قناه", "اذاعه", "تلفزيون", "مجموعه", "تحالف", "ائتلاف", "برلمان",
+    "مكتب", "معهد", "اكاديميه", "شبكه", "مجمع", "رابطه", "نقابه", "دائره", "مديريه", "سلطه", "مفوضيه", "بعثه", "كتائب", "ميليشيا", "تنظيم",
+];
+const PLACE_HEADS: &[&str] = &[
+    "مدينه", "محافظه", "ولايه", "منطقه", "بلده", "قريه", "مطار", "ميناء", "جزيره", "جزر", "بحر", "نهر", "عاصمه", "اقليم", "مقاطعه", "حي",
+    "شارع", "ساحه", "مخيم", "دوله", "جمهوريه", "مملكه", "اماره", "ريف", "جبل", "جبال", "سجن", "مستشفي", "معبر", "بلدات", "مدن", "قطاع", "ضاحيه",
+];
+
+fn class_of(stem: &str) -> &'static str {
+    if TITLES.contains(&stem) {
+        "T"
+    } else if ORG_HEADS.contains(&stem) {
+        "O"
+    } else if PLACE_HEADS.contains(&stem) {
+        "P"
+    } else {
+        "-"
+    }
+}
+
+/// What the features need to know of one token, computed once per sentence.
+pub struct TokenInfo {
+    norm: String,
+    /// The word without conjunction and preposition (article kept).
+    word: String,
+    /// Without any proclitic.
+    stem: String,
+    flags: u8,
+    shape: &'static str,
+    freq: u8,
+    stem_freq: u8,
+    class: &'static str,
+    /// Gazetteer span tag covering the token (`B-LOC`, `I-PER`…), or empty.
+    gaz: &'static str,
+}
+
+fn bucket(n: u32) -> u8 {
+    match n {
+        0 => 0,
+        1..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+fn shape(w: &str) -> &'static str {
+    let mut arabic = false;
+    let mut latin = false;
+    let mut digit = false;
+    let mut upper = false;
+    let mut other = false;
+    for c in w.chars() {
+        if is_arabic_letter(c) {
+            arabic = true;
+        } else if c.is_ascii_digit() || khabar_text::normalize::digit_value(c).is_some() {
+            digit = true;
+        } else if c.is_alphabetic() {
+            latin = true;
+            upper |= c.is_uppercase();
+        } else {
+            other = true;
+        }
+    }
+    let n = w.chars().count();
+    match (arabic, latin, digit, other) {
+        (true, false, false, _) if n <= 2 => "a-short",
+        (true, false, false, _) if n >= 8 => "a-long",
+        (true, false, false, _) => "a",
+        (false, true, false, _) if upper => "L",
+        (false, true, false, _) => "l",
+        (false, false, true, _) => "d",
+        (false, false, false, true) => "p",
+        _ => "mixed",
+    }
+}
+
+/// Token information for a sentence, with gazetteer spans marked by longest match over the
+/// clitic-free words.
+pub fn analyze_sentence<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
+    let mut out: Vec<TokenInfo> = words
+        .iter()
+        .map(|w| {
+            let w = w.as_ref();
+            let norm = normalize(w);
+            let a = analyze(&norm);
+            let flags = (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2);
+            let word = a.word.to_string();
+            let stem = a.stem.to_string();
+            TokenInfo {
+                shape: shape(w),
+                freq: bucket(frequency(&norm)),
+                stem_freq: bucket(frequency(&word)),
+                class: class_of(&word),
+                flags,
+                gaz: "",
+                norm,
+                word,
+                stem,
+            }
+        })
+        .collect();
+    let max = GAZETTEER.max_words;
+    let mut i = 0;
+    while i < out.len() {
+        let mut found = None;
+        for n in (1..=max.min(out.len() - i)).rev() {
+            let key = if n == 1 { out[i].word.clone() } else { out[i..i + n].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ") };
+            let hit = GAZETTEER.name_type(&key).or_else(|| if n == 1 && out[i].word != out[i].stem { GAZETTEER.name_type(&out[i].stem) } else { None });
+            if let Some(t) = hit {
+                found = Some((n, t));
+                break;
+            }
+        }
+        if let Some((n, t)) = found {
+            for (k, tok) in out[i..i + n].iter_mut().enumerate() {
+                tok.gaz = match (k, t) {
+                    (0, "LOC") => "B-LOC",
+                    (0, "PER") => "B-PER",
+                    (0, _) => "B-ORG",
+                    (_, "LOC") => "I-LOC",
+                    (_, "PER") => "I-PER",
+                    _ => "I-ORG",
+                };
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((b, _)) => &s[..b],
+        None => s,
+    }
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let count = s.chars().count();
+    if count <= n {
+        return s;
+    }
+    let b = s.char_indices().nth(count - n).map(|(b, _)| b).unwrap_or(0);
+    &s[b..]
+}
+
+/// The hashed features of token `i`, appended to `out`.
+pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    const BOS: &str = "<s>";
+    const EOS: &str = "</s>";
+    let at = |k: isize| -> Option<&TokenInfo> {
+        let j = i as isize + k;
+        if j < 0 {
+            None
+        } else {
+            toks.get(j as usize)
+        }
+    };
+    let norm = |k: isize| at(k).map(|t| t.norm.as_str()).unwrap_or(if k < 0 { BOS } else { EOS });
+    let word = |k: isize| at(k).map(|t| t.word.as_str()).unwrap_or(if k < 0 { BOS } else { EOS });
+    let t = &toks[i];
+    out.push(fnv(0, &[]));
+    out.push(fnv(1, &[t.norm.as_bytes()]));
+    out.push(fnv(2, &[norm(-1).as_bytes()]));
+    out.push(fnv(3, &[norm(1).as_bytes()]));
+    out.push(fnv(4, &[norm(-2).as_bytes()]));
+    out.push(fnv(5, &[norm(2).as_bytes()]));
+    out.push(fnv(6, &[t.word.as_bytes()]));
+    out.push(fnv(7, &[t.stem.as_bytes()]));
+    out.push(fnv(8, &[word(-1).as_bytes()]));
+    out.push(fnv(9, &[word(1).as_bytes()]));
+    for n in 1..=3 {
+        out.push(fnv(10 + n as u8, &[prefix(&t.stem, n).as_bytes()]));
+        out.push(fnv(14 + n as u8, &[suffix(&t.stem, n).as_bytes()]));
+    }
+    out.push(fnv(18, &[t.shape.as_bytes()]));
+    out.push(fnv(19, &[&[t.flags]]));
+    out.push(fnv(20, &[t.gaz.as_bytes()]));
+    out.push(fnv(21, &[at(-1).map(|x| x.gaz).unwrap_or(BOS).as_bytes()]));
+    out.push(fnv(22, &[at(1).map(|x| x.gaz).unwrap_or(EOS).as_bytes()]));
+    out.push(fnv(23, &[at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
+    out.push(fnv(24, &[at(-2).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
+    out.push(fnv(25, &[t.class.as_bytes()]));
+    out.push(fnv(26, &[&[t.freq, t.stem_freq]]));
+    out.push(fnv(27, &[norm(-1).as_bytes(), t.norm.as_bytes()]));
+    out.push(fnv(28, &[t.norm.as_bytes(), norm(1).as_bytes()]));
+    out.push(fnv(29, &[t.shape.as_bytes(), at(-1).map(|x| x.shape).unwrap_or(BOS).as_bytes(), at(1).map(|x| x.shape).unwrap_or(EOS).as_bytes()]));
+    out.push(fnv(30, &[at(1).map(|x| x.class).unwrap_or(EOS).as_bytes()]));
+    out.push(fnv(31, &[&[t.freq], t.gaz.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
+    out.push(fnv(32, &[&[at(-1).map(|x| x.freq).unwrap_or(9), t.freq, at(1).map(|x| x.freq).unwrap_or(9)]]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_spans_over_clitics() {
+        let toks = analyze_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"]);
+        assert_eq!(toks[2].gaz, "B-LOC");
+        assert_eq!(toks[3].gaz, "B-LOC");
+        assert_eq!(toks[4].gaz, "I-LOC");
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // the embedded model depends on these exact values
+        assert_eq!(fnv(1, &["موسكو".as_bytes()]), fnv(1, &["موسكو".as_bytes()]));
+        assert_eq!(fnv(0, &[]), 133_779);
+    }
+}

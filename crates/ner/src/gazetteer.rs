@@ -1,0 +1,103 @@
+//! Gazetteers, embedded from `data/` (see `tools/gazetteer` for how they are built and from what).
+use khabar_text::normalize::normalize;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+static PLACES_TSV: &str = include_str!("../data/places.tsv");
+static NAMES_TSV: &str = include_str!("../data/names.tsv");
+
+/// A place with coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub geonameid: u64,
+    pub latin: &'static str,
+    pub lat: f64,
+    pub lon: f64,
+    pub country: &'static str,
+    pub population: u64,
+    pub is_country: bool,
+}
+
+pub struct Gazetteer {
+    /// Normalized name → the most populous place of that name (countries first).
+    places: FxHashMap<&'static str, Place>,
+    /// Normalized multiword name → type (`LOC`, `PER`, `ORG`), for tagger features.
+    names: FxHashMap<&'static str, &'static str>,
+    /// Longest entry in words.
+    pub max_words: usize,
+}
+
+/// Places below this population are kept for geocoding but not offered to the tagger as a hint:
+/// small towns are often named with common words.
+const FEATURE_MIN_POPULATION: u64 = 20_000;
+
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut places: FxHashMap<&'static str, Place> = FxHashMap::default();
+    let mut names: FxHashMap<&'static str, &'static str> = FxHashMap::default();
+    for line in PLACES_TSV.lines().filter(|l| !l.starts_with('#')) {
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if f.len() < 8 {
+            continue;
+        }
+        let p = Place {
+            geonameid: f[2].parse().unwrap_or(0),
+            latin: f[3],
+            lat: f[4].parse().unwrap_or(f64::NAN),
+            lon: f[5].parse().unwrap_or(f64::NAN),
+            country: f[6],
+            population: f[7].parse().unwrap_or(0),
+            is_country: f[1] == "country",
+        };
+        if p.is_country || p.population >= FEATURE_MIN_POPULATION {
+            names.insert(f[0], "LOC");
+        }
+        let better = match places.get(f[0]) {
+            None => true,
+            Some(q) => (p.is_country, p.population) > (q.is_country, q.population),
+        };
+        if better {
+            places.insert(f[0], p);
+        }
+    }
+    for line in NAMES_TSV.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((n, t)) = line.split_once('\t') {
+            names.entry(n).or_insert(t);
+        }
+    }
+    let max_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(6);
+    Gazetteer { places, names, max_words }
+});
+
+impl Gazetteer {
+    /// The place a name (any spelling) most likely means.
+    pub fn place(&self, name: &str) -> Option<&Place> {
+        let n = normalize(name);
+        self.places.get(n.as_str()).or_else(|| n.strip_prefix("ال").and_then(|b| self.places.get(b)))
+    }
+    /// The type of a normalized (multiword) name, if listed.
+    pub fn name_type(&self, norm: &str) -> Option<&'static str> {
+        self.names.get(norm).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_resolve_with_coordinates() {
+        let almaty = GAZETTEER.place("ألماتي").unwrap();
+        assert_eq!((almaty.latin, almaty.country), ("Almaty", "KZ"));
+        assert!((almaty.lat - 43.25).abs() < 1.0 && (almaty.lon - 76.9).abs() < 1.0);
+        let paris = GAZETTEER.place("باريس").unwrap();
+        assert_eq!(paris.country, "FR", "the most populous Paris");
+        assert_eq!(GAZETTEER.place("موسكو").unwrap().latin, "Moscow");
+        assert_eq!(GAZETTEER.place("روسيا").unwrap().country, "RU");
+    }
+
+    #[test]
+    fn names_for_features() {
+        assert_eq!(GAZETTEER.name_type("فرنسا"), Some("LOC"));
+        assert!(GAZETTEER.max_words >= 2);
+    }
+}

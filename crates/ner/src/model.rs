@@ -1,0 +1,306 @@
+//! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
+//! label transitions, decoded by Viterbi restricted to valid sequences.
+use crate::features::{analyze_sentence, features, ROWS};
+use crate::{Error, Result};
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use std::io::{Read, Write};
+use std::sync::LazyLock;
+
+static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
+
+const MAGIC: &[u8; 6] = b"KNER01";
+
+#[derive(Clone)]
+pub struct Model {
+    labels: Vec<String>,
+    /// `ROWS × L` emission weights.
+    weights: Vec<f32>,
+    /// `(L + 1) × L` transition weights; row L is the start of the sentence.
+    trans: Vec<f32>,
+}
+
+/// Whether `cur` may follow `prev` (`None`: the start of a sentence) in BIO.
+fn allowed(labels: &[String], prev: Option<usize>, cur: usize) -> bool {
+    match labels[cur].strip_prefix("I-") {
+        None => true,
+        Some(t) => prev.is_some_and(|p| labels[p].get(2..) == Some(t) && labels[p] != "O"),
+    }
+}
+
+impl Model {
+    /// The model shipped with Khabar, if one was trained into `data/model.bin.gz`.
+    pub fn embedded() -> Option<&'static Model> {
+        MODEL.as_ref()
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    fn emissions(&self, feats: &[Vec<u32>]) -> Vec<f32> {
+        let l = self.labels.len();
+        let mut e = vec![0f32; feats.len() * l];
+        for (i, fs) in feats.iter().enumerate() {
+            let row = &mut e[i * l..(i + 1) * l];
+            for &f in fs {
+                let w = &self.weights[f as usize * l..(f as usize + 1) * l];
+                for k in 0..l {
+                    row[k] += w[k];
+                }
+            }
+        }
+        e
+    }
+
+    fn viterbi(&self, em: &[f32], n: usize) -> Vec<usize> {
+        let l = self.labels.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![f32::NEG_INFINITY; n * l];
+        let mut back = vec![0usize; n * l];
+        for c in 0..l {
+            if allowed(&self.labels, None, c) {
+                score[c] = self.trans[l * l + c] + em[c];
+            }
+        }
+        for i in 1..n {
+            for c in 0..l {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for p in 0..l {
+                    if score[(i - 1) * l + p] == f32::NEG_INFINITY || !allowed(&self.labels, Some(p), c) {
+                        continue;
+                    }
+                    let s = score[(i - 1) * l + p] + self.trans[p * l + c];
+                    if s > best.0 {
+                        best = (s, p);
+                    }
+                }
+                score[i * l + c] = best.0 + em[i * l + c];
+                back[i * l + c] = best.1;
+            }
+        }
+        let mut last = (0..l).max_by(|&a, &b| score[(n - 1) * l + a].total_cmp(&score[(n - 1) * l + b])).unwrap_or(0);
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = last;
+            last = back[i * l + last];
+        }
+        out
+    }
+
+    fn decode(&self, feats: &[Vec<u32>]) -> Vec<usize> {
+        let em = self.emissions(feats);
+        self.viterbi(&em, feats.len())
+    }
+
+    /// BIO tags for the words of one sentence.
+    pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<&str> {
+        let feats = sentence_features(words);
+        self.decode(&feats).into_iter().map(|k| self.labels[k].as_str()).collect()
+    }
+
+    /// Serializes the model, gzipped: weights rows that are all zero are left out.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let l = self.labels.len();
+        let mut raw = Vec::new();
+        raw.extend_from_slice(MAGIC);
+        raw.extend_from_slice(&(l as u32).to_le_bytes());
+        for name in &self.labels {
+            raw.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            raw.extend_from_slice(name.as_bytes());
+        }
+        for w in &self.trans {
+            raw.extend_from_slice(&w.to_le_bytes());
+        }
+        let rows: Vec<usize> = (0..ROWS).filter(|&r| self.weights[r * l..(r + 1) * l].iter().any(|w| w.abs() > 1e-6)).collect();
+        raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for r in rows {
+            raw.extend_from_slice(&(r as u32).to_le_bytes());
+            for w in &self.weights[r * l..(r + 1) * l] {
+                raw.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let _ = enc.write_all(&raw);
+        enc.finish().unwrap_or_default()
+    }
+
+    pub fn from_bytes(gz: &[u8]) -> Result<Model> {
+        let mut raw = Vec::new();
+        GzDecoder::new(gz).read_to_end(&mut raw).map_err(|e| Error::Model(e.to_string()))?;
+        let mut r = Reader { b: &raw, at: 0 };
+        if r.take(6)? != MAGIC {
+            return Err(Error::Model("not a Khabar NER model".into()));
+        }
+        let l = r.u32()? as usize;
+        if l == 0 || l > 64 {
+            return Err(Error::Model(format!("bad label count {l}")));
+        }
+        let mut labels = Vec::with_capacity(l);
+        for _ in 0..l {
+            let n = u16::from_le_bytes(r.take(2)?.try_into().unwrap_or([0; 2])) as usize;
+            labels.push(String::from_utf8(r.take(n)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?);
+        }
+        let mut trans = vec![0f32; (l + 1) * l];
+        for t in trans.iter_mut() {
+            *t = r.f32()?;
+        }
+        let mut weights = vec![0f32; ROWS * l];
+        let rows = r.u32()? as usize;
+        for _ in 0..rows {
+            let idx = r.u32()? as usize;
+            if idx >= ROWS {
+                return Err(Error::Model(format!("row {idx} out of range")));
+            }
+            for k in 0..l {
+                weights[idx * l + k] = r.f32()?;
+            }
+        }
+        Ok(Model { labels, weights, trans })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let s = self.b.get(self.at..self.at + n).ok_or_else(|| Error::Model("truncated".into()))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4])))
+    }
+    fn f32(&mut self) -> Result<f32> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4])))
+    }
+}
+
+/// Features of every token of a sentence.
+pub fn sentence_features<S: AsRef<str>>(words: &[S]) -> Vec<Vec<u32>> {
+    let info = analyze_sentence(words);
+    (0..words.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(40);
+            features(&info, i, &mut f);
+            f
+        })
+        .collect()
+}
+
+/// A deterministic generator for shuffling (xorshift64*), so that training is reproducible.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+}
+
+/// Trains a model on sentences of (words, BIO tags), `epochs` passes in an order shuffled by
+/// `seed`. Averaged weights: w − u / c, with u accumulating each update times its step.
+pub fn train(sentences: &[(Vec<String>, Vec<String>)], epochs: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Model {
+    let mut labels: Vec<String> = sentences.iter().flat_map(|(_, t)| t.iter().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    labels.retain(|x| x != "O");
+    labels.insert(0, "O".into());
+    let l = labels.len();
+    let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
+    let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences.iter().map(|(w, t)| (sentence_features(w), t.iter().map(|x| index(x)).collect())).collect();
+    let mut model = Model { labels: labels.clone(), weights: vec![0f32; ROWS * l], trans: vec![0f32; (l + 1) * l] };
+    let mut acc_w = vec![0f64; ROWS * l];
+    let mut acc_t = vec![0f64; (l + 1) * l];
+    let mut c: f64 = 1.0;
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = Rng(seed.max(1));
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let (mut wrong, mut total) = (0usize, 0usize);
+        for &s in &order {
+            let (feats, gold) = &data[s];
+            if feats.is_empty() {
+                continue;
+            }
+            let pred = model.decode(feats);
+            total += gold.len();
+            if pred == *gold {
+                c += 1.0;
+                continue;
+            }
+            for i in 0..gold.len() {
+                let (g, p) = (gold[i], pred[i]);
+                if g != p {
+                    wrong += 1;
+                    for &f in &feats[i] {
+                        let f = f as usize;
+                        model.weights[f * l + g] += 1.0;
+                        model.weights[f * l + p] -= 1.0;
+                        acc_w[f * l + g] += c;
+                        acc_w[f * l + p] -= c;
+                    }
+                }
+                let (gp, pp) = (if i == 0 { l } else { gold[i - 1] }, if i == 0 { l } else { pred[i - 1] });
+                if (gp, g) != (pp, p) {
+                    model.trans[gp * l + g] += 1.0;
+                    model.trans[pp * l + p] -= 1.0;
+                    acc_t[gp * l + g] += c;
+                    acc_t[pp * l + p] -= c;
+                }
+            }
+            c += 1.0;
+        }
+        progress(epoch + 1, 1.0 - wrong as f64 / total.max(1) as f64);
+    }
+    for (w, a) in model.weights.iter_mut().zip(&acc_w) {
+        *w = (*w as f64 - a / c) as f32;
+    }
+    for (w, a) in model.trans.iter_mut().zip(&acc_t) {
+        *w = (*w as f64 - a / c) as f32;
+    }
+    model
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(words: &str, tags: &str) -> (Vec<String>, Vec<String>) {
+        (words.split(' ').map(String::from).collect(), tags.split(' ').map(String::from).collect())
+    }
+
+    #[test]
+    fn learns_and_round_trips() {
+        let data = vec![
+            s("زار سامي باريس أمس", "O B-PERS B-LOC O"),
+            s("قال سامي إن باريس جميلة", "O B-PERS O B-LOC O"),
+            s("وصل كريم إلى لندن", "O B-PERS O B-LOC"),
+        ];
+        let m = train(&data, 5, 7, |_, _| {});
+        assert_eq!(m.tag(&["زار", "سامي", "باريس"]), vec!["O", "B-PERS", "B-LOC"]);
+        let back = Model::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.tag(&["وصل", "كريم", "إلى", "لندن"]), m.tag(&["وصل", "كريم", "إلى", "لندن"]));
+        assert!(Model::from_bytes(b"junk").is_err());
+    }
+
+    #[test]
+    fn never_emits_an_invalid_sequence() {
+        let data = vec![s("أ ب ج", "B-ORG I-ORG O"), s("د ب", "O I-ORG")];
+        let m = train(&data, 3, 1, |_, _| {});
+        let tags = m.tag(&["د", "ب", "ب", "ج"]);
+        for (i, t) in tags.iter().enumerate() {
+            if let Some(ty) = t.strip_prefix("I-") {
+                assert!(i > 0 && tags[i - 1].ends_with(ty), "{tags:?}");
+            }
+        }
+    }
+}
