@@ -1,6 +1,7 @@
 //! `khabar ner train | tag | eval`.
 use anyhow::{bail, Context};
 use clap::Subcommand;
+use khabar_ner::clusters::{self, Clusters};
 use khabar_ner::conll::{self, Scores};
 use khabar_ner::model::{self, Model};
 use rayon::prelude::*;
@@ -21,6 +22,9 @@ pub enum NerCommand {
         epochs: usize,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Unlabeled news (JSON Lines, optionally gzipped, with "text") to learn word clusters from.
+        #[arg(long)]
+        unlabeled: Option<PathBuf>,
         /// Score this CoNLL file after training.
         #[arg(long)]
         eval: Option<PathBuf>,
@@ -44,6 +48,57 @@ pub enum NerCommand {
 fn read(path: &Path) -> anyhow::Result<Vec<conll::Sentence>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     Ok(conll::parse(&text, &path.display().to_string())?)
+}
+
+/// The "text" (and "title") of every line of a JSON Lines file, gzipped or not.
+fn read_texts(path: &Path) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for item in crate::input::open_all(&[path.to_path_buf()], None) {
+        match item {
+            crate::input::Item::Article(r) => {
+                if let Some(serde_json::Value::String(t)) = r.extra.get("title") {
+                    out.push(t.clone());
+                }
+                out.push(r.text);
+            }
+            crate::input::Item::Bad(e) => eprintln!("khabar: {e}"),
+        }
+    }
+    Ok(out)
+}
+
+/// Tags every sentence of `texts` and counts, per word (clitics off), the entity types given.
+fn corpus_label_stats(m: &Model, texts: &[String]) -> rustc_hash::FxHashMap<String, u16> {
+    use khabar_text::{sentence::sentences, token::tokenize};
+    let types: Vec<String> = std::iter::once("O".to_string()).chain(m.labels().iter().filter_map(|l| l.strip_prefix("B-").map(String::from))).collect();
+    let counts = texts
+        .par_iter()
+        .fold(rustc_hash::FxHashMap::<String, Vec<u32>>::default, |mut acc, text| {
+            let toks = tokenize(text);
+            for s in sentences(&toks) {
+                let words: Vec<&str> = toks[s.clone()].iter().map(|t| &text[t.start..t.end]).collect();
+                let tags = m.tag(&words);
+                for (t, tag) in toks[s].iter().zip(tags) {
+                    if t.kind != khabar_text::token::TokenKind::Arabic {
+                        continue;
+                    }
+                    let k = tag.get(2..).and_then(|ty| types.iter().position(|x| x == ty)).unwrap_or(0);
+                    let e = acc.entry(clusters::unit(&t.norm)).or_insert_with(|| vec![0; types.len()]);
+                    e[k] += 1;
+                }
+            }
+            acc
+        })
+        .reduce(rustc_hash::FxHashMap::default, |mut a, b| {
+            for (w, c) in b {
+                let e = a.entry(w).or_insert_with(|| vec![0; c.len()]);
+                for (x, y) in e.iter_mut().zip(c) {
+                    *x += y;
+                }
+            }
+            a
+        });
+    clusters::label_stats(&counts)
 }
 
 fn load(path: &Option<PathBuf>) -> anyhow::Result<std::borrow::Cow<'static, Model>> {
@@ -75,10 +130,33 @@ fn eval(m: &Model, data: &[conll::Sentence]) -> Scores {
 
 pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
     match cmd {
-        NerCommand::Train { train, output, epochs, seed, eval: eval_path } => {
+        NerCommand::Train { train, output, epochs, seed, unlabeled, eval: eval_path } => {
             let data = read(&train)?;
             let t = Instant::now();
-            let m = model::train(&data, epochs, seed, |e, acc| eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed()));
+            let clusters = match unlabeled {
+                Some(p) => {
+                    let texts = read_texts(&p)?;
+                    let c = clusters::learn(texts.iter().map(String::as_str), 128, 1024, 8, seed);
+                    eprintln!("{} word clusters from {} texts ({:.1?})", c.len(), texts.len(), t.elapsed());
+                    (c, Some(texts))
+                }
+                None => (Clusters::default(), None),
+            };
+            let (clusters, texts) = clusters;
+            // with unlabeled text: a first model tags it, and what it says of each word across
+            // the whole corpus becomes a feature of the second
+            let clusters = match texts {
+                Some(texts) => {
+                    let first = model::train(&data, clusters.clone(), epochs, seed, |_, _| {});
+                    let stats = corpus_label_stats(&first, &texts);
+                    eprintln!("label statistics for {} words ({:.1?})", stats.len(), t.elapsed());
+                    let mut c = clusters;
+                    c.set_stats(stats);
+                    c
+                }
+                None => clusters,
+            };
+            let m = model::train(&data, clusters, epochs, seed, |e, acc| eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed()));
             let bytes = m.to_bytes();
             std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
             eprintln!("{} sentences, {:.1?}; model {} ({:.1} MB)", data.len(), t.elapsed(), output.display(), bytes.len() as f64 / 1e6);

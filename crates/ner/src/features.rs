@@ -3,6 +3,7 @@
 //! Feature strings are never built: each feature is hashed as (template, value) with FNV-1a,
 //! written here by hand because the model's weights are indexed by these hashes, so the hash must
 //! stay the same forever (a general-purpose hasher may change between versions).
+use crate::clusters::Clusters;
 use crate::gazetteer::GAZETTEER;
 use khabar_text::clitic::{analyze, frequency};
 use khabar_text::normalize::{is_arabic_letter, normalize};
@@ -73,6 +74,10 @@ pub struct TokenInfo {
     class: &'static str,
     /// Gazetteer span tag covering the token (`B-LOC`, `I-PER`…), or empty.
     gaz: &'static str,
+    /// Word clusters (coarse, fine); `u16::MAX` when the word has none.
+    cluster: (u16, u16),
+    /// Corpus label statistics code, `u16::MAX` when none.
+    stat: u16,
 }
 
 fn bucket(n: u32) -> u8 {
@@ -119,7 +124,7 @@ fn shape(w: &str) -> &'static str {
 
 /// Token information for a sentence, with gazetteer spans marked by longest match over the
 /// clitic-free words.
-pub fn analyze_sentence<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
+pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<TokenInfo> {
     let mut out: Vec<TokenInfo> = words
         .iter()
         .map(|w| {
@@ -136,6 +141,8 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S]) -> Vec<TokenInfo> {
                 class: class_of(&word),
                 flags,
                 gaz: "",
+                cluster: clusters.get(&word).unwrap_or((u16::MAX, u16::MAX)),
+                stat: clusters.stat(&word).unwrap_or(u16::MAX),
                 norm,
                 word,
                 stem,
@@ -233,6 +240,37 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(30, &[at(1).map(|x| x.class).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(31, &[&[t.freq], t.gaz.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(32, &[&[at(-1).map(|x| x.freq).unwrap_or(9), t.freq, at(1).map(|x| x.freq).unwrap_or(9)]]));
+    let cl = |k: isize| at(k).map(|x| x.cluster).unwrap_or((u16::MAX - 1, u16::MAX - 1));
+    let (c0, f0) = cl(0);
+    out.push(fnv(33, &[&c0.to_le_bytes()]));
+    out.push(fnv(34, &[&f0.to_le_bytes()]));
+    out.push(fnv(35, &[&cl(-1).0.to_le_bytes()]));
+    out.push(fnv(36, &[&cl(1).0.to_le_bytes()]));
+    out.push(fnv(37, &[&cl(-1).1.to_le_bytes()]));
+    out.push(fnv(38, &[&cl(1).1.to_le_bytes()]));
+    out.push(fnv(39, &[&c0.to_le_bytes(), &cl(-1).0.to_le_bytes()]));
+    out.push(fnv(40, &[&f0.to_le_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
+    out.push(fnv(41, &[&f0.to_le_bytes(), t.gaz.as_bytes()]));
+    // character trigrams of the stem: transliterated foreign names have shapes of their own
+    if t.shape.starts_with('a') {
+        let chars: Vec<char> = std::iter::once('^').chain(t.stem.chars()).chain(std::iter::once('$')).collect();
+        let mut buf = [0u8; 12];
+        for w in chars.windows(3) {
+            let mut n = 0;
+            for c in w {
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            out.push(fnv(47, &[&buf[..n]]));
+        }
+    }
+    if t.stat != u16::MAX || at(-1).is_some_and(|x| x.stat != u16::MAX) || at(1).is_some_and(|x| x.stat != u16::MAX) {
+        let st = |k: isize| at(k).map(|x| x.stat).unwrap_or(u16::MAX - 1);
+        out.push(fnv(42, &[&st(0).to_le_bytes()]));
+        out.push(fnv(43, &[&st(-1).to_le_bytes()]));
+        out.push(fnv(44, &[&st(1).to_le_bytes()]));
+        out.push(fnv(45, &[&st(0).to_le_bytes(), &st(-1).to_le_bytes()]));
+        out.push(fnv(46, &[&st(0).to_le_bytes(), &st(1).to_le_bytes()]));
+    }
 }
 
 #[cfg(test)]
@@ -241,7 +279,7 @@ mod tests {
 
     #[test]
     fn gazetteer_spans_over_clitics() {
-        let toks = analyze_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"]);
+        let toks = analyze_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"], &Clusters::default());
         assert_eq!(toks[2].gaz, "B-LOC");
         assert_eq!(toks[3].gaz, "B-LOC");
         assert_eq!(toks[4].gaz, "I-LOC");

@@ -17,6 +17,7 @@
 //!     assert_eq!(tags.len(), words.len());
 //! }
 //! ```
+pub mod clusters;
 pub mod conll;
 pub mod features;
 pub mod gazetteer;

@@ -1,0 +1,201 @@
+//! Word clusters learned without labels from a news corpus, for the tagger: words that occur in
+//! the same contexts (رامسفيلد next to وزير الدفاع, قال …) share a cluster, so a name never seen
+//! in the labeled data still looks like the names that were.
+//!
+//! Each frequent word (clitics off, article kept) gets a vector of its left and right neighbours
+//! (positive PMI over the most frequent context words), randomly projected to a few dozen
+//! dimensions and normalized; spherical k-means then groups the words at two granularities.
+//! Everything is seeded, so the same corpus gives the same clusters.
+use khabar_text::clitic::analyze;
+use khabar_text::token::{tokenize, TokenKind};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+const CONTEXTS: usize = 2000;
+const DIMS: usize = 96;
+const MIN_COUNT: u32 = 5;
+const MAX_WORDS: usize = 60_000;
+
+#[derive(Clone, Default)]
+pub struct Clusters {
+    /// Word → (coarse cluster, fine cluster).
+    map: FxHashMap<String, (u16, u16)>,
+    /// Word → how a first tagger labeled it across the unlabeled corpus (see [`label_stats`]).
+    stats: FxHashMap<String, u16>,
+}
+
+impl Clusters {
+    pub fn get(&self, word: &str) -> Option<(u16, u16)> {
+        self.map.get(word).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &(u16, u16))> {
+        self.map.iter()
+    }
+    pub fn from_entries(entries: impl IntoIterator<Item = (String, (u16, u16))>) -> Self {
+        Clusters { map: entries.into_iter().collect(), stats: FxHashMap::default() }
+    }
+    pub fn stat(&self, word: &str) -> Option<u16> {
+        self.stats.get(word).copied()
+    }
+    pub fn stats(&self) -> impl Iterator<Item = (&String, &u16)> {
+        self.stats.iter()
+    }
+    pub fn set_stats(&mut self, stats: FxHashMap<String, u16>) {
+        self.stats = stats;
+    }
+}
+
+/// Aggregates the labels a first tagger gave each word over a whole corpus into one code per
+/// word: its most frequent entity type (by index in `types`, 0 = O) times 4 plus how dominant it
+/// was (0: under a fifth, 1: a fifth, 2: half, 3: four fifths). Words seen fewer than three times
+/// get no code. Evidence from every context a name appears in, in every article, reaches the
+/// sentences where its own context says little (Ratinov and Roth 2009, "context aggregation").
+pub fn label_stats(counts: &FxHashMap<String, Vec<u32>>) -> FxHashMap<String, u16> {
+    let mut out = FxHashMap::default();
+    for (w, c) in counts {
+        let total: u32 = c.iter().sum();
+        if total < 3 {
+            continue;
+        }
+        let (best, &n) = c.iter().enumerate().skip(1).max_by_key(|(_, &n)| n).unwrap_or((0, &0));
+        let share = n as f64 / total as f64;
+        let bucket = if share >= 0.8 { 3 } else if share >= 0.5 { 2 } else if share >= 0.2 { 1 } else { 0 };
+        out.insert(w.clone(), (best * 4 + bucket) as u16);
+    }
+    out
+}
+
+/// The unit a cluster is learned for: the normalized word without conjunction and preposition.
+pub fn unit(norm: &str) -> String {
+    analyze(norm).word.into_owned()
+}
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0
+    }
+}
+
+/// Learns clusters from texts: `coarse` and `fine` clusters, `iters` rounds of k-means.
+pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usize, iters: usize, seed: u64) -> Clusters {
+    // 1. corpus as unit ids
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut count: Vec<u32> = Vec::new();
+    let mut docs: Vec<Vec<u32>> = Vec::new();
+    for text in texts {
+        let mut doc = Vec::new();
+        for t in tokenize(text) {
+            let u = if t.kind == TokenKind::Arabic { unit(&t.norm) } else if t.kind == TokenKind::Number { "<num>".to_string() } else { t.norm };
+            let id = *ids.entry(u.clone()).or_insert_with(|| {
+                names.push(u);
+                count.push(0);
+                (names.len() - 1) as u32
+            });
+            count[id as usize] += 1;
+            doc.push(id);
+        }
+        docs.push(doc);
+    }
+    // 2. vocabulary and context words by frequency
+    let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
+    by_freq.sort_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
+    let ctx_index: FxHashMap<u32, usize> = by_freq.iter().take(CONTEXTS).enumerate().map(|(k, &w)| (w, k)).collect();
+    let vocab: Vec<u32> = by_freq.iter().copied().filter(|&w| count[w as usize] >= MIN_COUNT && names[w as usize].chars().any(|c| c.is_alphabetic())).take(MAX_WORDS).collect();
+    let row: FxHashMap<u32, usize> = vocab.iter().enumerate().map(|(k, &w)| (w, k)).collect();
+    // 3. left and right context counts (sparse)
+    let mut ctx: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); vocab.len()];
+    let mut ctx_total = vec![0f64; 2 * CONTEXTS];
+    for doc in &docs {
+        for (i, &w) in doc.iter().enumerate() {
+            let Some(&r) = row.get(&w) else { continue };
+            if i > 0 {
+                if let Some(&c) = ctx_index.get(&doc[i - 1]) {
+                    *ctx[r].entry(c as u32).or_default() += 1.0;
+                    ctx_total[c] += 1.0;
+                }
+            }
+            if let Some(&c) = doc.get(i + 1).and_then(|n| ctx_index.get(n)) {
+                *ctx[r].entry((CONTEXTS + c) as u32).or_default() += 1.0;
+                ctx_total[CONTEXTS + c] += 1.0;
+            }
+        }
+    }
+    let grand: f64 = ctx_total.iter().sum::<f64>().max(1.0);
+    // 4. PPMI, random projection, normalization
+    let mut rng = Rng(seed.max(1));
+    let proj: Vec<f32> = (0..2 * CONTEXTS * DIMS).map(|_| rng.unit()).collect();
+    let vecs: Vec<[f32; DIMS]> = ctx
+        .iter()
+        .map(|m| {
+            let total: f32 = m.values().sum::<f32>().max(1.0);
+            let mut v = [0f32; DIMS];
+            for (&c, &n) in m {
+                let pmi = ((n as f64 / total as f64) / (ctx_total[c as usize] / grand)).ln();
+                if pmi > 0.0 {
+                    let p = &proj[c as usize * DIMS..(c as usize + 1) * DIMS];
+                    for d in 0..DIMS {
+                        v[d] += pmi as f32 * p[d];
+                    }
+                }
+            }
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+            v.iter_mut().for_each(|x| *x /= norm);
+            v
+        })
+        .collect();
+    let coarse_ids = kmeans(&vecs, coarse, iters, &mut rng);
+    let fine_ids = kmeans(&vecs, fine, iters, &mut rng);
+    Clusters::from_entries(vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))))
+}
+
+/// Spherical k-means; centroids start at the most frequent words spread over the vocabulary.
+fn kmeans(vecs: &[[f32; DIMS]], k: usize, iters: usize, rng: &mut Rng) -> Vec<u16> {
+    let k = k.min(vecs.len()).max(1);
+    let mut cent: Vec<[f32; DIMS]> = (0..k).map(|_| vecs[(rng.next() % vecs.len() as u64) as usize]).collect();
+    let mut assign: Vec<u16> = vec![0u16; vecs.len()];
+    for _ in 0..iters {
+        assign = vecs
+            .par_iter()
+            .map(|v| {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for (c, m) in cent.iter().enumerate() {
+                    let s: f32 = v.iter().zip(m).map(|(a, b)| a * b).sum();
+                    if s > best.0 {
+                        best = (s, c);
+                    }
+                }
+                best.1 as u16
+            })
+            .collect();
+        let mut sums = vec![[0f32; DIMS]; k];
+        for (i, v) in vecs.iter().enumerate() {
+            let s = &mut sums[assign[i] as usize];
+            for d in 0..DIMS {
+                s[d] += v[d];
+            }
+        }
+        for (c, s) in sums.iter().enumerate() {
+            let n = s.iter().map(|x| x * x).sum::<f32>().sqrt();
+            if n > 1e-9 {
+                for d in 0..DIMS {
+                    cent[c][d] = s[d] / n;
+                }
+            }
+        }
+    }
+    assign
+}
