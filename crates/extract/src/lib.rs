@@ -22,6 +22,7 @@
 pub mod amounts;
 pub mod counts;
 pub mod dates;
+pub mod entities;
 pub mod hedges;
 mod lexicon;
 pub mod source;
@@ -109,6 +110,7 @@ pub struct HedgeRec {
 /// Everything found in one article, with byte spans.
 #[derive(Debug, Default)]
 pub struct Extraction {
+    pub entities: Vec<entities::EntityRec>,
     pub counts: Vec<CountRec>,
     pub amounts: Vec<AmountRec>,
     pub dates: Vec<DateRec>,
@@ -121,7 +123,8 @@ pub fn run(doc: &Doc) -> Extraction {
     let counts = counts::extract(doc);
     let amounts = amounts::extract(doc, &counts, &dates);
     let hedges = hedges::extract(doc);
-    Extraction { counts, amounts, dates, hedges }
+    let entities = entities::extract(doc);
+    Extraction { entities, counts, amounts, dates, hedges }
 }
 
 /// Byte offsets to code-point offsets, for one text.
@@ -154,6 +157,19 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
     let ix = CharIndex::new(doc.text);
     let slice = |s: &Span| doc.text[s.clone()].to_string();
     let mut a = model::Article::new(id, published);
+    a.entities = ex
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(k, e)| model::Entity {
+            id: format!("e{}", k + 1),
+            kind: e.kind.to_string(),
+            name: slice(&e.mentions[e.name].span),
+            latin: e.latin.map(str::to_string),
+            mentions: e.mentions.iter().map(|m| model::Mention { start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) }).collect(),
+            geo: e.geo.map(|(lat, lon, country)| model::Geo { lat, lon, country: country.to_string() }),
+        })
+        .collect();
     a.counts = ex
         .counts
         .iter()
