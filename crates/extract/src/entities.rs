@@ -42,6 +42,246 @@ fn contract_type(t: &str) -> Option<&'static str> {
     }
 }
 
+static ORGS_TSV: &str = include_str!("../data/orgs.tsv");
+static ORGS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| ORGS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+
+/// Words that head an organization's name, indefinite (وزارة الداخلية، هيئة تحرير الشام) or
+/// definite with an adjective after (الحكومة البريطانية، الجيش التركي).
+const ORG_HEADS: &[&str] = &[
+    "وزاره", "وكاله", "حزب", "منظمه", "مجلس", "جامعه", "شركه", "جمعيه", "هيئه", "لجنه", "اتحاد", "مؤسسه", "بنك", "جبهه", "صندوق", "محكمه",
+    "مصرف", "نادي", "منتخب", "صحيفه", "اذاعه", "تحالف", "ائتلاف", "مكتب", "معهد", "اكاديميه", "رابطه", "نقابه", "مفوضيه", "بعثه", "كتائب",
+    "ميليشيا", "ميليشيات", "قوات", "وحدات", "شرطه", "برلمان", "ديوان",
+];
+/// Definite heads that name one organization with a relative adjective after them.
+const ORG_DEF_HEADS: &[&str] = &["الحكومه", "الجيش", "الشرطه", "البرلمان", "الكونغرس", "الحرس"];
+
+/// Words that end a name chain whatever their form.
+const CHAIN_STOP: &[&str] = &["باسم", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "انه", "قد", "لا", "لم", "ما", "هذا", "هذه", "ذلك", "تلك", "بين", "بعد", "قبل", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "نفسه", "كل", "عام", "العام"];
+
+/// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
+fn is_nisba(norm: &str) -> bool {
+    norm.starts_with("ال") && norm.chars().count() >= 5 && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("يون") || norm.ends_with("يين"))
+}
+
+/// Organizations found by rule: listed names, and chains headed by an organization word.
+fn org_rules(doc: &Doc) -> Vec<MentionRec> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for sent in &doc.sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            let t = &toks[i];
+            // Latin acronyms: CNN, BBC, TRT
+            if t.kind == TokenKind::Word {
+                let w = &doc.text[t.start..t.end];
+                if (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) {
+                    out.push(MentionRec { span: t.start..t.end, kind: "ORG", key: normalize(w), tokens: i..i + 1 });
+                }
+                i += 1;
+                continue;
+            }
+            if t.kind != TokenKind::Arabic {
+                i += 1;
+                continue;
+            }
+            let a = analyze(&t.norm);
+            let word = a.word.as_ref();
+            // listed names, longest first (up to four words)
+            let mut listed = None;
+            for n in (1..=4).rev() {
+                if i + n > sent.end || toks[i..i + n].iter().any(|x| x.kind != TokenKind::Arabic) {
+                    continue;
+                }
+                let mut key = word.to_string();
+                for x in &toks[i + 1..i + n] {
+                    key.push(' ');
+                    key.push_str(&x.norm);
+                }
+                if ORGS.contains(key.as_str()) {
+                    listed = Some(n);
+                    break;
+                }
+            }
+            let chain_head = ORG_HEADS.contains(&word) || ORG_DEF_HEADS.contains(&word);
+            let end = if let Some(n) = listed {
+                // a listed name may still go on (وكالة فرانس برس → listed; الجيش السوري الحر)
+                i + n
+            } else if chain_head {
+                let mut k = i + 1;
+                let mut prev_definite = a.article;
+                let mut indefinite = 0;
+                while k < sent.end && k < i + 6 {
+                    let x = &toks[k];
+                    if x.kind != TokenKind::Arabic || CHAIN_STOP.contains(&x.norm.as_str()) {
+                        break;
+                    }
+                    let xa = analyze(&x.norm);
+                    if xa.conj.is_some() || xa.prep.is_some() {
+                        break;
+                    }
+                    // after a definite word only definite words (adjectives, more idafa) follow;
+                    // one indefinite word may stand in the construct (هيئة تحرير الشام)
+                    if !xa.article {
+                        indefinite += 1;
+                        if prev_definite || indefinite > 1 {
+                            break;
+                        }
+                    }
+                    prev_definite = xa.article;
+                    k += 1;
+                }
+                // the chain must end in a definite word or a name (a rare word): not in a plain
+                // adjective (قوات خاصة، صحيفة إسرائيلية، مؤتمر صحافي)
+                while k > i + 1 {
+                    let last = &toks[k - 1].norm;
+                    if last.starts_with("ال") || khabar_text::clitic::frequency(last) < 50 {
+                        break;
+                    }
+                    k -= 1;
+                }
+                // a definite head names one organization with a relative adjective after it
+                if k == i + 1 || (a.article && !is_nisba(&toks[i + 1].norm)) {
+                    i += 1;
+                    continue;
+                }
+                k
+            } else {
+                i += 1;
+                continue;
+            };
+            if end > i {
+                let start = doc.start_after_clitic(i, a.clitic_letters);
+                let span = start..toks[end - 1].end;
+                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "ORG", tokens: i..end });
+            }
+            i = end.max(i + 1);
+        }
+    }
+    out
+}
+
+/// Whether a word looks like part of a person's name: not a common word (or a listed name),
+/// no conjunction or preposition on it.
+fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
+        return false;
+    }
+    let a = analyze(&t.norm);
+    if a.conj.is_some() || a.prep.is_some() {
+        return false;
+    }
+    let f = khabar_text::clitic::frequency(&t.norm);
+    let listed = GAZETTEER.name_type(&t.norm) == Some("PER");
+    if a.article {
+        // الكسندر، السبيعي: a name may carry ال, but then it is rare and no adjective
+        return !is_nisba(&t.norm) && f < if first { 60 } else { 300 };
+    }
+    // a first name may be common (عمر، جمال); what follows it must be rare, which keeps the verb
+    // after a name out (شي جينبينغ أشاد، أباييف قوله)
+    listed || f < if first { 2000 } else { 150 }
+}
+
+/// Persons found by rule: a title, its adjectives, then the name (الرئيس الأمريكي دونالد ترامب،
+/// وزير الخارجية الأميركي انتوني بلينكن).
+fn person_rules(doc: &Doc) -> Vec<MentionRec> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for sent in &doc.sentences {
+        for i in sent.clone() {
+            let t = &toks[i];
+            if t.kind != TokenKind::Arabic || !khabar_ner::features::TITLES.contains(&analyze(&t.norm).word.as_ref()) {
+                continue;
+            }
+            let mut j = i + 1;
+            // the title's complements: adjectives and constructs (وزير الخارجية الأميركي), and
+            // باسم with what it names (الناطق باسم الكرملين)
+            while j < sent.end && j < i + 5 && toks[j].kind == TokenKind::Arabic {
+                let n = &toks[j].norm;
+                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100));
+                if !skip {
+                    break;
+                }
+                j += 1;
+            }
+            let mut k = j;
+            while k < sent.end && k < j + 4 && name_like(&toks[k], k == j) {
+                k += 1;
+            }
+            if k > j {
+                let span = toks[j].start..toks[k - 1].end;
+                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "PER", tokens: j..k });
+            }
+        }
+    }
+    out
+}
+
+/// Trims a person's or place's mention: nationality adjectives at its edges (البيلاروسي الكسندر
+/// لوكاشنكو، إدلب السورية) and anything from a word with a preposition on (ألبيازوف لفرانس برس).
+fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
+    if m.kind == "ORG" {
+        return Some(m);
+    }
+    let toks = &doc.tokens;
+    let (mut a, mut b) = (m.tokens.start, m.tokens.end);
+    for k in a + 1..b {
+        let x = analyze(&toks[k].norm);
+        if x.prep.is_some() || (x.conj.is_some() && toks[k].norm.starts_with('و')) {
+            b = k;
+            break;
+        }
+    }
+    while a < b && is_nisba(&analyze(&toks[a].norm).word) && b - a > 1 {
+        a += 1;
+    }
+    while b > a + 1 && is_nisba(&toks[b - 1].norm) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    if (a, b) == (m.tokens.start, m.tokens.end) {
+        return Some(m);
+    }
+    let letters = if a == m.tokens.start { analyze(&toks[a].norm).clitic_letters } else { 0 };
+    let start = doc.start_after_clitic(a, letters);
+    let span = start..toks[b - 1].end;
+    Some(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: m.kind, tokens: a..b })
+}
+
+/// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
+/// الضفة، الاتحاد without the rest of their names).
+fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
+    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.place(&m.key).is_none() && khabar_text::clitic::frequency(&analyze(&doc.tokens[m.tokens.start].norm).word) > 1500
+}
+
+/// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
+/// the tagger's guess on a word that names nothing.
+fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
+    if m.kind == "LOC" || m.tokens.len() != 1 || ORGS.contains(m.key.as_str()) {
+        return false;
+    }
+    let t = &doc.tokens[m.tokens.start];
+    let w = analyze(&t.norm).word.into_owned();
+    GAZETTEER.name_type(&w).is_none() && (khabar_text::clitic::frequency(&w) > 1000 || (w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100))
+}
+
+/// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
+/// organization over a tagger's shorter guess), and listed organizations keep their type.
+fn merge(tagged: Vec<MentionRec>, rules: Vec<MentionRec>) -> Vec<MentionRec> {
+    let mut all: Vec<(MentionRec, bool)> = tagged.into_iter().map(|m| (m, false)).chain(rules.into_iter().map(|m| (m, true))).collect();
+    all.sort_by_key(|(m, rule)| (std::cmp::Reverse(m.tokens.len()), !*rule, m.tokens.start));
+    let mut kept: Vec<MentionRec> = Vec::new();
+    for (m, _) in all {
+        if kept.iter().any(|k| k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| m.tokens.start);
+    kept
+}
+
 /// The tagger's mentions, sentence by sentence.
 pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
     let toks = &doc.tokens;
@@ -116,6 +356,10 @@ fn same(kind: &str, a: &str, b: &str) -> bool {
     if short.len() < long.len() && long.ends_with(short) {
         return true;
     }
+    // the first names of a fuller name (قاسم جومرت ↔ قاسم جومرت توكاييف; إيمانويل ↔ إيمانويل ماكرون)
+    if short.len() < long.len() && long.starts_with(short) && short[0].chars().count() >= 3 {
+        return true;
+    }
     if short.len() == 1 && long.len() >= 2 && long.contains(&short[0]) && short[0].chars().count() >= 5 && *long.last().unwrap_or(&"") != short[0] {
         // a family name in the middle (نور سلطان نزارباييف ↔ نزارباييف is the tail; this is for
         // the rarer first-name-only mention of a long first name)
@@ -180,10 +424,14 @@ pub fn group(mentions: Vec<MentionRec>) -> Vec<EntityRec> {
 
 /// Entities of a document, if a tagger is embedded.
 pub fn extract(doc: &Doc) -> Vec<EntityRec> {
-    match Model::embedded() {
-        Some(m) => group(mentions(doc, m)),
+    let tagged = match Model::embedded() {
+        Some(m) => mentions(doc, m).into_iter().filter_map(|x| trim(doc, x)).collect(),
         None => Vec::new(),
-    }
+    };
+    let mut rules = org_rules(doc);
+    rules.extend(person_rules(doc));
+    let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m)).collect();
+    group(merge(tagged, rules))
 }
 
 #[cfg(test)]
