@@ -70,7 +70,7 @@ fn read_texts(path: &Path) -> anyhow::Result<Vec<String>> {
 /// Tags every sentence of `texts` and counts, per word (clitics off), the entity types given.
 fn corpus_label_stats(m: &Model, texts: &[String]) -> rustc_hash::FxHashMap<String, u16> {
     use khabar_text::{sentence::sentences, token::tokenize};
-    let types: Vec<String> = std::iter::once("O".to_string()).chain(m.labels().iter().filter_map(|l| l.strip_prefix("B-").map(String::from))).collect();
+    let types: Vec<String> = m.entity_types().into_iter().map(String::from).collect();
     let counts = texts
         .par_iter()
         .fold(rustc_hash::FxHashMap::<String, Vec<u32>>::default, |mut acc, text| {

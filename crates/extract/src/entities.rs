@@ -176,9 +176,20 @@ fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
         // الكسندر، السبيعي: a name may carry ال, but then it is rare and no adjective
         return !is_nisba(&t.norm) && f < if first { 60 } else { 300 };
     }
-    // a first name may be common (عمر، جمال); what follows it must be rare, which keeps the verb
-    // after a name out (شي جينبينغ أشاد، أباييف قوله)
-    listed || f < if first { 2000 } else { 150 }
+    // a first name may be common (عمر، جمال); what follows it must be rare or known as a
+    // person's name across the corpus, which keeps the verb after a name out (شي جينبينغ أشاد)
+    listed || f < if first { 2000 } else { 150 } || corpus_says(&a.word, "PERS", 2)
+}
+
+/// Whether the tagger, run over the whole unlabeled corpus, gave this word mostly `ty` (at
+/// least the given share bucket: 2 = half, 3 = four fifths).
+fn corpus_says(word: &str, ty: &str, bucket: u8) -> bool {
+    Model::embedded().and_then(|m| m.corpus_type(word)).is_some_and(|(t, b)| t == ty && b >= bucket)
+}
+
+/// Whether the corpus says a word is mostly no name at all (under a fifth of its occurrences).
+fn corpus_says_common(word: &str) -> bool {
+    Model::embedded().and_then(|m| m.corpus_type(word)).is_some_and(|(_, b)| b == 0)
 }
 
 /// Persons found by rule: a title, its adjectives, then the name (الرئيس الأمريكي دونالد ترامب،
@@ -234,7 +245,14 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     while a < b && is_nisba(&analyze(&toks[a].norm).word) && b - a > 1 {
         a += 1;
     }
+    // a trailing adjective goes when what remains is a known place and the whole is not
+    // (إدلب السورية → إدلب; الضفة الغربية stays)
     while b > a + 1 && is_nisba(&toks[b - 1].norm) {
+        let whole = normalize(&doc.text[toks[a].start..toks[b - 1].end]);
+        let rest = normalize(&doc.text[toks[a].start..toks[b - 2].end]);
+        if m.kind == "LOC" && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
+            break;
+        }
         b -= 1;
     }
     if a == b {
@@ -263,7 +281,7 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
     }
     let t = &doc.tokens[m.tokens.start];
     let w = analyze(&t.norm).word.into_owned();
-    GAZETTEER.name_type(&w).is_none() && (khabar_text::clitic::frequency(&w) > 1000 || (w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100))
+    corpus_says_common(&w) || (GAZETTEER.name_type(&w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100)
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
@@ -280,6 +298,23 @@ fn merge(tagged: Vec<MentionRec>, rules: Vec<MentionRec>) -> Vec<MentionRec> {
     }
     kept.sort_by_key(|m| m.tokens.start);
     kept
+}
+
+/// Joins a person's name the tagger cut in two (قاسم جومرت | توكاييف).
+fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
+    let mut out: Vec<MentionRec> = Vec::with_capacity(ms.len());
+    for m in ms {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == "PER" && m.kind == "PER" && prev.tokens.end == m.tokens.start {
+                prev.tokens.end = m.tokens.end;
+                prev.span.end = m.span.end;
+                prev.key = normalize(&doc.text[prev.span.clone()]);
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// The tagger's mentions, sentence by sentence.
@@ -431,7 +466,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     let mut rules = org_rules(doc);
     rules.extend(person_rules(doc));
     let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m)).collect();
-    group(merge(tagged, rules))
+    group(join_adjacent(doc, merge(tagged, rules)))
 }
 
 #[cfg(test)]

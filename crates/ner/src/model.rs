@@ -50,6 +50,19 @@ impl Model {
         &self.clusters
     }
 
+    /// The types corpus label statistics are indexed by: `O`, then each `B-` label's type.
+    pub fn entity_types(&self) -> Vec<&str> {
+        std::iter::once("O").chain(self.labels.iter().filter_map(|l| l.strip_prefix("B-"))).collect()
+    }
+
+    /// How the tagger labeled a word (clitics off) across the unlabeled corpus: its most frequent
+    /// entity type and that type's share bucket (0: under a fifth … 3: four fifths or more).
+    pub fn corpus_type(&self, word: &str) -> Option<(&str, u8)> {
+        let code = self.clusters.stat(word)?;
+        let types = self.entity_types();
+        Some((types.get((code / 4) as usize).copied()?, (code % 4) as u8))
+    }
+
     fn emissions(&self, feats: &[Vec<u32>]) -> Vec<f32> {
         let l = self.labels.len();
         let mut e = vec![0f32; feats.len() * l];
