@@ -178,7 +178,10 @@ fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
     }
     // a first name may be common (عمر، جمال); what follows it must be rare or known as a
     // person's name across the corpus, which keeps the verb after a name out (شي جينبينغ أشاد)
-    listed || f < if first { 2000 } else { 150 } || corpus_says(&a.word, "PERS", 2)
+    if GAZETTEER.place(&t.norm).is_some() && !listed {
+        return false;
+    }
+    listed || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
 }
 
 /// Whether the tagger, run over the whole unlabeled corpus, gave this word mostly `ty` (at
@@ -208,7 +211,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             // باسم with what it names (الناطق باسم الكرملين)
             while j < sent.end && j < i + 5 && toks[j].kind == TokenKind::Arabic {
                 let n = &toks[j].norm;
-                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100));
+                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.place(n).is_some();
                 if !skip {
                     break;
                 }
