@@ -160,6 +160,63 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
     out
 }
 
+/// Heads of place names that belong to the name (مطار صنعاء الدولي، محافظة الطائف، قطاع غزة).
+const PLACE_HEADS: &[&str] = &[
+    "محافظه", "مديريه", "ولايه", "اقليم", "مقاطعه", "مطار", "ميناء", "مضيق", "قناه", "قطاع", "شارع", "ساحه", "ميدان", "جبل", "جبال",
+    "وادي", "بحر", "نهر", "خليج", "جزيره", "جزر", "صحراء", "متحف", "مسرح", "مخيم", "معبر", "سجن", "مستشفي", "قاعده", "منشاه", "حي", "ريف", "سد",
+];
+/// Heads that are not part of the name (مدينة سورابايا → سورابايا).
+const PLACE_KIND: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه", "دوله", "بلدات", "مدن"];
+
+/// Whether a word can continue a place's name: a known place, a rare word, or a definite word
+/// that is not a common noun of the corpus (الدولي، الغربي، العدوية).
+fn place_word(t: &khabar_text::token::Token) -> bool {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
+        return false;
+    }
+    let a = analyze(&t.norm);
+    if a.conj.is_some() || a.prep.is_some() {
+        return false;
+    }
+    GAZETTEER.place(&t.norm).is_some() || khabar_text::clitic::frequency(&t.norm) < 300 || is_nisba(&t.norm)
+}
+
+/// Places found by rule: a head and the name after it.
+fn place_rules(doc: &Doc) -> Vec<MentionRec> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for sent in &doc.sentences {
+        let mut i = sent.start;
+        while i < sent.end {
+            let t = &toks[i];
+            if t.kind != TokenKind::Arabic {
+                i += 1;
+                continue;
+            }
+            let a = analyze(&t.norm);
+            let head = a.word.as_ref();
+            let with_head = PLACE_HEADS.contains(&head);
+            if !with_head && !PLACE_KIND.contains(&head) {
+                i += 1;
+                continue;
+            }
+            let mut k = i + 1;
+            // the name proper: a known place or a rare word first, then adjectives and more names
+            while k < sent.end && k < i + 5 && place_word(&toks[k]) && (k > i + 1 || !is_nisba(&toks[k].norm)) {
+                k += 1;
+            }
+            if k > i + 1 {
+                let (first, letters) = if with_head { (i, a.clitic_letters) } else { (i + 1, 0) };
+                let start = doc.start_after_clitic(first, letters);
+                let span = start..toks[k - 1].end;
+                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "LOC", tokens: first..k });
+            }
+            i = k;
+        }
+    }
+    out
+}
+
 /// Whether a word looks like part of a person's name: not a common word (or a listed name),
 /// no conjunction or preposition on it.
 fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
@@ -468,6 +525,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     };
     let mut rules = org_rules(doc);
     rules.extend(person_rules(doc));
+    rules.extend(place_rules(doc));
     let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m)).collect();
     group(join_adjacent(doc, merge(tagged, rules)))
 }
