@@ -235,10 +235,21 @@ fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
     }
     // a first name may be common (عمر، جمال); what follows it must be rare or known as a
     // person's name across the corpus, which keeps the verb after a name out (شي جينبينغ أشاد)
-    if GAZETTEER.place(&t.norm).is_some() && !listed {
+    if GAZETTEER.major_place(&t.norm).is_some() && !listed {
         return false;
     }
-    listed || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
+    listed || title_context(&a.word) >= 2 || (!first && name_context(&a.word) >= 2) || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
+}
+
+/// How often the word follows a title or a relative adjective across the corpus (0–3): first
+/// names do.
+fn title_context(word: &str) -> u8 {
+    Model::embedded().map(|m| m.clusters().title_context(word)).unwrap_or(0)
+}
+
+/// How often the word follows a first name across the corpus (0–3): family names do.
+fn name_context(word: &str) -> u8 {
+    Model::embedded().map(|m| m.clusters().name_context(word)).unwrap_or(0)
 }
 
 /// Whether the tagger, run over the whole unlabeled corpus, gave this word mostly `ty` (at
@@ -268,10 +279,14 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             // باسم with what it names (الناطق باسم الكرملين)
             while j < sent.end && j < i + 5 && toks[j].kind == TokenKind::Arabic {
                 let n = &toks[j].norm;
-                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.place(n).is_some();
+                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.major_place(n).is_some();
                 if !skip {
                     break;
                 }
+                j += 1;
+            }
+            // رئيسة الوزراء البريطانية، تيريزا ماي
+            if j < sent.end && j > i + 1 && matches!(toks[j].norm.as_str(), "،" | ",") {
                 j += 1;
             }
             let mut k = j;
@@ -341,7 +356,7 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
     }
     let t = &doc.tokens[m.tokens.start];
     let w = analyze(&t.norm).word.into_owned();
-    corpus_says_common(&w) || (GAZETTEER.name_type(&w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100)
+    (corpus_says_common(&w) && title_context(&w) < 2 && name_context(&w) < 2) || (GAZETTEER.name_type(&w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100)
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's

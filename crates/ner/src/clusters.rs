@@ -22,6 +22,8 @@ pub struct Clusters {
     map: FxHashMap<String, (u16, u16)>,
     /// Word → how a first tagger labeled it across the unlabeled corpus (see [`label_stats`]).
     stats: FxHashMap<String, u16>,
+    /// Word → how often it follows a title or a relative adjective (see [`learn`]), bucketed.
+    title_ctx: FxHashMap<String, u8>,
 }
 
 impl Clusters {
@@ -38,7 +40,23 @@ impl Clusters {
         self.map.iter()
     }
     pub fn from_entries(entries: impl IntoIterator<Item = (String, (u16, u16))>) -> Self {
-        Clusters { map: entries.into_iter().collect(), stats: FxHashMap::default() }
+        Clusters { map: entries.into_iter().collect(), stats: FxHashMap::default(), title_ctx: FxHashMap::default() }
+    }
+    /// How often the word follows a title or a relative adjective in the corpus: 0 (under 5%),
+    /// 1 (5%), 2 (15%), 3 (35% or more). First names do.
+    pub fn title_context(&self, word: &str) -> u8 {
+        self.title_ctx.get(word).copied().unwrap_or(0) & 3
+    }
+    /// How often the word follows a first name (a word of title context 2 or more), bucketed
+    /// the same way. Family names do.
+    pub fn name_context(&self, word: &str) -> u8 {
+        self.title_ctx.get(word).copied().unwrap_or(0) >> 2
+    }
+    pub fn title_contexts(&self) -> impl Iterator<Item = (&String, &u8)> {
+        self.title_ctx.iter()
+    }
+    pub fn set_title_contexts(&mut self, m: FxHashMap<String, u8>) {
+        self.title_ctx = m;
     }
     pub fn stat(&self, word: &str) -> Option<u16> {
         self.stats.get(word).copied()
@@ -157,9 +175,57 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
             v
         })
         .collect();
+    // how often each word stands right after a title (الرئيس ترامب) or a relative adjective
+    // (الأمريكي ترامب): names of people do, verbs and common nouns rarely
+    let is_title: Vec<bool> = names.iter().map(|n| crate::features::TITLES.contains(&n.as_str()) || is_nisba_unit(n)).collect();
+    let mut after_title = vec![0u32; names.len()];
+    for doc in &docs {
+        for w in doc.windows(2) {
+            if is_title[w[0] as usize] {
+                after_title[w[1] as usize] += 1;
+            }
+        }
+    }
+    let bucket = |n: u32, of: u32| {
+        let share = n as f64 / of.max(1) as f64;
+        if share >= 0.35 {
+            3u8
+        } else if share >= 0.15 {
+            2
+        } else if share >= 0.05 {
+            1
+        } else {
+            0
+        }
+    };
+    let title_b: Vec<u8> = (0..names.len()).map(|w| bucket(after_title[w], count[w])).collect();
+    // and how often it stands after such a first name: family names (دونالد ترامب)
+    let mut after_first = vec![0u32; names.len()];
+    for doc in &docs {
+        for w in doc.windows(2) {
+            if title_b[w[0] as usize] >= 2 && !is_title[w[0] as usize] && count[w[0] as usize] >= MIN_COUNT {
+                after_first[w[1] as usize] += 1;
+            }
+        }
+    }
+    let title_ctx: FxHashMap<String, u8> = vocab
+        .iter()
+        .filter_map(|&w| {
+            let w = w as usize;
+            let b = title_b[w] | (bucket(after_first[w], count[w]) << 2);
+            (b > 0).then(|| (names[w].clone(), b))
+        })
+        .collect();
     let coarse_ids = kmeans(&vecs, coarse, iters, &mut rng);
     let fine_ids = kmeans(&vecs, fine, iters, &mut rng);
-    Clusters::from_entries(vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))))
+    let mut c = Clusters::from_entries(vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))));
+    c.set_title_contexts(title_ctx);
+    c
+}
+
+/// A definite relative adjective (الأمريكي، الروسية).
+fn is_nisba_unit(n: &str) -> bool {
+    n.starts_with("ال") && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه"))
 }
 
 /// Spherical k-means; centroids start at the most frequent words spread over the vocabulary.

@@ -37,7 +37,7 @@ pub const TITLES: &[&str] = &[
     "السفير", "الجنرال", "العقيد", "اللواء", "العميد", "المستشار", "الامين", "المبعوث", "المدير", "الزعيم", "القائد", "المرشد", "البابا", "الكاتب",
     "الصحفي", "الصحافي", "المدرب", "اللاعب", "نجم", "النجم", "الفنان", "الفنانه", "المغني", "المغنيه", "الممثل", "الممثله", "المعارض", "مساعد",
     "نائب", "زعيم", "مدير", "رئيسه", "الرئيسه", "المستشاره", "الاعلامي", "الاعلاميه", "الداعيه", "الامام", "المطرب", "المطربه", "الروائي", "الشاعر",
-    "المخرج", "القاضي", "المحامي", "الجنرال", "الفريق", "المشير", "الكابتن", "مستشار", "سفير", "ولي", "العاهل", "خادم", "حاكم", "الحاكم", "المرشح", "المرشحه",
+    "المخرج", "القاضي", "المحامي", "الجنرال", "الفريق", "المشير", "الكابتن", "مستشار", "سفير", "ولي", "العاهل", "خادم", "حاكم", "الحاكم", "المرشح", "المرشحه", "المدعي", "الملكه", "الاميره", "الدكتوره", "الحاخام", "المطران", "الرئيسه",
 ];
 const ORG_HEADS: &[&str] = &[
     "وزاره", "وكاله", "حزب", "منظمه", "مجلس", "جامعه", "شركه", "جمعيه", "هيئه", "لجنه", "اتحاد", "مؤسسه", "مركز", "بنك", "جبهه", "حركه",
@@ -79,6 +79,8 @@ pub struct TokenInfo {
     cluster: (u16, u16),
     /// Corpus label statistics code, `u16::MAX` when none.
     stat: u16,
+    /// How often the word follows a title in the corpus (0–3).
+    title_ctx: u8,
 }
 
 fn bucket(n: u32) -> u8 {
@@ -144,6 +146,7 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
                 gaz: "",
                 cluster: clusters.get(&word).unwrap_or((u16::MAX, u16::MAX)),
                 stat: clusters.stat(&word).unwrap_or(u16::MAX),
+                title_ctx: clusters.title_context(&word),
                 norm,
                 word,
                 stem,
@@ -252,6 +255,8 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(39, &[&c0.to_le_bytes(), &cl(-1).0.to_le_bytes()]));
     out.push(fnv(40, &[&f0.to_le_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(41, &[&f0.to_le_bytes(), t.gaz.as_bytes()]));
+    out.push(fnv(48, &[&[t.title_ctx, at(-1).map(|x| x.title_ctx).unwrap_or(9), at(1).map(|x| x.title_ctx).unwrap_or(9)]]));
+    out.push(fnv(49, &[&[t.title_ctx], t.class.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     // character trigrams of the stem: transliterated foreign names have shapes of their own
     if t.shape.starts_with('a') {
         let chars: Vec<char> = std::iter::once('^').chain(t.stem.chars()).chain(std::iter::once('$')).collect();

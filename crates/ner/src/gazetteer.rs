@@ -74,6 +74,12 @@ impl Gazetteer {
         let n = normalize(name);
         self.places.get(n.as_str()).or_else(|| n.strip_prefix("ال").and_then(|b| self.places.get(b)))
     }
+    /// A country, or a city of at least 100,000 people, of that name: a place a word is likelier
+    /// to mean than anything else.
+    pub fn major_place(&self, name: &str) -> Option<&Place> {
+        self.place(name).filter(|p| p.is_country || p.population >= 100_000)
+    }
+
     /// The type of a normalized (multiword) name, if listed.
     pub fn name_type(&self, norm: &str) -> Option<&'static str> {
         self.names.get(norm).copied()

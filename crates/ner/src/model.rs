@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
 
-const MAGIC: &[u8; 6] = b"KNER01";
+const MAGIC: &[u8; 6] = b"KNER02";
 
 /// Costs of the loss-augmented training decoder (see [`train`]).
 const COST_MISS: f32 = 3.0;
@@ -164,6 +164,14 @@ impl Model {
             raw.extend_from_slice(w.as_bytes());
             raw.extend_from_slice(&code.to_le_bytes());
         }
+        let mut ctx: Vec<_> = self.clusters.title_contexts().collect();
+        ctx.sort();
+        raw.extend_from_slice(&(ctx.len() as u32).to_le_bytes());
+        for (w, b) in ctx {
+            raw.extend_from_slice(&(w.len() as u16).to_le_bytes());
+            raw.extend_from_slice(w.as_bytes());
+            raw.push(*b);
+        }
         let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::best());
         let _ = enc.write_all(&raw);
         enc.finish().unwrap_or_default()
@@ -216,6 +224,14 @@ impl Model {
             stats.insert(w, r.u16()?);
         }
         clusters.set_stats(stats);
+        let n = r.u32()? as usize;
+        let mut ctx = rustc_hash::FxHashMap::default();
+        for _ in 0..n {
+            let len = r.u16()? as usize;
+            let w = String::from_utf8(r.take(len)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?;
+            ctx.insert(w, r.take(1)?[0]);
+        }
+        clusters.set_title_contexts(ctx);
         Ok(Model { labels, weights, trans, clusters })
     }
 }
