@@ -79,7 +79,7 @@ pub struct TokenInfo {
     cluster: (u16, u16),
     /// Corpus label statistics code, `u16::MAX` when none.
     stat: u16,
-    /// How often the word follows a title in the corpus (0–3).
+    /// How often the word follows a title (low two bits) and a first name (high two bits).
     title_ctx: u8,
 }
 
@@ -146,7 +146,7 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
                 gaz: "",
                 cluster: clusters.get(&word).unwrap_or((u16::MAX, u16::MAX)),
                 stat: clusters.stat(&word).unwrap_or(u16::MAX),
-                title_ctx: clusters.title_context(&word),
+                title_ctx: clusters.title_context(&word) | (clusters.name_context(&word) << 2),
                 norm,
                 word,
                 stem,
