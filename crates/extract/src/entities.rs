@@ -56,7 +56,7 @@ const ORG_HEADS: &[&str] = &[
 const ORG_DEF_HEADS: &[&str] = &["الحكومه", "الجيش", "الشرطه", "البرلمان", "الكونغرس", "الحرس"];
 
 /// Words that end a name chain whatever their form.
-const CHAIN_STOP: &[&str] = &["باسم", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "انه", "قد", "لا", "لم", "ما", "هذا", "هذه", "ذلك", "تلك", "بين", "بعد", "قبل", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "نفسه", "كل", "عام", "العام"];
+const CHAIN_STOP: &[&str] = &["باسم", "قوله", "قولها", "قولهم", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "انه", "قد", "لا", "لم", "ما", "هذا", "هذه", "ذلك", "تلك", "بين", "بعد", "قبل", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "نفسه", "كل", "عام", "العام"];
 
 /// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
 fn is_nisba(norm: &str) -> bool {
@@ -152,7 +152,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
             if end > i {
                 let start = doc.start_after_clitic(i, a.clitic_letters);
                 let span = start..toks[end - 1].end;
-                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "ORG", tokens: i..end });
+                out.push(MentionRec { key: key_of(doc, i..end), span, kind: "ORG", tokens: i..end });
             }
             i = end.max(i + 1);
         }
@@ -202,17 +202,42 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let mut k = i + 1;
             // the name proper: a known place or a rare word first, then adjectives and more names
-            while k < sent.end && k < i + 5 && place_word(&toks[k]) && (k > i + 1 || !is_nisba(&toks[k].norm)) {
+            while k < sent.end && k < i + 5 && place_word(&toks[k]) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place(&toks[k].norm).is_some()) {
                 k += 1;
             }
-            if k > i + 1 {
+            // after مدينة/قرية the name must be a known place or a rare word (مدينة أشباح is no name)
+            let named = with_head || GAZETTEER.place(&toks[i + 1].norm).is_some() || khabar_text::clitic::frequency(&toks[i + 1].norm) < 30;
+            if k > i + 1 && named {
                 let (first, letters) = if with_head { (i, a.clitic_letters) } else { (i + 1, 0) };
                 let start = doc.start_after_clitic(first, letters);
                 let span = start..toks[k - 1].end;
-                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "LOC", tokens: first..k });
+                out.push(MentionRec { key: key_of(doc, first..k), span, kind: "LOC", tokens: first..k });
             }
             i = k;
         }
+    }
+    out
+}
+
+/// Places the tagger missed that the gazetteer knows well: a country or a city of 100,000 people
+/// or more, written as a word that is not mostly something else in the corpus (مشهد is a scene
+/// more often than Mashhad).
+fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let a = analyze(&t.norm);
+        let Some(place) = GAZETTEER.major_place(&a.word) else { continue };
+        let f = khabar_text::clitic::frequency(&a.word);
+        let big = place.is_country || place.population >= 500_000;
+        if !big || (f >= 2000 && !corpus_says(&a.word, "LOC", 2)) || (corpus_says_common(&a.word) && !place.is_country) {
+            continue;
+        }
+        let start = doc.start_after_clitic(i, a.clitic_letters);
+        out.push(MentionRec { span: start..t.end, kind: "LOC", key: key_of(doc, i..i + 1), tokens: i..i + 1 });
     }
     out
 }
@@ -302,6 +327,9 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
     out
 }
 
+/// Adjectives of direction belong to place names (آسيا الوسطى، كوريا الشمالية، الضفة الغربية).
+const DIRECTIONS: &[&str] = &["الوسطي", "الشماليه", "الجنوبيه", "الغربيه", "الشرقيه", "الشمالي", "الجنوبي", "الغربي", "الشرقي", "الكبري", "الصغري"];
+
 /// Trims a person's or place's mention: nationality adjectives at its edges (البيلاروسي الكسندر
 /// لوكاشنكو، إدلب السورية) and anything from a word with a preposition on (ألبيازوف لفرانس برس).
 fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
@@ -317,12 +345,12 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
             break;
         }
     }
-    while a < b && is_nisba(&analyze(&toks[a].norm).word) && b - a > 1 {
+    while a < b && is_nisba(&analyze(&toks[a].norm).word) && GAZETTEER.place(&toks[a].norm).is_none() {
         a += 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
     // (إدلب السورية → إدلب; الضفة الغربية stays)
-    while b > a + 1 && is_nisba(&toks[b - 1].norm) {
+    while b > a + 1 && is_nisba(&toks[b - 1].norm) && !DIRECTIONS.contains(&toks[b - 1].norm.as_str()) {
         let whole = normalize(&doc.text[toks[a].start..toks[b - 1].end]);
         let rest = normalize(&doc.text[toks[a].start..toks[b - 2].end]);
         if m.kind == "LOC" && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
@@ -339,13 +367,13 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     let letters = if a == m.tokens.start { analyze(&toks[a].norm).clitic_letters } else { 0 };
     let start = doc.start_after_clitic(a, letters);
     let span = start..toks[b - 1].end;
-    Some(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: m.kind, tokens: a..b })
+    Some(MentionRec { key: key_of(doc, a..b), span, kind: m.kind, tokens: a..b })
 }
 
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.place(&m.key).is_none() && khabar_text::clitic::frequency(&analyze(&doc.tokens[m.tokens.start].norm).word) > 1500
+    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place(&m.key).is_none() && khabar_text::clitic::frequency(&analyze(&doc.tokens[m.tokens.start].norm).word) > 1500
 }
 
 /// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
@@ -383,13 +411,25 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
             if prev.kind == "PER" && m.kind == "PER" && prev.tokens.end == m.tokens.start {
                 prev.tokens.end = m.tokens.end;
                 prev.span.end = m.span.end;
-                prev.key = normalize(&doc.text[prev.span.clone()]);
+                prev.key = key_of(doc, prev.tokens.clone());
                 continue;
             }
         }
         out.push(m);
     }
     out
+}
+
+/// The grouping key of a mention over tokens `r`: normalized words, the first without its
+/// conjunction and preposition and with its article whole (للشرطة → الشرطه).
+fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
+    let toks = &doc.tokens;
+    let mut key = analyze(&toks[r.start].norm).word.into_owned();
+    for t in &toks[r.start + 1..r.end] {
+        key.push(' ');
+        key.push_str(&t.norm);
+    }
+    key
 }
 
 /// The tagger's mentions, sentence by sentence.
@@ -412,7 +452,7 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
             if span.is_empty() {
                 continue;
             }
-            let key = normalize(&doc.text[span.clone()]);
+            let key = key_of(doc, first..last + 1);
             out.push(MentionRec { span, kind, key, tokens: first..last + 1 });
         }
     }
@@ -542,7 +582,15 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     rules.extend(person_rules(doc));
     rules.extend(place_rules(doc));
     let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m)).collect();
-    group(join_adjacent(doc, merge(tagged, rules)))
+    let mut found = merge(tagged, rules);
+    // what the gazetteer adds fills gaps only
+    for m in gazetteer_places(doc) {
+        if !found.iter().any(|k| k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end) {
+            found.push(m);
+        }
+    }
+    found.sort_by_key(|m| m.tokens.start);
+    group(join_adjacent(doc, found))
 }
 
 #[cfg(test)]
