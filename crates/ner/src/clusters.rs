@@ -24,6 +24,23 @@ pub struct Clusters {
     stats: FxHashMap<String, u16>,
     /// Word → how often it follows a title or a relative adjective (see [`learn`]), bucketed.
     title_ctx: FxHashMap<String, u8>,
+    /// The three above in one map, so that a token costs one look-up (rebuilt when they change).
+    combined: FxHashMap<String, WordInfo>,
+}
+
+/// Everything the unlabeled corpus says of one word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    pub cluster: (u16, u16),
+    pub stat: u16,
+    /// Title context in the low two bits, first-name context in the next two.
+    pub ctx: u8,
+}
+
+impl Default for WordInfo {
+    fn default() -> Self {
+        WordInfo { cluster: (u16::MAX, u16::MAX), stat: u16::MAX, ctx: 0 }
+    }
 }
 
 impl Clusters {
@@ -40,7 +57,28 @@ impl Clusters {
         self.map.iter()
     }
     pub fn from_entries(entries: impl IntoIterator<Item = (String, (u16, u16))>) -> Self {
-        Clusters { map: entries.into_iter().collect(), stats: FxHashMap::default(), title_ctx: FxHashMap::default() }
+        let mut c = Clusters { map: entries.into_iter().collect(), ..Default::default() };
+        c.rebuild();
+        c
+    }
+
+    fn rebuild(&mut self) {
+        let mut m: FxHashMap<String, WordInfo> = FxHashMap::default();
+        for (w, &c) in &self.map {
+            m.entry(w.clone()).or_default().cluster = c;
+        }
+        for (w, &s) in &self.stats {
+            m.entry(w.clone()).or_default().stat = s;
+        }
+        for (w, &c) in &self.title_ctx {
+            m.entry(w.clone()).or_default().ctx = c;
+        }
+        self.combined = m;
+    }
+
+    /// What the corpus says of a word, in one look-up.
+    pub fn info(&self, word: &str) -> WordInfo {
+        self.combined.get(word).copied().unwrap_or_default()
     }
     /// How often the word follows a title or a relative adjective in the corpus: 0 (under 5%),
     /// 1 (5%), 2 (15%), 3 (35% or more). First names do.
@@ -57,6 +95,7 @@ impl Clusters {
     }
     pub fn set_title_contexts(&mut self, m: FxHashMap<String, u8>) {
         self.title_ctx = m;
+        self.rebuild();
     }
     pub fn stat(&self, word: &str) -> Option<u16> {
         self.stats.get(word).copied()
@@ -66,6 +105,7 @@ impl Clusters {
     }
     pub fn set_stats(&mut self, stats: FxHashMap<String, u16>) {
         self.stats = stats;
+        self.rebuild();
     }
 }
 

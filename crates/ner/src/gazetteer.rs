@@ -25,6 +25,8 @@ pub struct Gazetteer {
     names: FxHashMap<&'static str, &'static str>,
     /// Longest entry in words.
     pub max_words: usize,
+    /// First words of the multiword names.
+    first_words: rustc_hash::FxHashSet<&'static str>,
 }
 
 /// Places below this population are kept for geocoding but not offered to the tagger as a hint:
@@ -65,7 +67,8 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let max_words = names.keys().map(|k| k.split(' ').count()).max().unwrap_or(1).min(6);
-    Gazetteer { places, names, max_words }
+    let first_words = names.keys().filter_map(|k| k.split_once(' ').map(|(f, _)| f)).collect();
+    Gazetteer { places, names, max_words, first_words }
 });
 
 impl Gazetteer {
@@ -78,6 +81,11 @@ impl Gazetteer {
     /// to mean than anything else.
     pub fn major_place(&self, name: &str) -> Option<&Place> {
         self.place(name).filter(|p| p.is_country || p.population >= 100_000)
+    }
+
+    /// Whether a normalized word starts a listed name of two words or more.
+    pub fn starts_name(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 
     /// The type of a normalized (multiword) name, if listed.

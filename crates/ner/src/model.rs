@@ -70,8 +70,8 @@ impl Model {
             let row = &mut e[i * l..(i + 1) * l];
             for &f in fs {
                 let w = &self.weights[f as usize * l..(f as usize + 1) * l];
-                for k in 0..l {
-                    row[k] += w[k];
+                for (r, x) in row.iter_mut().zip(w) {
+                    *r += x;
                 }
             }
         }
