@@ -33,8 +33,30 @@ pub fn render(a: &Article, text: &str) -> String {
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
     let _ = writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
     let _ = writeln!(s, "   {}", rtl(&title));
-    if a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
+    if a.entities.is_empty() && a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
         let _ = writeln!(s, "   (nothing found)");
+    }
+    for (kind, title) in [("PER", "People"), ("ORG", "Organizations"), ("LOC", "Places")] {
+        let ents: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
+        if ents.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n  {title}");
+        for e in ents {
+            let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).filter(|t| *t != e.name).collect();
+            variants.sort();
+            variants.dedup();
+            let extra = [
+                e.latin.clone().unwrap_or_default(),
+                e.geo.as_ref().map(|g| format!("{:.2}, {:.2} {}", g.lat, g.lon, g.country)).unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let also = if variants.is_empty() { String::new() } else { format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", ")) };
+            let _ = writeln!(s, "    {:<4} ×{:<2} {}{}{}", e.id, e.mentions.len(), rtl(&e.name), if extra.is_empty() { String::new() } else { format!("  [{extra}]") }, also);
+        }
     }
     if !a.counts.is_empty() {
         let _ = writeln!(s, "\n  Counts");

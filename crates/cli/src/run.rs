@@ -2,7 +2,7 @@
 //! core. Input is read in chunks, each chunk extracted in parallel and written before the next
 //! is read, so memory stays flat however large the corpus.
 use crate::input::{open_all, Item, Record};
-use crate::{report, ExtractArgs, Format};
+use crate::{report, ExtractArgs, Field, Format};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -14,8 +14,8 @@ use std::time::Instant;
 const CHUNK: usize = 1024;
 
 /// Extracts one record into its output line (JSON) or block (report).
-fn render(rec: Record, format: Format, keep_text: bool) -> String {
-    let article = khabar_extract::extract(rec.id, rec.published, &rec.text);
+fn render(rec: Record, format: Format, keep_text: bool, fields: khabar_extract::Fields) -> String {
+    let article = khabar_extract::extract_fields(rec.id, rec.published, &rec.text, fields);
     match format {
         Format::Report => report::render(&article, &rec.text),
         Format::Json => {
@@ -51,6 +51,8 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
     } else {
         None
     };
+    let skip = |f: Field| args.skip.contains(&f);
+    let fields = khabar_extract::Fields { entities: !skip(Field::Entities), counts: !skip(Field::Counts), amounts: !skip(Field::Amounts), dates: !skip(Field::Dates), hedges: !skip(Field::Hedges) };
     let started = Instant::now();
     let (mut articles, mut bytes, mut bad) = (0usize, 0usize, 0usize);
     let mut items = open_all(&args.paths, args.published.as_deref());
@@ -75,7 +77,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         }
         articles += records.len();
         bytes += records.iter().map(|r| r.text.len()).sum::<usize>();
-        let rendered: Vec<String> = records.into_par_iter().map(|r| render(r, args.format, args.keep_text)).collect();
+        let rendered: Vec<String> = records.into_par_iter().map(|r| render(r, args.format, args.keep_text, fields)).collect();
         for s in &rendered {
             out.write_all(s.as_bytes()).context("writing output")?;
         }

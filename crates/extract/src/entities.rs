@@ -521,7 +521,7 @@ fn same(kind: &str, a: &str, b: &str) -> bool {
 }
 
 /// Groups mentions into entities.
-pub fn group(mentions: Vec<MentionRec>) -> Vec<EntityRec> {
+pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     // longest mentions first, so that a short one joins the fullest name it is part of
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].key.split(' ').count()), mentions[i].span.start));
@@ -552,7 +552,9 @@ pub fn group(mentions: Vec<MentionRec>) -> Vec<EntityRec> {
                 }
             }
             let kind = votes.iter().max_by_key(|v| v.1).map(|v| v.0).unwrap_or("ORG");
-            let name = (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), std::cmp::Reverse(k))).unwrap_or(0);
+            // the fullest form, written whole (الشرطة rather than لشرطة cut from للشرطة)
+            let whole = |k: usize| normalize(&doc.text[ms[k].span.clone()]) == ms[k].key;
+            let name = (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), whole(k), std::cmp::Reverse(k))).unwrap_or(0);
             let mut e = EntityRec { kind, mentions: ms, name, geo: None, latin: None };
             if kind == "LOC" {
                 // the fullest form the gazetteer knows
@@ -590,7 +592,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
         }
     }
     found.sort_by_key(|m| m.tokens.start);
-    group(join_adjacent(doc, found))
+    group(doc, join_adjacent(doc, found))
 }
 
 #[cfg(test)]

@@ -117,13 +117,41 @@ pub struct Extraction {
     pub hedges: Vec<HedgeRec>,
 }
 
+/// Which extractors run; all by default. Amounts need counts and dates (a figure they take is
+/// no amount), so they run those internally whatever is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fields {
+    pub entities: bool,
+    pub counts: bool,
+    pub amounts: bool,
+    pub dates: bool,
+    pub hedges: bool,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields { entities: true, counts: true, amounts: true, dates: true, hedges: true }
+    }
+}
+
 /// Runs every extractor over a document.
 pub fn run(doc: &Doc) -> Extraction {
-    let dates = dates::extract(doc);
-    let counts = counts::extract(doc);
-    let amounts = amounts::extract(doc, &counts, &dates);
-    let hedges = hedges::extract(doc);
-    let entities = entities::extract(doc);
+    run_fields(doc, Fields::default())
+}
+
+/// Runs the chosen extractors over a document; the others' lists stay empty.
+pub fn run_fields(doc: &Doc, f: Fields) -> Extraction {
+    let mut dates = if f.dates || f.amounts { dates::extract(doc) } else { Vec::new() };
+    let mut counts = if f.counts || f.amounts { counts::extract(doc) } else { Vec::new() };
+    let amounts = if f.amounts { amounts::extract(doc, &counts, &dates) } else { Vec::new() };
+    if !f.dates {
+        dates.clear();
+    }
+    if !f.counts {
+        counts.clear();
+    }
+    let hedges = if f.hedges { hedges::extract(doc) } else { Vec::new() };
+    let entities = if f.entities { entities::extract(doc) } else { Vec::new() };
     Extraction { entities, counts, amounts, dates, hedges }
 }
 
@@ -200,7 +228,12 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
 
 /// Extracts one article: the whole pipeline from text to contract records.
 pub fn extract(id: Option<String>, published: Option<String>, text: &str) -> model::Article {
+    extract_fields(id, published, text, Fields::default())
+}
+
+/// [`extract`] with a choice of extractors.
+pub fn extract_fields(id: Option<String>, published: Option<String>, text: &str, fields: Fields) -> model::Article {
     let doc = Doc::new(text, published.as_deref());
-    let ex = run(&doc);
+    let ex = run_fields(&doc, fields);
     to_article(id, published, &doc, &ex)
 }
