@@ -5,9 +5,11 @@ peers run on the same articles in this same script.
 usage: python3 bench/compare.py [--corpus ../shared/corpus/ant-news.jsonl.gz] [--limit N]
 
 Every tool runs pinned to core 0 (taskset / sched_setaffinity) on the same N articles:
-  khabar     `khabar extract --threads 1` (release build): tokens, sentences, numbers, dates,
-             counts with qualifiers and sources, amounts, hedges, JSON output; timed as a whole
-             process, reading the JSONL and writing its output to /dev/null
+  khabar     `khabar extract --threads 1` (release build): tokens, sentences, entities (tagger,
+             rules, grouping, geocoding), numbers, dates, counts with qualifiers and sources,
+             amounts, hedges, JSON output; timed as a whole process, reading the JSONL and
+             writing its output to /dev/null
+  khabar-core  the same with `--skip entities`
   pyarabic   araby.tokenize + strip_tashkeel + strip_tatweel + normalize_hamza/ligature (pip install pyarabic)
   camel      camel_tools simple_word_tokenize + dediac_ar + normalize_alef/alef_maksura/teh_marbuta
              (pip install --no-deps camel-tools emoji: only the pure-Python utilities are used)
@@ -34,14 +36,14 @@ def load(path, limit):
     return out
 
 
-def run_khabar(arts, binary):
+def run_khabar(arts, binary, extra=()):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as f:
         for a in arts:
             f.write(json.dumps({"id": a["id"], "published": a.get("published"), "text": a["text"]}, ensure_ascii=False) + "\n")
         path = f.name
     try:
         t = time.perf_counter()
-        subprocess.run(["taskset", "-c", "0", binary, "extract", "--threads", "1", path, "-o", os.devnull], check=True)
+        subprocess.run(["taskset", "-c", "0", binary, "extract", "--threads", "1", *extra, path, "-o", os.devnull], check=True)
         return time.perf_counter() - t, 0
     finally:
         os.unlink(path)
@@ -97,7 +99,7 @@ def main():
     mb = sum(len(x["text"].encode("utf-8")) for x in arts) / 1e6
     os.sched_setaffinity(0, {0})
     rows = []
-    for name, fn in [("khabar", lambda: run_khabar(arts, a.binary)), ("pyarabic", lambda: run_pyarabic(arts)), ("camel", lambda: run_camel(arts)), ("mishtar", lambda: run_mishtar(arts))]:
+    for name, fn in [("khabar", lambda: run_khabar(arts, a.binary)), ("khabar-core", lambda: run_khabar(arts, a.binary, ["--skip", "entities"])), ("pyarabic", lambda: run_pyarabic(arts)), ("camel", lambda: run_camel(arts)), ("mishtar", lambda: run_mishtar(arts))]:
         try:
             secs, crashes = fn()
             rows.append((name, secs, crashes))
