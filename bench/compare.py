@@ -105,15 +105,16 @@ def main():
             rows.append((name, secs, crashes))
         except ImportError as e:
             rows.append((name, None, str(e)))
-    k = rows[0][1]
+    k, core = rows[0][1], rows[1][1]
     print(f"{len(arts)} articles, {mb:.1f} MB, one core (cpu 0)")
-    print(f"{'tool':10} {'seconds':>9} {'articles/s':>11} {'MB/s':>8} {'khabar x':>9}  note")
+    print("ratios: how many times faster khabar (all extractors) and khabar-core (--skip entities) run than each tool")
+    print(f"{'tool':12} {'seconds':>9} {'articles/s':>11} {'MB/s':>8} {'khabar x':>9} {'core x':>8}  note")
     for name, secs, note in rows:
         if secs is None:
-            print(f"{name:10} {'-':>9} {'-':>11} {'-':>8} {'-':>9}  not installed ({note})")
+            print(f"{name:12} {'-':>9} {'-':>11} {'-':>8} {'-':>9} {'-':>8}  not installed ({note})")
             continue
         extra = f"{note} crashes" if name == "mishtar" else ""
-        print(f"{name:10} {secs:9.2f} {len(arts) / secs:11.0f} {mb / secs:8.2f} {secs / k:9.1f}  {extra}")
+        print(f"{name:12} {secs:9.2f} {len(arts) / secs:11.0f} {mb / secs:8.2f} {secs / k:9.2f} {secs / core:8.2f}  {extra}")
 
 
 if __name__ == "__main__":
