@@ -10,7 +10,6 @@
 use crate::{Doc, Span};
 use khabar_ner::gazetteer::GAZETTEER;
 use khabar_ner::model::Model;
-use khabar_text::clitic::analyze;
 use khabar_text::normalize::normalize;
 use khabar_text::token::TokenKind;
 
@@ -84,8 +83,8 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                 i += 1;
                 continue;
             }
-            let a = analyze(&t.norm);
-            let word = a.word.as_ref();
+            let a = doc.analysis(i);
+            let word = a.word.as_str();
             // listed names, longest first (up to four words)
             let mut listed = None;
             for n in (1..=4).rev() {
@@ -115,7 +114,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                     if x.kind != TokenKind::Arabic || CHAIN_STOP.contains(&x.norm.as_str()) {
                         break;
                     }
-                    let xa = analyze(&x.norm);
+                    let xa = doc.analysis(k);
                     if xa.conj.is_some() || xa.prep.is_some() {
                         break;
                     }
@@ -170,11 +169,12 @@ const PLACE_KIND: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه"
 
 /// Whether a word can continue a place's name: a known place, a rare word, or a definite word
 /// that is not a common noun of the corpus (الدولي، الغربي، العدوية).
-fn place_word(t: &khabar_text::token::Token) -> bool {
+fn place_word(doc: &Doc, k: usize) -> bool {
+    let t = &doc.tokens[k];
     if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
         return false;
     }
-    let a = analyze(&t.norm);
+    let a = doc.analysis(k);
     if a.conj.is_some() || a.prep.is_some() {
         return false;
     }
@@ -193,8 +193,8 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
                 i += 1;
                 continue;
             }
-            let a = analyze(&t.norm);
-            let head = a.word.as_ref();
+            let a = doc.analysis(i);
+            let head = a.word.as_str();
             let with_head = PLACE_HEADS.contains(&head);
             if !with_head && !PLACE_KIND.contains(&head) {
                 i += 1;
@@ -202,7 +202,7 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let mut k = i + 1;
             // the name proper: a known place or a rare word first, then adjectives and more names
-            while k < sent.end && k < i + 5 && place_word(&toks[k]) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place(&toks[k].norm).is_some()) {
+            while k < sent.end && k < i + 5 && place_word(doc, k) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place(&toks[k].norm).is_some()) {
                 k += 1;
             }
             // after مدينة/قرية the name must be a known place or a rare word (مدينة أشباح is no name)
@@ -229,7 +229,7 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
         if t.kind != TokenKind::Arabic {
             continue;
         }
-        let a = analyze(&t.norm);
+        let a = doc.analysis(i);
         let Some(place) = GAZETTEER.major_place(&a.word) else { continue };
         let f = khabar_text::clitic::frequency(&a.word);
         let big = place.is_country || place.population >= 500_000;
@@ -244,11 +244,12 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
 
 /// Whether a word looks like part of a person's name: not a common word (or a listed name),
 /// no conjunction or preposition on it.
-fn name_like(t: &khabar_text::token::Token, first: bool) -> bool {
+fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
+    let t = &doc.tokens[k];
     if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
         return false;
     }
-    let a = analyze(&t.norm);
+    let a = doc.analysis(k);
     if a.conj.is_some() || a.prep.is_some() {
         return false;
     }
@@ -296,7 +297,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
     for sent in &doc.sentences {
         for i in sent.clone() {
             let t = &toks[i];
-            if t.kind != TokenKind::Arabic || !khabar_ner::features::TITLES.contains(&analyze(&t.norm).word.as_ref()) {
+            if t.kind != TokenKind::Arabic || !khabar_ner::features::TITLES.contains(&doc.analysis(i).word.as_str()) {
                 continue;
             }
             let mut j = i + 1;
@@ -315,7 +316,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
                 j += 1;
             }
             let mut k = j;
-            while k < sent.end && k < j + 4 && name_like(&toks[k], k == j) {
+            while k < sent.end && k < j + 4 && name_like(doc, k, k == j) {
                 k += 1;
             }
             if k > j {
@@ -339,13 +340,13 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     let toks = &doc.tokens;
     let (mut a, mut b) = (m.tokens.start, m.tokens.end);
     for k in a + 1..b {
-        let x = analyze(&toks[k].norm);
+        let x = doc.analysis(k);
         if x.prep.is_some() || (x.conj.is_some() && toks[k].norm.starts_with('و')) {
             b = k;
             break;
         }
     }
-    while a < b && is_nisba(&analyze(&toks[a].norm).word) && GAZETTEER.place(&toks[a].norm).is_none() {
+    while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place(&toks[a].norm).is_none() {
         a += 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
@@ -364,7 +365,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     if (a, b) == (m.tokens.start, m.tokens.end) {
         return Some(m);
     }
-    let letters = if a == m.tokens.start { analyze(&toks[a].norm).clitic_letters } else { 0 };
+    let letters = if a == m.tokens.start { doc.analysis(a).clitic_letters } else { 0 };
     let start = doc.start_after_clitic(a, letters);
     let span = start..toks[b - 1].end;
     Some(MentionRec { key: key_of(doc, a..b), span, kind: m.kind, tokens: a..b })
@@ -373,7 +374,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place(&m.key).is_none() && khabar_text::clitic::frequency(&analyze(&doc.tokens[m.tokens.start].norm).word) > 1500
+    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place(&m.key).is_none() && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
 }
 
 /// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
@@ -382,8 +383,7 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
     if m.kind == "LOC" || m.tokens.len() != 1 || ORGS.contains(m.key.as_str()) {
         return false;
     }
-    let t = &doc.tokens[m.tokens.start];
-    let w = analyze(&t.norm).word.into_owned();
+    let w = &doc.analysis(m.tokens.start).word;
     (corpus_says_common(&w) && title_context(&w) < 2 && name_context(&w) < 2) || (GAZETTEER.name_type(&w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100)
 }
 
@@ -424,7 +424,7 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
 /// conjunction and preposition and with its article whole (للشرطة → الشرطه).
 fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     let toks = &doc.tokens;
-    let mut key = analyze(&toks[r.start].norm).word.into_owned();
+    let mut key = if toks[r.start].kind == TokenKind::Arabic { doc.analysis(r.start).word.clone() } else { toks[r.start].norm.clone() };
     for t in &toks[r.start + 1..r.end] {
         key.push(' ');
         key.push_str(&t.norm);
@@ -437,8 +437,21 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
     let toks = &doc.tokens;
     let mut out = Vec::new();
     for sent in &doc.sentences {
-        let words: Vec<&str> = toks[sent.clone()].iter().map(|t| &doc.text[t.start..t.end]).collect();
-        let tags = model.tag(&words);
+        let words: Vec<khabar_ner::features::Prepared> = sent
+            .clone()
+            .map(|i| {
+                let (t, a) = (&toks[i], doc.analysis(i));
+                let arabic = t.kind == TokenKind::Arabic;
+                khabar_ner::features::Prepared {
+                    raw: &doc.text[t.start..t.end],
+                    norm: &t.norm,
+                    word: if arabic { &a.word } else { &t.norm },
+                    stem: if arabic { &a.stem } else { &t.norm },
+                    flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2),
+                }
+            })
+            .collect();
+        let tags = model.tag_prepared(&words);
         for (ty, s, e) in khabar_ner::conll::chunks(&tags) {
             let Some(kind) = contract_type(&ty) else { continue };
             let (first, last) = (sent.start + s, sent.start + e - 1);
@@ -446,7 +459,7 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
             if toks[first].kind != TokenKind::Arabic && toks[first].kind != TokenKind::Word {
                 continue;
             }
-            let letters = if toks[first].kind == TokenKind::Arabic { analyze(&toks[first].norm).clitic_letters } else { 0 };
+            let letters = doc.analysis(first).clitic_letters;
             let start = doc.start_after_clitic(first, letters);
             let span = start..toks[last].end;
             if span.is_empty() {

@@ -41,13 +41,26 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range<usize>>,
     pub published: Option<NaiveDate>,
+    /// The clitic analysis of every token, computed on first use (entities need it many times
+    /// per token; counts and dates never).
+    analyses: std::sync::OnceLock<Vec<khabar_text::clitic::OwnedAnalysis>>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str, published: Option<&str>) -> Self {
         let tokens = tokenize(text);
         let sentences = sentences(&tokens);
-        Doc { text, tokens, sentences, published: published.and_then(parse_published) }
+        Doc { text, tokens, sentences, published: published.and_then(parse_published), analyses: std::sync::OnceLock::new() }
+    }
+
+    /// The clitic analysis of token `i` (empty for tokens that are not Arabic words).
+    pub fn analysis(&self, i: usize) -> &khabar_text::clitic::OwnedAnalysis {
+        &self.analyses.get_or_init(|| {
+            self.tokens
+                .iter()
+                .map(|t| if t.kind == khabar_text::token::TokenKind::Arabic { khabar_text::clitic::analyze(&t.norm).to_owned_analysis() } else { Default::default() })
+                .collect()
+        })[i]
     }
 
     /// Byte offset where token `i` starts once `letters` proclitic letters are taken off it.

@@ -132,32 +132,52 @@ fn shape(w: &str) -> &'static str {
     }
 }
 
+/// A word of a sentence with its normalization and clitic analysis already done (a caller that
+/// has them, like the extractors, saves doing them twice).
+pub struct Prepared<'a> {
+    pub raw: &'a str,
+    pub norm: &'a str,
+    /// Without conjunction and preposition, article kept.
+    pub word: &'a str,
+    /// Without any proclitic.
+    pub stem: &'a str,
+    /// conj | prep << 1 | article << 2.
+    pub flags: u8,
+}
+
 /// Token information for a sentence, with gazetteer spans marked by longest match over the
 /// clitic-free words.
 pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<TokenInfo> {
+    let norms: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
+    let analyses: Vec<_> = norms.iter().map(|n| analyze(n).to_owned_analysis()).collect();
+    let prepared: Vec<Prepared> = words
+        .iter()
+        .zip(&norms)
+        .zip(&analyses)
+        .map(|((w, n), a)| Prepared { raw: w.as_ref(), norm: n, word: &a.word, stem: &a.stem, flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2) })
+        .collect();
+    analyze_prepared(&prepared, clusters)
+}
+
+/// [`analyze_sentence`] for prepared words.
+pub fn analyze_prepared(words: &[Prepared], clusters: &Clusters) -> Vec<TokenInfo> {
     let mut out: Vec<TokenInfo> = words
         .iter()
-        .map(|w| {
-            let w = w.as_ref();
-            let norm = normalize(w);
-            let a = analyze(&norm);
-            let flags = (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2);
-            let word = a.word.to_string();
-            let stem = a.stem.to_string();
-            let info = clusters.info(&word);
+        .map(|p| {
+            let info = clusters.info(p.word);
             TokenInfo {
-                shape: shape(w),
-                freq: bucket(frequency(&norm)),
-                stem_freq: bucket(frequency(&word)),
-                class: class_of(&word),
-                flags,
+                shape: shape(p.raw),
+                freq: bucket(frequency(p.norm)),
+                stem_freq: bucket(frequency(p.word)),
+                class: class_of(p.word),
+                flags: p.flags,
                 gaz: "",
                 cluster: info.cluster,
                 stat: info.stat,
                 title_ctx: info.ctx,
-                norm,
-                word,
-                stem,
+                norm: p.norm.to_string(),
+                word: p.word.to_string(),
+                stem: p.stem.to_string(),
             }
         })
         .collect();

@@ -1,7 +1,7 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
 use crate::clusters::Clusters;
-use crate::features::{analyze_sentence, features, ROWS};
+use crate::features::{analyze_prepared, analyze_sentence, features, Prepared, ROWS};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -140,6 +140,19 @@ impl Model {
     /// BIO tags for the words of one sentence.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<&str> {
         let feats = sentence_features(words, &self.clusters);
+        self.decode(&feats).into_iter().map(|k| self.labels[k].as_str()).collect()
+    }
+
+    /// BIO tags for a sentence of prepared words (see [`Prepared`]).
+    pub fn tag_prepared(&self, words: &[Prepared]) -> Vec<&str> {
+        let info = analyze_prepared(words, &self.clusters);
+        let feats: Vec<Vec<u32>> = (0..words.len())
+            .map(|i| {
+                let mut f = Vec::with_capacity(64);
+                features(&info, i, &mut f);
+                f
+            })
+            .collect();
         self.decode(&feats).into_iter().map(|k| self.labels[k].as_str()).collect()
     }
 

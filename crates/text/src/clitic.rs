@@ -198,6 +198,23 @@ pub fn analyze(w: &str) -> Analysis<'_> {
     Analysis { conj, prep, article, word, stem, clitic_letters: letters }
 }
 
+/// An [`Analysis`] that owns its strings, to keep beside a token.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OwnedAnalysis {
+    pub conj: Option<char>,
+    pub prep: Option<char>,
+    pub article: bool,
+    pub word: String,
+    pub stem: String,
+    pub clitic_letters: usize,
+}
+
+impl Analysis<'_> {
+    pub fn to_owned_analysis(&self) -> OwnedAnalysis {
+        OwnedAnalysis { conj: self.conj, prep: self.prep, article: self.article, word: self.word.to_string(), stem: self.stem.to_string(), clitic_letters: self.clitic_letters }
+    }
+}
+
 /// Byte offset in an original (unnormalized) word after its first `letters` letters, skipping
 /// diacritics, tatweel and format characters: maps [`Analysis::clitic_letters`] back to the text.
 pub fn letters_to_byte(raw: &str, letters: usize) -> usize {
