@@ -56,25 +56,32 @@ const PLACE_HEADS: &[&str] = &[
     "شارع", "ساحه", "مخيم", "دوله", "جمهوريه", "مملكه", "اماره", "ريف", "جبل", "جبال", "سجن", "مستشفي", "معبر", "بلدات", "مدن", "قطاع", "ضاحيه",
 ];
 
-fn class_of(stem: &str) -> &'static str {
-    if TITLES.contains(&stem) {
-        "T"
-    } else if ORG_HEADS.contains(&stem) {
-        "O"
-    } else if PLACE_HEADS.contains(&stem) {
-        "P"
-    } else {
-        "-"
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
+    let mut m = rustc_hash::FxHashMap::default();
+    for w in PLACE_HEADS {
+        m.insert(*w, "P");
     }
+    for w in ORG_HEADS {
+        m.insert(*w, "O");
+    }
+    for w in TITLES {
+        m.insert(*w, "T");
+    }
+    m
+});
+
+/// The trigger class of a word: title `T`, organization head `O`, place head `P`, or `-`.
+fn class_of(word: &str) -> &'static str {
+    CLASSES.get(word).copied().unwrap_or("-")
 }
 
 /// What the features need to know of one token, computed once per sentence.
-pub struct TokenInfo {
-    norm: String,
+pub struct TokenInfo<'a> {
+    norm: &'a str,
     /// The word without conjunction and preposition (article kept).
-    word: String,
+    word: &'a str,
     /// Without any proclitic.
-    stem: String,
+    stem: &'a str,
     flags: u8,
     shape: &'static str,
     freq: u8,
@@ -145,9 +152,9 @@ pub struct Prepared<'a> {
     pub flags: u8,
 }
 
-/// Token information for a sentence, with gazetteer spans marked by longest match over the
-/// clitic-free words.
-pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<TokenInfo> {
+/// Runs `f` on the token information of a sentence of raw words (normalized and analyzed here),
+/// with gazetteer spans marked by longest match over the clitic-free words.
+pub fn with_sentence<S: AsRef<str>, R>(words: &[S], clusters: &Clusters, f: impl FnOnce(&[TokenInfo]) -> R) -> R {
     let norms: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
     let analyses: Vec<_> = norms.iter().map(|n| analyze(n).to_owned_analysis()).collect();
     let prepared: Vec<Prepared> = words
@@ -156,11 +163,12 @@ pub fn analyze_sentence<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<
         .zip(&analyses)
         .map(|((w, n), a)| Prepared { raw: w.as_ref(), norm: n, word: &a.word, stem: &a.stem, flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2) })
         .collect();
-    analyze_prepared(&prepared, clusters)
+    f(&analyze_prepared(&prepared, clusters))
 }
 
-/// [`analyze_sentence`] for prepared words.
-pub fn analyze_prepared(words: &[Prepared], clusters: &Clusters) -> Vec<TokenInfo> {
+/// Token information for prepared words, with gazetteer spans marked by longest match over the
+/// clitic-free words.
+pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<TokenInfo<'a>> {
     let mut out: Vec<TokenInfo> = words
         .iter()
         .map(|p| {
@@ -175,9 +183,9 @@ pub fn analyze_prepared(words: &[Prepared], clusters: &Clusters) -> Vec<TokenInf
                 cluster: info.cluster,
                 stat: info.stat,
                 title_ctx: info.ctx,
-                norm: p.norm.to_string(),
-                word: p.word.to_string(),
-                stem: p.stem.to_string(),
+                norm: p.norm,
+                word: p.word,
+                stem: p.stem,
             }
         })
         .collect();
@@ -188,8 +196,11 @@ pub fn analyze_prepared(words: &[Prepared], clusters: &Clusters) -> Vec<TokenInf
         // only a word that starts some listed name can start a multiword match
         let longest = if GAZETTEER.starts_name(&out[i].word) { max.min(out.len() - i) } else { 1 };
         for n in (1..=longest).rev() {
-            let key = if n == 1 { out[i].word.clone() } else { out[i..i + n].iter().map(|t| t.word.as_str()).collect::<Vec<_>>().join(" ") };
-            let hit = GAZETTEER.name_type(&key).or_else(|| if n == 1 && out[i].word != out[i].stem { GAZETTEER.name_type(&out[i].stem) } else { None });
+            let hit = if n == 1 {
+                GAZETTEER.name_type(out[i].word).or_else(|| if out[i].word != out[i].stem { GAZETTEER.name_type(out[i].stem) } else { None })
+            } else {
+                GAZETTEER.name_type(&out[i..i + n].iter().map(|t| t.word).collect::<Vec<_>>().join(" "))
+            };
             if let Some(t) = hit {
                 found = Some((n, t));
                 break;
@@ -242,8 +253,8 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
             toks.get(j as usize)
         }
     };
-    let norm = |k: isize| at(k).map(|t| t.norm.as_str()).unwrap_or(if k < 0 { BOS } else { EOS });
-    let word = |k: isize| at(k).map(|t| t.word.as_str()).unwrap_or(if k < 0 { BOS } else { EOS });
+    let norm = |k: isize| at(k).map(|t| t.norm).unwrap_or(if k < 0 { BOS } else { EOS });
+    let word = |k: isize| at(k).map(|t| t.word).unwrap_or(if k < 0 { BOS } else { EOS });
     let t = &toks[i];
     out.push(fnv(0, &[]));
     out.push(fnv(1, &[t.norm.as_bytes()]));
@@ -256,8 +267,8 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(8, &[word(-1).as_bytes()]));
     out.push(fnv(9, &[word(1).as_bytes()]));
     for n in 1..=3 {
-        out.push(fnv(10 + n as u8, &[prefix(&t.stem, n).as_bytes()]));
-        out.push(fnv(14 + n as u8, &[suffix(&t.stem, n).as_bytes()]));
+        out.push(fnv(10 + n as u8, &[prefix(t.stem, n).as_bytes()]));
+        out.push(fnv(14 + n as u8, &[suffix(t.stem, n).as_bytes()]));
     }
     out.push(fnv(18, &[t.shape.as_bytes()]));
     out.push(fnv(19, &[&[t.flags]]));
@@ -315,10 +326,8 @@ mod tests {
 
     #[test]
     fn gazetteer_spans_over_clitics() {
-        let toks = analyze_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"], &Clusters::default());
-        assert_eq!(toks[2].gaz, "B-LOC");
-        assert_eq!(toks[3].gaz, "B-LOC");
-        assert_eq!(toks[4].gaz, "I-LOC");
+        let gaz = with_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"], &Clusters::default(), |toks| toks.iter().map(|t| t.gaz).collect::<Vec<_>>());
+        assert_eq!(&gaz[2..], ["B-LOC", "B-LOC", "I-LOC"]);
     }
 
     #[test]

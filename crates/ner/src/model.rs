@@ -1,7 +1,7 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
 use crate::clusters::Clusters;
-use crate::features::{analyze_prepared, analyze_sentence, features, Prepared, ROWS};
+use crate::features::{analyze_prepared, features, with_sentence, Prepared, ROWS};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -291,14 +291,15 @@ impl<'a> Reader<'a> {
 
 /// Features of every token of a sentence.
 pub fn sentence_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<Vec<u32>> {
-    let info = analyze_sentence(words, clusters);
-    (0..words.len())
-        .map(|i| {
-            let mut f = Vec::with_capacity(40);
-            features(&info, i, &mut f);
-            f
-        })
-        .collect()
+    with_sentence(words, clusters, |info| {
+        (0..words.len())
+            .map(|i| {
+                let mut f = Vec::with_capacity(64);
+                features(info, i, &mut f);
+                f
+            })
+            .collect()
+    })
 }
 
 /// A deterministic generator for shuffling (xorshift64*), so that training is reproducible.
