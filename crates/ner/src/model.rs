@@ -81,18 +81,24 @@ impl Model {
         let l = self.labels.len();
         let mut e = vec![0f32; feats.len() * l];
         for (i, fs) in feats.iter().enumerate() {
-            let row = &mut e[i * l..(i + 1) * l];
-            for &f in fs {
-                if !self.live.is_empty() && self.live[f as usize / 64] & (1 << (f % 64)) == 0 {
-                    continue;
-                }
-                let w = &self.weights[f as usize * l..(f as usize + 1) * l];
-                for (r, x) in row.iter_mut().zip(w) {
-                    *r += x;
-                }
-            }
+            self.add_emissions(fs, &mut e[i * l..(i + 1) * l]);
         }
         e
+    }
+
+    /// Adds the weights of features `fs` to one token's label scores.
+    #[inline]
+    fn add_emissions(&self, fs: &[u32], row: &mut [f32]) {
+        let l = self.labels.len();
+        for &f in fs {
+            if !self.live.is_empty() && self.live[f as usize / 64] & (1 << (f % 64)) == 0 {
+                continue;
+            }
+            let w = &self.weights[f as usize * l..(f as usize + 1) * l];
+            for (r, x) in row.iter_mut().zip(w) {
+                *r += x;
+            }
+        }
     }
 
     fn viterbi(&self, em: &[f32], n: usize) -> Vec<usize> {
@@ -146,14 +152,16 @@ impl Model {
     /// BIO tags for a sentence of prepared words (see [`Prepared`]).
     pub fn tag_prepared(&self, words: &[Prepared]) -> Vec<&str> {
         let info = analyze_prepared(words, &self.clusters);
-        let feats: Vec<Vec<u32>> = (0..words.len())
-            .map(|i| {
-                let mut f = Vec::with_capacity(64);
-                features(&info, i, &mut f);
-                f
-            })
-            .collect();
-        self.decode(&feats).into_iter().map(|k| self.labels[k].as_str()).collect()
+        // one feature buffer for the whole sentence, scored as it is filled
+        let l = self.labels.len();
+        let mut em = vec![0f32; words.len() * l];
+        let mut buf = Vec::with_capacity(64);
+        for i in 0..words.len() {
+            buf.clear();
+            features(&info, i, &mut buf);
+            self.add_emissions(&buf, &mut em[i * l..(i + 1) * l]);
+        }
+        self.viterbi(&em, words.len()).into_iter().map(|k| self.labels[k].as_str()).collect()
     }
 
     /// Serializes the model, gzipped: weights rows that are all zero are left out.
