@@ -178,7 +178,7 @@ fn place_word(doc: &Doc, k: usize) -> bool {
     if a.conj.is_some() || a.prep.is_some() {
         return false;
     }
-    GAZETTEER.place(&t.norm).is_some() || khabar_text::clitic::frequency(&t.norm) < 300 || is_nisba(&t.norm)
+    GAZETTEER.place_normalized(&t.norm).is_some() || khabar_text::clitic::frequency(&t.norm) < 300 || is_nisba(&t.norm)
 }
 
 /// Places found by rule: a head and the name after it.
@@ -202,11 +202,11 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let mut k = i + 1;
             // the name proper: a known place or a rare word first, then adjectives and more names
-            while k < sent.end && k < i + 5 && place_word(doc, k) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place(&toks[k].norm).is_some()) {
+            while k < sent.end && k < i + 5 && place_word(doc, k) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place_normalized(&toks[k].norm).is_some()) {
                 k += 1;
             }
             // after مدينة/قرية the name must be a known place or a rare word (مدينة أشباح is no name)
-            let named = with_head || GAZETTEER.place(&toks[i + 1].norm).is_some() || khabar_text::clitic::frequency(&toks[i + 1].norm) < 30;
+            let named = with_head || GAZETTEER.place_normalized(&toks[i + 1].norm).is_some() || khabar_text::clitic::frequency(&toks[i + 1].norm) < 30;
             if k > i + 1 && named {
                 let (first, letters) = if with_head { (i, a.clitic_letters) } else { (i + 1, 0) };
                 let start = doc.start_after_clitic(first, letters);
@@ -230,7 +230,7 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
             continue;
         }
         let a = doc.analysis(i);
-        let Some(place) = GAZETTEER.major_place(&a.word) else { continue };
+        let Some(place) = GAZETTEER.major_place_normalized(&a.word) else { continue };
         let f = khabar_text::clitic::frequency(&a.word);
         let big = place.is_country || place.population >= 500_000;
         if !big || (f >= 2000 && !corpus_says(&a.word, "LOC", 2)) || (corpus_says_common(&a.word) && !place.is_country) {
@@ -261,7 +261,7 @@ fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     }
     // a first name may be common (عمر، جمال); what follows it must be rare or known as a
     // person's name across the corpus, which keeps the verb after a name out (شي جينبينغ أشاد)
-    if GAZETTEER.major_place(&t.norm).is_some() && !listed {
+    if GAZETTEER.major_place_normalized(&t.norm).is_some() && !listed {
         return false;
     }
     listed || title_context(&a.word) >= 2 || (!first && name_context(&a.word) >= 2) || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
@@ -305,7 +305,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             // باسم with what it names (الناطق باسم الكرملين)
             while j < sent.end && j < i + 5 && toks[j].kind == TokenKind::Arabic {
                 let n = &toks[j].norm;
-                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.major_place(n).is_some();
+                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.major_place_normalized(n).is_some();
                 if !skip {
                     break;
                 }
@@ -346,7 +346,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
             break;
         }
     }
-    while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place(&toks[a].norm).is_none() {
+    while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place_normalized(&toks[a].norm).is_none() {
         a += 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
@@ -374,7 +374,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place(&m.key).is_none() && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
+    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place_normalized(&m.key).is_none() && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
 }
 
 /// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
@@ -573,7 +573,7 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
                 // the fullest form the gazetteer knows
                 let mut keys: Vec<&str> = e.mentions.iter().map(|m| m.key.as_str()).collect();
                 keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-                if let Some(p) = keys.iter().find_map(|k| GAZETTEER.place(k)) {
+                if let Some(p) = keys.iter().find_map(|k| GAZETTEER.place_normalized(k)) {
                     if p.lat.is_finite() && p.lon.is_finite() {
                         e.geo = Some((p.lat, p.lon, p.country));
                     }

@@ -74,13 +74,23 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
 impl Gazetteer {
     /// The place a name (any spelling) most likely means.
     pub fn place(&self, name: &str) -> Option<&Place> {
-        let n = normalize(name);
-        self.places.get(n.as_str()).or_else(|| n.strip_prefix("ال").and_then(|b| self.places.get(b)))
+        self.place_normalized(&normalize(name))
+    }
+
+    /// [`Gazetteer::place`] for a name already normalized (lossy), as tokens carry it: no
+    /// normalization and no allocation.
+    pub fn place_normalized(&self, n: &str) -> Option<&Place> {
+        self.places.get(n).or_else(|| n.strip_prefix("ال").and_then(|b| self.places.get(b)))
     }
     /// A country, or a city of at least 100,000 people, of that name: a place a word is likelier
     /// to mean than anything else.
     pub fn major_place(&self, name: &str) -> Option<&Place> {
         self.place(name).filter(|p| p.is_country || p.population >= 100_000)
+    }
+
+    /// [`Gazetteer::major_place`] for a normalized name.
+    pub fn major_place_normalized(&self, n: &str) -> Option<&Place> {
+        self.place_normalized(n).filter(|p| p.is_country || p.population >= 100_000)
     }
 
     /// Whether a normalized word starts a listed name of two words or more.
