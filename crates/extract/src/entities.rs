@@ -339,12 +339,13 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     }
     let toks = &doc.tokens;
     let (mut a, mut b) = (m.tokens.start, m.tokens.end);
-    for k in a + 1..b {
+    // a conjunction or preposition inside the mention ends it (the conjunction only as و: ف may
+    // begin a name)
+    if let Some(k) = (a + 1..b).find(|&k| {
         let x = doc.analysis(k);
-        if x.prep.is_some() || (x.conj.is_some() && toks[k].norm.starts_with('و')) {
-            b = k;
-            break;
-        }
+        x.prep.is_some() || (x.conj.is_some() && toks[k].norm.starts_with('و'))
+    }) {
+        b = k;
     }
     while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place_normalized(&toks[a].norm).is_none() {
         a += 1;
@@ -384,7 +385,7 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
         return false;
     }
     let w = &doc.analysis(m.tokens.start).word;
-    (corpus_says_common(&w) && title_context(&w) < 2 && name_context(&w) < 2) || (GAZETTEER.name_type(&w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(&w) > 100)
+    (corpus_says_common(w) && title_context(w) < 2 && name_context(w) < 2) || (GAZETTEER.name_type(w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(w) > 100)
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's

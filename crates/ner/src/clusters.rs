@@ -134,9 +134,13 @@ pub fn unit(norm: &str) -> String {
     analyze(norm).word.into_owned()
 }
 
-struct Rng(u64);
+/// A deterministic generator (xorshift64*), so that clusters and training are reproducible.
+pub(crate) struct Rng(u64);
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -194,7 +198,7 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
     }
     let grand: f64 = ctx_total.iter().sum::<f64>().max(1.0);
     // 4. PPMI, random projection, normalization
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::new(seed);
     let proj: Vec<f32> = (0..2 * CONTEXTS * DIMS).map(|_| rng.unit()).collect();
     let vecs: Vec<[f32; DIMS]> = ctx
         .iter()

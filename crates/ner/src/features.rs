@@ -194,7 +194,7 @@ pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<
     while i < out.len() {
         let mut found = None;
         // only a word that starts some listed name can start a multiword match
-        let longest = if GAZETTEER.starts_name(&out[i].word) { max.min(out.len() - i) } else { 1 };
+        let longest = if GAZETTEER.starts_name(out[i].word) { max.min(out.len() - i) } else { 1 };
         for n in (1..=longest).rev() {
             let hit = if n == 1 {
                 GAZETTEER.name_type(out[i].word).or_else(|| if out[i].word != out[i].stem { GAZETTEER.name_type(out[i].stem) } else { None })

@@ -1,6 +1,6 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
-use crate::clusters::Clusters;
+use crate::clusters::{Clusters, Rng};
 use crate::features::{analyze_prepared, features, with_sentence, Prepared, ROWS};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
@@ -310,17 +310,6 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec
     })
 }
 
-/// A deterministic generator for shuffling (xorshift64*), so that training is reproducible.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-}
-
 /// Trains a model on sentences of (words, BIO tags), `epochs` passes in an order shuffled by
 /// `seed`. Averaged weights: w − u / c, with u accumulating each update times its step.
 pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epochs: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Model {
@@ -336,7 +325,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epoch
     let mut acc_t = vec![0f64; (l + 1) * l];
     let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::new(seed);
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
