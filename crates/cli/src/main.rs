@@ -27,6 +27,7 @@ pub enum Format {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Field {
     Entities,
+    Quotes,
     Counts,
     Amounts,
     Dates,
@@ -67,7 +68,7 @@ pub struct ExtractArgs {
     /// Copy the article text into each JSON output object (as "text").
     #[arg(long)]
     pub keep_text: bool,
-    /// Leave these extractors out (comma-separated: entities, counts, amounts, dates, hedges);
+    /// Leave these extractors out (comma-separated: entities, quotes, counts, amounts, dates, hedges);
     /// their lists stay empty. Entities cost most of the time.
     #[arg(long, value_delimiter = ',', value_enum)]
     pub skip: Vec<Field>,

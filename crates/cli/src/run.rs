@@ -52,7 +52,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         None
     };
     let skip = |f: Field| args.skip.contains(&f);
-    let fields = khabar_extract::Fields { entities: !skip(Field::Entities), counts: !skip(Field::Counts), amounts: !skip(Field::Amounts), dates: !skip(Field::Dates), hedges: !skip(Field::Hedges) };
+    let fields = khabar_extract::Fields { entities: !skip(Field::Entities), quotes: !skip(Field::Quotes), counts: !skip(Field::Counts), amounts: !skip(Field::Amounts), dates: !skip(Field::Dates), hedges: !skip(Field::Hedges) };
     let started = Instant::now();
     let (mut articles, mut bytes, mut bad) = (0usize, 0usize, 0usize);
     let mut items = open_all(&args.paths, args.published.as_deref());

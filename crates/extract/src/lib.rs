@@ -24,6 +24,7 @@ pub mod counts;
 pub mod dates;
 pub mod entities;
 pub mod hedges;
+pub mod quotes;
 mod lexicon;
 pub mod source;
 
@@ -124,6 +125,7 @@ pub struct HedgeRec {
 #[derive(Debug, Default)]
 pub struct Extraction {
     pub entities: Vec<entities::EntityRec>,
+    pub quotes: Vec<quotes::QuoteRec>,
     pub counts: Vec<CountRec>,
     pub amounts: Vec<AmountRec>,
     pub dates: Vec<DateRec>,
@@ -135,6 +137,7 @@ pub struct Extraction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fields {
     pub entities: bool,
+    pub quotes: bool,
     pub counts: bool,
     pub amounts: bool,
     pub dates: bool,
@@ -143,7 +146,7 @@ pub struct Fields {
 
 impl Default for Fields {
     fn default() -> Self {
-        Fields { entities: true, counts: true, amounts: true, dates: true, hedges: true }
+        Fields { entities: true, quotes: true, counts: true, amounts: true, dates: true, hedges: true }
     }
 }
 
@@ -165,7 +168,9 @@ pub fn run_fields(doc: &Doc, f: Fields) -> Extraction {
     }
     let hedges = if f.hedges { hedges::extract(doc) } else { Vec::new() };
     let entities = if f.entities { entities::extract(doc) } else { Vec::new() };
-    Extraction { entities, counts, amounts, dates, hedges }
+    // quotes name their speakers by entity where entities were extracted
+    let quotes = if f.quotes { quotes::extract(doc, &entities) } else { Vec::new() };
+    Extraction { entities, quotes, counts, amounts, dates, hedges }
 }
 
 /// Byte offsets to code-point offsets, for one text.
@@ -211,6 +216,21 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
             geo: e.geo.map(|(lat, lon, country)| model::Geo { lat, lon, country: country.to_string() }),
         })
         .collect();
+    let entity_id = |k: usize| format!("e{}", k + 1);
+    let source = |s: &Span, entity: Option<usize>| model::Source { entity: entity.map(entity_id), text: slice(s), start: ix.at(s.start), end: ix.at(s.end) };
+    let overlapping = |s: &Span| ex.entities.iter().position(|e| e.mentions.iter().any(|m| m.span.start < s.end && s.start < m.span.end));
+    a.quotes = ex
+        .quotes
+        .iter()
+        .map(|q| model::Quote {
+            speaker: q.speaker.as_ref().map(|s| source(s, q.speaker_entity)),
+            cue: slice(&q.cue),
+            kind: q.kind.to_string(),
+            start: ix.at(q.span.start),
+            end: ix.at(q.span.end),
+            text: slice(&q.span),
+        })
+        .collect();
     a.counts = ex
         .counts
         .iter()
@@ -219,7 +239,7 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
             value: c.value,
             qualifier: c.qualifier.to_string(),
             object: c.object.as_ref().map(slice),
-            attributed_to: c.source.as_ref().map(|s| model::Source { entity: None, text: slice(s), start: ix.at(s.start), end: ix.at(s.end) }),
+            attributed_to: c.source.as_ref().map(|s| source(s, overlapping(s))),
             start: ix.at(c.span.start),
             end: ix.at(c.span.end),
             text: slice(&c.span),

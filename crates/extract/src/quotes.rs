@@ -1,0 +1,310 @@
+//! Who said what: quotations with speaker, cue and kind.
+//!
+//! A reporting cue (`data/cues.tsv`) opens a report; what follows it is read in this order:
+//! the speaker (a noun phrase right after the verb — an entity mention when there is one — or,
+//! for a cue with no subject of its own such as وأضاف or a participle such as مؤكدا, the speaker
+//! of the report before), adverbials (a date, في بيان, لفرانس برس: the medium is a listener,
+//! never the speaker), then the content, which starts after أن/إن (at أنه/إنها, which carry the
+//! subject), after a colon, at a quotation mark, or — for verbs that report an act (دعا، حذر،
+//! أشاد، نفى) — right after the speaker and its preposition. The content runs to the end of the
+//! sentence (or of its quotation, which may span sentences), stopping before a trailing
+//! attribution (بحسب …) and before a participle cue that opens the next report (، مؤكدا).
+//!
+//! Kind: `direct` when the content is one quotation, `partial` when it quotes some words,
+//! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
+use crate::entities::EntityRec;
+use crate::{Doc, Span};
+use khabar_text::clitic::proclitic_splits;
+use khabar_text::quotes::{quote_pairs, QuotePair};
+use khabar_text::token::TokenKind;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static CUES_TSV: &str = include_str!("../data/cues.tsv");
+static CUES: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
+    CUES_TSV
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, r) = l.split_once('\t')?;
+            let role = match r {
+                "say" => Role::Say,
+                "act" => Role::Act,
+                "part" => Role::Part,
+                "qawl" => Role::Qawl,
+                "attr" => Role::Attr,
+                _ => return None,
+            };
+            Some((w, role))
+        })
+        .collect()
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Say,
+    Act,
+    Part,
+    Qawl,
+    Attr,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRec {
+    pub speaker: Option<Span>,
+    /// Index into the article's entities.
+    pub speaker_entity: Option<usize>,
+    pub cue: Span,
+    pub kind: &'static str,
+    pub span: Span,
+}
+
+/// Words after a cue that are not its subject: time words, prepositions that open adverbials.
+const ADVERBIAL: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "يوم", "اخيرا", "بدوره", "بدورها", "من", "جهته", "جهتها", "ناحيته", "ناحيتها"];
+/// Words that end a speaker phrase.
+const SPEAKER_STOP: &[&str] = &["في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
+const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"];
+
+fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    proclitic_splits(&t.norm).find_map(|(letters, rest)| CUES.get(rest.as_ref()).map(|&r| (r, letters)))
+}
+
+fn is_open_quote(t: &khabar_text::token::Token) -> bool {
+    t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
+}
+
+/// The entity whose mention overlaps a span.
+fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
+    entities.iter().position(|e| e.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end))
+}
+
+/// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
+/// to six words. `None` when what follows is no subject (a date, a preposition, the content).
+fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Option<Range<usize>> {
+    let toks = &doc.tokens;
+    if i >= limit || toks[i].kind != TokenKind::Arabic {
+        return None;
+    }
+    let first = doc.analysis(i);
+    if first.prep.is_some() || SPEAKER_STOP.contains(&toks[i].norm.as_str()) || ADVERBIAL.contains(&toks[i].norm.as_str()) || role(&toks[i]).is_some() {
+        return None;
+    }
+    // an entity mention that starts here, with the words that describe it before (الناطق
+    // باسم الكرملين ديمتري بيسكوف) when they run into it
+    let mut k = i;
+    while k < limit && k < i + 8 {
+        let t = &toks[k];
+        if t.kind != TokenKind::Arabic && !(t.kind == TokenKind::Word) {
+            break;
+        }
+        let a = doc.analysis(k);
+        if k > i && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str())) {
+            break;
+        }
+        if k > i && t.norm == "من" {
+            break;
+        }
+        k += 1;
+    }
+    // prefer ending at the end of an entity mention inside the phrase
+    let span = toks[i].start..toks[k - 1].end;
+    let ends: Vec<usize> = entities.iter().flat_map(|e| e.mentions.iter()).filter(|m| m.span.start >= span.start && m.span.end <= span.end).map(|m| m.span.end).collect();
+    if let Some(&end) = ends.iter().max() {
+        let last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
+        return Some(i..last + 1);
+    }
+    Some(i..k.min(i + 6))
+}
+
+/// Where the content of a report starts, scanning from token `i`: (first token of the content,
+/// whether it began at a marker). Returns `None` when no marker comes within reach.
+fn content_start(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    for k in i..limit.min(i + 14) {
+        let t = &toks[k];
+        let n = t.norm.as_str();
+        if is_open_quote(t) {
+            return Some(k);
+        }
+        if t.kind == TokenKind::Punct && n == ":" {
+            return Some(k + 1);
+        }
+        if t.kind == TokenKind::Arabic {
+            if SUBJECT_MARKERS.contains(&n) || proclitic_splits(n).skip(1).any(|(_, r)| SUBJECT_MARKERS.contains(&r.as_ref())) {
+                return Some(k);
+            }
+            if n == "ان" || n == "بان" || n == "وان" {
+                return Some(k + 1);
+            }
+        }
+    }
+    None
+}
+
+/// Where the content ends: the sentence end, before a trailing attribution or a participle cue
+/// after a comma.
+fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
+    let toks = &doc.tokens;
+    for k in from + 1..sent_end {
+        let t = &toks[k];
+        if let Some((r, _)) = role(t) {
+            let after_comma = k > 0 && matches!(toks[k - 1].norm.as_str(), "،" | ",");
+            if r == Role::Attr && k > from + 2 || (r == Role::Part && after_comma) {
+                return if after_comma { k - 1 } else { k };
+            }
+        }
+    }
+    // no trailing full stop in the content
+    let mut e = sent_end;
+    while e > from + 1 && toks[e - 1].kind == TokenKind::Punct && matches!(toks[e - 1].norm.as_str(), "." | "،" | "," | "؛" | ";" | ":") {
+        e -= 1;
+    }
+    e
+}
+
+fn pair_at(pairs: &[QuotePair], byte: usize) -> Option<&QuotePair> {
+    pairs.iter().find(|p| p.open == byte)
+}
+
+pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
+    let toks = &doc.tokens;
+    let pairs = quote_pairs(doc.text);
+    let mut out: Vec<QuoteRec> = Vec::new();
+    let mut last_speaker: Option<(Span, Option<usize>)> = None;
+    let mut covered_until = 0usize; // byte offset up to which a direct quote already took the text
+    for sent in &doc.sentences {
+        let mut i = sent.start;
+        let has_qawl = |from: usize| (from..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl));
+        let say_in_sentence = toks[sent.clone()].iter().any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        while i < sent.end {
+            let t = &toks[i];
+            if t.start < covered_until {
+                i += 1;
+                continue;
+            }
+            let Some((r, letters)) = role(t) else {
+                i += 1;
+                continue;
+            };
+            let cue = doc.start_after_clitic(i, letters)..t.end;
+            let mut speaker: Option<(Span, Option<usize>)> = None;
+            let mut content_from: Option<usize>;
+            match r {
+                Role::Say | Role::Act => {
+                    // نقلت الوكالة عن المسؤول قوله: the inner report is the one
+                    if has_qawl(i + 1) {
+                        i += 1;
+                        continue;
+                    }
+                    // the speaker after the verb, past adverbials of time
+                    let mut s = i + 1;
+                    while s < sent.end && (ADVERBIAL.contains(&toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ",")) {
+                        s += 1;
+                    }
+                    if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
+                        let span = doc.span(sp.clone());
+                        speaker = Some((span.clone(), entity_at(entities, &span)));
+                        s = sp.end;
+                    }
+                    content_from = content_start(doc, s, sent.end);
+                    if content_from.is_none() && r == Role::Act {
+                        // دعا X إلى …، حذر X من …، نفى X …
+                        let mut c = s;
+                        while c < sent.end && (ADVERBIAL.contains(&toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ",")) {
+                            c += 1;
+                        }
+                        content_from = Some(c);
+                    }
+                    if content_from.is_none() && r == Role::Say && speaker.is_none() {
+                        // أكد الجمعة إعادة النظام: the content follows the adverbials
+                        content_from = Some(s);
+                    }
+                }
+                Role::Part => {
+                    content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
+                }
+                Role::Qawl => {
+                    // عن X قوله
+                    if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
+                        if an + 1 < i {
+                            let span = doc.span(an + 1..i);
+                            speaker = Some((span.clone(), entity_at(entities, &span)));
+                        }
+                    }
+                    content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
+                }
+                Role::Attr => {
+                    // an attribution after a fact, when no verb of saying already reports it
+                    if say_in_sentence || i <= sent.start + 2 {
+                        i += 1;
+                        continue;
+                    }
+                    let mut s = i + 1;
+                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+                        s += 1;
+                    }
+                    if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
+                        let span = doc.span(sp.clone());
+                        let entity = entity_at(entities, &span);
+                        let mut e = i;
+                        while e > sent.start + 1 && matches!(toks[e - 1].norm.as_str(), "،" | ",") {
+                            e -= 1;
+                        }
+                        let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
+                        if e > first + 2 {
+                            out.push(QuoteRec { speaker: Some(span), speaker_entity: entity, cue, kind: "indirect", span: toks[first].start..toks[e - 1].end });
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            let speaker = speaker.or_else(|| last_speaker.clone());
+            let Some(from) = content_from.filter(|&c| c < sent.end) else {
+                i += 1;
+                continue;
+            };
+            // a quotation that opens the content may run past the sentence
+            let (span, kind, next) = match pair_at(&pairs, toks[from].start) {
+                Some(p) if is_open_quote(&toks[from]) => {
+                    let inner = p.inner();
+                    let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
+                    // direct when nothing of the report follows the closing mark
+                    let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
+                    let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
+                    if words_after == 0 {
+                        covered_until = p.close;
+                        (inner, "direct", close_tok + 1)
+                    } else {
+                        let end = content_end(doc, from, sent.end);
+                        (toks[from].start..toks[end - 1].end, "partial", end)
+                    }
+                }
+                _ => {
+                    let end = content_end(doc, from, sent.end);
+                    if end <= from {
+                        i += 1;
+                        continue;
+                    }
+                    let span = toks[from].start..toks[end - 1].end;
+                    let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+                    (span, if quoted { "partial" } else { "indirect" }, end)
+                }
+            };
+            if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
+                i += 1;
+                continue;
+            }
+            out.push(QuoteRec { speaker: speaker.as_ref().map(|s| s.0.clone()), speaker_entity: speaker.as_ref().and_then(|s| s.1), cue, kind, span });
+            if speaker.is_some() {
+                last_speaker = speaker;
+            }
+            i = next.max(i + 1);
+        }
+    }
+    out
+}
