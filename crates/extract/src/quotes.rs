@@ -77,9 +77,36 @@ fn is_open_quote(t: &khabar_text::token::Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
 }
 
-/// The entity whose mention overlaps a span.
+/// The entity whose mention overlaps a span: a person before an organization before a place,
+/// and of those the mention that ends last (الناطق باسم الكرملين ديمتري بيسكوف → Peskov).
 fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
-    entities.iter().position(|e| e.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end))
+    let rank = |k: &str| match k {
+        "PER" => 3,
+        "ORG" => 2,
+        _ => 1,
+    };
+    entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.mentions.iter().filter(|m| m.span.start < span.end && span.start < m.span.end).map(|m| (rank(e.kind), m.span.end, i)).max())
+        .max()
+        .map(|x| x.2)
+}
+
+/// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
+/// المتحدث باسم…, شهود) — a phrase after a cue is its subject only if it names an entity or
+/// starts with one of these or a title; otherwise it is what was said (ووصف الدعوات…).
+const SPEAKER_HEADS: &[&str] = &[
+    "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤوله", "مسؤولون", "مسؤولين", "مسؤولان", "المسؤول", "المسؤولون", "شهود", "الشهود", "سكان", "السكان",
+    "ناشطون", "ناشطين", "الناشطون", "ناشط", "متحدث", "المتحدث", "متحدثه", "المتحدثه", "الناطق", "الناطقه", "ناطق", "بيان", "البيان", "وكاله", "الوكاله",
+    "صحيفه", "الصحيفه", "قناه", "القناه", "مراسل", "المراسل", "صحافي", "صحفي", "الصحافي", "الصحفي", "محللون", "خبراء", "الخبراء", "خبير", "مسؤولو",
+    "اطباء", "الاطباء", "طبيب", "مصدران", "تقرير", "التقرير", "تقارير", "وسائل", "احصائيه", "الاحصائيه", "دراسه", "الدراسه", "مسؤولان", "قائد", "القائد",
+    "عضو", "اعضاء", "نواب", "النواب", "منظمات", "المنظمه", "الحكومه", "الجيش", "الشرطه", "السلطات", "الوزاره", "المنظمه", "الامم", "البيت",
+];
+
+fn is_speaker_head(doc: &Doc, i: usize) -> bool {
+    let w = doc.analysis(i).word.as_str();
+    SPEAKER_HEADS.contains(&w) || khabar_ner::features::TITLES.contains(&w)
 }
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
@@ -118,6 +145,34 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         return Some(i..last + 1);
     }
     Some(i..k.min(i + 6))
+}
+
+/// A named subject right before the cue (up to two words between: a time word, قد): the
+/// entity mention that ends there.
+fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
+    let toks = &doc.tokens;
+    let mut k = cue;
+    let mut skipped = 0;
+    while k > floor && skipped < 2 && (ADVERBIAL.contains(&toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
+        k -= 1;
+        skipped += 1;
+    }
+    if k == floor {
+        return None;
+    }
+    let end = toks[k - 1].end;
+    let found = entities.iter().enumerate().find_map(|(i, e)| e.mentions.iter().find(|m| m.span.end == end || (m.span.end < end && is_trailing_adjectives(doc, m.span.end, k))).map(|m| (m.span.clone(), i)));
+    found.map(|(span, e)| (span, Some(e)))
+}
+
+/// Whether the words from byte `from` to token `to` are only adjectives (البيلاروسية).
+fn is_trailing_adjectives(doc: &Doc, from: usize, to: usize) -> bool {
+    let toks = &doc.tokens;
+    let first = match (0..to).rev().take_while(|&j| toks[j].start >= from).last() {
+        Some(f) => f,
+        None => return false,
+    };
+    to - first <= 2 && (first..to).all(|j| toks[j].norm.starts_with("ال") && (toks[j].norm.ends_with('ي') || toks[j].norm.ends_with("يه")))
 }
 
 /// Where the content of a report starts, scanning from token `i`: (first token of the content,
@@ -207,8 +262,27 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                     if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
                         let span = doc.span(sp.clone());
-                        speaker = Some((span.clone(), entity_at(entities, &span)));
-                        s = sp.end;
+                        let entity = entity_at(entities, &span);
+                        if entity.is_some() || is_speaker_head(doc, sp.start) {
+                            speaker = Some((span, entity));
+                            s = sp.end;
+                            // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف)
+                            if entity.is_none() {
+                                let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
+                                let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
+                                if let Some(e) = named {
+                                    let m = entities[e].mentions.iter().find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start).map(|m| m.span.clone());
+                                    if let Some(m) = m {
+                                        speaker = Some((m.clone(), Some(e)));
+                                        s = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if speaker.is_none() {
+                        // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
+                        speaker = subject_before(doc, entities, sent.start, i);
                     }
                     content_from = content_start(doc, s, sent.end);
                     if content_from.is_none() && r == Role::Act {
