@@ -244,7 +244,7 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
 
 /// Whether a word looks like part of a person's name: not a common word (or a listed name),
 /// no conjunction or preposition on it.
-fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
+pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     let t = &doc.tokens[k];
     if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
         return false;

@@ -101,7 +101,8 @@ const SPEAKER_HEADS: &[&str] = &[
     "ناشطون", "ناشطين", "الناشطون", "ناشط", "متحدث", "المتحدث", "متحدثه", "المتحدثه", "الناطق", "الناطقه", "ناطق", "بيان", "البيان", "وكاله", "الوكاله",
     "صحيفه", "الصحيفه", "قناه", "القناه", "مراسل", "المراسل", "صحافي", "صحفي", "الصحافي", "الصحفي", "محللون", "خبراء", "الخبراء", "خبير", "مسؤولو",
     "اطباء", "الاطباء", "طبيب", "مصدران", "تقرير", "التقرير", "تقارير", "وسائل", "احصائيه", "الاحصائيه", "دراسه", "الدراسه", "مسؤولان", "قائد", "القائد",
-    "عضو", "اعضاء", "نواب", "النواب", "منظمات", "المنظمه", "الحكومه", "الجيش", "الشرطه", "السلطات", "الوزاره", "المنظمه", "الامم", "البيت",
+    "عضو", "اعضاء", "نواب", "النواب", "منظمات", "المنظمه", "الحكومه", "الجيش", "الشرطه", "السلطات", "الوزاره", "الامم", "البيت",
+    "احدي", "احد", "بعض", "منتقدون", "منتقدين", "معارضون", "مشرعون", "مشرعين", "ناشطه", "الناشط", "الناشطه", "شاهد", "شاهده", "مواطن", "مواطنون",
 ];
 
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
@@ -145,6 +146,21 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         return Some(i..last + 1);
     }
     Some(i..k.min(i + 6))
+}
+
+/// The last run of two or more name-like words between `from` and `to` that ends at an
+/// adverbial or at `to` (… المقيم في فرنسا مختار أبليازوف الخميس أن).
+fn name_run_before(doc: &Doc, from: usize, to: usize) -> Option<Range<usize>> {
+    let toks = &doc.tokens;
+    let mut end = to;
+    while end > from && (ADVERBIAL.contains(&toks[end - 1].norm.as_str()) || toks[end - 1].kind == TokenKind::Punct || toks[end - 1].norm == "ان") {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > from && start + 4 > end && crate::entities::name_like(doc, start - 1, false) {
+        start -= 1;
+    }
+    (end >= start + 2 && crate::entities::name_like(doc, start, true)).then_some(start..end)
 }
 
 /// A named subject right before the cue (up to two words between: a time word, قد): the
@@ -263,7 +279,16 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
                         let span = doc.span(sp.clone());
                         let entity = entity_at(entities, &span);
-                        if entity.is_some() || is_speaker_head(doc, sp.start) {
+                        // a phrase followed by the content's marker is the subject whatever it is
+                        // (وقالت إحدى الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
+                        let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
+                            // right after it, or after a listener or a place (لفرانس برس في باريس)
+                            c <= sp.end + 1 || (c <= sp.end + 7 && sp.end < sent.end && {
+                                let n = &toks[sp.end];
+                                doc.analysis(sp.end).prep == Some('ل') || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL.contains(&n.norm.as_str())
+                            })
+                        });
+                        if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
                             speaker = Some((span, entity));
                             s = sp.end;
                             // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف)
@@ -276,8 +301,20 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                                         speaker = Some((m.clone(), Some(e)));
                                         s = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
                                     }
+                                } else if let Some(run) = name_run_before(doc, s, reach) {
+                                    // or a name the tagger missed, right before the content
+                                    speaker = Some((doc.span(run.clone()), None));
+                                    s = run.end;
                                 }
                             }
+                        }
+                    }
+                    // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
+                    if s < sent.end && toks[s].norm == "عن" {
+                        if let Some(sp) = speaker_at(doc, entities, s + 1, sent.end) {
+                            let span = doc.span(sp.clone());
+                            speaker = Some((span.clone(), entity_at(entities, &span)));
+                            s = sp.end;
                         }
                     }
                     if speaker.is_none() {
