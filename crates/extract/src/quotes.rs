@@ -194,12 +194,23 @@ fn is_trailing_adjectives(doc: &Doc, from: usize, to: usize) -> bool {
 /// Where the content of a report starts, scanning from token `i`: (first token of the content,
 /// whether it began at a marker). Returns `None` when no marker comes within reach.
 fn content_start(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
+    content_start_with(doc, i, limit, true)
+}
+
+/// [`content_start`]; with `quote_ok` false a quotation mark is not a marker (after a
+/// participle, مؤكدة اعتقال "الجاني" quotes a word of the content).
+fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Option<usize> {
     let toks = &doc.tokens;
-    for k in i..limit.min(i + 14) {
+    // a speaker may carry a long apposition between commas before the content
+    for k in i..limit.min(i + 28) {
         let t = &toks[k];
         let n = t.norm.as_str();
-        if is_open_quote(t) {
+        if is_open_quote(t) && quote_ok {
             return Some(k);
+        }
+        // past the first words, the marker must follow a comma-delimited apposition
+        if k >= i + 14 && !matches!(toks[k - 1].norm.as_str(), "،" | ",") {
+            continue;
         }
         if t.kind == TokenKind::Punct && n == ":" {
             return Some(k + 1);
@@ -222,9 +233,11 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
     for k in from + 1..sent_end {
         let t = &toks[k];
-        if let Some((r, _)) = role(t) {
+        if let Some((r, letters)) = role(t) {
             let after_comma = k > 0 && matches!(toks[k - 1].norm.as_str(), "،" | ",");
-            if r == Role::Attr && k > from + 2 || (r == Role::Part && after_comma) {
+            // وقال … after the content opens a report of its own
+            let new_report = matches!(r, Role::Say | Role::Act) && letters > 0 && t.norm.starts_with('و') && k > from + 2;
+            if r == Role::Attr && k > from + 2 || (r == Role::Part && after_comma) || new_report {
                 return if after_comma { k - 1 } else { k };
             }
         }
@@ -322,6 +335,21 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         speaker = subject_before(doc, entities, sent.start, i);
                     }
                     content_from = content_start(doc, s, sent.end);
+                    // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
+                    let mut c = s;
+                    while c < sent.end && (ADVERBIAL.contains(&toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ",")) {
+                        c += 1;
+                    }
+                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && content_from.is_none_or(|f| f > c + 2) {
+                        content_from = Some(c);
+                    }
+                    // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
+                    if content_from.is_none() && r == Role::Say && speaker.is_some() && c < sent.end && toks[c].kind == TokenKind::Arabic {
+                        let a = doc.analysis(c);
+                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) {
+                            content_from = Some(c);
+                        }
+                    }
                     if content_from.is_none() && r == Role::Act {
                         // دعا X إلى …، حذر X من …، نفى X …
                         let mut c = s;
@@ -336,7 +364,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                 }
                 Role::Part => {
-                    content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
+                    content_from = content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1));
                 }
                 Role::Qawl => {
                     // عن X قوله
@@ -348,9 +376,37 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                     content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
                 }
+                Role::Attr if i <= sent.start + 1 => {
+                    // وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون ستعتقل …: the source first
+                    let mut s = i + 1;
+                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+                        s += 1;
+                    }
+                    let Some(sp) = speaker_at(doc, entities, s, sent.end).or_else(|| {
+                        // وفقا لمشروع القانون: the source is glued to ل
+                        (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
+                            let mut e = s + 1;
+                            while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && toks[e].norm.starts_with("ال") {
+                                e += 1;
+                            }
+                            s..e
+                        })
+                    }) else {
+                        i += 1;
+                        continue;
+                    };
+                    let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
+                    let span = first..toks[sp.end - 1].end;
+                    speaker = Some((span.clone(), entity_at(entities, &span)));
+                    let mut c = sp.end;
+                    while c < sent.end && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها") || toks[c].is_punct(':')) {
+                        c += 1;
+                    }
+                    content_from = Some(c);
+                }
                 Role::Attr => {
                     // an attribution after a fact, when no verb of saying already reports it
-                    if say_in_sentence || i <= sent.start + 2 {
+                    if say_in_sentence {
                         i += 1;
                         continue;
                     }
@@ -396,7 +452,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                 }
                 _ => {
-                    let end = content_end(doc, from, sent.end);
+                    let mut end = content_end(doc, from, sent.end);
+                    // a paraphrased act is a clause: it ends at its first comma
+                    if r == Role::Act {
+                        if let Some(k) = (from + 4..end).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")) {
+                            end = k;
+                        }
+                    }
                     if end <= from {
                         i += 1;
                         continue;
