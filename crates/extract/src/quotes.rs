@@ -63,7 +63,7 @@ pub struct QuoteRec {
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
 const ADVERBIAL: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "يوم", "اخيرا", "بدوره", "بدورها", "من", "جهته", "جهتها", "ناحيته", "ناحيتها"];
 /// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &["في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
+const SPEAKER_STOP: &[&str] = &["فيها", "فيه", "فيهم", "عليها", "عليه", "منها", "منه", "لها", "له", "بها", "به", "عنها", "عنه", "في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"];
 
 fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
@@ -130,7 +130,9 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
             break;
         }
         let a = doc.analysis(k);
-        if k > i && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str())) {
+        // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from
+        let from_where = a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i);
+        if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str())) {
             break;
         }
         if k > i && t.norm == "من" {
@@ -141,11 +143,25 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     // prefer ending at the end of an entity mention inside the phrase
     let span = toks[i].start..toks[k - 1].end;
     let ends: Vec<usize> = entities.iter().flat_map(|e| e.mentions.iter()).filter(|m| m.span.start >= span.start && m.span.end <= span.end).map(|m| m.span.end).collect();
-    if let Some(&end) = ends.iter().max() {
-        let last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
-        return Some(i..last + 1);
+    let mut out = if let Some(&end) = ends.iter().max() {
+        let mut last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
+        // and the adjectives after the name (المتحدث باسم الشرطة الألمانية)
+        while last + 1 < k && toks[last + 1].norm.starts_with("ال") && (toks[last + 1].norm.ends_with('ي') || toks[last + 1].norm.ends_with("يه")) {
+            last += 1;
+        }
+        i..last + 1
+    } else {
+        i..k.min(i + 6)
+    };
+    // a name in quotation marks after its kind (صحيفة "ساسكاتون ستار فينيكس")
+    if out.end < limit && is_open_quote(&toks[out.end]) {
+        if let Some(close) = (out.end + 1..limit.min(out.end + 7)).find(|&j| toks[j].kind == TokenKind::Punct && matches!(toks[j].norm.as_str(), "\"" | "»" | "”")) {
+            if close > out.end + 1 {
+                out.end = close + 1;
+            }
+        }
     }
-    Some(i..k.min(i + 6))
+    Some(out)
 }
 
 /// The last run of two or more name-like words between `from` and `to` that ends at an
@@ -304,8 +320,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
                             speaker = Some((span, entity));
                             s = sp.end;
-                            // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف)
-                            if entity.is_none() {
+                            // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
+                            // المتحدث باسم الحكومة البريطانية إدوين سموأل)
+                            if entity.is_none_or(|e| entities[e].kind != "PER") {
                                 let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
                                 let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
                                 if let Some(e) = named {
@@ -330,8 +347,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             s = sp.end;
                         }
                     }
-                    if speaker.is_none() {
+                    if speaker.is_none() && letters == 0 {
                         // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
+                        // (a verb with و and no subject continues the report before: وقال إنها …)
                         speaker = subject_before(doc, entities, sent.start, i);
                     }
                     content_from = content_start(doc, s, sent.end);
