@@ -33,7 +33,7 @@ pub fn render(a: &Article, text: &str) -> String {
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
     let _ = writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
     let _ = writeln!(s, "   {}", rtl(&title));
-    if a.entities.is_empty() && a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
+    if a.entities.is_empty() && a.quotes.is_empty() && a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
         let _ = writeln!(s, "   (nothing found)");
     }
     for (kind, title) in [("PER", "People"), ("ORG", "Organizations"), ("LOC", "Places")] {
@@ -56,6 +56,31 @@ pub fn render(a: &Article, text: &str) -> String {
             .join(" · ");
             let also = if variants.is_empty() { String::new() } else { format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", ")) };
             let _ = writeln!(s, "    {:<4} ×{:<2} {}{}{}", e.id, e.mentions.len(), rtl(&e.name), if extra.is_empty() { String::new() } else { format!("  [{extra}]") }, also);
+        }
+    }
+    if !a.quotes.is_empty() {
+        // grouped by speaker: the entity's name where linked, else the words that name it
+        let name_of = |q: &khabar_model::Quote| -> String {
+            match &q.speaker {
+                Some(sp) => sp.entity.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone()).unwrap_or_else(|| sp.text.clone()),
+                None => "(speaker unknown)".to_string(),
+            }
+        };
+        let mut speakers: Vec<String> = Vec::new();
+        for q in &a.quotes {
+            let n = name_of(q);
+            if !speakers.contains(&n) {
+                speakers.push(n);
+            }
+        }
+        let _ = writeln!(s, "\n  Who said what");
+        for sp in &speakers {
+            let _ = writeln!(s, "    {}", rtl(sp));
+            for q in a.quotes.iter().filter(|q| &name_of(q) == sp) {
+                let text: String = q.text.chars().take(110).collect();
+                let more = if q.text.chars().count() > 110 { "…" } else { "" };
+                let _ = writeln!(s, "      {:<8} {}  {}{}", q.kind, rtl(&q.cue), rtl(&text), more);
+            }
         }
     }
     if !a.counts.is_empty() {

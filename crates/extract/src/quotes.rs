@@ -221,8 +221,14 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
     for k in i..limit.min(i + 28) {
         let t = &toks[k];
         let n = t.norm.as_str();
+        // a quotation opens the content right away, or after an adverbial phrase (في خطاب
+        // متلفز، لفرانس برس في باريس); elsewhere it quotes words inside the content
         if is_open_quote(t) && quote_ok {
-            return Some(k);
+            let lead = &toks[i];
+            let adverbial = k == i || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL.contains(&lead.norm.as_str()) || doc.analysis(i).prep == Some('ل') || lead.is_punct(':') || lead.is_punct('،');
+            if adverbial {
+                return Some(k);
+            }
         }
         // past the first words, the marker must follow a comma-delimited apposition
         if k >= i + 14 && !matches!(toks[k - 1].norm.as_str(), "،" | ",") {
