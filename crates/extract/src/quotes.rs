@@ -63,7 +63,7 @@ pub struct QuoteRec {
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
 const ADVERBIAL: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "يوم", "اخيرا", "بدوره", "بدورها", "من", "جهته", "جهتها", "ناحيته", "ناحيتها"];
 /// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &["فيها", "فيه", "فيهم", "عليها", "عليه", "منها", "منه", "لها", "له", "بها", "به", "عنها", "عنه", "في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
+const SPEAKER_STOP: &[&str] = &["لما", "فيها", "فيه", "فيهم", "عليها", "عليه", "منها", "منه", "لها", "له", "بها", "به", "عنها", "عنه", "في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم"];
 
 fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
@@ -132,7 +132,7 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         let a = doc.analysis(k);
         // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from
         let from_where = a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i);
-        if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str())) {
+        if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
             break;
         }
         if k > i && t.norm == "من" {
@@ -346,7 +346,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         }
                     }
                     // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
-                    if s < sent.end && toks[s].norm == "عن" {
+                    if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
                         if let Some(sp) = speaker_at(doc, entities, s + 1, sent.end) {
                             let span = doc.span(sp.clone());
                             speaker = Some((span.clone(), entity_at(entities, &span)));
