@@ -231,3 +231,57 @@ fn r3_entity_quality_against_gold() {
     assert!(f1("entity.PER") >= 0.75, "PER F1 {}", f1("entity.PER"));
     assert!(f1("entity.LOC") >= 0.80, "LOC F1 {}", f1("entity.LOC"));
 }
+
+/// Quotations on the seed: the thresholds of issue 4, by the project's scorer, and Tokayev's
+/// reports linked to his entity.
+#[test]
+fn r4_seed_quotes() {
+    let sh = shared();
+    let gold = [sh.join("seed/kazakhstan-unrest.gold.json")];
+    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().unwrap();
+    let in_path = tmp("gold-q-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-q-out.jsonl");
+    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
+    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
+    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
+    eprintln!("seed quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
+    assert!(f1("quote") >= 0.85, "quote F1 {}", f1("quote"));
+    assert!(f1("quote.attributed") >= 0.80, "attributed F1 {}", f1("quote.attributed"));
+
+    let v = seed_output();
+    let tokayev: Vec<&str> = v["entities"].as_array().unwrap().iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("توكاييف"))).map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(tokayev.len(), 1);
+    let his = v["quotes"].as_array().unwrap().iter().filter(|q| q["speaker"]["entity"] == tokayev[0]).count();
+    assert!(his >= 8, "{his} quotes point at Tokayev's entity");
+    // every quote's text, speaker and cue point at their words
+    let text: Vec<char> = std::fs::read_to_string(shared().join("seed/kazakhstan-unrest.txt")).unwrap().chars().collect();
+    for q in v["quotes"].as_array().unwrap() {
+        for r in [q, &q["speaker"]] {
+            if r.is_null() {
+                continue;
+            }
+            let (a, b) = (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+            assert_eq!(text[a..b].iter().collect::<String>(), r["text"].as_str().unwrap());
+        }
+        assert!(matches!(q["kind"].as_str().unwrap(), "direct" | "partial" | "indirect"));
+    }
+}
+
+/// Quotations on the dev articles: a floor under today's figures (quote F1 0.79, attributed
+/// 0.58), so that a change that loses reports or speakers fails; issue 4 asks for 0.80 and 0.70.
+#[test]
+fn r4_dev_quotes_floor() {
+    let sh = shared();
+    let gold = [sh.join("gold/dev")];
+    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().unwrap();
+    let in_path = tmp("gold-qd-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-qd-out.jsonl");
+    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
+    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
+    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
+    eprintln!("dev quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
+    assert!(f1("quote") >= 0.77, "quote F1 {}", f1("quote"));
+    assert!(f1("quote.attributed") >= 0.55, "attributed F1 {}", f1("quote.attributed"));
+}
