@@ -179,6 +179,38 @@ fn name_run_before(doc: &Doc, from: usize, to: usize) -> Option<Range<usize>> {
     (end >= start + 2 && crate::entities::name_like(doc, start, true)).then_some(start..end)
 }
 
+/// `NAME: words` — a person or organization named and followed by a colon, as headlines and
+/// captions report speech (وأردوغان: الأسد "قاتل").
+fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &Range<usize>) -> Option<QuoteRec> {
+    let toks = &doc.tokens;
+    let colon = (sent.start + 1..sent.end.min(sent.start + 6)).find(|&k| toks[k].is_punct(':'))?;
+    let before = toks[colon - 1].end;
+    let (e, m) = entities.iter().enumerate().find_map(|(i, e)| {
+        if !matches!(e.kind, "PER" | "ORG") {
+            return None;
+        }
+        e.mentions.iter().find(|m| m.span.end == before && m.span.start >= toks[sent.start].start).map(|m| (i, m.span.clone()))
+    })?;
+    // nothing but the name (a conjunction glued to it aside) before the colon
+    if (sent.start..colon).any(|k| toks[k].is_word() && toks[k].end <= m.start) {
+        return None;
+    }
+    let from = colon + 1;
+    if from >= sent.end {
+        return None;
+    }
+    let (span, kind) = match pairs.iter().find(|p| p.open == toks[from].start) {
+        Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => (p.inner(), "direct"),
+        _ => {
+            let end = content_end(doc, from, sent.end);
+            let span = toks[from].start..toks[end.max(from + 1) - 1].end;
+            let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+            (span, if quoted { "partial" } else { "direct" })
+        }
+    };
+    (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec { speaker: Some(m.clone()), speaker_entity: Some(e), cue: toks[colon].start..toks[colon].end, kind, span })
+}
+
 /// A named subject right before the cue (up to two words between: a time word, قد): the
 /// entity mention that ends there.
 fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
@@ -286,6 +318,14 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         let mut i = sent.start;
         let has_qawl = |from: usize| (from..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl));
         let say_in_sentence = toks[sent.clone()].iter().any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        // أردوغان: وصلنا للنهاية — a named speaker and a colon
+        if let Some(q) = colon_report(doc, entities, &pairs, sent) {
+            if q.span.start >= covered_until {
+                last_speaker = Some((q.speaker.clone().unwrap_or_default(), q.speaker_entity));
+                covered_until = covered_until.max(q.span.end);
+                out.push(q);
+            }
+        }
         while i < sent.end {
             let t = &toks[i];
             if t.start < covered_until {
@@ -343,6 +383,12 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                                     s = run.end;
                                 }
                             }
+                        }
+                    }
+                    // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
+                    if s < sent.end && toks[s].is_punct('(') {
+                        if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
+                            s = close + 1;
                         }
                     }
                     // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
