@@ -368,7 +368,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             s = sp.end;
                             // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
                             // المتحدث باسم الحكومة البريطانية إدوين سموأل)
-                            if entity.is_none_or(|e| entities[e].kind != "PER") {
+                            // (only for a description: an organization that speaks keeps the floor)
+                            let titled = khabar_ner::features::TITLES.contains(&doc.analysis(sp.start).word.as_str()) || is_speaker_head(doc, sp.start);
+                            if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != "PER")) {
                                 let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
                                 let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
                                 if let Some(e) = named {
