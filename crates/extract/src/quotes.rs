@@ -102,7 +102,7 @@ const SPEAKER_HEADS: &[&str] = &[
     "صحيفه", "الصحيفه", "قناه", "القناه", "مراسل", "المراسل", "صحافي", "صحفي", "الصحافي", "الصحفي", "محللون", "خبراء", "الخبراء", "خبير", "مسؤولو",
     "اطباء", "الاطباء", "طبيب", "مصدران", "تقرير", "التقرير", "تقارير", "وسائل", "احصائيه", "الاحصائيه", "دراسه", "الدراسه", "مسؤولان", "قائد", "القائد",
     "عضو", "اعضاء", "نواب", "النواب", "منظمات", "المنظمه", "الحكومه", "الجيش", "الشرطه", "السلطات", "الوزاره", "الامم", "البيت",
-    "احدي", "احد", "بعض", "منتقدون", "منتقدين", "معارضون", "مشرعون", "مشرعين", "ناشطه", "الناشط", "الناشطه", "شاهد", "شاهده", "مواطن", "مواطنون",
+    "الخبير", "الخبيره", "المحلل", "الباحث", "الاستاذ", "الدكتور", "المراقب", "الشاهد", "احدي", "احد", "بعض", "منتقدون", "منتقدين", "معارضون", "مشرعون", "مشرعين", "ناشطه", "الناشط", "الناشطه", "شاهد", "شاهده", "مواطن", "مواطنون",
 ];
 
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
@@ -351,7 +351,12 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     while s < sent.end && (ADVERBIAL.contains(&toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ",")) {
                         s += 1;
                     }
-                    if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
+                    let phrase = speaker_at(doc, entities, s, sent.end);
+                    // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
+                    let via = phrase.as_ref().map(|p| p.end).filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
+                    if let Some(e) = via {
+                        s = e;
+                    } else if let Some(sp) = phrase {
                         let span = doc.span(sp.clone());
                         let entity = entity_at(entities, &span);
                         // a phrase followed by the content's marker is the subject whatever it is
@@ -375,9 +380,15 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                                 let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
                                 if let Some(e) = named {
                                     let m = entities[e].mentions.iter().find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start).map(|m| m.span.clone());
-                                    if let Some(m) = m {
+                                    if let Some(mut m) = m {
+                                        // and the rest of the name the tagger left out (جيف | سيشنز)
+                                        let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
+                                        while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
+                                            m.end = toks[k].end;
+                                            k += 1;
+                                        }
                                         speaker = Some((m.clone(), Some(e)));
-                                        s = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
+                                        s = k;
                                     }
                                 } else if let Some(run) = name_run_before(doc, s, reach) {
                                     // or a name the tagger missed, right before the content
@@ -441,8 +452,10 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                 Role::Qawl => {
                     // عن X قوله
                     if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
-                        if an + 1 < i {
-                            let span = doc.span(an + 1..i);
+                        // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
+                        let end = (an + 1..i).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")).unwrap_or(i);
+                        if an + 1 < end {
+                            let span = doc.span(an + 1..end);
                             speaker = Some((span.clone(), entity_at(entities, &span)));
                         }
                     }
@@ -502,6 +515,19 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     continue;
                 }
             }
+            // no subject: a person named earlier in the sentence (وخرجت يوليا … ولكنها قالت)
+            // before the speaker of the report before
+            let speaker = speaker.or_else(|| {
+                let here = toks[sent.start].start..toks[i].start;
+                entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.kind == "PER")
+                    .flat_map(|(k, e)| e.mentions.iter().filter(|m| m.span.start >= here.start && m.span.end <= here.end).map(move |m| (m.span.clone(), k)))
+                    .max_by_key(|(sp, _)| sp.end)
+                    .map(|(sp, k)| (sp, Some(k)))
+                    .filter(|_| r != Role::Part)
+            });
             let speaker = speaker.or_else(|| last_speaker.clone());
             let Some(from) = content_from.filter(|&c| c < sent.end) else {
                 i += 1;
