@@ -255,16 +255,25 @@ pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     }
     let f = khabar_text::clitic::frequency(&t.norm);
     let listed = GAZETTEER.name_type(&t.norm) == Some("PER");
+    // a family name follows first names across the corpus, whatever its shape (تركي المالكي)
+    if !first && name_context(&a.word) >= 2 && !is_place_word(&t.norm) {
+        return true;
+    }
     if a.article {
         // الكسندر، السبيعي: a name may carry ال, but then it is rare and no adjective
         return !is_nisba(&t.norm) && f < if first { 60 } else { 300 };
     }
     // a first name may be common (عمر، جمال); what follows it must be rare or known as a
     // person's name across the corpus, which keeps the verb after a name out (شي جينبينغ أشاد)
-    if GAZETTEER.major_place_normalized(&t.norm).is_some() && !listed {
+    if is_place_word(&t.norm) && !listed {
         return false;
     }
-    listed || title_context(&a.word) >= 2 || (!first && name_context(&a.word) >= 2) || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
+    // a very rare word is a name whatever the first tagger made of it (سيشنز)
+    listed || title_context(&a.word) >= 2 || (!first && f < 50) || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
+}
+
+fn is_place_word(norm: &str) -> bool {
+    GAZETTEER.major_place_normalized(norm).is_some()
 }
 
 /// How often the word follows a title or a relative adjective across the corpus (0–3): first

@@ -164,19 +164,31 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     Some(out)
 }
 
-/// The last run of two or more name-like words between `from` and `to` that ends at an
-/// adverbial or at `to` (… المقيم في فرنسا مختار أبليازوف الخميس أن).
+/// The first run of two or more name-like words between `from` and `to` (… المقيم في فرنسا
+/// مختار أبليازوف الخميس أن; الخبير الكيميائي، فيل ميرزايانوف).
 fn name_run_before(doc: &Doc, from: usize, to: usize) -> Option<Range<usize>> {
     let toks = &doc.tokens;
-    let mut end = to;
-    while end > from && (ADVERBIAL.contains(&toks[end - 1].norm.as_str()) || toks[end - 1].kind == TokenKind::Punct || toks[end - 1].norm == "ان") {
-        end -= 1;
+    // the first run after the description, past commas and a place of residence
+    let mut k = from;
+    while k < to {
+        if toks[k].kind == TokenKind::Punct {
+            k += 1;
+            continue;
+        }
+        if crate::entities::name_like(doc, k, true) {
+            let start = k;
+            k += 1;
+            while k < to && k < start + 4 && crate::entities::name_like(doc, k, false) {
+                k += 1;
+            }
+            if k >= start + 2 {
+                return Some(start..k);
+            }
+            continue;
+        }
+        k += 1;
     }
-    let mut start = end;
-    while start > from && start + 4 > end && crate::entities::name_like(doc, start - 1, false) {
-        start -= 1;
-    }
-    (end >= start + 2 && crate::entities::name_like(doc, start, true)).then_some(start..end)
+    None
 }
 
 /// `NAME: words` — a person or organization named and followed by a colon, as headlines and
