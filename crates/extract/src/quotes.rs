@@ -435,13 +435,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     while c < sent.end && (ADVERBIAL.contains(&toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ",")) {
                         c += 1;
                     }
-                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && content_from.is_none_or(|f| f > c + 2) {
+                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) && content_from.is_none_or(|f| f > c + 2) {
                         content_from = Some(c);
                     }
                     // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
                     if content_from.is_none() && r == Role::Say && speaker.is_some() && c < sent.end && toks[c].kind == TokenKind::Arabic {
                         let a = doc.analysis(c);
-                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) {
+                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) && role(&toks[c]).is_none() {
                             content_from = Some(c);
                         }
                     }
@@ -565,7 +565,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     let mut end = content_end(doc, from, sent.end);
                     // a paraphrased act is a clause: it ends at its first comma
                     if r == Role::Act {
-                        if let Some(k) = (from + 4..end).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")) {
+                        if let Some(k) = (from + 6..end).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")) {
                             end = k;
                         }
                     }
