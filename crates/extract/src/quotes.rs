@@ -594,7 +594,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
             if speaker.is_some() {
                 last_speaker = speaker;
             }
-            i = next.max(i + 1);
+            // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
+            // quotations already taken stay skipped
+            i = if kind == "direct" { next.max(i + 1) } else { from.max(i + 1) };
         }
     }
     out
