@@ -54,6 +54,10 @@ const ORG_HEADS: &[&str] = &[
 /// Definite heads that name one organization with a relative adjective after them.
 const ORG_DEF_HEADS: &[&str] = &["الحكومه", "الجيش", "الشرطه", "البرلمان", "الكونغرس", "الحرس"];
 
+/// Participles that relate an organization to another rather than name it (جبهة التحرير
+/// الوطنية | التابعة لـ…، شركة الغاز | الخاضعة لسيطرة…).
+pub(crate) const RELATIONAL: &[&str] = &["التابع", "التابعه", "الخاضع", "الخاضعه", "الموالي", "المواليه", "المدعوم", "المدعومه", "المعني", "المعنيه", "المكلف", "المكلفه", "المقرب", "المقربه", "المسؤول", "المسؤوله", "المتهم", "المتهمه"];
+
 /// Words that end a name chain whatever their form.
 const CHAIN_STOP: &[&str] = &["باسم", "قوله", "قولها", "قولهم", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "انه", "قد", "لا", "لم", "ما", "هذا", "هذه", "ذلك", "تلك", "بين", "بعد", "قبل", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "نفسه", "كل", "عام", "العام"];
 
@@ -115,7 +119,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                         break;
                     }
                     let xa = doc.analysis(k);
-                    if xa.conj.is_some() || xa.prep.is_some() {
+                    if xa.conj.is_some() || xa.prep.is_some() || RELATIONAL.contains(&x.norm.as_str()) {
                         break;
                     }
                     // after a definite word only definite words (adjectives, more idafa) follow;

@@ -135,7 +135,7 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
             break;
         }
-        if k > i && t.norm == "من" {
+        if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm.as_str())) {
             break;
         }
         k += 1;
