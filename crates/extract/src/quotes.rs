@@ -105,6 +105,9 @@ const SPEAKER_HEADS: &[&str] = &[
     "الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "الجانبان", "الطرفان", "الوزيران", "الخبير", "الخبيره", "المحلل", "الباحث", "الاستاذ", "الدكتور", "المراقب", "الشاهد", "احدي", "احد", "بعض", "منتقدون", "منتقدين", "معارضون", "مشرعون", "مشرعين", "ناشطه", "الناشط", "الناشطه", "شاهد", "شاهده", "مواطن", "مواطنون",
 ];
 
+/// Definite heads that take a ل-complement naming whose they are.
+const OF_WHOM: &[&str] = &["القياده", "الهيئه", "اللجنه", "المفوضيه", "الاداره", "المديريه", "المجلس", "الامانه", "الرئاسه", "الوكاله", "المكتب", "المتحدث", "الناطق"];
+
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
     SPEAKER_HEADS.contains(&w) || khabar_ner::features::TITLES.contains(&w)
@@ -130,8 +133,10 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
             break;
         }
         let a = doc.analysis(k);
-        // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from
-        let from_where = a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i);
+        // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from;
+        // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
+        let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
+            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word.as_str()));
         if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
             break;
         }
