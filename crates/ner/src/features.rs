@@ -241,8 +241,46 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[b..]
 }
 
-/// The hashed features of token `i`, appended to `out`.
+/// The hashed features of token `i`, appended to `out`: those of the word itself and those of
+/// its context.
 pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    word_features(&toks[i], out);
+    context_features(toks, i, out);
+}
+
+/// Features that depend on the word alone (its forms, affixes, shape, classes, clusters, character
+/// trigrams): the same wherever the word stands, so a tagger may keep their sum per word.
+pub fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
+    out.push(fnv(0, &[]));
+    out.push(fnv(1, &[t.norm.as_bytes()]));
+    out.push(fnv(6, &[t.word.as_bytes()]));
+    out.push(fnv(7, &[t.stem.as_bytes()]));
+    for n in 1..=3 {
+        out.push(fnv(10 + n as u8, &[prefix(t.stem, n).as_bytes()]));
+        out.push(fnv(14 + n as u8, &[suffix(t.stem, n).as_bytes()]));
+    }
+    out.push(fnv(18, &[t.shape.as_bytes()]));
+    out.push(fnv(19, &[&[t.flags]]));
+    out.push(fnv(25, &[t.class.as_bytes()]));
+    out.push(fnv(26, &[&[t.freq, t.stem_freq]]));
+    out.push(fnv(33, &[&t.cluster.0.to_le_bytes()]));
+    out.push(fnv(34, &[&t.cluster.1.to_le_bytes()]));
+    // character trigrams of the stem: transliterated foreign names have shapes of their own
+    if t.shape.starts_with('a') {
+        let chars: Vec<char> = std::iter::once('^').chain(t.stem.chars()).chain(std::iter::once('$')).collect();
+        let mut buf = [0u8; 12];
+        for w in chars.windows(3) {
+            let mut n = 0;
+            for c in w {
+                n += c.encode_utf8(&mut buf[n..]).len();
+            }
+            out.push(fnv(47, &[&buf[..n]]));
+        }
+    }
+}
+
+/// Features that look at the neighbours or at gazetteer spans.
+pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     const BOS: &str = "<s>";
     const EOS: &str = "</s>";
     let at = |k: isize| -> Option<&TokenInfo> {
@@ -256,29 +294,17 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let norm = |k: isize| at(k).map(|t| t.norm).unwrap_or(if k < 0 { BOS } else { EOS });
     let word = |k: isize| at(k).map(|t| t.word).unwrap_or(if k < 0 { BOS } else { EOS });
     let t = &toks[i];
-    out.push(fnv(0, &[]));
-    out.push(fnv(1, &[t.norm.as_bytes()]));
     out.push(fnv(2, &[norm(-1).as_bytes()]));
     out.push(fnv(3, &[norm(1).as_bytes()]));
     out.push(fnv(4, &[norm(-2).as_bytes()]));
     out.push(fnv(5, &[norm(2).as_bytes()]));
-    out.push(fnv(6, &[t.word.as_bytes()]));
-    out.push(fnv(7, &[t.stem.as_bytes()]));
     out.push(fnv(8, &[word(-1).as_bytes()]));
     out.push(fnv(9, &[word(1).as_bytes()]));
-    for n in 1..=3 {
-        out.push(fnv(10 + n as u8, &[prefix(t.stem, n).as_bytes()]));
-        out.push(fnv(14 + n as u8, &[suffix(t.stem, n).as_bytes()]));
-    }
-    out.push(fnv(18, &[t.shape.as_bytes()]));
-    out.push(fnv(19, &[&[t.flags]]));
     out.push(fnv(20, &[t.gaz.as_bytes()]));
     out.push(fnv(21, &[at(-1).map(|x| x.gaz).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(22, &[at(1).map(|x| x.gaz).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(23, &[at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(24, &[at(-2).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
-    out.push(fnv(25, &[t.class.as_bytes()]));
-    out.push(fnv(26, &[&[t.freq, t.stem_freq]]));
     out.push(fnv(27, &[norm(-1).as_bytes(), t.norm.as_bytes()]));
     out.push(fnv(28, &[t.norm.as_bytes(), norm(1).as_bytes()]));
     out.push(fnv(29, &[t.shape.as_bytes(), at(-1).map(|x| x.shape).unwrap_or(BOS).as_bytes(), at(1).map(|x| x.shape).unwrap_or(EOS).as_bytes()]));
@@ -287,8 +313,6 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(32, &[&[at(-1).map(|x| x.freq).unwrap_or(9), t.freq, at(1).map(|x| x.freq).unwrap_or(9)]]));
     let cl = |k: isize| at(k).map(|x| x.cluster).unwrap_or((u16::MAX - 1, u16::MAX - 1));
     let (c0, f0) = cl(0);
-    out.push(fnv(33, &[&c0.to_le_bytes()]));
-    out.push(fnv(34, &[&f0.to_le_bytes()]));
     out.push(fnv(35, &[&cl(-1).0.to_le_bytes()]));
     out.push(fnv(36, &[&cl(1).0.to_le_bytes()]));
     out.push(fnv(37, &[&cl(-1).1.to_le_bytes()]));
@@ -298,18 +322,6 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(41, &[&f0.to_le_bytes(), t.gaz.as_bytes()]));
     out.push(fnv(48, &[&[t.title_ctx, at(-1).map(|x| x.title_ctx).unwrap_or(9), at(1).map(|x| x.title_ctx).unwrap_or(9)]]));
     out.push(fnv(49, &[&[t.title_ctx], t.class.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
-    // character trigrams of the stem: transliterated foreign names have shapes of their own
-    if t.shape.starts_with('a') {
-        let chars: Vec<char> = std::iter::once('^').chain(t.stem.chars()).chain(std::iter::once('$')).collect();
-        let mut buf = [0u8; 12];
-        for w in chars.windows(3) {
-            let mut n = 0;
-            for c in w {
-                n += c.encode_utf8(&mut buf[n..]).len();
-            }
-            out.push(fnv(47, &[&buf[..n]]));
-        }
-    }
     if t.stat != u16::MAX || at(-1).is_some_and(|x| x.stat != u16::MAX) || at(1).is_some_and(|x| x.stat != u16::MAX) {
         let st = |k: isize| at(k).map(|x| x.stat).unwrap_or(u16::MAX - 1);
         out.push(fnv(42, &[&st(0).to_le_bytes()]));

@@ -1,7 +1,7 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
 use crate::clusters::{Clusters, Rng};
-use crate::features::{analyze_prepared, features, with_sentence, Prepared, ROWS};
+use crate::features::{analyze_prepared, context_features, features, with_sentence, word_features, Prepared, ROWS};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -12,6 +12,15 @@ static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
 static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
 
 const MAGIC: &[u8; 6] = b"KNER02";
+
+/// The most labels a model may have (the word-score cache holds them inline).
+const MAX_LABELS: usize = 16;
+
+thread_local! {
+    /// Per thread: the summed weights of each word's own features, by the word as written. The
+    /// cache belongs to one model at a time: tagging with another clears it.
+    static WORD_SCORES: std::cell::RefCell<(usize, rustc_hash::FxHashMap<Box<str>, [f32; MAX_LABELS]>)> = std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
+}
 
 /// Costs of the loss-augmented training decoder (see [`train`]).
 const COST_MISS: f32 = 3.0;
@@ -156,11 +165,30 @@ impl Model {
         let l = self.labels.len();
         let mut em = vec![0f32; words.len() * l];
         let mut buf = Vec::with_capacity(64);
-        for i in 0..words.len() {
-            buf.clear();
-            features(&info, i, &mut buf);
-            self.add_emissions(&buf, &mut em[i * l..(i + 1) * l]);
-        }
+        WORD_SCORES.with(|cache| {
+            let mut guard = cache.borrow_mut();
+            let (owner, cache) = &mut *guard;
+            let me = self as *const Model as usize;
+            if *owner != me || cache.len() > 200_000 {
+                cache.clear();
+                *owner = me;
+            }
+            for i in 0..words.len() {
+                let row = &mut em[i * l..(i + 1) * l];
+                // the word's own features score the same everywhere: summed once per word
+                let scores = cache.entry(words[i].raw.into()).or_insert_with(|| {
+                    buf.clear();
+                    word_features(&info[i], &mut buf);
+                    let mut r = [0f32; MAX_LABELS];
+                    self.add_emissions(&buf, &mut r[..l]);
+                    r
+                });
+                row.copy_from_slice(&scores[..l]);
+                buf.clear();
+                context_features(&info, i, &mut buf);
+                self.add_emissions(&buf, row);
+            }
+        });
         self.viterbi(&em, words.len()).into_iter().map(|k| self.labels[k].as_str()).collect()
     }
 
@@ -223,7 +251,7 @@ impl Model {
             return Err(Error::Model("not a Khabar NER model".into()));
         }
         let l = r.u32()? as usize;
-        if l == 0 || l > 64 {
+        if l == 0 || l > MAX_LABELS {
             return Err(Error::Model(format!("bad label count {l}")));
         }
         let mut labels = Vec::with_capacity(l);
