@@ -44,6 +44,15 @@ fn contract_type(t: &str) -> Option<&'static str> {
 static ORGS_TSV: &str = include_str!("../data/orgs.tsv");
 static ORGS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| ORGS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
 
+static ORG_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_HEADS));
+static ORG_DEF_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_DEF_HEADS));
+static PLACE_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PLACE_HEADS));
+static PLACE_KIND_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PLACE_KIND));
+static CHAIN_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(CHAIN_STOP));
+pub(crate) static TITLE_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(khabar_ner::features::TITLES));
+/// First words of the listed organizations, so that only they build multiword keys.
+static ORG_FIRST: crate::WordSet = crate::WordSet::new(|| ORGS.iter().map(|o| o.split(' ').next().unwrap_or(o)).collect());
+
 /// Words that head an organization's name, indefinite (وزارة الداخلية، هيئة تحرير الشام) or
 /// definite with an adjective after (الحكومة البريطانية، الجيش التركي).
 const ORG_HEADS: &[&str] = &[
@@ -91,7 +100,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
             let word = a.word.as_str();
             // listed names, longest first (up to four words)
             let mut listed = None;
-            for n in (1..=4).rev() {
+            for n in (1..=if ORG_FIRST.contains(word) { 4 } else { 0 }).rev() {
                 if i + n > sent.end || toks[i..i + n].iter().any(|x| x.kind != TokenKind::Arabic) {
                     continue;
                 }
@@ -105,7 +114,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                     break;
                 }
             }
-            let chain_head = ORG_HEADS.contains(&word) || ORG_DEF_HEADS.contains(&word);
+            let chain_head = ORG_HEAD_SET.contains(word) || ORG_DEF_HEAD_SET.contains(word);
             let end = if let Some(n) = listed {
                 // a listed name may still go on (وكالة فرانس برس → listed; الجيش السوري الحر)
                 i + n
@@ -115,7 +124,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                 let mut indefinite = 0;
                 while k < sent.end && k < i + 6 {
                     let x = &toks[k];
-                    if x.kind != TokenKind::Arabic || CHAIN_STOP.contains(&x.norm.as_str()) {
+                    if x.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(x.norm.as_str()) {
                         break;
                     }
                     let xa = doc.analysis(k);
@@ -175,7 +184,7 @@ const PLACE_KIND: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه"
 /// that is not a common noun of the corpus (الدولي، الغربي، العدوية).
 fn place_word(doc: &Doc, k: usize) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(t.norm.as_str()) {
         return false;
     }
     let a = doc.analysis(k);
@@ -199,8 +208,8 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let a = doc.analysis(i);
             let head = a.word.as_str();
-            let with_head = PLACE_HEADS.contains(&head);
-            if !with_head && !PLACE_KIND.contains(&head) {
+            let with_head = PLACE_HEAD_SET.contains(head);
+            if !with_head && !PLACE_KIND_SET.contains(head) {
                 i += 1;
                 continue;
             }
@@ -250,7 +259,7 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
 /// no conjunction or preposition on it.
 pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(&t.norm.as_str()) {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(t.norm.as_str()) {
         return false;
     }
     let a = doc.analysis(k);
@@ -310,7 +319,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
     for sent in &doc.sentences {
         for i in sent.clone() {
             let t = &toks[i];
-            if t.kind != TokenKind::Arabic || !khabar_ner::features::TITLES.contains(&doc.analysis(i).word.as_str()) {
+            if t.kind != TokenKind::Arabic || !TITLE_SET.contains(doc.analysis(i).word.as_str()) {
                 continue;
             }
             let mut j = i + 1;

@@ -14,8 +14,11 @@ const CAN: &[&str] = &["يتسن", "يتسني", "تتسن", "يمكن", "يمك
 const ALLEGE: &[&str] = &["مزاعم", "زعم", "زعمت", "يزعم", "تزعم", "زعمه", "زعمها", "المزعوم", "المزعومه", "مزعوم", "مزعومه", "ادعاءات", "ادعي", "ادعت"];
 const CLAUSE_END: &[&str] = &["ولم", "ولا", "لكن", "ولكن", "بينما", "فيما", "وكان", "وكانت", "كما", "حيث", "وذلك", "الا", "وقد", "واضاف", "وقال"];
 
+/// Every word any trigger looks at: a token outside it needs no closer look.
+static ANY: crate::WordSet = crate::WordSet::new(|| CHECK.iter().chain(CAN).chain(ALLEGE).chain(["تعذر", "يتعذر"].iter()).copied().collect());
+
 fn stem_in(t: &Token, set: &[&str]) -> bool {
-    t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| set.contains(&r.as_ref()))
+    t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| ANY.contains(r.as_ref()) && set.contains(&r.as_ref()))
 }
 
 /// A hedge trigger at token `i`: (first token, kind).

@@ -108,9 +108,13 @@ const SPEAKER_HEADS: &[&str] = &[
 /// Definite heads that take a ل-complement naming whose they are.
 const OF_WHOM: &[&str] = &["القياده", "الهيئه", "اللجنه", "المفوضيه", "الاداره", "المديريه", "المجلس", "الامانه", "الرئاسه", "الوكاله", "المكتب", "المتحدث", "الناطق"];
 
+static ADVERBIAL_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ADVERBIAL));
+static SPEAKER_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_STOP));
+static SPEAKER_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_HEADS));
+
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
-    SPEAKER_HEADS.contains(&w) || khabar_ner::features::TITLES.contains(&w)
+    SPEAKER_HEAD_SET.contains(w) || crate::entities::TITLE_SET.contains(w)
 }
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
@@ -121,7 +125,7 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         return None;
     }
     let first = doc.analysis(i);
-    if first.prep.is_some() || SPEAKER_STOP.contains(&toks[i].norm.as_str()) || ADVERBIAL.contains(&toks[i].norm.as_str()) || role(&toks[i]).is_some() {
+    if first.prep.is_some() || SPEAKER_STOP_SET.contains(toks[i].norm.as_str()) || ADVERBIAL_SET.contains(toks[i].norm.as_str()) || role(&toks[i]).is_some() {
         return None;
     }
     // an entity mention that starts here, with the words that describe it before (الناطق
@@ -137,7 +141,7 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
         let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
             || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word.as_str()));
-        if k > i && !from_where && (SPEAKER_STOP.contains(&t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL.contains(&t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
+        if k > i && !from_where && (SPEAKER_STOP_SET.contains(t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL_SET.contains(t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
             break;
         }
         if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm.as_str())) {
@@ -234,7 +238,7 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
-    while k > floor && skipped < 2 && (ADVERBIAL.contains(&toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
+    while k > floor && skipped < 2 && (ADVERBIAL_SET.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
         k -= 1;
         skipped += 1;
     }
@@ -282,7 +286,7 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
         // متلفز، لفرانس برس في باريس); elsewhere it quotes words inside the content
         if is_open_quote(t) && quote_ok {
             let lead = &toks[i];
-            let adverbial = k == i || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL.contains(&lead.norm.as_str()) || doc.analysis(i).prep == Some('ل') || lead.is_punct(':') || lead.is_punct('،');
+            let adverbial = k == i || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL_SET.contains(lead.norm.as_str()) || doc.analysis(i).prep == Some('ل') || lead.is_punct(':') || lead.is_punct('،');
             if adverbial {
                 return Some(k);
             }
@@ -373,7 +377,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                     // the speaker after the verb, past adverbials of time
                     let mut s = i + 1;
-                    while s < sent.end && (ADVERBIAL.contains(&toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ",")) {
+                    while s < sent.end && (ADVERBIAL_SET.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ",")) {
                         s += 1;
                     }
                     let phrase = speaker_at(doc, entities, s, sent.end);
@@ -390,7 +394,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             // right after it, or after a listener or a place (لفرانس برس في باريس)
                             c <= sp.end + 1 || (c <= sp.end + 7 && sp.end < sent.end && {
                                 let n = &toks[sp.end];
-                                doc.analysis(sp.end).prep == Some('ل') || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL.contains(&n.norm.as_str())
+                                doc.analysis(sp.end).prep == Some('ل') || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL_SET.contains(n.norm.as_str())
                             })
                         });
                         if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
@@ -399,7 +403,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
                             // المتحدث باسم الحكومة البريطانية إدوين سموأل)
                             // (only for a description: an organization that speaks keeps the floor)
-                            let titled = khabar_ner::features::TITLES.contains(&doc.analysis(sp.start).word.as_str()) || is_speaker_head(doc, sp.start);
+                            let titled = is_speaker_head(doc, sp.start);
                             if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != "PER")) {
                                 let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
                                 let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
@@ -445,23 +449,23 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     content_from = content_start(doc, s, sent.end);
                     // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
                     let mut c = s;
-                    while c < sent.end && (ADVERBIAL.contains(&toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ",")) {
+                    while c < sent.end && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ",")) {
                         c += 1;
                     }
-                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) && content_from.is_none_or(|f| f > c + 2) {
+                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str()) && content_from.is_none_or(|f| f > c + 2) {
                         content_from = Some(c);
                     }
                     // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
                     if content_from.is_none() && r == Role::Say && speaker.is_some() && c < sent.end && toks[c].kind == TokenKind::Arabic {
                         let a = doc.analysis(c);
-                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP.contains(&toks[c].norm.as_str()) && role(&toks[c]).is_none() {
+                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str()) && role(&toks[c]).is_none() {
                             content_from = Some(c);
                         }
                     }
                     if content_from.is_none() && r == Role::Act {
                         // دعا X إلى …، حذر X من …، نفى X …
                         let mut c = s;
-                        while c < sent.end && (ADVERBIAL.contains(&toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ",")) {
+                        while c < sent.end && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ",")) {
                             c += 1;
                         }
                         content_from = Some(c);
