@@ -66,11 +66,33 @@ const ADVERBIAL: &[&str] = &["اليوم", "امس", "الاحد", "الاثني
 const SPEAKER_STOP: &[&str] = &["لما", "فيها", "فيه", "فيهم", "عليها", "عليه", "منها", "منه", "لها", "له", "بها", "به", "عنها", "عنه", "في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
+/// The cue role of a token and the proclitic letters on it (وقال → say, 1). This runs on every
+/// token several times, so it takes the clitics off by hand: one or two of و ف ب ل ك, which are
+/// two bytes each in UTF-8; no cue starts with the article, so لل needs no care.
 fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    proclitic_splits(&t.norm).find_map(|(letters, rest)| CUES.get(rest.as_ref()).map(|&r| (r, letters)))
+    let n = t.norm.as_str();
+    if let Some(&r) = CUES.get(n) {
+        return Some((r, 0));
+    }
+    let clitic = |c: char| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك');
+    let mut rest = n;
+    for letters in 1..=2 {
+        let c = rest.chars().next()?;
+        if !clitic(c) {
+            return None;
+        }
+        rest = &rest[c.len_utf8()..];
+        if rest.chars().count() < 2 {
+            return None;
+        }
+        if let Some(&r) = CUES.get(rest) {
+            return Some((r, letters));
+        }
+    }
+    None
 }
 
 fn is_open_quote(t: &khabar_text::token::Token) -> bool {
