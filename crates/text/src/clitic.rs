@@ -83,6 +83,10 @@ const PREP: [char; 3] = ['ب', 'ل', 'ك'];
 pub fn proclitic_splits(w: &str) -> Splits<'_> {
     let mut out = Splits { items: Default::default(), len: 0, pos: 0 };
     out.push(0, Cow::Borrowed(w));
+    // most words start with no clitic letter at all
+    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        return out;
+    }
     let mut cs = [(0usize, '\0'); 4];
     for (k, x) in w.char_indices().take(4).enumerate() {
         cs[k] = x;
