@@ -13,13 +13,16 @@ static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() 
 
 const MAGIC: &[u8; 6] = b"KNER02";
 
+/// The owner of a word-score cache (a model's address) and the summed scores by word.
+type WordScores = (usize, rustc_hash::FxHashMap<Box<str>, [f32; MAX_LABELS]>);
+
 /// The most labels a model may have (the word-score cache holds them inline).
 const MAX_LABELS: usize = 16;
 
 thread_local! {
     /// Per thread: the summed weights of each word's own features, by the word as written. The
     /// cache belongs to one model at a time: tagging with another clears it.
-    static WORD_SCORES: std::cell::RefCell<(usize, rustc_hash::FxHashMap<Box<str>, [f32; MAX_LABELS]>)> = std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
+    static WORD_SCORES: std::cell::RefCell<WordScores> = std::cell::RefCell::new((0, rustc_hash::FxHashMap::default()));
 }
 
 /// Costs of the loss-augmented training decoder (see [`train`]).
