@@ -372,6 +372,10 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place_normalized(&toks[a].norm).is_none() {
         a += 1;
     }
+    // a preposition or particle the tagger took in at the end goes (مونرو أمام)
+    while b > a + 1 && (CHAIN_STOP_SET.contains(toks[b - 1].norm.as_str()) || matches!(toks[b - 1].norm.as_str(), "امام" | "خلف" | "لدي" | "عند" | "حيث" | "ايضا")) {
+        b -= 1;
+    }
     // a trailing adjective goes when what remains is a known place and the whole is not
     // (إدلب السورية → إدلب; الضفة الغربية stays)
     while b > a + 1 && is_nisba(&toks[b - 1].norm) && !DIRECTIONS.contains(&toks[b - 1].norm.as_str()) {
