@@ -523,16 +523,21 @@ fn words_of(key: &str) -> Vec<&str> {
 }
 
 /// Whether mention keys `a` and `b` name the same thing, for entities of type `kind`.
+#[cfg(test)]
 fn same(kind: &str, a: &str, b: &str) -> bool {
+    a == b || same_words(kind, a, &words_of(a), b, &words_of(b))
+}
+
+/// [`same`] with the keys' words already split (grouping compares every pair of mentions).
+fn same_words(kind: &str, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> bool {
     if a == b {
         return true;
     }
     let strip = |s: &str| s.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(s).to_string();
     if kind != "PER" {
         // وكالة فرانس برس / فرانس برس, وزارة الداخلية الكازاخستانية / وزارة الداخلية
-        let (wa, wb) = (words_of(a), words_of(b));
         let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
-        if short.len() >= 2 && long.windows(short.len()).any(|w| w == short.as_slice()) {
+        if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
             return true;
         }
         if short.len() == 1 && long.len() == 2 && long[1] == short[0] && short[0].chars().count() >= 4 && kind == "ORG" {
@@ -540,8 +545,7 @@ fn same(kind: &str, a: &str, b: &str) -> bool {
         }
         return strip(a) == strip(b);
     }
-    let (wa, wb) = (words_of(a), words_of(b));
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
     // a part of a fuller name: its last word, or a tail of two words or more
     if short.len() < long.len() && long.ends_with(short) {
         return true;
@@ -565,13 +569,14 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     // longest mentions first, so that a short one joins the fullest name it is part of
     let mut order: Vec<usize> = (0..mentions.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].key.split(' ').count()), mentions[i].span.start));
+    let words: Vec<Vec<&str>> = mentions.iter().map(|m| words_of(&m.key)).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for &i in &order {
         let m = &mentions[i];
         let found = groups.iter().position(|g| {
             g.iter().any(|&j| {
                 let o = &mentions[j];
-                (o.kind == m.kind || o.key == m.key) && same(m.kind, &o.key, &m.key)
+                (o.kind == m.kind || o.key == m.key) && same_words(m.kind, &o.key, &words[j], &m.key, &words[i])
             })
         });
         match found {

@@ -85,8 +85,9 @@ impl Model {
     /// entity type and that type's share bucket (0: under a fifth … 3: four fifths or more).
     pub fn corpus_type(&self, word: &str) -> Option<(&str, u8)> {
         let code = self.clusters.stat(word)?;
-        let types = self.entity_types();
-        Some((types.get((code / 4) as usize).copied()?, (code % 4) as u8))
+        let k = (code / 4) as usize;
+        let ty = if k == 0 { "O" } else { self.labels.iter().filter_map(|l| l.strip_prefix("B-")).nth(k - 1)? };
+        Some((ty, (code % 4) as u8))
     }
 
     fn emissions(&self, feats: &[Vec<u32>]) -> Vec<f32> {
@@ -118,10 +119,17 @@ impl Model {
         if n == 0 {
             return Vec::new();
         }
+        // which label may follow which, worked out once per sentence rather than per pair
+        let mut ok = [[false; MAX_LABELS]; MAX_LABELS + 1];
+        for (p, row) in ok.iter_mut().enumerate().take(l + 1) {
+            for (c, cell) in row.iter_mut().enumerate().take(l) {
+                *cell = allowed(&self.labels, if p == l { None } else { Some(p) }, c);
+            }
+        }
         let mut score = vec![f32::NEG_INFINITY; n * l];
         let mut back = vec![0usize; n * l];
         for c in 0..l {
-            if allowed(&self.labels, None, c) {
+            if ok[l][c] {
                 score[c] = self.trans[l * l + c] + em[c];
             }
         }
@@ -129,7 +137,7 @@ impl Model {
             for c in 0..l {
                 let mut best = (f32::NEG_INFINITY, 0);
                 for p in 0..l {
-                    if score[(i - 1) * l + p] == f32::NEG_INFINITY || !allowed(&self.labels, Some(p), c) {
+                    if score[(i - 1) * l + p] == f32::NEG_INFINITY || !ok[p][c] {
                         continue;
                     }
                     let s = score[(i - 1) * l + p] + self.trans[p * l + c];
