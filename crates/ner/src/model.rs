@@ -187,14 +187,18 @@ impl Model {
             for i in 0..words.len() {
                 let row = &mut em[i * l..(i + 1) * l];
                 // the word's own features score the same everywhere: summed once per word
-                let scores = cache.entry(words[i].raw.into()).or_insert_with(|| {
-                    buf.clear();
-                    word_features(&info[i], &mut buf);
-                    let mut r = [0f32; MAX_LABELS];
-                    self.add_emissions(&buf, &mut r[..l]);
-                    r
-                });
-                row.copy_from_slice(&scores[..l]);
+                // look up before inserting: the entry API would allocate a key on every hit
+                match cache.get(words[i].raw) {
+                    Some(scores) => row.copy_from_slice(&scores[..l]),
+                    None => {
+                        buf.clear();
+                        word_features(&info[i], &mut buf);
+                        let mut r = [0f32; MAX_LABELS];
+                        self.add_emissions(&buf, &mut r[..l]);
+                        row.copy_from_slice(&r[..l]);
+                        cache.insert(words[i].raw.into(), r);
+                    }
+                }
                 buf.clear();
                 context_features(&info, i, &mut buf);
                 self.add_emissions(&buf, row);
