@@ -112,11 +112,13 @@ fn r2_offsets_hold_on_the_whole_corpus() {
                 records += 1;
             }
         }
-        for field in ["counts", "amounts", "dates", "hedges"] {
+        for field in ["counts", "amounts", "dates", "hedges", "quotes"] {
             for r in v[field].as_array().unwrap() {
                 let mut spans = vec![r];
-                if r.get("attributed_to").is_some_and(|a| !a.is_null()) {
-                    spans.push(&r["attributed_to"]);
+                for inner in ["attributed_to", "speaker"] {
+                    if r.get(inner).is_some_and(|a| !a.is_null()) {
+                        spans.push(&r[inner]);
+                    }
                 }
                 for s in spans {
                     let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
@@ -132,20 +134,27 @@ fn r2_offsets_hold_on_the_whole_corpus() {
     assert!(records > 100_000, "only {records} records on the corpus");
 }
 
+/// Extracts the gold articles (`gold_to_input.py`) and scores the output with the project's
+/// scorer (`score.py --json`); `name` keeps the temporary files of each test apart.
+fn score_gold(gold: &[PathBuf], name: &str) -> Value {
+    let sh = shared();
+    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(gold).output().expect("python3 runs the scorer");
+    assert!(input.status.success(), "{}", String::from_utf8_lossy(&input.stderr));
+    let in_path = tmp(&format!("{name}-in.jsonl"), std::str::from_utf8(&input.stdout).unwrap());
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-out.jsonl"));
+    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
+    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
+    assert!(score.status.success(), "{}", String::from_utf8_lossy(&score.stderr));
+    serde_json::from_slice(&score.stdout).unwrap()
+}
+
 /// Quality against the gold annotations, scored by the project's scorer (`shared/tools/score.py`)
 /// on real output: the thresholds of issue 2.
 #[test]
 fn r2_quality_against_gold() {
     let sh = shared();
     let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev"), sh.join("gold/dev-counts")];
-    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().expect("python3 runs the scorer");
-    assert!(input.status.success());
-    let in_path = tmp("gold-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-out.jsonl");
-    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
-    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
-    assert!(score.status.success(), "{}", String::from_utf8_lossy(&score.stderr));
-    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let s = score_gold(&gold, "gold");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
     eprintln!("count {:.3} qualifier {:.3} date {:.3} hedge {:.3}", f1("count"), f1("count.qualifier"), f1("date"), f1("hedge"));
     assert!(f1("count") >= 0.80, "count F1 {}", f1("count"));
@@ -219,12 +228,7 @@ fn r3_seed_entities() {
 fn r3_entity_quality_against_gold() {
     let sh = shared();
     let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev")];
-    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().unwrap();
-    let in_path = tmp("gold-ent-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-ent-out.jsonl");
-    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
-    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
-    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let s = score_gold(&gold, "gold-ent");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
     eprintln!("entity {:.3} PER {:.3} ORG {:.3} LOC {:.3}", f1("entity.ALL"), f1("entity.PER"), f1("entity.ORG"), f1("entity.LOC"));
     assert!(f1("entity.ALL") >= 0.75, "entity F1 {}", f1("entity.ALL"));
@@ -238,12 +242,7 @@ fn r3_entity_quality_against_gold() {
 fn r4_seed_quotes() {
     let sh = shared();
     let gold = [sh.join("seed/kazakhstan-unrest.gold.json")];
-    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().unwrap();
-    let in_path = tmp("gold-q-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-q-out.jsonl");
-    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
-    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
-    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let s = score_gold(&gold, "gold-q");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
     eprintln!("seed quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
     assert!(f1("quote") >= 0.85, "quote F1 {}", f1("quote"));
@@ -273,12 +272,7 @@ fn r4_seed_quotes() {
 fn r4_dev_quotes() {
     let sh = shared();
     let gold = [sh.join("gold/dev")];
-    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(&gold).output().unwrap();
-    let in_path = tmp("gold-qd-in.jsonl", std::str::from_utf8(&input.stdout).unwrap());
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("gold-qd-out.jsonl");
-    assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
-    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(&gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
-    let s: Value = serde_json::from_slice(&score.stdout).unwrap();
+    let s = score_gold(&gold, "gold-qd");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
     eprintln!("dev quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
     assert!(f1("quote") >= 0.80, "quote F1 {}", f1("quote"));
