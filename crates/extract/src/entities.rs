@@ -468,14 +468,12 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
             .clone()
             .map(|i| {
                 let (t, a) = (&toks[i], doc.analysis(i));
-                let arabic = t.kind == TokenKind::Arabic;
-                khabar_ner::features::Prepared {
-                    raw: &doc.text[t.start..t.end],
-                    norm: &t.norm,
-                    word: if arabic { &a.word } else { &t.norm },
-                    stem: if arabic { &a.stem } else { &t.norm },
-                    flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2),
+                let mut p = khabar_ner::features::Prepared::new(&doc.text[t.start..t.end], &t.norm, a);
+                if t.kind != TokenKind::Arabic {
+                    // only Arabic words are analyzed; the others stand for themselves
+                    (p.word, p.stem) = (&t.norm, &t.norm);
                 }
+                p
             })
             .collect();
         let tags = model.tag_prepared(&words);

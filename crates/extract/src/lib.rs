@@ -91,12 +91,6 @@ pub(crate) type WordSet = std::sync::LazyLock<rustc_hash::FxHashSet<&'static str
 /// A record's place in the text, in bytes.
 pub type Span = Range<usize>;
 
-/// A source of a figure or a quote, before offsets are converted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SourceSpan {
-    pub span: Span,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountRec {
     pub category: &'static str,

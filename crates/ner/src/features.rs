@@ -5,7 +5,7 @@
 //! stay the same forever (a general-purpose hasher may change between versions).
 use crate::clusters::Clusters;
 use crate::gazetteer::GAZETTEER;
-use khabar_text::clitic::{analyze, frequency};
+use khabar_text::clitic::{analyze, frequency, OwnedAnalysis};
 use khabar_text::normalize::{is_arabic_letter, normalize};
 
 /// log2 of the number of weight rows.
@@ -152,6 +152,13 @@ pub struct Prepared<'a> {
     pub flags: u8,
 }
 
+impl<'a> Prepared<'a> {
+    /// A prepared word from its raw and normalized forms and its clitic analysis.
+    pub fn new(raw: &'a str, norm: &'a str, a: &'a OwnedAnalysis) -> Self {
+        Prepared { raw, norm, word: &a.word, stem: &a.stem, flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2) }
+    }
+}
+
 /// Runs `f` on the token information of a sentence of raw words (normalized and analyzed here),
 /// with gazetteer spans marked by longest match over the clitic-free words.
 pub fn with_sentence<S: AsRef<str>, R>(words: &[S], clusters: &Clusters, f: impl FnOnce(&[TokenInfo]) -> R) -> R {
@@ -161,7 +168,7 @@ pub fn with_sentence<S: AsRef<str>, R>(words: &[S], clusters: &Clusters, f: impl
         .iter()
         .zip(&norms)
         .zip(&analyses)
-        .map(|((w, n), a)| Prepared { raw: w.as_ref(), norm: n, word: &a.word, stem: &a.stem, flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2) })
+        .map(|((w, n), a)| Prepared::new(w.as_ref(), n, a))
         .collect();
     f(&analyze_prepared(&prepared, clusters))
 }

@@ -214,8 +214,7 @@ impl Model {
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&(l as u32).to_le_bytes());
         for name in &self.labels {
-            raw.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            raw.extend_from_slice(name.as_bytes());
+            put_str(&mut raw, name);
         }
         for w in &self.trans {
             raw.extend_from_slice(&w.to_le_bytes());
@@ -232,8 +231,7 @@ impl Model {
         let mut entries: Vec<_> = self.clusters.iter().collect();
         entries.sort();
         for (w, (c, f)) in entries {
-            raw.extend_from_slice(&(w.len() as u16).to_le_bytes());
-            raw.extend_from_slice(w.as_bytes());
+            put_str(&mut raw, w);
             raw.extend_from_slice(&c.to_le_bytes());
             raw.extend_from_slice(&f.to_le_bytes());
         }
@@ -241,16 +239,14 @@ impl Model {
         stats.sort();
         raw.extend_from_slice(&(stats.len() as u32).to_le_bytes());
         for (w, code) in stats {
-            raw.extend_from_slice(&(w.len() as u16).to_le_bytes());
-            raw.extend_from_slice(w.as_bytes());
+            put_str(&mut raw, w);
             raw.extend_from_slice(&code.to_le_bytes());
         }
         let mut ctx: Vec<_> = self.clusters.title_contexts().collect();
         ctx.sort();
         raw.extend_from_slice(&(ctx.len() as u32).to_le_bytes());
         for (w, b) in ctx {
-            raw.extend_from_slice(&(w.len() as u16).to_le_bytes());
-            raw.extend_from_slice(w.as_bytes());
+            put_str(&mut raw, w);
             raw.push(*b);
         }
         let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::best());
@@ -271,8 +267,7 @@ impl Model {
         }
         let mut labels = Vec::with_capacity(l);
         for _ in 0..l {
-            let n = u16::from_le_bytes(r.take(2)?.try_into().unwrap_or([0; 2])) as usize;
-            labels.push(String::from_utf8(r.take(n)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?);
+            labels.push(r.string()?);
         }
         let mut trans = vec![0f32; (l + 1) * l];
         for t in trans.iter_mut() {
@@ -292,30 +287,33 @@ impl Model {
         let n = r.u32()? as usize;
         let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
-            let len = r.u16()? as usize;
-            let w = String::from_utf8(r.take(len)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?;
+            let w = r.string()?;
             entries.push((w, (r.u16()?, r.u16()?)));
         }
         let mut clusters = Clusters::from_entries(entries);
         let n = r.u32()? as usize;
         let mut stats = rustc_hash::FxHashMap::default();
         for _ in 0..n {
-            let len = r.u16()? as usize;
-            let w = String::from_utf8(r.take(len)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?;
+            let w = r.string()?;
             stats.insert(w, r.u16()?);
         }
         clusters.set_stats(stats);
         let n = r.u32()? as usize;
         let mut ctx = rustc_hash::FxHashMap::default();
         for _ in 0..n {
-            let len = r.u16()? as usize;
-            let w = String::from_utf8(r.take(len)?.to_vec()).map_err(|e| Error::Model(e.to_string()))?;
+            let w = r.string()?;
             ctx.insert(w, r.take(1)?[0]);
         }
         clusters.set_title_contexts(ctx);
         let live = live_rows(&weights, l);
         Ok(Model { labels, weights, trans, clusters, live })
     }
+}
+
+/// Writes a string as its length (u16, little-endian) and its bytes.
+fn put_str(raw: &mut Vec<u8>, s: &str) {
+    raw.extend_from_slice(&(s.len() as u16).to_le_bytes());
+    raw.extend_from_slice(s.as_bytes());
 }
 
 struct Reader<'a> {
@@ -331,6 +329,11 @@ impl<'a> Reader<'a> {
     }
     fn u16(&mut self) -> Result<u16> {
         Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap_or([0; 2])))
+    }
+    /// A string written by [`put_str`].
+    fn string(&mut self) -> Result<String> {
+        let len = self.u16()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).map_err(|e| Error::Model(e.to_string()))
     }
     fn u32(&mut self) -> Result<u32> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap_or([0; 4])))

@@ -145,25 +145,27 @@ impl<'a> Iterator for Splits<'a> {
 
 impl ExactSizeIterator for Splits<'_> {}
 
-fn article_split(word: &str) -> (bool, &str) {
+/// The word without its article, when ال is one (not in البانيا, which the lexicon knows whole).
+fn without_article(word: &str) -> &str {
     if let Some(stem) = word.strip_prefix("ال") {
         let letters = stem.chars().count();
         if letters >= 2 && !(frequency(word) > 0 && frequency(stem) == 0 && letters >= 3) {
-            return (true, stem);
+            return stem;
         }
     }
-    (false, word)
+    word
 }
 
 /// Analyzes one normalized word (see the module documentation).
 pub fn analyze(w: &str) -> Analysis<'_> {
     let whole = frequency(w);
     let mut best: Option<(usize, Cow<'_, str>, u32)> = None;
+    let conj_first = CONJ.contains(&w.chars().next().unwrap_or(' '));
     if !NEVER_SPLIT.contains(&w) {
         for (letters, rest) in proclitic_splits(w).skip(1) {
             let rest_letters = rest.chars().count();
             // a preposition before a stem of two letters is almost always a word of its own (كان)
-            let min = if letters == 1 && CONJ.contains(&w.chars().next().unwrap_or(' ')) { 2 } else { 3 };
+            let min = if letters == 1 && conj_first { 2 } else { 3 };
             if rest_letters < min {
                 continue;
             }
@@ -171,7 +173,7 @@ pub fn analyze(w: &str) -> Analysis<'_> {
             // A conjunction before a known word is the rule (وقال is commoner than قال), so the
             // remainder need only be a word in its own right; after a bare preposition the
             // remainder must be nearly as common as the whole (بحث is not ب + حث).
-            let ratio = if CONJ.contains(&w.chars().next().unwrap_or(' ')) { 0.05 } else { 0.5 };
+            let ratio = if conj_first { 0.05 } else { 0.5 };
             let accept = if whole == 0 && f == 0 { rest.starts_with("ال") && rest_letters >= 4 } else { f > 0 && f as f64 >= ratio * whole as f64 };
             if accept && best.as_ref().is_none_or(|b| f > b.2 || (f == b.2 && letters > b.0)) {
                 best = Some((letters, rest, f));
@@ -191,7 +193,7 @@ pub fn analyze(w: &str) -> Analysis<'_> {
         _ => (c0, c1),
     };
     let stem: &str = match &word {
-        Cow::Borrowed(b) => article_split(b).1,
+        Cow::Borrowed(b) => without_article(b),
         Cow::Owned(_) => {
             // لل: the stem is what follows لل in the original word
             let skip: usize = w.char_indices().nth(letters + 1).map(|(b, _)| b).unwrap_or(w.len());
