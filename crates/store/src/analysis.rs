@@ -1,0 +1,160 @@
+//! Arabic analysis for the search index, built on the text layer rather than on a generic
+//! segmenter (charabia splits every word that starts with ال and the Snowball stemmer turns وزير
+//! into زير; see the brief). Two analyzers share one tokenizer:
+//!
+//! * [`EXACT`]: each word, lossy-normalized ([`khabar_text::normalize`]: diacritics, أ إ آ → ا,
+//!   ى → ي, ة → ه) and further folded for search: the hamza seats ؤ and ئ → ء, so that مسؤول and
+//!   مسئول, or any hamza or ya spelling of a name, are one term. Names are found here, untouched by stemming.
+//! * [`STEM`]: the same, then the proclitics the lexicon-aware analyzer finds (و ف ب ل ك ال لل)
+//!   and a few frequent suffixes removed, so that والحكومة and حكومات meet حكومة.
+//!
+//! Offsets are byte offsets into the original text (tantivy's convention), so snippets point at
+//! the article's own words.
+use khabar_text::token::{tokenize, TokenKind};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// Name under which [`ArabicTokenizer::exact`] is registered.
+pub const EXACT: &str = "khabar_ar";
+/// Name under which [`ArabicTokenizer::stemmed`] is registered.
+pub const STEM: &str = "khabar_ar_stem";
+
+/// Folds a lossy-normalized word further for search: hamza seats that writers interchange
+/// (ؤ ئ → ء; the alef seats are already folded by the lossy normalizer), and Latin case.
+pub fn search_fold(norm: &str) -> String {
+    norm.chars()
+        .map(|c| match c {
+            'ؤ' | 'ئ' => 'ء',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+/// The search key of a phrase: its words folded and joined by single spaces. Used for entity
+/// keys too, so that an entity found by name search is found under any spelling.
+pub fn key(text: &str) -> String {
+    let mut out = String::new();
+    for t in tokenize(text) {
+        if matches!(t.kind, TokenKind::Punct) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&search_fold(&t.norm));
+    }
+    out
+}
+
+const SUFFIXES: [&str; 7] = ["هما", "ات", "ون", "ين", "ان", "ها", "هم"];
+
+/// A light stem of a folded word: proclitics and the article off, then one frequent suffix if
+/// at least three letters remain.
+pub fn stem(folded: &str) -> String {
+    let a = khabar_text::clitic::analyze(folded);
+    let mut s: &str = a.stem;
+    for suf in SUFFIXES {
+        if let Some(rest) = s.strip_suffix(suf) {
+            if rest.chars().count() >= 3 {
+                s = rest;
+                break;
+            }
+        }
+    }
+    if let Some(rest) = s.strip_suffix('ه') {
+        if rest.chars().count() >= 3 {
+            s = rest;
+        }
+    }
+    s.to_string()
+}
+
+#[derive(Clone)]
+pub struct ArabicTokenizer {
+    stemmed: bool,
+}
+
+impl ArabicTokenizer {
+    pub fn exact() -> Self {
+        ArabicTokenizer { stemmed: false }
+    }
+    pub fn stemmed() -> Self {
+        ArabicTokenizer { stemmed: true }
+    }
+}
+
+pub struct ArabicTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl Tokenizer for ArabicTokenizer {
+    type TokenStream<'a> = ArabicTokenStream;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ArabicTokenStream {
+        let mut tokens = Vec::new();
+        for t in tokenize(text) {
+            if matches!(t.kind, TokenKind::Punct) || t.norm.is_empty() {
+                continue;
+            }
+            let folded = search_fold(&t.norm);
+            let term = if self.stemmed && matches!(t.kind, TokenKind::Arabic) { stem(&folded) } else { folded };
+            if term.is_empty() {
+                continue;
+            }
+            tokens.push(Token { offset_from: t.start, offset_to: t.end, position: tokens.len(), text: term, position_length: 1 });
+        }
+        ArabicTokenStream { tokens, next: 0 }
+    }
+}
+
+impl TokenStream for ArabicTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(t: &mut ArabicTokenizer, s: &str) -> Vec<String> {
+        let mut out = vec![];
+        let mut st = t.token_stream(s);
+        while st.advance() {
+            out.push(st.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn spellings_meet() {
+        let mut e = ArabicTokenizer::exact();
+        assert_eq!(terms(&mut e, "ألماتي"), terms(&mut e, "الماتى"));
+        assert_eq!(terms(&mut e, "مسؤول"), terms(&mut e, "مسئول"));
+        assert_eq!(terms(&mut e, "إيران"), terms(&mut e, "ايران"));
+    }
+
+    #[test]
+    fn stems_join_clitics_and_plurals() {
+        let mut s = ArabicTokenizer::stemmed();
+        assert_eq!(terms(&mut s, "والحكومة"), terms(&mut s, "حكومة"));
+        assert_eq!(terms(&mut s, "وزير"), vec!["وزير".to_string()]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original() {
+        let text = "قال الرئيسُ «نعم»";
+        let mut e = ArabicTokenizer::exact();
+        let mut st = e.token_stream(text);
+        while st.advance() {
+            let t = st.token();
+            assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
+        }
+    }
+}

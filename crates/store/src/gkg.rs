@@ -1,0 +1,172 @@
+//! Export as GDELT Global Knowledge Graph 2.1 rows (tab-separated, 27 columns, no header), so
+//! that tools written for GKG files load our records. The mapping, column by column:
+//!
+//! | # | GKG column | from Khabar |
+//! |---|------------|-------------|
+//! | 1 | GKGRECORDID | `YYYYMMDDHHMMSS-N`: publication time and the row's number in this export |
+//! | 2 | V2.1DATE | publication time, `YYYYMMDDHHMMSS` (UTC offset ignored; 000000 when only the day is known) |
+//! | 3 | V2SOURCECOLLECTIONIDENTIFIER | `1` (web) |
+//! | 4 | V2SOURCECOMMONNAME | the article's `source` |
+//! | 5 | V2DOCUMENTIDENTIFIER | its `url`, else `khabar:ID` |
+//! | 6, 7 | V1COUNTS, V2.1COUNTS | counts: `TYPE#value#object#0#####[#offset]`; TYPE is our category with DISPLACE → DISPLACED (GDELT's name); MISSING has no GDELT type and is kept as MISSING |
+//! | 8, 9 | V1THEMES, V2ENHANCEDTHEMES | empty (no themes) |
+//! | 10, 11 | V1LOCATIONS, V2ENHANCEDLOCATIONS | LOC entities: `type#name#country#ADM1#[ADM2#]lat#lon#featureid[#offset]`, type 1 for a country, 4 for a city; the name is the Latin one when known; **country codes are ISO 3166 alpha-2**, where GDELT writes FIPS 10-4; feature id is the GeoNames id |
+//! | 12, 13 | V1PERSONS, V2ENHANCEDPERSONS | PER entities (canonical name; V2 once per mention `name,offset`) |
+//! | 14, 15 | V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS | ORG entities, likewise |
+//! | 16 | V1.5TONE | empty (no tone) |
+//! | 17 | V2.1ENHANCEDDATES | dates: `resolution#month#day#year#offset`, resolution 3 day, 2 month, 1 year |
+//! | 18–22 | GCAM, images, embeds | empty |
+//! | 23 | V2.1QUOTATIONS | quotes: `offset|length|cue|text`, joined by `#` |
+//! | 24 | V2.1ALLNAMES | every entity mention, `name,offset` |
+//! | 25 | V2.1AMOUNTS | amounts: `value,object,offset` |
+//! | 26 | V2.1TRANSLATIONINFO | `srclc:ara;eng:khabar` — the source was read in Arabic, not translated |
+//! | 27 | V2EXTRASXML | `<PAGE_TITLE>`, and `<KHABAR_SPEAKERS>` with each quote's speaker (GKG has no field for it) |
+//!
+//! Offsets are character (code point) offsets into the article text, as in GKG. Delimiters that
+//! would break a field (tab, newline, `;`, `#`, `,`, `|`) are replaced by spaces inside values.
+use crate::ArticleView;
+use std::fmt::Write;
+
+fn clean(s: &str) -> String {
+    s.chars().map(|c| if matches!(c, '\t' | '\n' | '\r' | ';' | '#' | ',' | '|') { ' ' } else { c }).collect()
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// `YYYYMMDDHHMMSS` of a `published` value (`2022-01-07T13:05:00+06:00` → 20220107130500).
+fn timestamp(published: Option<&str>) -> String {
+    let digits: String = published.unwrap_or("").chars().filter(|c| c.is_ascii_digit()).take(14).collect();
+    if digits.len() >= 8 {
+        format!("{digits:0<14}")
+    } else {
+        "00000000000000".into()
+    }
+}
+
+/// One GKG 2.1 row (without the trailing newline).
+pub fn row(a: &ArticleView, n: usize) -> String {
+    let r = &a.record;
+    let ts = timestamp(a.summary.published.as_deref());
+    let mut cols: Vec<String> = vec![String::new(); 27];
+    cols[0] = format!("{ts}-{n}");
+    cols[1] = ts;
+    cols[2] = "1".into();
+    cols[3] = clean(a.summary.source.as_deref().unwrap_or(""));
+    cols[4] = clean(a.summary.url.clone().unwrap_or_else(|| format!("khabar:{}", a.summary.id)).as_str());
+    let kind = |c: &str| if c == "DISPLACE" { "DISPLACED".to_string() } else { c.to_string() };
+    let counts: Vec<(String, usize)> = r.counts.iter().map(|c| (format!("{}#{}#{}#0#####", kind(&c.category), number(c.value), clean(c.object.as_deref().unwrap_or(""))), c.start)).collect();
+    cols[5] = counts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(";");
+    cols[6] = counts.iter().map(|(s, o)| format!("{s}#{o}")).collect::<Vec<_>>().join(";");
+    let (mut v1loc, mut v2loc) = (Vec::new(), Vec::new());
+    let (mut v1per, mut v2per, mut v1org, mut v2org, mut all) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for e in &r.entities {
+        let name = clean(e.latin.as_deref().unwrap_or(&e.name));
+        for m in &e.mentions {
+            all.push(format!("{},{}", clean(&m.text), m.start));
+        }
+        match e.kind.as_str() {
+            "LOC" => {
+                let (lat, lon, cc) = e.geo.as_ref().map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone())).unwrap_or_default();
+                let is_country = e.geo.is_some() && khabar_ner::gazetteer::GAZETTEER.place(&e.name).is_some_and(|p| p.is_country);
+                let t = if is_country { 1 } else { 4 };
+                let fid = khabar_ner::gazetteer::GAZETTEER.place(&e.name).map(|p| p.geonameid.to_string()).unwrap_or_default();
+                v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
+                for m in &e.mentions {
+                    v2loc.push(format!("{t}#{name}#{cc}###{lat}#{lon}#{fid}#{}", m.start));
+                }
+            }
+            "PER" => {
+                v1per.push(clean(&e.name));
+                v2per.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
+            }
+            "ORG" => {
+                v1org.push(clean(&e.name));
+                v2org.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
+            }
+            _ => {}
+        }
+    }
+    cols[9] = v1loc.join(";");
+    cols[10] = v2loc.join(";");
+    cols[11] = v1per.join(";");
+    cols[12] = v2per.join(";");
+    cols[13] = v1org.join(";");
+    cols[14] = v2org.join(";");
+    cols[16] = r
+        .dates
+        .iter()
+        .map(|d| {
+            let p: Vec<&str> = d.value.split('-').collect();
+            let (res, y, m, day) = match p.as_slice() {
+                [y, m, dd] => (3, *y, *m, *dd),
+                [y, m] => (2, *y, *m, "0"),
+                [y] => (1, *y, "0", "0"),
+                _ => (0, "0", "0", "0"),
+            };
+            format!("{res}#{}#{}#{y}#{}", m.trim_start_matches('0'), day.trim_start_matches('0'), d.start)
+        })
+        .collect::<Vec<_>>()
+        .join(";");
+    cols[22] = r.quotes.iter().map(|q| format!("{}|{}|{}|{}", q.start, q.end - q.start, clean(&q.cue), clean(&q.text))).collect::<Vec<_>>().join("#");
+    cols[23] = all.join(";");
+    cols[24] = r.amounts.iter().map(|m| format!("{},{},{}", number(m.value), clean(m.object.as_deref().unwrap_or("")), m.start)).collect::<Vec<_>>().join(";");
+    cols[25] = "srclc:ara;eng:khabar".into();
+    let mut extras = String::new();
+    if let Some(t) = &a.summary.title {
+        let _ = write!(extras, "<PAGE_TITLE>{}</PAGE_TITLE>", xml(t));
+    }
+    let speakers: Vec<String> = r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| format!("<QUOTE offset=\"{}\" speaker=\"{}\"/>", q.start, xml(&s.text)))).collect();
+    if !speakers.is_empty() {
+        let _ = write!(extras, "<KHABAR_SPEAKERS>{}</KHABAR_SPEAKERS>", speakers.concat());
+    }
+    cols[26] = extras;
+    cols.join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ArticleSummary;
+    use khabar_model::{Article, Count, Quote};
+
+    #[test]
+    fn twenty_seven_columns_and_clean_values() {
+        let mut r = Article::default();
+        r.counts.push(Count { category: "KILL".into(), value: 26.0, qualifier: "exact".into(), object: Some("شخصا".into()), attributed_to: None, start: 10, end: 15, text: "x".into() });
+        r.quotes.push(Quote { speaker: None, cue: "قال".into(), kind: "direct".into(), start: 3, end: 9, text: "a\tb#c|d".into() });
+        let a = ArticleView {
+            summary: ArticleSummary { id: "x".into(), title: Some("<b>".into()), source: None, url: None, published: Some("2022-01-07T13:05:00+06:00".into()) },
+            text: String::new(),
+            record: r,
+            links: Default::default(),
+        };
+        let row = row(&a, 1);
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols.len(), 27);
+        assert_eq!(cols[0], "20220107130500-1");
+        assert_eq!(cols[6], "KILL#26#شخصا#0######10");
+        assert_eq!(cols[22], "3|6|قال|a b c d");
+        assert_eq!(cols[26], "<PAGE_TITLE>&lt;b&gt;</PAGE_TITLE>");
+    }
+}

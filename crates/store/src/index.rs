@@ -1,0 +1,242 @@
+//! The search index (tantivy): titles and bodies under two Arabic analyzers (see
+//! [`crate::analysis`]), with the source, publication day and linked entity ids as filters.
+//! The text itself stays in the database; snippets are cut from it there.
+use crate::analysis::{ArabicTokenizer, EXACT, STEM};
+use crate::{Error, IndexDoc, Result};
+use serde::Serialize;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Mutex;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{doc, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    title_stem: Field,
+    body: Field,
+    body_stem: Field,
+    source: Field,
+    day: Field,
+    entity: Field,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+    f: Fields,
+    parser: QueryParser,
+}
+
+/// A search: words (tantivy query syntax: "phrases", -exclusions, OR) and filters.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    pub text: Option<String>,
+    /// Any of these global entity ids.
+    pub entities: Vec<String>,
+    pub source: Option<String>,
+    /// Publication days, inclusive (20220107).
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// A stretch of the article around the matched words; `highlights` are code-point ranges in
+/// `text`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Snippet {
+    pub text: String,
+    pub highlights: Vec<(usize, usize)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = |tok: &str| TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(IndexRecordOption::WithFreqsAndPositions));
+    let f = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text(EXACT)),
+        title_stem: b.add_text_field("title_stem", text(STEM)),
+        body: b.add_text_field("body", text(EXACT)),
+        body_stem: b.add_text_field("body_stem", text(STEM)),
+        source: b.add_text_field("source", STRING),
+        day: b.add_i64_field("day", INDEXED | FAST),
+        entity: b.add_text_field("entity", STRING),
+    };
+    (b.build(), f)
+}
+
+impl SearchIndex {
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let (schema, f) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::Invalid(format!("{}: {e}", dir.display())))?;
+        let index = Index::open_or_create(directory, schema)?;
+        index.tokenizers().register(EXACT, TextAnalyzer::from(ArabicTokenizer::exact()));
+        index.tokenizers().register(STEM, TextAnalyzer::from(ArabicTokenizer::stemmed()));
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        let mut parser = QueryParser::for_index(&index, vec![f.title, f.body, f.title_stem, f.body_stem]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, 2.0);
+        parser.set_field_boost(f.title_stem, 1.0);
+        parser.set_field_boost(f.body, 1.0);
+        parser.set_field_boost(f.body_stem, 0.4);
+        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f, parser })
+    }
+
+    fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
+        let mut slot = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.is_none() {
+            *slot = Some(self.index.writer_with_num_threads(2, 256 << 20)?);
+        }
+        f(slot.as_mut().unwrap_or_else(|| unreachable!()))
+    }
+
+    /// Replaces these articles in the index (delete by id, then add); visible after
+    /// [`SearchIndex::commit`].
+    pub fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
+        let f = self.f;
+        self.with_writer(|w| {
+            for d in docs {
+                w.delete_term(Term::from_field_text(f.id, &d.id));
+                let mut doc = doc!(f.id => d.id.as_str(), f.title => d.title.as_str(), f.title_stem => d.title.as_str(), f.body => d.text.as_str(), f.body_stem => d.text.as_str());
+                if !d.source.is_empty() {
+                    doc.add_text(f.source, &d.source);
+                }
+                if let Some(day) = d.day {
+                    doc.add_i64(f.day, day);
+                }
+                for e in &d.entities {
+                    doc.add_text(f.entity, e);
+                }
+                w.add_document(doc)?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn commit(&self) -> Result<()> {
+        self.with_writer(|w| {
+            w.commit()?;
+            Ok(())
+        })?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Waits for merges and releases the writer lock.
+    pub fn close(&self) -> Result<()> {
+        if let Some(w) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            w.wait_merging_threads()?;
+        }
+        Ok(())
+    }
+
+    /// Number of documents visible to searches.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    fn build(&self, q: &SearchQuery) -> Box<dyn Query> {
+        let f = self.f;
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => parts.push((Occur::Must, self.parser.parse_query_lenient(t).0)),
+            None => parts.push((Occur::Must, Box::new(AllQuery))),
+        }
+        if let Some(s) = &q.source {
+            parts.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.source, s), IndexRecordOption::Basic))));
+        }
+        if !q.entities.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = q.entities.iter().map(|e| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.entity, e), IndexRecordOption::Basic)) as Box<dyn Query>)).collect();
+            parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        if q.from.is_some() || q.to.is_some() {
+            let lo = q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
+            let hi = q.to.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
+            parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        if parts.len() == 1 {
+            parts.pop().map(|p| p.1).unwrap_or_else(|| Box::new(AllQuery))
+        } else {
+            Box::new(BooleanQuery::new(parts))
+        }
+    }
+
+    /// Ranked hits (BM25; newest first when there are no words), and how many matched.
+    pub fn search(&self, q: &SearchQuery) -> Result<Results> {
+        let searcher = self.reader.searcher();
+        let query = self.build(q);
+        let limit = q.limit.max(1);
+        let has_text = q.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let (top, total) = if has_text {
+            searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count))?
+        } else {
+            let (top, total) = searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>("day", Order::Desc), Count))?;
+            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        };
+        self.hits(&searcher, top, total)
+    }
+
+    fn hits(&self, searcher: &tantivy::Searcher, top: Vec<(f32, tantivy::DocAddress)>, total: usize) -> Result<Results> {
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = d.get_first(self.f.id).and_then(|v| v.as_str()) {
+                hits.push(Hit { id: id.to_string(), score });
+            }
+        }
+        Ok(Results { total, hits })
+    }
+
+    /// A snippet maker for one query: call it on each hit's text.
+    pub fn snippets(&self, text_query: &str) -> Result<Snippets> {
+        let searcher = self.reader.searcher();
+        let (query, _) = self.parser.parse_query_lenient(text_query);
+        let mut exact = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
+        exact.set_max_num_chars(220);
+        let mut stem = SnippetGenerator::create(&searcher, &*query, self.f.body_stem)?;
+        stem.set_max_num_chars(220);
+        Ok(Snippets { exact, stem })
+    }
+}
+
+pub struct Snippets {
+    exact: SnippetGenerator,
+    stem: SnippetGenerator,
+}
+
+impl Snippets {
+    pub fn make(&self, text: &str) -> Snippet {
+        let mut s = self.exact.snippet(text);
+        if s.highlighted().is_empty() {
+            s = self.stem.snippet(text);
+        }
+        let frag = s.fragment();
+        if frag.is_empty() {
+            let cut: String = text.chars().take(200).collect();
+            return Snippet { text: cut, highlights: vec![] };
+        }
+        let to_chars = |b: usize| frag[..b.min(frag.len())].chars().count();
+        let highlights = s.highlighted().iter().map(|r| (to_chars(r.start), to_chars(r.end))).collect();
+        Snippet { text: frag.to_string(), highlights }
+    }
+}

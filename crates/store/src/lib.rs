@@ -1,0 +1,285 @@
+//! The corpus store: every article with its extracted records, entities linked across articles,
+//! and a search index, in a directory (`./khabar-data` by default):
+//!
+//! * `khabar.db` — SQLite ([`sqlite::SqliteStore`]) behind the [`Store`] trait, so that a
+//!   PostgreSQL backend can take its place;
+//! * `index/` — a tantivy index ([`index::SearchIndex`]) with our own Arabic analysis
+//!   ([`analysis`]).
+//!
+//! **Consistency.** The database is the truth; the index follows it. A batch is written to the
+//! database in one transaction with every article marked `indexed = 0`; the index then deletes
+//! and re-adds those articles and commits; only then are they marked `indexed = 1`. A process
+//! killed anywhere in between leaves either nothing (the transaction rolled back) or articles
+//! still marked 0, which [`Corpus::open`] re-indexes before anything else. Re-adding is
+//! idempotent (delete by id, then add), so the index never holds an article twice.
+use khabar_model::Article;
+use serde::Serialize;
+use std::path::Path;
+
+pub mod analysis;
+pub mod gkg;
+pub mod index;
+pub mod link;
+pub mod sqlite;
+
+pub use index::{Hit, SearchIndex, SearchQuery};
+pub use sqlite::SqliteStore;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search query: {0}")]
+    Query(#[from] tantivy::query::QueryParserError),
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("stored record: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One article to store, with what was extracted from it.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub id: String,
+    /// Content hash of the input record (see [`content_hash`]).
+    pub hash: String,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    /// Other input fields, kept as they came.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub record: Article,
+}
+
+/// Hash of everything an article's records depend on: text, publication date, title, source.
+pub fn content_hash(text: &str, published: Option<&str>, title: Option<&str>, source: Option<&str>) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [Some(text), published, title, source] {
+        let p = part.unwrap_or("");
+        h.update(&(p.len() as u64).to_le_bytes());
+        h.update(p.as_bytes());
+    }
+    h.finalize().to_hex()[..32].to_string()
+}
+
+/// The publication day of a `published` value as a sortable number (20220107).
+pub fn day_number(published: Option<&str>) -> Option<i64> {
+    use chrono::Datelike;
+    let d = khabar_text::date::parse_published(published?)?;
+    Some(d.year() as i64 * 10_000 + d.month() as i64 * 100 + d.day() as i64)
+}
+
+/// What the index needs of an article.
+#[derive(Debug, Clone)]
+pub struct IndexDoc {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub source: String,
+    pub day: Option<i64>,
+    /// Global entity ids mentioned in it.
+    pub entities: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub articles: u64,
+    pub entities: u64,
+    pub quotes: u64,
+    pub counts: u64,
+    pub dates: u64,
+}
+
+/// What a batch write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    pub stored: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GeoView {
+    pub lat: f64,
+    pub lon: f64,
+    pub country: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// An article with its text, every record, and the global id of each of its entities.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    pub text: String,
+    pub record: Article,
+    /// Article-local entity id → global entity id.
+    pub links: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitySummary {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub latin: Option<String>,
+    pub geo: Option<GeoView>,
+    pub articles: u64,
+}
+
+/// A spelling of an entity and why it was joined to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub text: String,
+    pub key: String,
+    pub reason: String,
+    pub first_article: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub article: String,
+    pub published: Option<String>,
+    pub kind: String,
+    pub cue: String,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    pub article: String,
+    pub published: Option<String>,
+    pub category: String,
+    pub value: f64,
+    pub qualifier: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub shared_articles: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    #[serde(flatten)]
+    pub summary: EntitySummary,
+    pub geonameid: Option<u64>,
+    pub variants: Vec<Variant>,
+    pub article_list: Vec<ArticleSummary>,
+    pub quotes: Vec<QuoteView>,
+    pub figures: Vec<FigureView>,
+    pub related: Vec<Related>,
+}
+
+/// One day of a count series.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountPoint {
+    pub day: String,
+    /// Sum of the figures' values that day.
+    pub total: f64,
+    /// How many figures.
+    pub records: u64,
+    /// How many articles gave them.
+    pub articles: u64,
+}
+
+/// The storage behind the corpus. Reads take `&self` and may run on many threads at once.
+pub trait Store: Send + Sync {
+    /// Content hash of every stored article, by id.
+    fn hashes(&self) -> Result<rustc_hash::FxHashMap<String, String>>;
+    /// Stores a batch in one transaction: new articles added, changed ones replaced with their
+    /// records, entities linked across articles; every article written is left unindexed.
+    fn write(&self, batch: &[NewArticle]) -> Result<Written>;
+    /// Up to `limit` articles not yet in the search index.
+    fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>>;
+    fn mark_indexed(&self, ids: &[String]) -> Result<()>;
+    fn stats(&self) -> Result<Stats>;
+    fn article(&self, id: &str) -> Result<Option<ArticleView>>;
+    fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>>;
+    /// Articles by date (newest first) with optional filters, for listing without a query.
+    fn entity(&self, id: &str) -> Result<Option<EntityView>>;
+    /// Entities whose name or a variant contains the query under search folding.
+    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>>;
+    /// Global ids for an entity id or any spelling of its name.
+    fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>>;
+    /// A daily series of counts in a category (all categories when `None`), days as YYYY-MM-DD.
+    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>>;
+    /// Articles published in a range, in date order, with records, for export.
+    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>>;
+}
+
+/// A store and its search index, kept consistent.
+pub struct Corpus {
+    pub store: Box<dyn Store>,
+    pub index: SearchIndex,
+}
+
+impl Corpus {
+    /// Opens (creating if needed) the corpus in `dir`, then brings the index up to date with the
+    /// database (see the module documentation).
+    pub fn open(dir: &Path) -> Result<Corpus> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
+        let store = SqliteStore::open(&dir.join("khabar.db"))?;
+        let index = SearchIndex::open(&dir.join("index"))?;
+        let corpus = Corpus { store: Box::new(store), index };
+        corpus.catch_up()?;
+        Ok(corpus)
+    }
+
+    /// Opens for reading only (the server): no writer lock is taken on the index.
+    pub fn open_read_only(dir: &Path) -> Result<Corpus> {
+        if !dir.join("khabar.db").exists() {
+            return Err(Error::Invalid(format!("{}: no corpus here (run `khabar ingest --db {}` first)", dir.display(), dir.display())));
+        }
+        let store = SqliteStore::open(&dir.join("khabar.db"))?;
+        let index = SearchIndex::open(&dir.join("index"))?;
+        Ok(Corpus { store: Box::new(store), index })
+    }
+
+    /// Indexes every article the database holds but the index may not; returns how many.
+    pub fn catch_up(&self) -> Result<usize> {
+        let mut done = 0;
+        loop {
+            let docs = self.store.unindexed(2048)?;
+            if docs.is_empty() {
+                return Ok(done);
+            }
+            self.index.upsert(&docs)?;
+            self.index.commit()?;
+            let ids: Vec<String> = docs.into_iter().map(|d| d.id).collect();
+            self.store.mark_indexed(&ids)?;
+            done += ids.len();
+        }
+    }
+
+    /// Writes a batch and indexes it.
+    pub fn write(&self, batch: &[NewArticle]) -> Result<Written> {
+        let w = self.store.write(batch)?;
+        self.catch_up()?;
+        Ok(w)
+    }
+}

@@ -1,0 +1,389 @@
+//! The SQLite backend: one file, WAL mode so that readers (the server) never wait for the writer.
+//!
+//! Articles keep their text, input fields and the whole extraction record (JSON); quotes, counts,
+//! dates and entity mentions are also tables of their own so that entity pages, series and
+//! statistics are indexed queries. Connections for reading are pooled by hand (a `Mutex<Vec<_>>`:
+//! twenty lines, where r2d2 would add a dependency and a thread for the same effect).
+use crate::link::{typed, Linker};
+use crate::*;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rustc_hash::FxHashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    source TEXT, url TEXT, title TEXT, published TEXT, day INTEGER,
+    text TEXT NOT NULL,
+    extra TEXT NOT NULL,
+    record TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
+CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    latin TEXT, lat REAL, lon REAL, country TEXT, geonameid INTEGER
+);
+CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key TEXT PRIMARY KEY, entity TEXT NOT NULL, variant TEXT NOT NULL, reason TEXT NOT NULL, first_article TEXT
+);
+CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
+CREATE TABLE IF NOT EXISTS mentions (
+    article INTEGER NOT NULL, local TEXT NOT NULL, entity TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
+CREATE TABLE IF NOT EXISTS quotes (
+    article INTEGER NOT NULL, speaker_entity TEXT, speaker TEXT, cue TEXT NOT NULL, kind TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
+CREATE TABLE IF NOT EXISTS counts (
+    article INTEGER NOT NULL, day INTEGER, category TEXT NOT NULL, value REAL NOT NULL, qualifier TEXT NOT NULL,
+    source_entity TEXT, source TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS counts_article ON counts(article);
+CREATE INDEX IF NOT EXISTS counts_category_day ON counts(category, day);
+CREATE INDEX IF NOT EXISTS counts_source ON counts(source_entity);
+CREATE TABLE IF NOT EXISTS dates (
+    article INTEGER NOT NULL, value TEXT NOT NULL, resolution TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
+"#;
+
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    linker: Mutex<Option<Linker>>,
+}
+
+fn configure(c: &Connection) -> rusqlite::Result<()> {
+    c.busy_timeout(std::time::Duration::from_secs(30))?;
+    c.pragma_update(None, "foreign_keys", "OFF")?;
+    Ok(())
+}
+
+fn day_string(day: i64) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let c = Connection::open(path)?;
+        configure(&c)?;
+        c.pragma_update(None, "journal_mode", "WAL")?;
+        // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt; a killed
+        // process loses nothing committed.
+        c.pragma_update(None, "synchronous", "NORMAL")?;
+        c.execute_batch(SCHEMA)?;
+        Ok(SqliteStore { path: path.to_path_buf(), writer: Mutex::new(c), readers: Mutex::new(Vec::new()), linker: Mutex::new(None) })
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let conn = match conn {
+            Some(c) => c,
+            None => {
+                let c = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
+                configure(&c)?;
+                c
+            }
+        };
+        let out = f(&conn);
+        self.readers.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+        out
+    }
+
+    fn load_linker(c: &Connection) -> Result<Linker> {
+        let mut l = Linker::default();
+        let mut st = c.prepare("SELECT key, entity FROM entity_keys")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (k, e) = row?;
+            l.add_key(k, e);
+        }
+        Ok(l)
+    }
+}
+
+fn summary_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary { id: r.get(0)?, title: r.get(1)?, source: r.get(2)?, url: r.get(3)?, published: r.get(4)? })
+}
+
+const SUMMARY_COLS: &str = "id, title, source, url, published";
+
+fn entity_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
+    let lat: Option<f64> = r.get(4)?;
+    let lon: Option<f64> = r.get(5)?;
+    let country: Option<String> = r.get(6)?;
+    let geo = match (lat, lon) {
+        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
+        _ => None,
+    };
+    Ok(EntitySummary { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, latin: r.get(3)?, geo, articles: r.get::<_, i64>(7)? as u64 })
+}
+
+const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, (SELECT COUNT(DISTINCT m.article) FROM mentions m WHERE m.entity = e.id)";
+
+fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
+    let record: Article = serde_json::from_str(record)?;
+    let mut st = c.prepare_cached("SELECT local, entity FROM mentions WHERE article = ?1")?;
+    let links = st.query_map([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    Ok(ArticleView { summary, text, record, links })
+}
+
+impl Store for SqliteStore {
+    fn hashes(&self) -> Result<FxHashMap<String, String>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id, hash FROM articles")?;
+            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn write(&self, batch: &[NewArticle]) -> Result<Written> {
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut linker_slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
+        if linker_slot.is_none() {
+            *linker_slot = Some(Self::load_linker(&conn)?);
+        }
+        // A failed transaction may have taught the in-memory linker keys the database never got:
+        // it is rebuilt from the database after any error.
+        let result = write_batch(&mut conn, linker_slot.as_mut().unwrap_or_else(|| unreachable!()), batch);
+        if result.is_err() {
+            *linker_slot = None;
+        }
+        result
+    }
+
+    fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached("SELECT rowid, id, coalesce(title, ''), text, coalesce(source, ''), day FROM articles WHERE indexed = 0 LIMIT ?1")?;
+            let mut ents = c.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?;
+            let rows: Vec<(i64, IndexDoc)> = st
+                .query_map([limit as i64], |r| Ok((r.get(0)?, IndexDoc { id: r.get(1)?, title: r.get(2)?, text: r.get(3)?, source: r.get(4)?, day: r.get(5)?, entities: vec![] })))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(rows.len());
+            for (rowid, mut d) in rows {
+                d.entities = ents.query_map([rowid], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+                out.push(d);
+            }
+            Ok(out)
+        })
+    }
+
+    fn mark_indexed(&self, ids: &[String]) -> Result<()> {
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached("UPDATE articles SET indexed = 1 WHERE id = ?1")?;
+            for id in ids {
+                st.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        self.read(|c| {
+            let n = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+            Ok(Stats {
+                articles: n("SELECT COUNT(*) FROM articles")?,
+                entities: n("SELECT COUNT(*) FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity = e.id)")?,
+                quotes: n("SELECT COUNT(*) FROM quotes")?,
+                counts: n("SELECT COUNT(*) FROM counts")?,
+                dates: n("SELECT COUNT(*) FROM dates")?,
+            })
+        })
+    }
+
+    fn article(&self, id: &str) -> Result<Option<ArticleView>> {
+        self.read(|c| {
+            let row = c
+                .query_row(&format!("SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE id = ?1"), [id], |r| {
+                    let s = ArticleSummary { id: r.get(3)?, title: r.get(4)?, source: r.get(5)?, url: r.get(6)?, published: r.get(7)? };
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, s))
+                })
+                .optional()?;
+            match row {
+                None => Ok(None),
+                Some((rowid, text, record, s)) => Ok(Some(load_view(c, rowid, s, text, &record)?)),
+            }
+        })
+    }
+
+    fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE id = ?1"))?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                if let Some(s) = st.query_row([id], summary_from).optional()? {
+                    out.push(s);
+                }
+            }
+            Ok(out)
+        })
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<EntityView>> {
+        self.read(|c| {
+            let Some(summary) = c.query_row(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE e.id = ?1"), [id], entity_summary).optional()? else {
+                return Ok(None);
+            };
+            let geonameid: Option<i64> = c.query_row("SELECT geonameid FROM entities WHERE id = ?1", [id], |r| r.get(0))?;
+            let mut st = c.prepare("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = ?1 ORDER BY rowid")?;
+            let variants = st.query_map([id], |r| Ok(Variant { text: r.get(0)?, key: r.get(1)?, reason: r.get(2)?, first_article: r.get(3)? }))?.collect::<rusqlite::Result<_>>()?;
+            let mut st = c.prepare(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rowid IN (SELECT article FROM mentions WHERE entity = ?1) ORDER BY day DESC, id LIMIT 200"))?;
+            let article_list = st.query_map([id], summary_from)?.collect::<rusqlite::Result<_>>()?;
+            let mut st = c.prepare("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 ORDER BY a.day, a.id, q.start LIMIT 500")?;
+            let quotes = st.query_map([id], |r| Ok(QuoteView { article: r.get(0)?, published: r.get(1)?, kind: r.get(2)?, cue: r.get(3)?, speaker: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
+            let mut st = c.prepare("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rowid = n.article WHERE n.source_entity = ?1 ORDER BY a.day, a.id, n.start LIMIT 500")?;
+            let figures = st.query_map([id], |r| Ok(FigureView { article: r.get(0)?, published: r.get(1)?, category: r.get(2)?, value: r.get(3)?, qualifier: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
+            let mut st = c.prepare(
+                "SELECT e.id, e.type, e.name, COUNT(DISTINCT m2.article) AS shared FROM mentions m1 JOIN mentions m2 ON m2.article = m1.article AND m2.entity <> m1.entity \
+                 JOIN entities e ON e.id = m2.entity WHERE m1.entity = ?1 GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20",
+            )?;
+            let related = st.query_map([id], |r| Ok(Related { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, shared_articles: r.get::<_, i64>(3)? as u64 }))?.collect::<rusqlite::Result<_>>()?;
+            Ok(Some(EntityView { summary, geonameid: geonameid.map(|g| g as u64), variants, article_list, quotes, figures, related }))
+        })
+    }
+
+    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+        self.read(|c| {
+            let pattern = q.map(|q| format!("%{}%", crate::analysis::key(q).replace('%', "").replace('_', ""))).unwrap_or_else(|| "%".into());
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE ?2) \
+                 ORDER BY 8 DESC, e.name LIMIT ?3"
+            ))?;
+            let rows = st.query_map(params![kind, pattern, limit as i64], entity_summary)?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>> {
+        self.read(|c| {
+            if c.query_row("SELECT 1 FROM entities WHERE id = ?1", [id_or_name], |_| Ok(())).optional()?.is_some() {
+                return Ok(vec![id_or_name.to_string()]);
+            }
+            let k = crate::analysis::key(id_or_name);
+            let mut st = c.prepare_cached("SELECT DISTINCT entity FROM entity_keys WHERE key IN (?1, ?2, ?3)")?;
+            let rows = st.query_map(params![typed("PER", &k), typed("ORG", &k), typed("LOC", &k)], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT day, SUM(value), COUNT(*), COUNT(DISTINCT article) FROM counts WHERE day IS NOT NULL AND (?1 IS NULL OR category = ?1) \
+                 AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3) GROUP BY day ORDER BY day",
+            )?;
+            let rows = st.query_map(params![category, from, to], |r| {
+                Ok(CountPoint { day: day_string(r.get(0)?), total: r.get(1)?, records: r.get::<_, i64>(2)? as u64, articles: r.get::<_, i64>(3)? as u64 })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>> {
+        self.read(|c| {
+            let mut st = c.prepare(&format!(
+                "SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2) ORDER BY day, id LIMIT ?3"
+            ))?;
+            let rows: Vec<_> = st
+                .query_map(params![from, to, limit as i64], |r| {
+                    let s = ArticleSummary { id: r.get(3)?, title: r.get(4)?, source: r.get(5)?, url: r.get(6)?, published: r.get(7)? };
+                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, s))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.into_iter().map(|(rowid, text, record, s)| load_view(c, rowid, s, text, &record)).collect()
+        })
+    }
+}
+
+fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle]) -> Result<Written> {
+    let tx = conn.transaction()?;
+    let mut w = Written::default();
+    {
+        let mut find = tx.prepare_cached("SELECT rowid, hash FROM articles WHERE id = ?1")?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record, indexed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
+        )?;
+        let mut update = tx.prepare_cached(
+            "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, published = ?6, day = ?7, text = ?8, extra = ?9, record = ?10, indexed = 0 WHERE rowid = ?1",
+        )?;
+        let mut clear: Vec<_> = ["mentions", "quotes", "counts", "dates"].iter().map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1"))).collect::<rusqlite::Result<_>>()?;
+        let mut new_entity = tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
+        let mut fill_entity = tx.prepare_cached(
+            "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6), \
+             name = CASE WHEN length(?7) > length(name) THEN ?7 ELSE name END WHERE id = ?1",
+        )?;
+        let mut new_key = tx.prepare_cached("INSERT OR IGNORE INTO entity_keys (key, entity, variant, reason, first_article) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut mention = tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut quote = tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
+        let mut count = tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
+        let mut date = tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        for a in batch {
+            let day = day_number(a.published.as_deref());
+            let record = serde_json::to_string(&a.record)?;
+            let extra = serde_json::to_string(&a.extra)?;
+            let existing: Option<(i64, String)> = find.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+            let rowid = match existing {
+                Some((_, h)) if h == a.hash => {
+                    w.unchanged += 1;
+                    continue;
+                }
+                Some((rowid, _)) => {
+                    for st in clear.iter_mut() {
+                        st.execute([rowid])?;
+                    }
+                    update.execute(params![rowid, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                    w.replaced += 1;
+                    rowid
+                }
+                None => {
+                    insert.execute(params![a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                    w.stored += 1;
+                    tx.last_insert_rowid()
+                }
+            };
+            let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
+            for e in &a.record.entities {
+                let Some(link) = linker.link(e) else { continue };
+                let k = crate::analysis::key(&e.name);
+                if link.created {
+                    new_entity.execute(params![link.entity, e.kind, e.name, k, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
+                } else {
+                    fill_entity.execute(params![link.entity, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64), e.name])?;
+                }
+                for nk in &link.keys {
+                    new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id])?;
+                }
+                mention.execute(params![rowid, e.id, link.entity, e.name, e.mentions.len() as i64])?;
+                local_to_global.insert(e.id.as_str(), link.entity);
+            }
+            let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
+            for q in &a.record.quotes {
+                let sp = q.speaker.as_ref();
+                quote.execute(params![rowid, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| &s.text), q.cue, q.kind, q.start as i64, q.end as i64, q.text])?;
+            }
+            for n in &a.record.counts {
+                let sp = n.attributed_to.as_ref();
+                count.execute(params![rowid, day, n.category, n.value, n.qualifier, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| &s.text), n.start as i64, n.end as i64, n.text])?;
+            }
+            for d in &a.record.dates {
+                date.execute(params![rowid, d.value, d.resolution, d.start as i64, d.end as i64])?;
+            }
+        }
+    }
+    tx.commit()?;
+    Ok(w)
+}
