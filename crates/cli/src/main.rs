@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod corpus;
 mod input;
 mod ner;
 mod report;
@@ -46,6 +47,64 @@ enum Command {
     /// Train, run and score the named-entity tagger.
     #[command(subcommand)]
     Ner(ner::NerCommand),
+    /// Extract articles and store them with their records in a corpus (idempotent, crash-safe).
+    ///
+    /// PATHs are files as for `extract`, or folders of them. An article is keyed by its id (or
+    /// its content hash when it has none): ingesting the same file twice adds nothing, and a
+    /// changed article replaces its records.
+    Ingest {
+        paths: Vec<PathBuf>,
+        /// The corpus directory.
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        /// Publication date for plain-text articles.
+        #[arg(long)]
+        published: Option<String>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// How many articles, entities, quotes, counts and dates the corpus holds.
+    Stats {
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the corpus: ranked articles with highlighted snippets.
+    Search(corpus::SearchArgs),
+    /// Entities across the corpus.
+    #[command(subcommand)]
+    Entity(EntityCommand),
+}
+
+#[derive(Subcommand)]
+enum EntityCommand {
+    /// One entity: its spellings and why each was joined, where it is, who it is seen with.
+    Show {
+        /// An entity id, or a name in any spelling.
+        id: String,
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Entities whose name contains a text, most mentioned first.
+    List {
+        query: Option<String>,
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        /// PER, ORG or LOC.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -82,6 +141,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
         Command::Ner(cmd) => ner::run(cmd),
+        Command::Ingest { paths, db, published, threads, quiet } => {
+            if let Some(n) = threads {
+                let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+            }
+            corpus::ingest(&db, &paths, published.as_deref(), quiet)
+        }
+        Command::Stats { db, json } => corpus::stats(&db, json),
+        Command::Search(args) => corpus::search(args),
+        Command::Entity(EntityCommand::Show { id, db, json }) => corpus::entity_show(&db, &id, json),
+        Command::Entity(EntityCommand::List { query, db, kind, limit, json }) => corpus::entity_list(&db, query.as_deref(), kind.as_deref(), limit, json),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -7,8 +7,10 @@
 //!    folded; see [`crate::analysis::key`]) is a known key of a T entity;
 //! 2. **same place**: a `LOC` whose name the gazetteer resolves to a GeoNames id already joined;
 //! 3. **known spelling**: one of its multi-word mentions is a known key of a T entity;
-//! 4. **surname**: a one-word `PER` name that is the last word of exactly one known person;
-//! 5. otherwise a new entity, whose id is a hash of its type and key (so the same name gets the
+//! 4. **longer form**: a `PER` name of three or more words whose first two or more words are a
+//!    known person (دونالد ترامب الاعتراف, a tagger's overreach, or a name with a patronymic);
+//! 5. **surname**: a one-word `PER` name that is the last word of exactly one known person;
+//! 6. otherwise a new entity, whose id is a hash of its type and key (so the same name gets the
 //!    same id in any corpus, whatever the ingest order).
 //!
 //! Every key seen (canonical name, mention spellings, GeoNames id) is then recorded as pointing to
@@ -32,7 +34,7 @@ pub struct Link {
     pub entity: String,
     /// True when the entity did not exist before.
     pub created: bool,
-    /// Keys to record as pointing to it.
+    /// Keys to record as pointing to it; the first is the canonical name's.
     pub keys: Vec<NewKey>,
     pub geonameid: Option<u64>,
 }
@@ -53,6 +55,15 @@ pub fn typed(kind: &str, k: &str) -> String {
 pub fn entity_id(kind: &str, k: &str) -> String {
     let h = blake3::hash(typed(kind, k).as_bytes());
     format!("e{}", &h.to_hex()[..11])
+}
+
+/// The longest proper prefix of two or more words of a person's key that is a known person.
+fn known_prefix(keys: &FxHashMap<String, String>, k: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = k.split(' ').collect();
+    (2..words.len()).rev().find_map(|n| {
+        let prefix = words[..n].join(" ");
+        keys.get(&typed("PER", &prefix)).map(|id| (id.clone(), prefix))
+    })
 }
 
 fn surname(k: &str) -> Option<&str> {
@@ -101,6 +112,8 @@ impl Linker {
             (id.clone(), format!("same GeoNames place ({})", geonameid.unwrap_or(0)))
         } else if let Some((id, v)) = variants.iter().filter(|(k, _)| k.contains(' ')).find_map(|(k, v)| self.keys.get(&typed(kind, k)).map(|id| (id.clone(), *v))) {
             (id, format!("its mention «{v}» is a known spelling"))
+        } else if let Some((id, prefix)) = (kind == "PER").then(|| known_prefix(&self.keys, &name_key)).flatten() {
+            (id, format!("begins with the known person «{prefix}»"))
         } else if let Some(id) = (kind == "PER" && !name_key.contains(' ')).then(|| self.surnames.get(&name_key)).flatten().filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
             (id.clone(), format!("«{}» is the surname of exactly one known person", e.name))
         } else {
@@ -148,6 +161,8 @@ mod tests {
         // a one-word name joins through its surname (and through the recorded mention)
         let c = l.link(&ent("PER", "توكاييف", &["توكاييف"])).unwrap();
         assert_eq!(c.entity, a.entity);
+        let d = l.link(&ent("PER", "قاسم جومرت توكاييف اليوم", &[])).unwrap();
+        assert_eq!(d.entity, a.entity);
         // hamza spellings of a place
         let p = l.link(&ent("LOC", "ألماتي", &["ألماتي"])).unwrap();
         let q = l.link(&ent("LOC", "الماتي", &["الماتي"])).unwrap();

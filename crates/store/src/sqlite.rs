@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS entities (
 );
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
 CREATE TABLE IF NOT EXISTS entity_keys (
-    key TEXT PRIMARY KEY, entity TEXT NOT NULL, variant TEXT NOT NULL, reason TEXT NOT NULL, first_article TEXT
+    key TEXT PRIMARY KEY, entity TEXT NOT NULL, variant TEXT NOT NULL, reason TEXT NOT NULL, first_article TEXT,
+    names INTEGER NOT NULL DEFAULT 0 -- how many article entities had this as their canonical name
 );
 CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
 CREATE TABLE IF NOT EXISTS mentions (
@@ -323,10 +324,16 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
         let mut clear: Vec<_> = ["mentions", "quotes", "counts", "dates"].iter().map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1"))).collect::<rusqlite::Result<_>>()?;
         let mut new_entity = tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
         let mut fill_entity = tx.prepare_cached(
-            "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6), \
-             name = CASE WHEN length(?7) > length(name) THEN ?7 ELSE name END WHERE id = ?1",
+            "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6) WHERE id = ?1",
         )?;
-        let mut new_key = tx.prepare_cached("INSERT OR IGNORE INTO entity_keys (key, entity, variant, reason, first_article) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut new_key = tx.prepare_cached(
+            "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET names = names + excluded.names",
+        )?;
+        // the corpus-wide name is the one articles most often give as the entity's fullest form
+        let mut rename = tx.prepare_cached(
+            "UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = ?1 AND names > 0 ORDER BY names DESC, rowid LIMIT 1), name) WHERE id = ?1",
+        )?;
+        let mut touched: rustc_hash::FxHashSet<String> = Default::default();
         let mut mention = tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut quote = tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         let mut count = tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
@@ -362,10 +369,11 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                 if link.created {
                     new_entity.execute(params![link.entity, e.kind, e.name, k, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
                 } else {
-                    fill_entity.execute(params![link.entity, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64), e.name])?;
+                    fill_entity.execute(params![link.entity, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
+                    touched.insert(link.entity.clone());
                 }
-                for nk in &link.keys {
-                    new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id])?;
+                for (i, nk) in link.keys.iter().enumerate() {
+                    new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id, (i == 0) as i64])?;
                 }
                 mention.execute(params![rowid, e.id, link.entity, e.name, e.mentions.len() as i64])?;
                 local_to_global.insert(e.id.as_str(), link.entity);
@@ -382,6 +390,9 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
             for d in &a.record.dates {
                 date.execute(params![rowid, d.value, d.resolution, d.start as i64, d.end as i64])?;
             }
+        }
+        for id in &touched {
+            rename.execute([id])?;
         }
     }
     tx.commit()?;

@@ -1,0 +1,324 @@
+//! The corpus commands: `ingest`, `stats`, `search`, `entity`.
+use crate::input::{open_all, Item, Record};
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use khabar_store::{content_hash, Corpus, NewArticle, SearchQuery, Written};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+const CHUNK: usize = 1024;
+
+/// Files under the given paths: a folder contributes every article file beneath it
+/// (`.jsonl`, `.jsonl.gz`, `.json.gz`, `.ndjson`, `.txt`), sorted by path.
+pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
+                .into_iter()
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.into_path())
+                .filter(|f| {
+                    let s = f.to_string_lossy();
+                    [".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".txt"].iter().any(|x| s.ends_with(x))
+                })
+                .collect();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn string_field(extra: &serde_json::Map<String, Value>, k: &str) -> Option<String> {
+    extra.get(k).and_then(Value::as_str).map(str::to_string)
+}
+
+fn to_new(rec: Record, hash: String) -> NewArticle {
+    let id = rec.id.clone().unwrap_or_else(|| format!("h{}", &hash[..16]));
+    let record = khabar_extract::extract(Some(id.clone()), rec.published.clone(), &rec.text);
+    NewArticle {
+        id,
+        hash,
+        source: string_field(&rec.extra, "source"),
+        url: string_field(&rec.extra, "url"),
+        title: string_field(&rec.extra, "title"),
+        published: rec.published,
+        text: rec.text,
+        extra: rec.extra,
+        record,
+    }
+}
+
+fn hash_of(rec: &Record) -> String {
+    let s = |k| rec.extra.get(k).and_then(Value::as_str);
+    content_hash(&rec.text, rec.published.as_deref(), s("title"), s("source"))
+}
+
+pub struct IngestSummary {
+    pub written: Written,
+    pub rejected: BTreeMap<String, usize>,
+    pub seconds: f64,
+}
+
+/// `khabar ingest`: extracts in parallel, writes batches from a second thread so that extraction
+/// and storage overlap. Returns whether every input line was usable.
+pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool) -> anyhow::Result<bool> {
+    let started = Instant::now();
+    let files = expand(paths)?;
+    if files.is_empty() {
+        bail!("no input files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
+    let corpus = Corpus::open(db).with_context(|| format!("opening the corpus in {}", db.display()))?;
+    let mut known = corpus.store.hashes()?;
+    let bar = ProgressBar::with_draw_target(None, if io::stderr().is_terminal() && !quiet { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() });
+    bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec}, {elapsed} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    let mut rejected: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unchanged_skipped = 0usize;
+    let (tx, rx) = sync_channel::<Vec<NewArticle>>(2);
+    let written = std::thread::scope(|scope| -> anyhow::Result<Written> {
+        let writer = scope.spawn(|| -> anyhow::Result<Written> {
+            let mut total = Written::default();
+            for batch in rx {
+                let w = corpus.write(&batch)?;
+                total.stored += w.stored;
+                total.replaced += w.replaced;
+                total.unchanged += w.unchanged;
+            }
+            Ok(total)
+        });
+        let mut items = open_all(&files, published);
+        loop {
+            let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let mut todo = Vec::with_capacity(chunk.len());
+            for item in chunk {
+                match item {
+                    Item::Article(r) => {
+                        let h = hash_of(&r);
+                        let id = r.id.clone().unwrap_or_else(|| format!("h{}", &h[..16]));
+                        if known.get(&id) == Some(&h) {
+                            unchanged_skipped += 1;
+                        } else {
+                            known.insert(id, h.clone());
+                            todo.push((r, h));
+                        }
+                    }
+                    Item::Bad(e) => {
+                        let reason = match &e {
+                            crate::input::InputError::Json { .. } => "not JSON".to_string(),
+                            crate::input::InputError::Field { field, .. } => format!("bad field `{field}`"),
+                            crate::input::InputError::Io { .. } => "unreadable".to_string(),
+                        };
+                        *rejected.entry(reason).or_default() += 1;
+                        bar.suspend(|| eprintln!("khabar: {e}"));
+                    }
+                }
+                bar.inc(1);
+            }
+            let batch: Vec<NewArticle> = todo.into_par_iter().map(|(r, h)| to_new(r, h)).collect();
+            if !batch.is_empty() && tx.send(batch).is_err() {
+                break; // the writer stopped: its error is reported below
+            }
+        }
+        drop(tx);
+        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+    })?;
+    corpus.index.close()?;
+    bar.finish_and_clear();
+    let mut written = written;
+    written.unchanged += unchanged_skipped;
+    let summary = IngestSummary { written, rejected, seconds: started.elapsed().as_secs_f64() };
+    print_summary(db, &summary);
+    Ok(summary.rejected.is_empty())
+}
+
+fn print_summary(db: &Path, s: &IngestSummary) {
+    let w = &s.written;
+    let n = w.stored + w.replaced + w.unchanged;
+    eprintln!(
+        "khabar: {n} articles in {:.1} s ({:.0}/s) into {}: {} stored, {} unchanged, {} replaced, {} rejected",
+        s.seconds,
+        n as f64 / s.seconds.max(1e-9),
+        db.display(),
+        w.stored,
+        w.unchanged,
+        w.replaced,
+        s.rejected.values().sum::<usize>()
+    );
+    for (reason, k) in &s.rejected {
+        eprintln!("khabar:   rejected: {k} × {reason}");
+    }
+}
+
+pub fn stats(db: &Path, as_json: bool) -> anyhow::Result<bool> {
+    let corpus = open_existing(db)?;
+    let s = corpus.store.stats()?;
+    if as_json {
+        println!("{}", serde_json::to_string(&s)?);
+    } else {
+        println!("articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}", s.articles, s.entities, s.quotes, s.counts, s.dates, corpus.index.num_docs());
+    }
+    Ok(true)
+}
+
+pub fn open_existing(db: &Path) -> anyhow::Result<Corpus> {
+    Corpus::open_read_only(db).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// A YYYY-MM-DD argument as a day number.
+pub fn day_arg(s: &str, what: &str) -> anyhow::Result<i64> {
+    khabar_store::day_number(Some(s)).with_context(|| format!("{what} {s:?}: expected a date YYYY-MM-DD"))
+}
+
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// Words to find (any spelling of hamza and ya; "quoted phrase", -word, OR).
+    pub query: Vec<String>,
+    #[arg(long, default_value = "khabar-data")]
+    pub db: PathBuf,
+    /// Only articles that mention this entity (an entity id or a name in any spelling).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only articles from this source.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Published on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Published on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Builds a store query from API or CLI parameters; `Ok(None)` when an entity filter names no
+/// known entity (nothing can match).
+pub fn build_query(corpus: &Corpus, text: Option<String>, entity: Option<&str>, source: Option<String>, from: Option<&str>, to: Option<&str>, limit: usize) -> anyhow::Result<Option<SearchQuery>> {
+    let entities = match entity {
+        Some(e) => {
+            let ids = corpus.store.resolve_entity(e)?;
+            if ids.is_empty() {
+                return Ok(None);
+            }
+            ids
+        }
+        None => vec![],
+    };
+    let from = from.map(|s| day_arg(s, "--from")).transpose()?;
+    let to = to.map(|s| day_arg(s, "--to")).transpose()?;
+    Ok(Some(SearchQuery { text, entities, source, from, to, limit, offset: 0 }))
+}
+
+pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
+    let corpus = open_existing(&args.db)?;
+    let text = Some(args.query.join(" ")).filter(|t| !t.trim().is_empty());
+    let started = Instant::now();
+    let Some(q) = build_query(&corpus, text.clone(), args.entity.as_deref(), args.source.clone(), args.from.as_deref(), args.to.as_deref(), args.limit)? else {
+        eprintln!("khabar: no entity known as {:?}", args.entity.unwrap_or_default());
+        return Ok(false);
+    };
+    let results = corpus.index.search(&q)?;
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let summaries = corpus.store.summaries(&ids)?;
+    let snippets = text.as_deref().map(|t| corpus.index.snippets(t)).transpose()?;
+    let mut hits = Vec::new();
+    for (h, s) in results.hits.iter().zip(summaries) {
+        let snippet = match (&snippets, corpus.store.article(&h.id)?) {
+            (Some(sn), Some(a)) => Some(sn.make(&a.text)),
+            _ => None,
+        };
+        hits.push((h.score, s, snippet));
+    }
+    let took = started.elapsed().as_secs_f64() * 1e3;
+    if args.json {
+        let hits: Vec<Value> = hits.iter().map(|(score, s, snip)| json!({"id": s.id, "score": score, "title": s.title, "source": s.source, "published": s.published, "url": s.url, "snippet": snip})).collect();
+        println!("{}", serde_json::to_string_pretty(&json!({"total": results.total, "took_ms": took, "hits": hits}))?);
+        return Ok(true);
+    }
+    let tty = io::stdout().is_terminal();
+    println!("{} articles match ({took:.1} ms)", results.total);
+    for (i, (score, s, snip)) in hits.iter().enumerate() {
+        println!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, s.title.as_deref().unwrap_or("(no title)"), s.id, s.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("-"), s.source.as_deref().unwrap_or(""));
+        if let Some(sn) = snip {
+            println!("   {}", mark(&sn.text, &sn.highlights, tty));
+        }
+    }
+    Ok(true)
+}
+
+/// The snippet with its matched words marked: bold on a terminal, ⟦…⟧ otherwise.
+fn mark(text: &str, highlights: &[(usize, usize)], tty: bool) -> String {
+    let (open, close) = if tty { ("\x1b[1;33m", "\x1b[0m") } else { ("⟦", "⟧") };
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if highlights.iter().any(|h| h.0 == i) {
+            out.push_str(open);
+        }
+        if highlights.iter().any(|h| h.1 == i) {
+            out.push_str(close);
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    if highlights.iter().any(|h| h.1 == text.chars().count()) {
+        out.push_str(close);
+    }
+    out
+}
+
+pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
+    let corpus = open_existing(db)?;
+    let ids = corpus.store.resolve_entity(id)?;
+    let Some(first) = ids.first() else {
+        eprintln!("khabar: no entity {id:?} (an id such as e1a2b3c4d5e6, or a name)");
+        return Ok(false);
+    };
+    let Some(e) = corpus.store.entity(first)? else { return Ok(false) };
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&e)?);
+        return Ok(true);
+    }
+    let s = &e.summary;
+    println!("{}  {}  {}{}", s.id, s.kind, s.name, s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
+    if let Some(g) = &s.geo {
+        println!("at {:.4}, {:.4} ({}){}", g.lat, g.lon, g.country, e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default());
+    }
+    println!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
+    println!("\nspellings and why they were joined:");
+    for v in &e.variants {
+        println!("  {:<30} {}{}", v.text, v.reason, v.first_article.as_deref().map(|a| format!(" [first in {a}]")).unwrap_or_default());
+    }
+    if ids.len() > 1 {
+        println!("\n(other entities answer to this name: {})", ids[1..].join(", "));
+    }
+    if !e.related.is_empty() {
+        println!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", r.name, r.shared_articles)).collect::<Vec<_>>().join("، "));
+    }
+    Ok(true)
+}
+
+pub fn entity_list(db: &Path, q: Option<&str>, kind: Option<&str>, limit: usize, as_json: bool) -> anyhow::Result<bool> {
+    let corpus = open_existing(db)?;
+    let list = corpus.store.entities(q, kind, limit)?;
+    if as_json {
+        println!("{}", serde_json::to_string_pretty(&list)?);
+    } else {
+        for e in list {
+            println!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, e.name, e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
+        }
+    }
+    Ok(true)
+}
