@@ -233,15 +233,12 @@ pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
     };
     let results = corpus.index.search(&q)?;
     let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let summaries = corpus.store.summaries(&ids)?;
+    let rows = corpus.store.hits(&ids)?;
     let snippets = text.as_deref().map(|t| corpus.index.snippets(t)).transpose()?;
     let mut hits = Vec::new();
-    for (h, s) in results.hits.iter().zip(summaries) {
-        let snippet = match (&snippets, corpus.store.article(&h.id)?) {
-            (Some(sn), Some(a)) => Some(sn.make(&a.text)),
-            _ => None,
-        };
-        hits.push((h.score, s, snippet));
+    for (h, r) in results.hits.iter().filter(|h| rows.iter().any(|r| r.summary.id == h.id)).zip(rows.iter()) {
+        let snippet = snippets.as_ref().map(|sn| sn.make(&r.text));
+        hits.push((h.score, r.summary.clone(), snippet));
     }
     let took = started.elapsed().as_secs_f64() * 1e3;
     if args.json {

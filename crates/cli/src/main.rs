@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod bench;
 mod corpus;
 mod input;
 mod ner;
@@ -79,6 +80,39 @@ enum Command {
     /// Entities across the corpus.
     #[command(subcommand)]
     Entity(EntityCommand),
+    /// Serve the JSON API and the web page over a corpus.
+    Serve {
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Measure search latency or API throughput on a stored corpus.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// p50/p95/p99 of one- and two-word searches drawn from the corpus's titles, against a scan.
+    Search {
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        /// Queries of each kind.
+        #[arg(long, default_value_t = 300)]
+        queries: usize,
+    },
+    /// Requests against the API at a concurrency (a server of its own unless --addr is given).
+    Api {
+        #[arg(long, default_value = "khabar-data")]
+        db: PathBuf,
+        #[arg(long)]
+        addr: Option<String>,
+        #[arg(long, default_value_t = 10_000)]
+        requests: usize,
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -136,6 +170,14 @@ pub struct ExtractArgs {
     pub stats: bool,
 }
 
+fn serve(db: &std::path::Path, addr: &str) -> anyhow::Result<bool> {
+    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).with_writer(std::io::stderr).init();
+    let corpus = corpus::open_existing(db)?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(khabar_server::serve(corpus, addr))?;
+    Ok(true)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -147,6 +189,9 @@ fn main() -> ExitCode {
             }
             corpus::ingest(&db, &paths, published.as_deref(), quiet)
         }
+        Command::Serve { db, addr } => serve(&db, &addr),
+        Command::Bench(BenchCommand::Search { db, queries }) => bench::search(&db, queries),
+        Command::Bench(BenchCommand::Api { db, addr, requests, concurrency }) => bench::api(&db, addr, requests, concurrency),
         Command::Stats { db, json } => corpus::stats(&db, json),
         Command::Search(args) => corpus::search(args),
         Command::Entity(EntityCommand::Show { id, db, json }) => corpus::entity_show(&db, &id, json),

@@ -123,6 +123,15 @@ pub struct ArticleSummary {
     pub published: Option<String>,
 }
 
+/// A search result's article: what a result list shows, and the text to cut a snippet from.
+#[derive(Debug, Clone)]
+pub struct HitRow {
+    pub summary: ArticleSummary,
+    pub text: String,
+    pub quotes: u64,
+    pub counts: u64,
+}
+
 /// An article with its text, every record, and the global id of each of its entities.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView {
@@ -220,7 +229,8 @@ pub trait Store: Send + Sync {
     fn stats(&self) -> Result<Stats>;
     fn article(&self, id: &str) -> Result<Option<ArticleView>>;
     fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>>;
-    /// Articles by date (newest first) with optional filters, for listing without a query.
+    /// For search results: each known id's summary, text, and how many quotes and counts it has.
+    fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>>;
     fn entity(&self, id: &str) -> Result<Option<EntityView>>;
     /// Entities whose name or a variant contains the query under search folding.
     fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>>;

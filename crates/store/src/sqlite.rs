@@ -26,9 +26,12 @@ CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
 CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
-    latin TEXT, lat REAL, lon REAL, country TEXT, geonameid INTEGER
+    latin TEXT, lat REAL, lon REAL, country TEXT, geonameid INTEGER,
+    articles INTEGER NOT NULL DEFAULT 0 -- articles that mention it, kept up to date by each write
 );
 CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
+CREATE INDEX IF NOT EXISTS entities_type_articles ON entities(type, articles);
+CREATE INDEX IF NOT EXISTS entities_articles ON entities(articles);
 CREATE TABLE IF NOT EXISTS entity_keys (
     key TEXT PRIMARY KEY, entity TEXT NOT NULL, variant TEXT NOT NULL, reason TEXT NOT NULL, first_article TEXT,
     names INTEGER NOT NULL DEFAULT 0 -- how many article entities had this as their canonical name
@@ -131,7 +134,7 @@ fn entity_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
     Ok(EntitySummary { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, latin: r.get(3)?, geo, articles: r.get::<_, i64>(7)? as u64 })
 }
 
-const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, (SELECT COUNT(DISTINCT m.article) FROM mentions m WHERE m.entity = e.id)";
+const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
 
 fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
     let record: Article = serde_json::from_str(record)?;
@@ -198,7 +201,7 @@ impl Store for SqliteStore {
             let n = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
             Ok(Stats {
                 articles: n("SELECT COUNT(*) FROM articles")?,
-                entities: n("SELECT COUNT(*) FROM entities e WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity = e.id)")?,
+                entities: n("SELECT COUNT(*) FROM entities WHERE articles > 0")?,
                 quotes: n("SELECT COUNT(*) FROM quotes")?,
                 counts: n("SELECT COUNT(*) FROM counts")?,
                 dates: n("SELECT COUNT(*) FROM dates")?,
@@ -234,6 +237,22 @@ impl Store for SqliteStore {
         })
     }
 
+    fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLS}, text, (SELECT COUNT(*) FROM quotes WHERE article = a.rowid), (SELECT COUNT(*) FROM counts WHERE article = a.rowid) FROM articles a WHERE id = ?1"
+            ))?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                let row = st
+                    .query_row([id], |r| Ok(HitRow { summary: summary_from(r)?, text: r.get(5)?, quotes: r.get::<_, i64>(6)? as u64, counts: r.get::<_, i64>(7)? as u64 }))
+                    .optional()?;
+                out.extend(row);
+            }
+            Ok(out)
+        })
+    }
+
     fn entity(&self, id: &str) -> Result<Option<EntityView>> {
         self.read(|c| {
             let Some(summary) = c.query_row(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE e.id = ?1"), [id], entity_summary).optional()? else {
@@ -242,15 +261,17 @@ impl Store for SqliteStore {
             let geonameid: Option<i64> = c.query_row("SELECT geonameid FROM entities WHERE id = ?1", [id], |r| r.get(0))?;
             let mut st = c.prepare("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = ?1 ORDER BY rowid")?;
             let variants = st.query_map([id], |r| Ok(Variant { text: r.get(0)?, key: r.get(1)?, reason: r.get(2)?, first_article: r.get(3)? }))?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rowid IN (SELECT article FROM mentions WHERE entity = ?1) ORDER BY day DESC, id LIMIT 200"))?;
+            let mut st = c.prepare(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rowid IN (SELECT article FROM mentions WHERE entity = ?1) ORDER BY day DESC, id LIMIT 100"))?;
             let article_list = st.query_map([id], summary_from)?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 ORDER BY a.day, a.id, q.start LIMIT 500")?;
+            let mut st = c.prepare("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 ORDER BY a.day DESC, a.id, q.start LIMIT 200")?;
             let quotes = st.query_map([id], |r| Ok(QuoteView { article: r.get(0)?, published: r.get(1)?, kind: r.get(2)?, cue: r.get(3)?, speaker: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rowid = n.article WHERE n.source_entity = ?1 ORDER BY a.day, a.id, n.start LIMIT 500")?;
+            let mut st = c.prepare("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rowid = n.article WHERE n.source_entity = ?1 ORDER BY a.day DESC, a.id, n.start LIMIT 200")?;
             let figures = st.query_map([id], |r| Ok(FigureView { article: r.get(0)?, published: r.get(1)?, category: r.get(2)?, value: r.get(3)?, qualifier: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
+            // entities seen with it, among its 500 latest articles (a bound on the work per request)
             let mut st = c.prepare(
-                "SELECT e.id, e.type, e.name, COUNT(DISTINCT m2.article) AS shared FROM mentions m1 JOIN mentions m2 ON m2.article = m1.article AND m2.entity <> m1.entity \
-                 JOIN entities e ON e.id = m2.entity WHERE m1.entity = ?1 GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20",
+                "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ?1 ORDER BY article DESC LIMIT 500) \
+                 SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article) AS shared FROM mentions m JOIN arts ON arts.article = m.article \
+                 JOIN entities e ON e.id = m.entity WHERE m.entity <> ?1 GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20",
             )?;
             let related = st.query_map([id], |r| Ok(Related { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, shared_articles: r.get::<_, i64>(3)? as u64 }))?.collect::<rusqlite::Result<_>>()?;
             Ok(Some(EntityView { summary, geonameid: geonameid.map(|g| g as u64), variants, article_list, quotes, figures, related }))
@@ -259,13 +280,23 @@ impl Store for SqliteStore {
 
     fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
         self.read(|c| {
-            let pattern = q.map(|q| format!("%{}%", crate::analysis::key(q).replace('%', "").replace('_', ""))).unwrap_or_else(|| "%".into());
-            let mut st = c.prepare_cached(&format!(
-                "SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE ?2) \
-                 ORDER BY 8 DESC, e.name LIMIT ?3"
-            ))?;
-            let rows = st.query_map(params![kind, pattern, limit as i64], entity_summary)?;
-            Ok(rows.collect::<rusqlite::Result<_>>()?)
+            let rows = match q.map(crate::analysis::key).filter(|k| !k.is_empty()) {
+                Some(k) => {
+                    let pattern = format!("%{}%", k.replace(['%', '_'], ""));
+                    let mut st = c.prepare_cached(&format!(
+                        "SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE ?2) \
+                         ORDER BY e.articles DESC, e.name LIMIT ?3"
+                    ))?;
+                    let rows = st.query_map(params![kind, pattern, limit as i64], entity_summary)?.collect::<rusqlite::Result<_>>()?;
+                    rows
+                }
+                None => {
+                    let mut st = c.prepare_cached(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 ORDER BY e.articles DESC, e.name LIMIT ?2"))?;
+                    let rows = st.query_map(params![kind, limit as i64], entity_summary)?.collect::<rusqlite::Result<_>>()?;
+                    rows
+                }
+            };
+            Ok(rows)
         })
     }
 
@@ -334,6 +365,8 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
             "UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = ?1 AND names > 0 ORDER BY names DESC, rowid LIMIT 1), name) WHERE id = ?1",
         )?;
         let mut touched: rustc_hash::FxHashSet<String> = Default::default();
+        let mut old_entities = tx.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?;
+        let mut recount = tx.prepare_cached("UPDATE entities SET articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1) WHERE id = ?1")?;
         let mut mention = tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut quote = tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         let mut count = tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
@@ -349,6 +382,9 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                     continue;
                 }
                 Some((rowid, _)) => {
+                    for e in old_entities.query_map([rowid], |r| r.get::<_, String>(0))? {
+                        touched.insert(e?);
+                    }
                     for st in clear.iter_mut() {
                         st.execute([rowid])?;
                     }
@@ -370,8 +406,8 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                     new_entity.execute(params![link.entity, e.kind, e.name, k, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
                 } else {
                     fill_entity.execute(params![link.entity, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
-                    touched.insert(link.entity.clone());
                 }
+                touched.insert(link.entity.clone());
                 for (i, nk) in link.keys.iter().enumerate() {
                     new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id, (i == 0) as i64])?;
                 }
@@ -393,6 +429,7 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
         }
         for id in &touched {
             rename.execute([id])?;
+            recount.execute([id])?;
         }
     }
     tx.commit()?;

@@ -1,0 +1,337 @@
+//! `khabar serve`: the JSON API (described by `/openapi.json`) and the web page, over a corpus
+//! made by `khabar ingest`.
+//!
+//! Every handler that touches the store runs on tokio's blocking pool; client mistakes are 4xx
+//! with a JSON `{"error": "..."}` that says what was wrong; internal errors are logged and
+//! answered with a generic 500. Request bodies are bounded ([`MAX_BODY`]).
+use axum::body::Body;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use khabar_store::{Corpus, SearchQuery};
+use serde::Deserialize;
+use serde_json::json;
+use std::sync::Arc;
+
+pub mod load;
+
+/// Largest accepted request body: a long article is well under 1 MB.
+pub const MAX_BODY: usize = 2 << 20;
+
+pub const OPENAPI: &str = include_str!("../openapi.json");
+const INDEX_HTML: &str = include_str!("../../../web/dist/index.html");
+const APP_JS: &str = include_str!("../../../web/dist/app.js");
+const APP_CSS: &str = include_str!("../../../web/dist/app.css");
+
+/// What the page and the API may load: our own scripts and styles only, no inline script, so an
+/// article's text can never run even if it reached the DOM as markup.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+pub struct AppState {
+    pub corpus: Corpus,
+    /// Store work admitted at once: a few per core. More would only open more SQLite connections
+    /// that compete for the same cores and page cache; the rest wait their turn in order.
+    permits: tokio::sync::Semaphore,
+}
+
+impl AppState {
+    pub fn new(corpus: Corpus) -> Arc<AppState> {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Arc::new(AppState { corpus, permits: tokio::sync::Semaphore::new(cores * 2) })
+    }
+}
+
+#[derive(Debug)]
+pub enum ApiError {
+    BadRequest(String),
+    NotFound(String),
+    Internal(anyhow::Error),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, msg) = match self {
+            ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
+            ApiError::Internal(e) => {
+                tracing::error!("internal error: {e:#}");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal error".to_string())
+            }
+        };
+        (status, Json(json!({ "error": msg }))).into_response()
+    }
+}
+
+impl From<khabar_store::Error> for ApiError {
+    fn from(e: khabar_store::Error) -> Self {
+        ApiError::Internal(e.into())
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(e: QueryRejection) -> Self {
+        ApiError::BadRequest(e.body_text())
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(e: JsonRejection) -> Self {
+        ApiError::BadRequest(e.body_text())
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+/// Runs store work off the async threads.
+async fn blocking<T: Send + 'static>(state: &Arc<AppState>, f: impl FnOnce(&Corpus) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+    let _permit = state.permits.acquire().await.map_err(|e| ApiError::Internal(e.into()))?;
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || f(&state.corpus)).await.map_err(|e| ApiError::Internal(e.into()))?
+}
+
+fn day(s: &Option<String>, name: &str) -> Result<Option<i64>, ApiError> {
+    match s.as_deref().filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => khabar_store::day_number(Some(v)).map(Some).ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}"))),
+    }
+}
+
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExtractBody {
+    text: String,
+    id: Option<String>,
+    published: Option<String>,
+}
+
+async fn extract(body: Result<Json<ExtractBody>, JsonRejection>) -> ApiResult {
+    let Json(b) = body?;
+    if let Some(p) = &b.published {
+        if khabar_text::date::parse_published(p).is_none() {
+            return Err(ApiError::BadRequest(format!("`published` must start with a date YYYY-MM-DD, got {p:?}")));
+        }
+    }
+    let a = tokio::task::spawn_blocking(move || khabar_extract::extract(b.id, b.published, &b.text)).await.map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(Json(a).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticlesParams {
+    q: Option<String>,
+    entity: Option<String>,
+    source: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+async fn articles(State(s): State<Arc<AppState>>, p: Result<Query<ArticlesParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let from = day(&p.from, "from")?;
+    let to = day(&p.to, "to")?;
+    let limit = p.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 100, got {limit}")));
+    }
+    let offset = p.offset.unwrap_or(0).min(10_000);
+    let q = nonempty(p.q);
+    let v = blocking(&s, move |c| {
+        let entities = match nonempty(p.entity) {
+            Some(e) => {
+                let ids = c.store.resolve_entity(&e)?;
+                if ids.is_empty() {
+                    return Ok(json!({"total": 0, "articles": []}));
+                }
+                ids
+            }
+            None => vec![],
+        };
+        let query = SearchQuery { text: q.clone(), entities, source: nonempty(p.source), from, to, limit, offset };
+        let res = c.index.search(&query)?;
+        let snippets = q.as_deref().map(|t| c.index.snippets(t)).transpose()?;
+        let ids: Vec<String> = res.hits.iter().map(|h| h.id.clone()).collect();
+        let rows = c.store.hits(&ids)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (h, a) in res.hits.iter().filter(|h| rows.iter().any(|r| r.summary.id == h.id)).zip(&rows) {
+            let snippet = snippets.as_ref().map(|sn| sn.make(&a.text));
+            let mut v = serde_json::to_value(&a.summary).map_err(|e| ApiError::Internal(e.into()))?;
+            v["score"] = json!(h.score);
+            v["snippet"] = json!(snippet);
+            v["counts"] = json!(a.counts);
+            v["quotes"] = json!(a.quotes);
+            out.push(v);
+        }
+        Ok(json!({"total": res.total, "articles": out}))
+    })
+    .await?;
+    Ok(Json(v).into_response())
+}
+
+async fn article(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let a = blocking(&s, move |c| c.store.article(&id)?.ok_or_else(|| ApiError::NotFound(format!("no article {id:?}")))).await?;
+    Ok(Json(a).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesParams {
+    q: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn entities(State(s): State<Arc<AppState>>, p: Result<Query<EntitiesParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let kind = nonempty(p.kind);
+    if let Some(k) = &kind {
+        if !matches!(k.as_str(), "PER" | "ORG" | "LOC") {
+            return Err(ApiError::BadRequest(format!("`type` must be PER, ORG or LOC, got {k:?}")));
+        }
+    }
+    let limit = p.limit.unwrap_or(50);
+    if !(1..=500).contains(&limit) {
+        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 500, got {limit}")));
+    }
+    let list = blocking(&s, move |c| Ok(c.store.entities(nonempty(p.q).as_deref(), kind.as_deref(), limit)?)).await?;
+    Ok(Json(list).into_response())
+}
+
+async fn entity(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+    let e = blocking(&s, move |c| c.store.entity(&id)?.ok_or_else(|| ApiError::NotFound(format!("no entity {id:?}")))).await?;
+    Ok(Json(e).into_response())
+}
+
+const CATEGORIES: [&str; 7] = ["KILL", "WOUND", "ARREST", "KIDNAP", "MISSING", "DISPLACE", "PROTEST"];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountsParams {
+    category: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+}
+
+async fn counts(State(s): State<Arc<AppState>>, p: Result<Query<CountsParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let category = nonempty(p.category).map(|c| c.to_uppercase());
+    if let Some(c) = &category {
+        if !CATEGORIES.contains(&c.as_str()) {
+            return Err(ApiError::BadRequest(format!("`category` must be one of {}, got {c:?}", CATEGORIES.join(", "))));
+        }
+    }
+    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    let cat = category.clone();
+    let series = blocking(&s, move |c| Ok(c.store.count_series(cat.as_deref(), from, to)?)).await?;
+    Ok(Json(json!({"category": category, "series": series})).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RangeParams {
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    let limit = p.limit.unwrap_or(1000);
+    if !(1..=20_000).contains(&limit) {
+        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 20000, got {limit}")));
+    }
+    let body = blocking(&s, move |c| {
+        let mut out = String::new();
+        for (i, a) in c.store.articles_between(from, to, limit)?.iter().enumerate() {
+            out.push_str(&khabar_store::gkg::row(a, i + 1));
+            out.push('\n');
+        }
+        Ok(out)
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "text/tab-separated-values; charset=utf-8")], body).into_response())
+}
+
+async fn stats(State(s): State<Arc<AppState>>) -> ApiResult {
+    let st = blocking(&s, |c| Ok(c.store.stats()?)).await?;
+    Ok(Json(st).into_response())
+}
+
+fn asset(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound("no such route (see /openapi.json)".into())
+}
+
+/// The whole application.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }))
+        .route("/assets/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/assets/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
+        .route("/openapi.json", get(|| async { asset("application/json", OPENAPI) }))
+        .route("/api/extract", post(extract))
+        .route("/api/articles", get(articles))
+        .route("/api/articles/{id}", get(article))
+        .route("/api/entities", get(entities))
+        .route("/api/entities/{id}", get(entity))
+        .route("/api/counts", get(counts))
+        .route("/api/export/gkg", get(export_gkg))
+        .route("/api/stats", get(stats))
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(mut r: Response<Body>) -> Response<Body> {
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    r
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("listening on {addr}: {e}"))?;
+    let local = listener.local_addr()?;
+    eprintln!("khabar: serving http://{local}/ (API description at http://{local}/openapi.json); Ctrl-C stops");
+    let app = router(AppState::new(corpus));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// Paths of the API, as the router has them and the OpenAPI document must describe them.
+pub const API_PATHS: [&str; 8] = ["/api/extract", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/counts", "/api/export/gkg", "/api/stats"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    #[test]
+    fn openapi_describes_every_route() {
+        let doc: Value = serde_json::from_str(OPENAPI).unwrap();
+        for p in API_PATHS {
+            assert!(doc["paths"].get(p).is_some(), "{p} is missing from openapi.json");
+        }
+        assert_eq!(doc["paths"].as_object().unwrap().len(), API_PATHS.len());
+    }
+}
