@@ -1,0 +1,235 @@
+// Khabar's page: search, article, entity and counts views over the JSON API. Every piece of
+// article data reaches the DOM as text nodes (`h()` below never parses markup), so an article
+// holding <script> or <img onerror> shows those characters and nothing runs.
+import { Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend } from 'chart.js';
+import L from 'leaflet';
+import { feature } from 'topojson-client';
+import countries110m from 'world-atlas/countries-110m.json';
+
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+
+const TYPE_AR = { PER: 'شخص', ORG: 'منظمة', LOC: 'مكان' };
+const CAT_AR = { KILL: 'قتلى', WOUND: 'جرحى', ARREST: 'معتقلون', KIDNAP: 'مخطوفون', MISSING: 'مفقودون', DISPLACE: 'نازحون', PROTEST: 'محتجون' };
+const KIND_AR = { direct: 'مباشر', partial: 'جزئي', indirect: 'غير مباشر' };
+
+/** Creates an element; string children become text nodes, never markup. */
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'onclick') el.addEventListener('click', v);
+    else if (k === 'dataset') Object.assign(el.dataset, v);
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const main = () => document.getElementById('main');
+const charts = [];
+let map = null;
+
+function clear() {
+  while (charts.length) charts.pop().destroy();
+  if (map) { map.remove(); map = null; }
+  main().replaceChildren();
+}
+
+async function api(path) {
+  const r = await fetch(path, { headers: { accept: 'application/json' } });
+  const body = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
+  if (!r.ok) throw new Error(body.error || `HTTP ${r.status}`);
+  return body;
+}
+
+function errorCard(e) {
+  return h('div', { class: 'card error', role: 'alert' }, 'خطأ: ', e.message);
+}
+
+const day = (p) => (p || '').slice(0, 10);
+const articleLink = (id, label) => h('a', { href: `#/article/${encodeURIComponent(id)}`, class: 'article-link' }, label || id);
+const entityLink = (id, label, type) => h('a', { href: `#/entity/${encodeURIComponent(id)}`, class: `ent ${type ? 'm-' + type : ''}`, dataset: { entity: id } }, label);
+
+/** A snippet with its highlighted code-point ranges wrapped in <mark>, built from text nodes. */
+function snippetNode(snippet) {
+  const chars = Array.from(snippet.text);
+  const out = h('p', { class: 'snippet' });
+  let pos = 0;
+  for (const [s, e] of snippet.highlights) {
+    out.append(chars.slice(pos, s).join(''));
+    out.append(h('mark', {}, chars.slice(s, e).join('')));
+    pos = e;
+  }
+  out.append(chars.slice(pos).join(''));
+  return out;
+}
+
+function params() {
+  const hash = location.hash.slice(1) || '/';
+  const [path, query] = hash.split('?');
+  return { path, q: new URLSearchParams(query || '') };
+}
+
+// ---- views
+
+async function home() {
+  const card = h('div', { class: 'card' }, h('h2', {}, 'الأرقام يوماً بيوم'));
+  const select = h('select', { 'aria-label': 'الفئة', id: 'category' }, h('option', { value: '' }, 'كل الفئات'), Object.entries(CAT_AR).map(([k, v]) => h('option', { value: k }, v)));
+  const box = h('div', { class: 'chart' }, h('canvas', { id: 'counts-chart' }));
+  card.append(select, box);
+  const stats = h('div', { class: 'card', id: 'stats' });
+  const people = h('div', { class: 'card' }, h('h2', {}, 'الأكثر ذكراً'));
+  main().append(h('div', { class: 'grid' }, h('div', {}, card, people), h('div', { class: 'side' }, stats)));
+  const draw = async () => {
+    while (charts.length) charts.pop().destroy();
+    const cat = select.value;
+    const s = await api(`/api/counts${cat ? `?category=${cat}` : ''}`);
+    charts.push(new Chart(box.querySelector('canvas'), {
+      type: 'bar',
+      data: { labels: s.series.map((p) => p.day), datasets: [{ label: cat ? CAT_AR[cat] : 'كل الفئات', data: s.series.map((p) => p.total), backgroundColor: '#cf222e' }] },
+      options: { maintainAspectRatio: false, animation: false, scales: { x: { reverse: true } } },
+    }));
+  };
+  select.addEventListener('change', () => draw().catch((e) => card.append(errorCard(e))));
+  try {
+    await draw();
+    const st = await api('/api/stats');
+    stats.append(h('h2', {}, 'المدوّنة'), h('ul', {}, [['articles', 'مقالات'], ['entities', 'كيانات'], ['quotes', 'اقتباسات'], ['counts', 'أرقام'], ['dates', 'تواريخ']].map(([k, v]) => h('li', {}, `${v}: ${st[k].toLocaleString('ar')}`))));
+    for (const t of ['PER', 'ORG', 'LOC']) {
+      const list = await api(`/api/entities?type=${t}&limit=10`);
+      people.append(h('h3', {}, TYPE_AR[t]), h('ul', {}, list.map((e) => h('li', {}, entityLink(e.id, e.name, e.type), h('span', { class: 'muted' }, ` (${e.articles})`)))));
+    }
+  } catch (e) {
+    main().append(errorCard(e));
+  }
+}
+
+async function search(q) {
+  const qs = new URLSearchParams();
+  for (const k of ['q', 'entity', 'source', 'from', 'to']) if (q.get(k)) qs.set(k, q.get(k));
+  qs.set('limit', '30');
+  const res = await api(`/api/articles?${qs}`);
+  const list = h('div', { id: 'results' }, h('p', { class: 'muted', id: 'result-count' }, `${res.total.toLocaleString('ar')} مقالاً`));
+  for (const a of res.articles) {
+    list.append(h('div', { class: 'card result' },
+      h('h3', {}, articleLink(a.id, a.title || a.id)),
+      h('div', { class: 'muted' }, [day(a.published), a.source, `${a.quotes} اقتباس`, `${a.counts} رقم`].filter(Boolean).join(' · ')),
+      a.snippet ? snippetNode(a.snippet) : null));
+  }
+  main().append(list);
+}
+
+/** The article text with every record marked: code-point offsets, overlapping spans allowed. */
+function markedText(text, rec, links) {
+  const chars = Array.from(text);
+  const marks = Array.from({ length: chars.length + 1 }, () => []);
+  const add = (s, e, m) => { for (let i = Math.max(0, s); i < Math.min(e, chars.length); i++) marks[i].push(m); };
+  for (const q of rec.quotes) add(q.start, q.end, { cls: 'm-quote' });
+  for (const q of rec.quotes) if (q.speaker) add(q.speaker.start, q.speaker.end, { cls: 'm-speaker' });
+  for (const d of rec.dates) add(d.start, d.end, { cls: 'm-date', title: d.value });
+  for (const x of rec.hedges) add(x.start, x.end, { cls: 'm-hedge', title: x.kind });
+  for (const c of rec.counts) add(c.start, c.end, { cls: 'm-count', title: `${CAT_AR[c.category] || c.category}: ${c.value}` });
+  for (const e of rec.entities) for (const m of e.mentions) add(m.start, m.end, { cls: `m-${e.type}`, entity: links[e.id], title: e.name });
+  const out = h('div', { class: 'article-text', id: 'article-text' });
+  let i = 0;
+  while (i < chars.length) {
+    const key = marks[i].map((m) => m.cls + (m.entity || '')).join(' ');
+    let j = i + 1;
+    while (j < chars.length && marks[j].map((m) => m.cls + (m.entity || '')).join(' ') === key) j++;
+    const piece = chars.slice(i, j).join('');
+    if (!marks[i].length) out.append(piece);
+    else {
+      const ent = marks[i].find((m) => m.entity);
+      const title = marks[i].map((m) => m.title).filter(Boolean).join(' · ');
+      const cls = marks[i].map((m) => m.cls).join(' ');
+      out.append(ent ? h('a', { href: `#/entity/${encodeURIComponent(ent.entity)}`, class: `ent ${cls}`, title }, piece) : h('span', { class: cls, title }, piece));
+    }
+    i = j;
+  }
+  return out;
+}
+
+async function article(id) {
+  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  const r = a.record;
+  const side = h('div', { class: 'side' });
+  const section = (title, items) => items.length ? h('div', { class: 'card' }, h('h3', {}, `${title} (${items.length})`), h('ul', {}, items)) : null;
+  side.append(...[
+    section('الكيانات', r.entities.map((e) => h('li', { class: 'entity-item' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), a.links[e.id] ? entityLink(a.links[e.id], e.name, e.type) : e.name, e.latin ? h('span', { class: 'muted' }, ` (${e.latin})`) : null))),
+    section('الاقتباسات', r.quotes.map((q) => h('li', {}, h('strong', {}, q.speaker ? q.speaker.text : 'غير معروف'), ` ${q.cue} `, h('span', { class: 'muted' }, `[${KIND_AR[q.kind] || q.kind}] `), `«${q.text}»`))),
+    section('الأرقام', r.counts.map((c) => h('li', {}, h('strong', {}, `${CAT_AR[c.category] || c.category}: ${c.value}`), ` (${c.qualifier}) «${c.text}»`, c.attributed_to ? h('span', { class: 'muted' }, ` — بحسب ${c.attributed_to.text}`) : null))),
+    section('التواريخ', r.dates.map((d) => h('li', {}, `${d.text} → ${d.value}`))),
+    section('تحفظات', r.hedges.map((x) => h('li', {}, `${x.text} (${x.kind === 'disputed' ? 'ادعاء' : 'لم يتسنّ التحقق'})`))),
+    section('مبالغ', r.amounts.map((m) => h('li', {}, `${m.text} → ${m.value}`))),
+  ].filter(Boolean));
+  const legend = h('p', { class: 'legend muted' }, h('span', { class: 'm-PER' }, 'شخص'), h('span', { class: 'm-ORG' }, 'منظمة'), h('span', { class: 'm-LOC' }, 'مكان'), h('span', { class: 'm-quote' }, 'اقتباس'), h('span', { class: 'm-count' }, 'رقم'), h('span', { class: 'm-date' }, 'تاريخ'), h('span', { class: 'm-hedge' }, 'تحفظ'));
+  main().append(h('div', { class: 'grid' },
+    h('div', { class: 'card' },
+      h('h1', { id: 'article-title' }, a.title || a.id),
+      h('p', { class: 'muted' }, [day(a.published), a.source].filter(Boolean).join(' · '), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
+      legend, markedText(a.text, r, a.links)),
+    side));
+}
+
+async function entity(id) {
+  const e = await api(`/api/entities/${encodeURIComponent(id)}`);
+  const head = h('div', { class: 'card' },
+    h('h1', { id: 'entity-name' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), e.name),
+    e.latin ? h('p', { id: 'entity-latin' }, e.latin) : null,
+    h('p', { class: 'muted' }, `${e.articles} مقالاً · ${e.quotes.length} اقتباساً · ${e.figures.length} رقماً منسوباً`, ' · ', h('a', { href: `#/search?entity=${encodeURIComponent(e.id)}` }, 'كل مقالاته')));
+  const variants = h('div', { class: 'card' }, h('h2', {}, 'الصيغ وسبب دمجها'), h('table', { id: 'variants' }, h('tr', {}, h('th', {}, 'الصيغة'), h('th', {}, 'السبب'), h('th', {}, 'أول مقال')),
+    e.variants.filter((v) => !v.key.includes('geonames:')).map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, v.reason), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
+  const side = h('div', { class: 'side' });
+  if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), h('div', { id: 'map' }), h('p', { class: 'muted' }, `${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`)));
+  side.append(h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'), h('ul', {}, e.related.map((r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`))))));
+  side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), h('ul', {}, e.article_list.slice(0, 30).map((a) => h('li', {}, articleLink(a.id, a.title || a.id), h('span', { class: 'muted' }, ` ${day(a.published)}`))))));
+  const quotes = h('div', { class: 'card' }, h('h2', {}, 'أقواله عبر الزمن'));
+  if (e.quotes.length) {
+    const perMonth = {};
+    for (const q of e.quotes) { const m = (q.published || '').slice(0, 7) || '?'; perMonth[m] = (perMonth[m] || 0) + 1; }
+    const months = Object.keys(perMonth).sort();
+    const box = h('div', { class: 'chart' }, h('canvas', {}));
+    quotes.append(box, h('ul', { id: 'entity-quotes' }, e.quotes.slice(0, 50).map((q) => h('li', {}, h('span', { class: 'muted' }, `${day(q.published)} `), `${q.cue}: «${q.text}» `, articleLink(q.article, '↗')))));
+    requestAnimationFrame(() => charts.push(new Chart(box.querySelector('canvas'), { type: 'bar', data: { labels: months, datasets: [{ label: 'اقتباسات في الشهر', data: months.map((m) => perMonth[m]), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } })));
+  } else quotes.append(h('p', { class: 'muted' }, 'لا اقتباسات منسوبة إليه.'));
+  const figures = h('div', { class: 'card' }, h('h2', {}, 'أرقام نُسبت إليه'), e.figures.length ? h('ul', {}, e.figures.map((f) => h('li', {}, `${day(f.published)} ${CAT_AR[f.category] || f.category}: ${f.value} «${f.text}» `, articleLink(f.article, '↗')))) : h('p', { class: 'muted' }, 'لا أرقام.'));
+  main().append(h('div', { class: 'grid' }, h('div', {}, head, variants, quotes, figures), side));
+  if (e.geo) {
+    map = L.map('map', { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
+    // No tiles (no network at run time): country outlines from world-atlas, bundled.
+    L.geoJSON(feature(countries110m, countries110m.objects.countries), { style: { color: '#57606a', weight: 0.6, fillColor: '#f6f8fa', fillOpacity: 1 } }).addTo(map);
+    L.circleMarker([e.geo.lat, e.geo.lon], { radius: 8, color: '#cf222e', fillOpacity: 0.8 }).addTo(map);
+  }
+}
+
+async function route() {
+  clear();
+  const { path, q } = params();
+  const form = document.getElementById('search');
+  for (const k of ['q', 'entity', 'source', 'from', 'to']) form.elements[k].value = q.get(k) || '';
+  try {
+    if (path.startsWith('/article/')) await article(decodeURIComponent(path.slice(9)));
+    else if (path.startsWith('/entity/')) await entity(decodeURIComponent(path.slice(8)));
+    else if (path === '/search') await search(q);
+    else await home();
+  } catch (e) {
+    main().append(errorCard(e));
+  }
+  document.body.dataset.ready = location.hash || '#/';
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('search').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const f = new FormData(ev.target);
+    const qs = new URLSearchParams();
+    for (const [k, v] of f.entries()) if (String(v).trim()) qs.set(k, String(v).trim());
+    location.hash = `#/search?${qs}`;
+  });
+  window.addEventListener('hashchange', route);
+  route();
+});
