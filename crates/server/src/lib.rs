@@ -47,6 +47,9 @@ impl AppState {
 #[derive(Debug)]
 pub enum ApiError {
     BadRequest(String),
+    /// A rejection by an extractor, with its own status (413 too large, 415 not JSON, 422 JSON
+    /// of the wrong shape; 400 for JSON that does not parse).
+    Rejected(StatusCode, String),
     NotFound(String),
     Internal(anyhow::Error),
 }
@@ -55,6 +58,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, msg) = match self {
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m),
+            ApiError::Rejected(s, m) => (s, m),
             ApiError::NotFound(m) => (StatusCode::NOT_FOUND, m),
             ApiError::Internal(e) => {
                 tracing::error!("internal error: {e:#}");
@@ -79,7 +83,7 @@ impl From<QueryRejection> for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(e: JsonRejection) -> Self {
-        ApiError::BadRequest(e.body_text())
+        ApiError::Rejected(e.status(), e.body_text())
     }
 }
 

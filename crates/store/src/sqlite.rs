@@ -306,8 +306,21 @@ impl Store for SqliteStore {
                 return Ok(vec![id_or_name.to_string()]);
             }
             let k = crate::analysis::key(id_or_name);
+            if k.is_empty() {
+                return Ok(vec![]);
+            }
             let mut st = c.prepare_cached("SELECT DISTINCT entity FROM entity_keys WHERE key IN (?1, ?2, ?3)")?;
-            let rows = st.query_map(params![typed("PER", &k), typed("ORG", &k), typed("LOC", &k)], |r| r.get(0))?;
+            let rows: Vec<String> = st.query_map(params![typed("PER", &k), typed("ORG", &k), typed("LOC", &k)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            if !rows.is_empty() {
+                return Ok(rows);
+            }
+            // no spelling is exactly that: entities with a spelling that holds it as whole words
+            // (a surname, part of an organization's name), the most mentioned twenty
+            let k = k.replace(['%', '_'], "");
+            let mut st = c.prepare_cached(
+                "SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE ?1 OR key LIKE ?2 OR key LIKE ?3) ORDER BY e.articles DESC LIMIT 20",
+            )?;
+            let rows = st.query_map(params![format!("%|{k} %"), format!("% {k}"), format!("% {k} %")], |r| r.get(0))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
     }

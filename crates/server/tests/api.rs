@@ -1,0 +1,192 @@
+//! The API on a corpus of the bundled examples plus an article made of markup: statuses, error
+//! messages, bounds, and the shapes the page relies on.
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use khabar_store::{content_hash, Corpus, NewArticle};
+use serde_json::Value;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+fn corpus() -> &'static (tempfile::TempDir, Arc<khabar_server::AppState>) {
+    static C: OnceLock<(tempfile::TempDir, Arc<khabar_server::AppState>)> = OnceLock::new();
+    C.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut batch = Vec::new();
+        for f in ["examples/articles.jsonl", "web/test/xss.jsonl"] {
+            for line in std::fs::read_to_string(root.join(f)).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+                let v: Value = serde_json::from_str(line).unwrap();
+                let s = |k: &str| v[k].as_str().map(str::to_string);
+                let text = s("text").unwrap();
+                let record = khabar_extract::extract(s("id"), s("published"), &text);
+                batch.push(NewArticle {
+                    id: s("id").unwrap(),
+                    hash: content_hash(&text, s("published").as_deref(), s("title").as_deref(), s("source").as_deref()),
+                    source: s("source"),
+                    url: s("url"),
+                    title: s("title"),
+                    published: s("published"),
+                    text,
+                    extra: Default::default(),
+                    record,
+                });
+            }
+        }
+        let c = Corpus::open(dir.path()).unwrap();
+        c.write(&batch).unwrap();
+        c.index.close().unwrap();
+        drop(c);
+        let state = khabar_server::AppState::new(Corpus::open_read_only(dir.path()).unwrap());
+        (dir, state)
+    })
+}
+
+async fn call(req: Request<Body>) -> (StatusCode, String) {
+    let app = khabar_server::router(corpus().1.clone());
+    let resp = app.oneshot(req).await.unwrap();
+    let status = resp.status();
+    let body = resp.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(uri: &str) -> (StatusCode, String) {
+    call(Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn json(uri: &str) -> Value {
+    let (s, b) = get(uri).await;
+    assert_eq!(s, StatusCode::OK, "{uri}: {b}");
+    serde_json::from_str(&b).unwrap()
+}
+
+fn post(uri: &str, ctype: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri).header("content-type", ctype).body(body.into()).unwrap()
+}
+
+fn enc(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[tokio::test]
+async fn search_finds_any_spelling_and_filters() {
+    let st = json("/api/stats").await;
+    assert_eq!(st["articles"], 7);
+    // the XSS article spells ألماتي with hamza; a query without it finds it
+    let r = json(&format!("/api/articles?q={}", enc("الماتي"))).await;
+    assert_eq!(r["articles"][0]["id"], "xss-1");
+    let snip = &r["articles"][0]["snippet"];
+    assert!(!snip["highlights"].as_array().unwrap().is_empty());
+    let r = json(&format!("/api/articles?q={}&from=2023-01-01", enc("الماتي"))).await;
+    assert_eq!(r["total"], 0);
+    let r = json(&format!("/api/articles?entity={}", enc("توكاييف"))).await;
+    assert_eq!(r["articles"][0]["id"], "xss-1", "entity filter by a partial name");
+    let r = json("/api/articles?source=france24").await;
+    assert!(r["total"].as_u64().unwrap() >= 1);
+    assert!(r["articles"].as_array().unwrap().iter().all(|a| a["source"] == "france24"));
+}
+
+#[tokio::test]
+async fn articles_and_entities_link_up() {
+    let a = json("/api/articles/xss-1").await;
+    assert!(a["text"].as_str().unwrap().contains("<script>"));
+    let links = a["links"].as_object().unwrap();
+    let loc = a["record"]["entities"].as_array().unwrap().iter().find(|e| e["type"] == "LOC").unwrap();
+    let global = links[loc["id"].as_str().unwrap()].as_str().unwrap();
+    let e = json(&format!("/api/entities/{global}")).await;
+    assert_eq!(e["latin"], "Almaty");
+    assert!((e["geo"]["lat"].as_f64().unwrap() - 43.25).abs() < 1.0);
+    assert!(e["variants"][0]["reason"].as_str().unwrap().len() > 3);
+    let list = json(&format!("/api/entities?q={}&type=LOC", enc("الماتى"))).await;
+    assert_eq!(list[0]["id"], global);
+    let series = json("/api/counts?category=KILL").await;
+    assert!(series["series"].as_array().unwrap().iter().any(|p| p["day"] == "2022-01-07" && p["total"] == 26.0));
+}
+
+#[tokio::test]
+async fn client_errors_say_what_was_wrong() {
+    let (s, b) = get("/api/articles/nope").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(b.contains("no article"), "{b}");
+    let (s, _) = get("/api/entities/nope").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, b) = get("/api/articles?from=yesterday").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(b.contains("`from`"), "{b}");
+    let (s, b) = get("/api/articles?limit=0").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(b.contains("`limit`"), "{b}");
+    let (s, b) = get("/api/articles?qq=x").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    assert!(b.contains("qq"), "unknown parameters are named: {b}");
+    let (s, b) = get("/api/counts?category=DEAD").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(b.contains("category"), "{b}");
+    let (s, b) = get("/api/entities?type=THING").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    let (s, b) = call(post("/api/extract", "application/json", "{\"text\": ")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(serde_json::from_str::<Value>(&b).unwrap()["error"].as_str().unwrap().len() > 5);
+    let (s, b) = call(post("/api/extract", "application/json", "{\"txt\": \"x\"}")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "well-formed JSON of the wrong shape: {b}");
+    assert!(b.contains("txt") || b.contains("text"), "{b}");
+    let (s, _) = call(post("/api/extract", "text/plain", "{}")).await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let big = format!("{{\"text\": \"{}\"}}", "ا".repeat(khabar_server::MAX_BODY));
+    let (s, _) = call(post("/api/extract", "application/json", big)).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    let (s, b) = get("/nowhere").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(b.contains("error"));
+}
+
+#[tokio::test]
+async fn extract_returns_the_contract() {
+    let body = serde_json::json!({"text": "أعلنت وزارة الداخلية مقتل 26 شخصا الجمعة.", "published": "2022-01-09"}).to_string();
+    let (s, b) = call(post("/api/extract", "application/json", body)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let v: Value = serde_json::from_str(&b).unwrap();
+    assert_eq!(v["counts"][0]["value"], 26.0);
+    assert_eq!(v["dates"][0]["value"], "2022-01-07");
+    let (s, b) = call(post("/api/extract", "application/json", r#"{"text": "x", "published": "soon"}"#)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert!(b.contains("published"));
+}
+
+#[tokio::test]
+async fn gkg_rows_have_27_columns() {
+    let (s, b) = get("/api/export/gkg").await;
+    assert_eq!(s, StatusCode::OK);
+    let rows: Vec<&str> = b.lines().collect();
+    assert_eq!(rows.len(), 7);
+    for r in &rows {
+        assert_eq!(r.split('\t').count(), 27, "{r}");
+    }
+    let xss = rows.iter().find(|r| r.contains("Almaty")).unwrap();
+    let cols: Vec<&str> = xss.split('\t').collect();
+    assert!(cols[5].starts_with("KILL#26#"), "{}", cols[5]);
+    assert!(cols[10].contains("#KZ###43."), "{}", cols[10]);
+    assert!(cols[26].contains("&lt;img"), "titles are escaped in the XML column");
+}
+
+#[tokio::test]
+async fn page_and_headers() {
+    let app = khabar_server::router(corpus().1.clone());
+    let resp = app.oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let csp = resp.headers()["content-security-policy"].to_str().unwrap().to_string();
+    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-eval"), "{csp}");
+    let html = String::from_utf8(resp.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+    assert!(html.contains("dir=\"rtl\"") && html.contains("lang=\"ar\""));
+    let (s, js) = get("/assets/app.js").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(js.len() > 10_000);
+    // our page code never parses markup (the libraries it bundles are not ours to police)
+    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/src/app.js")).unwrap();
+    for sink in ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"] {
+        assert!(!src.contains(sink), "web/src/app.js uses {sink}");
+    }
+    let doc = json("/openapi.json").await;
+    assert_eq!(doc["openapi"], "3.1.0");
+}
