@@ -1,0 +1,125 @@
+//! The corpus commands end to end: ingest (idempotent, replacing, crash-safe), stats, search,
+//! entity, and the API under load.
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn khabar() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn db(name: &str) -> PathBuf {
+    let p = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&p);
+    p
+}
+
+fn run(args: &[&str], db: &Path) -> Output {
+    let out = khabar().args(args).arg("--db").arg(db).output().unwrap();
+    out
+}
+
+fn stats(db: &Path) -> Value {
+    let out = run(&["stats", "--json"], db);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn r5_ingest_twice_stores_once_and_a_change_replaces() {
+    let d = db("idem");
+    let ex = root().join("examples/articles.jsonl");
+    let ex = ex.to_str().unwrap();
+    let o = run(&["ingest", "-q", ex], &d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("6 stored, 0 unchanged, 0 replaced, 0 rejected"), "{}", stderr(&o));
+    let first = stats(&d);
+    assert_eq!(first["articles"], 6);
+    assert!(first["entities"].as_u64().unwrap() > 10 && first["quotes"].as_u64().unwrap() > 5 && first["dates"].as_u64().unwrap() > 5);
+    let o = run(&["ingest", "-q", ex], &d);
+    assert!(stderr(&o).contains("0 stored, 6 unchanged, 0 replaced"), "{}", stderr(&o));
+    assert_eq!(stats(&d), first, "a second ingest adds nothing");
+
+    // one article changed, one new, one broken line: the good ones land, the broken one is named
+    let first_line = std::fs::read_to_string(ex).unwrap().lines().next().unwrap().to_string();
+    let mut v: Value = serde_json::from_str(&first_line).unwrap();
+    let id = v["id"].as_str().unwrap().to_string();
+    v["text"] = Value::String("أعلنت الشرطة اعتقال 12 شخصا في مدينة زنجبار الساحلية.".into());
+    let changed = Path::new(env!("CARGO_TARGET_TMPDIR")).join("changed.jsonl");
+    std::fs::write(&changed, format!("{v}\n{{\"id\": \"new-1\", \"text\": \"قتل 3 أشخاص\"}}\n{{\"id\": \"bad\"\n")).unwrap();
+    let o = run(&["ingest", "-q", changed.to_str().unwrap()], &d);
+    assert!(!o.status.success(), "a rejected line makes the exit status non-zero");
+    let e = stderr(&o);
+    assert!(e.contains("changed.jsonl:3: not JSON"), "{e}");
+    assert!(e.contains("1 stored, 0 unchanged, 1 replaced, 1 rejected"), "{e}");
+    assert_eq!(stats(&d)["articles"], 7);
+    let s = khabar().args(["search", "--json", "زنجبار", "--db"]).arg(&d).output().unwrap();
+    let s: Value = serde_json::from_slice(&s.stdout).unwrap();
+    assert_eq!(s["hits"][0]["id"], id.as_str(), "the replaced text is what the index holds");
+    assert_eq!(s["total"], 1);
+}
+
+#[test]
+fn r5_kill_dash_nine_then_resume() {
+    let corpus = root().join("../shared/corpus/ant-news.jsonl.gz");
+    assert!(corpus.exists(), "{} is needed (see README)", corpus.display());
+    let d = db("killed");
+    // kill the first ingest once it has stored something, mid-way
+    let mut child = khabar().args(["ingest", "-q", "--db"]).arg(&d).arg(&corpus).spawn().unwrap();
+    let started = Instant::now();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let stored = khabar().args(["stats", "--json", "--db"]).arg(&d).output().ok().and_then(|o| serde_json::from_slice::<Value>(&o.stdout).ok()).and_then(|v| v["articles"].as_u64()).unwrap_or(0);
+        if stored >= 3000 || started.elapsed() > Duration::from_secs(600) {
+            break;
+        }
+    }
+    child.kill().unwrap(); // SIGKILL
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the first ingest was killed before it finished");
+    let o = khabar().args(["ingest", "-q", "--db"]).arg(&d).arg(&corpus).output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stats(&d);
+    assert_eq!(s["articles"], 17_815);
+    let text = String::from_utf8(khabar().args(["stats", "--db"]).arg(&d).output().unwrap().stdout).unwrap();
+    assert!(text.contains("indexed   17815"), "the index holds each article once: {text}");
+    // the last article of the file is searchable by its title
+    let last = {
+        use std::io::BufRead;
+        let f = flate2::read::MultiGzDecoder::new(std::fs::File::open(&corpus).unwrap());
+        std::io::BufReader::new(f).lines().map(|l| l.unwrap()).filter(|l| !l.trim().is_empty()).last().unwrap()
+    };
+    let last: Value = serde_json::from_str(&last).unwrap();
+    let title = last["title"].as_str().unwrap();
+    let out = khabar().args(["search", "--json", "-n", "5", "--db"]).arg(&d).arg(format!("\"{title}\"")).output().unwrap();
+    let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(hits["hits"].as_array().unwrap().iter().any(|h| h["id"] == last["id"]), "{hits}");
+}
+
+#[test]
+fn r5_search_entity_and_load() {
+    let d = db("load");
+    let o = run(&["ingest", "-q", root().join("examples/articles.jsonl").to_str().unwrap(), root().join("web/test/xss.jsonl").to_str().unwrap()], &d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // filters: a date range that excludes everything, then an entity by a hamza-less spelling
+    let none = khabar().args(["search", "--json", "قتل", "--from", "2030-01-01", "--db"]).arg(&d).output().unwrap();
+    assert_eq!(serde_json::from_slice::<Value>(&none.stdout).unwrap()["total"], 0);
+    let bad = khabar().args(["search", "x", "--from", "2030-13-01", "--db"]).arg(&d).output().unwrap();
+    assert!(!bad.status.success() && stderr(&bad).contains("--from"), "{}", stderr(&bad));
+    let show = khabar().args(["entity", "show", "الماتي", "--db"]).arg(&d).output().unwrap();
+    let text = String::from_utf8_lossy(&show.stdout);
+    assert!(text.contains("LOC") && text.contains("Almaty") && text.contains("first seen"), "{text}");
+    // the API under load: exits non-zero on any error
+    let o = khabar().args(["bench", "api", "--requests", "3000", "--concurrency", "64", "--db"]).arg(&d).output().unwrap();
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" 0 errors"));
+}
