@@ -86,6 +86,9 @@ enum Command {
         db: PathBuf,
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Ingest these files or folders first (as `khabar ingest`), then serve.
+        #[arg(long, num_args = 1..)]
+        ingest: Vec<PathBuf>,
     },
     /// Measure search latency or API throughput on a stored corpus.
     #[command(subcommand)]
@@ -189,7 +192,12 @@ fn main() -> ExitCode {
             }
             corpus::ingest(&db, &paths, published.as_deref(), quiet)
         }
-        Command::Serve { db, addr } => serve(&db, &addr),
+        Command::Serve { db, addr, ingest } => (|| {
+            if !ingest.is_empty() && !corpus::ingest(&db, &ingest, None, false)? {
+                eprintln!("khabar: some input lines were rejected (above); serving the rest");
+            }
+            serve(&db, &addr)
+        })(),
         Command::Bench(BenchCommand::Search { db, queries }) => bench::search(&db, queries),
         Command::Bench(BenchCommand::Api { db, addr, requests, concurrency }) => bench::api(&db, addr, requests, concurrency),
         Command::Stats { db, json } => corpus::stats(&db, json),
