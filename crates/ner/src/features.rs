@@ -173,29 +173,50 @@ pub fn with_sentence<S: AsRef<str>, R>(words: &[S], clusters: &Clusters, f: impl
     f(&analyze_prepared(&prepared, clusters))
 }
 
+/// What a token's information holds that depends on the word alone (its raw form decides it):
+/// worth keeping per word by a caller that sees the same words again.
+#[derive(Clone, Copy)]
+pub struct WordStatics {
+    shape: &'static str,
+    freq: u8,
+    stem_freq: u8,
+    class: &'static str,
+    info: crate::clusters::WordInfo,
+}
+
+/// The word-only information of a prepared word: three hash look-ups and a shape.
+pub fn word_statics(p: &Prepared, clusters: &Clusters) -> WordStatics {
+    WordStatics { shape: shape(p.raw), freq: bucket(frequency(p.norm)), stem_freq: bucket(frequency(p.word)), class: class_of(p.word), info: clusters.info(p.word) }
+}
+
+/// A token's information from its prepared word and its statics, before gazetteer marking.
+pub fn token_info<'a>(p: &Prepared<'a>, st: &WordStatics) -> TokenInfo<'a> {
+    TokenInfo {
+        shape: st.shape,
+        freq: st.freq,
+        stem_freq: st.stem_freq,
+        class: st.class,
+        flags: p.flags,
+        gaz: "",
+        cluster: st.info.cluster,
+        stat: st.info.stat,
+        title_ctx: st.info.ctx,
+        norm: p.norm,
+        word: p.word,
+        stem: p.stem,
+    }
+}
+
 /// Token information for prepared words, with gazetteer spans marked by longest match over the
 /// clitic-free words.
 pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<TokenInfo<'a>> {
-    let mut out: Vec<TokenInfo> = words
-        .iter()
-        .map(|p| {
-            let info = clusters.info(p.word);
-            TokenInfo {
-                shape: shape(p.raw),
-                freq: bucket(frequency(p.norm)),
-                stem_freq: bucket(frequency(p.word)),
-                class: class_of(p.word),
-                flags: p.flags,
-                gaz: "",
-                cluster: info.cluster,
-                stat: info.stat,
-                title_ctx: info.ctx,
-                norm: p.norm,
-                word: p.word,
-                stem: p.stem,
-            }
-        })
-        .collect();
+    let mut out: Vec<TokenInfo> = words.iter().map(|p| token_info(p, &word_statics(p, clusters))).collect();
+    mark_gazetteer(&mut out);
+    out
+}
+
+/// Marks gazetteer spans (`B-LOC`, `I-LOC`…) by longest match over the clitic-free words.
+pub fn mark_gazetteer(out: &mut [TokenInfo]) {
     let max = GAZETTEER.max_words;
     let mut i = 0;
     while i < out.len() {
@@ -229,7 +250,6 @@ pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<
             i += 1;
         }
     }
-    out
 }
 
 fn prefix(s: &str, n: usize) -> &str {

@@ -1,7 +1,7 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
 use crate::clusters::{Clusters, Rng};
-use crate::features::{analyze_prepared, context_features, features, with_sentence, word_features, Prepared, ROWS};
+use crate::features::{context_features, features, mark_gazetteer, token_info, with_sentence, word_features, word_statics, Prepared, WordStatics, ROWS};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -13,8 +13,9 @@ static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() 
 
 const MAGIC: &[u8; 6] = b"KNER02";
 
-/// The owner of a word-score cache (a model's address) and the summed scores by word.
-type WordScores = (usize, rustc_hash::FxHashMap<Box<str>, [f32; MAX_LABELS]>);
+/// The owner of a word cache (a model's address), and by word as written: its statics and the
+/// summed scores of its own features.
+type WordScores = (usize, rustc_hash::FxHashMap<Box<str>, (WordStatics, [f32; MAX_LABELS])>);
 
 /// The most labels a model may have (the word-score cache holds them inline).
 const MAX_LABELS: usize = 16;
@@ -32,26 +33,25 @@ const COST_FALSE: f32 = 1.0;
 #[derive(Clone)]
 pub struct Model {
     labels: Vec<String>,
-    /// `ROWS × L` emission weights.
+    /// `ROWS × L` emission weights, while training; empty once the model is packed.
     weights: Vec<f32>,
     /// `(L + 1) × L` transition weights; row L is the start of the sentence.
     trans: Vec<f32>,
     /// Word clusters learned from unlabeled text (empty without `--unlabeled`).
     clusters: Clusters,
-    /// One bit per weight row: set where the row has a weight. A feature the training data never
-    /// gave weight to (most word pairs and trigrams of new text) is skipped without touching the
-    /// 37 MB table, which saves a cache miss each.
+    /// One bit per weight row of a packed model: set where the row has a weight. A feature the
+    /// training data never gave weight to (most word pairs and trigrams of new text) is skipped
+    /// without touching the weights.
     live: Vec<u64>,
-}
-
-fn live_rows(weights: &[f32], l: usize) -> Vec<u64> {
-    let mut live = vec![0u64; ROWS / 64];
-    for r in 0..ROWS {
-        if weights[r * l..(r + 1) * l].iter().any(|w| *w != 0.0) {
-            live[r / 64] |= 1 << (r % 64);
-        }
-    }
-    live
+    /// Live rows before each 64-row block: the rank of a live row is `rank[f / 64]` plus the
+    /// live bits below it in its block. Bits (128 KB) and ranks (64 KB) stay in the L2 cache.
+    rank: Vec<u32>,
+    /// The live rows only, in row order (`rank × L`), as 16-bit steps of [`Model::scale`]: a
+    /// fraction of the full table's size, so that scoring, which is one random read per feature,
+    /// misses the cache less. The rounding (at most half a step, about 1/65,000 of the largest
+    /// weight) changes no tag on ANERcorp's test set.
+    packed: Vec<i16>,
+    scale: f32,
 }
 
 /// Whether `cur` may follow `prev` (`None`: the start of a sentence) in BIO.
@@ -99,18 +99,78 @@ impl Model {
         e
     }
 
+    /// Keeps only the rows with a weight (see [`Model::packed`]); the full table is dropped.
+    fn pack(&mut self) {
+        let l = self.labels.len();
+        let mut live = vec![0u64; ROWS / 64];
+        let mut rank = vec![0u32; ROWS / 64];
+        let mut packed = Vec::new();
+        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        for r in 0..ROWS {
+            if r % 64 == 0 {
+                rank[r / 64] = (packed.len() / l) as u32;
+            }
+            let w = &self.weights[r * l..(r + 1) * l];
+            if w.iter().any(|w| *w != 0.0) {
+                live[r / 64] |= 1 << (r % 64);
+                packed.extend(w.iter().map(|w| (w / scale).round() as i16));
+            }
+        }
+        self.live = live;
+        self.rank = rank;
+        self.packed = packed;
+        self.scale = scale;
+        self.weights = Vec::new();
+    }
+
+    /// The packed weights of feature row `f` (in steps of `scale`), if it has any.
+    #[inline]
+    fn packed_row(&self, f: usize) -> Option<&[i16]> {
+        let l = self.labels.len();
+        let block = self.live[f / 64];
+        let bit = 1u64 << (f % 64);
+        if block & bit == 0 {
+            return None;
+        }
+        let d = self.rank[f / 64] as usize + (block & (bit - 1)).count_ones() as usize;
+        Some(&self.packed[d * l..(d + 1) * l])
+    }
+
+    /// The weights of feature row `f`, if it has any (for saving).
+    fn row(&self, f: usize) -> Option<Vec<f32>> {
+        let l = self.labels.len();
+        if !self.weights.is_empty() {
+            return Some(self.weights[f * l..(f + 1) * l].to_vec());
+        }
+        self.packed_row(f).map(|w| w.iter().map(|&x| x as f32 * self.scale).collect())
+    }
+
     /// Adds the weights of features `fs` to one token's label scores.
     #[inline]
     fn add_emissions(&self, fs: &[u32], row: &mut [f32]) {
         let l = self.labels.len();
+        if !self.weights.is_empty() {
+            // training: the full table
+            for &f in fs {
+                let w = &self.weights[f as usize * l..(f as usize + 1) * l];
+                for (r, x) in row.iter_mut().zip(w) {
+                    *r += x;
+                }
+            }
+            return;
+        }
+        // integer sums, scaled once: exact, and no conversion per weight
+        let mut acc = [0i32; MAX_LABELS];
         for &f in fs {
-            if !self.live.is_empty() && self.live[f as usize / 64] & (1 << (f % 64)) == 0 {
-                continue;
+            if let Some(w) = self.packed_row(f as usize) {
+                for (a, &x) in acc.iter_mut().zip(w) {
+                    *a += x as i32;
+                }
             }
-            let w = &self.weights[f as usize * l..(f as usize + 1) * l];
-            for (r, x) in row.iter_mut().zip(w) {
-                *r += x;
-            }
+        }
+        for (r, a) in row.iter_mut().zip(&acc[..l]) {
+            *r += *a as f32 * self.scale;
         }
     }
 
@@ -171,11 +231,10 @@ impl Model {
 
     /// BIO tags for a sentence of prepared words (see [`Prepared`]).
     pub fn tag_prepared(&self, words: &[Prepared]) -> Vec<&str> {
-        let info = analyze_prepared(words, &self.clusters);
-        // one feature buffer for the whole sentence, scored as it is filled
         let l = self.labels.len();
         let mut em = vec![0f32; words.len() * l];
         let mut buf = Vec::with_capacity(64);
+        let mut info = Vec::with_capacity(words.len());
         WORD_SCORES.with(|cache| {
             let mut guard = cache.borrow_mut();
             let (owner, cache) = &mut *guard;
@@ -184,26 +243,36 @@ impl Model {
                 cache.clear();
                 *owner = me;
             }
-            for i in 0..words.len() {
+            // a word's own information and the sum of its own features' weights are the same
+            // wherever it stands: worked out once per word and thread (look up before inserting:
+            // the entry API would allocate a key on every hit)
+            for (i, w) in words.iter().enumerate() {
                 let row = &mut em[i * l..(i + 1) * l];
-                // the word's own features score the same everywhere: summed once per word
-                // look up before inserting: the entry API would allocate a key on every hit
-                match cache.get(words[i].raw) {
-                    Some(scores) => row.copy_from_slice(&scores[..l]),
+                match cache.get(w.raw) {
+                    Some((st, scores)) => {
+                        info.push(token_info(w, st));
+                        row.copy_from_slice(&scores[..l]);
+                    }
                     None => {
+                        let st = word_statics(w, &self.clusters);
+                        let t = token_info(w, &st);
                         buf.clear();
-                        word_features(&info[i], &mut buf);
+                        word_features(&t, &mut buf);
                         let mut r = [0f32; MAX_LABELS];
                         self.add_emissions(&buf, &mut r[..l]);
                         row.copy_from_slice(&r[..l]);
-                        cache.insert(words[i].raw.into(), r);
+                        cache.insert(w.raw.into(), (st, r));
+                        info.push(t);
                     }
                 }
-                buf.clear();
-                context_features(&info, i, &mut buf);
-                self.add_emissions(&buf, row);
             }
         });
+        mark_gazetteer(&mut info);
+        for i in 0..words.len() {
+            buf.clear();
+            context_features(&info, i, &mut buf);
+            self.add_emissions(&buf, &mut em[i * l..(i + 1) * l]);
+        }
         self.viterbi(&em, words.len()).into_iter().map(|k| self.labels[k].as_str()).collect()
     }
 
@@ -219,11 +288,11 @@ impl Model {
         for w in &self.trans {
             raw.extend_from_slice(&w.to_le_bytes());
         }
-        let rows: Vec<usize> = (0..ROWS).filter(|&r| self.weights[r * l..(r + 1) * l].iter().any(|w| w.abs() > 1e-6)).collect();
+        let rows: Vec<(usize, Vec<f32>)> = (0..ROWS).filter_map(|r| self.row(r).map(|w| (r, w))).filter(|(_, w)| w.iter().any(|w| w.abs() > 1e-6)).collect();
         raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for r in rows {
+        for (r, ws) in rows {
             raw.extend_from_slice(&(r as u32).to_le_bytes());
-            for w in &self.weights[r * l..(r + 1) * l] {
+            for w in ws {
                 raw.extend_from_slice(&w.to_le_bytes());
             }
         }
@@ -305,8 +374,9 @@ impl Model {
             ctx.insert(w, r.take(1)?[0]);
         }
         clusters.set_title_contexts(ctx);
-        let live = live_rows(&weights, l);
-        Ok(Model { labels, weights, trans, clusters, live })
+        let mut model = Model { labels, weights, trans, clusters, live: Vec::new(), rank: Vec::new(), packed: Vec::new(), scale: 1.0 };
+        model.pack();
+        Ok(model)
     }
 }
 
@@ -365,8 +435,8 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epoch
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
     let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences.iter().map(|(w, t)| (sentence_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
-    // during training every row may change, so no row is skipped (an empty `live`)
-    let mut model = Model { labels: labels.clone(), weights: vec![0f32; ROWS * l], trans: vec![0f32; (l + 1) * l], clusters, live: Vec::new() };
+    // during training every row may change: the full table is used, and packed at the end
+    let mut model = Model { labels: labels.clone(), weights: vec![0f32; ROWS * l], trans: vec![0f32; (l + 1) * l], clusters, live: Vec::new(), rank: Vec::new(), packed: Vec::new(), scale: 1.0 };
     let mut acc_w = vec![0f64; ROWS * l];
     let mut acc_t = vec![0f64; (l + 1) * l];
     let mut c: f64 = 1.0;
@@ -430,7 +500,7 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epoch
     for (w, a) in model.trans.iter_mut().zip(&acc_t) {
         *w = (*w as f64 - a / c) as f32;
     }
-    model.live = live_rows(&model.weights, l);
+    model.pack();
     model
 }
 
