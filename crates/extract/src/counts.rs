@@ -42,6 +42,35 @@ const DATE_WORDS: &[&str] = &["اليوم", "امس", "يوم", "الاحد", "�
 
 const PROTEST_NOUNS: &[&str] = &["تظاهره", "التظاهره", "مظاهره", "المظاهره", "تظاهرات", "التظاهرات", "مظاهرات", "المظاهرات", "احتجاج", "الاحتجاج", "احتجاجات", "الاحتجاجات", "مسيره", "المسيره", "اعتصام", "الاعتصام"];
 
+/// Perfective verbs whose subject may stand between them and the figure (اعتقلت الشرطة 3
+/// أشخاص، قتلت القوات الإسرائيلية 4 فلسطينيين): the agent of an arrest, a killing, a wounding or
+/// an abduction is named first.
+const VERBS_WITH_SUBJECT: &[&str] = &["قتل", "قتلت", "اعدم", "اعدمت", "اعتقل", "اعتقلت", "اوقف", "اوقفت", "احتجز", "احتجزت", "جرح", "جرحت", "اصاب", "اصابت", "خطف", "خطفت", "اختطف", "اختطفت", "اسر", "اسرت"];
+
+/// A subject of up to three words between such a verb and the figure: (category, verb token,
+/// its clitic letters). The words are plain words, not figures, function words or punctuation,
+/// and the first is definite (الشرطة، القوات) so that a verb's object is not taken for its subject.
+fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static str, usize, usize)> {
+    let toks = &doc.tokens;
+    for k in 1..=3 {
+        if p < sent.start + k + 1 {
+            return None;
+        }
+        let w = &toks[p - k];
+        if !w.is_word() || w.kind == TokenKind::Number || FUNCTION_WORDS.contains(&w.norm.as_str()) || role_of(w, Role::Event).is_some() {
+            return None;
+        }
+        let v = &toks[p - k - 1];
+        let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3);
+        if first_definite && proclitic_splits(&v.norm).any(|(_, r)| VERBS_WITH_SUBJECT.contains(&r.as_ref())) {
+            if let Some((cat, letters)) = role_of(v, Role::Event) {
+                return Some((cat, p - k - 1, letters));
+            }
+        }
+    }
+    None
+}
+
 /// What stands before a figure and names its category: (category, first token of the count,
 /// neutral — the noun after must decide).
 fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<&'static str>) -> Option<(&'static str, usize, bool, usize)> {
@@ -97,6 +126,18 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
         }
     }
     None
+}
+
+/// Broken plurals of people that end like no sound plural.
+const PERSON_PLURALS: &[&str] = &["اشخاص", "رجال", "نساء", "اطفال", "جنود", "عناصر", "طلاب", "شبان", "افراد", "اعضاء", "اسري", "ضباط", "عمال", "مواطنين", "اشخاص", "قاصرين", "ناس"];
+
+/// Whether the noun after a figure counts people (شخصا، فلسطينيين، رجال…), not things (أضعاف).
+fn person_like(t: &Token) -> bool {
+    proclitic_splits(&t.norm).any(|(_, r)| {
+        let r = r.strip_prefix("ال").unwrap_or(&r);
+        PERSON_PLURALS.contains(&r) || r.ends_with("ين") || r.ends_with("ون") || (r.ends_with('ا') && r.chars().count() >= 4)
+    }) || role_of(t, Role::Single).is_some()
+        || role_of(t, Role::State).is_some()
 }
 
 /// A total named before the figure and linked to it: ارتفع عدد القتلى إلى 30، بلغت حصيلة
@@ -174,8 +215,15 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
         Some((q, s, l)) => (Some(q), s, l),
         None => (None, n.start, n.clitic_letters),
     };
-    let before = category_before(doc, sent, q_start, inherited);
     let noun = noun_after(toks, n.end(), sent.end);
+    // اعتقلت الشرطة 3 أشخاص: a verb, its subject, then the figure of the people it acted on
+    let before = category_before(doc, sent, q_start, inherited).or_else(|| {
+        let (k, _) = noun?;
+        if !person_like(&toks[k]) {
+            return None;
+        }
+        verb_and_subject_before(doc, sent, q_start).map(|(cat, v, letters)| (cat, v, false, letters))
+    });
     if let Some((k, _)) = noun {
         if role_of(&toks[k], Role::Unit).is_some() {
             return None;
@@ -330,6 +378,15 @@ mod tests {
         assert_eq!(counts("أدى إلى مقتل شخصين على الأقل"), vec![c("KILL", 2.0, "at_least", "مقتل شخصين على الأقل")]);
         assert_eq!(counts("أسفر عن مقتل جندي"), vec![c("KILL", 1.0, "exact", "مقتل جندي")]);
         assert_eq!(counts("مقتل الجندي"), vec![]);
+    }
+
+    #[test]
+    fn verb_then_subject_then_figure() {
+        assert_eq!(counts("اعتقلت الشرطة 3 أشخاص."), vec![c("ARREST", 3.0, "exact", "اعتقلت الشرطة 3 أشخاص")]);
+        assert_eq!(counts("وقتلت القوات الإسرائيلية أربعة فلسطينيين."), vec![c("KILL", 4.0, "exact", "قتلت القوات الإسرائيلية أربعة فلسطينيين")]);
+        // an object is not a subject: the figure here is not of people killed
+        assert!(counts("قتل مسلحون في 3 هجمات").is_empty());
+        assert!(counts("أوقف التفاوض بطلبه 4 أضعاف").is_empty());
     }
 
     #[test]
