@@ -249,7 +249,8 @@ pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
     let tty = io::stdout().is_terminal();
     println!("{} articles match ({took:.1} ms)", results.total);
     for (i, (score, s, snip)) in hits.iter().enumerate() {
-        println!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, s.title.as_deref().unwrap_or("(no title)"), s.id, s.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("-"), s.source.as_deref().unwrap_or(""));
+        let safe = |x: Option<&str>| crate::report::terminal_safe(x.unwrap_or(""));
+        println!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, safe(s.title.as_deref().or(Some("(no title)"))), safe(Some(&s.id)), safe(s.published.as_deref().map(|p| p.get(..10).unwrap_or(p))), safe(s.source.as_deref()));
         if let Some(sn) = snip {
             println!("   {}", mark(&sn.text, &sn.highlights, tty));
         }
@@ -268,7 +269,7 @@ fn mark(text: &str, highlights: &[(usize, usize)], tty: bool) -> String {
         if highlights.iter().any(|h| h.1 == i) {
             out.push_str(close);
         }
-        out.push(if c == '\n' { ' ' } else { c });
+        out.push(if c.is_control() { ' ' } else { c });
     }
     if highlights.iter().any(|h| h.1 == text.chars().count()) {
         out.push_str(close);
@@ -289,20 +290,21 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
         return Ok(true);
     }
     let s = &e.summary;
-    println!("{}  {}  {}{}", s.id, s.kind, s.name, s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
+    let safe = crate::report::terminal_safe;
+    println!("{}  {}  {}{}", s.id, s.kind, safe(&s.name), s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
     if let Some(g) = &s.geo {
         println!("at {:.4}, {:.4} ({}){}", g.lat, g.lon, g.country, e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default());
     }
     println!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
     println!("\nspellings and why they were joined:");
     for v in &e.variants {
-        println!("  {:<30} {}{}", v.text, v.reason, v.first_article.as_deref().map(|a| format!(" [first in {a}]")).unwrap_or_default());
+        println!("  {:<30} {}{}", safe(&v.text), safe(&v.reason), v.first_article.as_deref().map(|a| format!(" [first in {}]", safe(a))).unwrap_or_default());
     }
     if ids.len() > 1 {
         println!("\n(other entities answer to this name: {})", ids[1..].join(", "));
     }
     if !e.related.is_empty() {
-        println!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", r.name, r.shared_articles)).collect::<Vec<_>>().join("، "));
+        println!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", safe(&r.name), r.shared_articles)).collect::<Vec<_>>().join("، "));
     }
     Ok(true)
 }
@@ -314,7 +316,7 @@ pub fn entity_list(db: &Path, q: Option<&str>, kind: Option<&str>, limit: usize,
         println!("{}", serde_json::to_string_pretty(&list)?);
     } else {
         for e in list {
-            println!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, e.name, e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
+            println!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, crate::report::terminal_safe(&e.name), e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
         }
     }
     Ok(true)

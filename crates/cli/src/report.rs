@@ -8,8 +8,14 @@ const RLI: char = '\u{2067}';
 const PDI: char = '\u{2069}';
 
 fn rtl(s: &str) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: String = terminal_safe(s).split_whitespace().collect::<Vec<_>>().join(" ");
     format!("{RLI}{flat}{PDI}")
+}
+
+/// Article text made safe to print on a terminal: control characters (an escape sequence in an
+/// article could recolour or retitle the reader's terminal) become spaces.
+pub fn terminal_safe(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 fn value(v: f64) -> String {
@@ -110,4 +116,15 @@ pub fn render(a: &Article, text: &str) -> String {
     }
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_never_reach_the_terminal() {
+        assert_eq!(terminal_safe("a\x1b]0;owned\x07b\n"), "a ]0;owned b ");
+        assert!(!rtl("\x1b[31mنص").contains('\x1b'));
+    }
 }
