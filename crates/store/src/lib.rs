@@ -20,15 +20,19 @@ pub mod analysis;
 pub mod gkg;
 pub mod index;
 pub mod link;
+pub mod postgres;
 pub mod sqlite;
 
 pub use index::{Hit, SearchIndex, SearchQuery};
+pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {0}")]
+    Pg(#[from] ::postgres::Error),
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),
     #[error("search query: {0}")]

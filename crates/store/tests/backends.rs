@@ -1,0 +1,96 @@
+//! Every backend of the `Store` trait gives the same answers for the same articles: SQLite always,
+//! PostgreSQL when `KHABAR_TEST_POSTGRES` names a database for tests (`.ci/run` starts one:
+//! `postgres://khabar:khabar@127.0.0.1:5432/khabar_test`; the database is emptied first, so
+//! its name must contain "test").
+use khabar_store::{content_hash, NewArticle, PgStore, SqliteStore, Store};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn batch() -> Vec<NewArticle> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut out = Vec::new();
+    for f in ["examples/articles.jsonl", "web/test/xss.jsonl"] {
+        for line in std::fs::read_to_string(root.join(f)).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+            let v: Value = serde_json::from_str(line).unwrap();
+            let s = |k: &str| v[k].as_str().map(str::to_string);
+            let text = s("text").unwrap();
+            out.push(NewArticle {
+                id: s("id").unwrap(),
+                hash: content_hash(&text, s("published").as_deref(), s("title").as_deref(), s("source").as_deref()),
+                source: s("source"),
+                url: s("url"),
+                title: s("title"),
+                published: s("published"),
+                record: khabar_extract::extract(s("id"), s("published"), &text),
+                text,
+                extra: Default::default(),
+            });
+        }
+    }
+    out
+}
+
+/// Writes the examples, rewrites them, changes one, and reads everything back.
+fn exercise(store: &dyn Store) -> Value {
+    let mut b = batch();
+    let w = store.write(&b).unwrap();
+    assert_eq!((w.stored, w.replaced, w.unchanged), (b.len(), 0, 0));
+    let w = store.write(&b).unwrap();
+    assert_eq!((w.stored, w.replaced, w.unchanged), (0, 0, b.len()), "the same articles again change nothing");
+    // one article changed: its records are replaced
+    let changed = b.iter_mut().find(|a| a.id == "xss-1").unwrap();
+    changed.text.push_str(" وأعلنت الشرطة اعتقال 5 أشخاص.");
+    changed.hash = content_hash(&changed.text, changed.published.as_deref(), changed.title.as_deref(), changed.source.as_deref());
+    changed.record = khabar_extract::extract(Some(changed.id.clone()), changed.published.clone(), &changed.text);
+    let w = store.write(&b[..]).unwrap();
+    assert_eq!((w.stored, w.replaced), (0, 1));
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.articles, b.len() as u64);
+    let unindexed = store.unindexed(100).unwrap();
+    store.mark_indexed(&unindexed.iter().map(|d| d.id.clone()).collect::<Vec<_>>()).unwrap();
+    assert!(store.unindexed(100).unwrap().is_empty());
+    let mut hashes: Vec<_> = store.hashes().unwrap().into_iter().collect();
+    hashes.sort();
+    let ents = store.entities(None, None, 500).unwrap();
+    let almaty = store.resolve_entity("الماتى").unwrap();
+    assert_eq!(almaty.len(), 1, "one place under any spelling");
+    let place = store.entity(&almaty[0]).unwrap().unwrap();
+    let xss = store.article("xss-1").unwrap().unwrap();
+    assert!(xss.record.counts.iter().any(|c| c.value == 5.0));
+    let ids: Vec<String> = b.iter().map(|a| a.id.clone()).collect();
+    json!({
+        "stats": stats,
+        "hashes": hashes,
+        "entities": ents.iter().map(|e| json!([e.id, e.kind, e.name, e.articles, e.latin])).collect::<Vec<_>>(),
+        "surname": store.resolve_entity("توكاييف").unwrap(),
+        "place": [place.summary.name, place.summary.latin, place.geonameid, place.variants.len(), place.related.len(), place.article_list.len()],
+        "links": xss.links,
+        "series": store.count_series(Some("KILL"), None, None).unwrap(),
+        "between": store.articles_between(Some(20180101), Some(20181231), 100).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
+        "summaries": store.summaries(&ids).unwrap().iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+        "hits": store.hits(&ids).unwrap().iter().map(|h| json!([h.summary.id, h.quotes, h.counts])).collect::<Vec<_>>(),
+        "missing": [store.article("nope").unwrap().is_none(), store.entity("nope").unwrap().is_none()],
+    })
+}
+
+#[test]
+fn sqlite_and_postgres_agree() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = exercise(&SqliteStore::open(&dir.path().join("k.db")).unwrap());
+    assert_eq!(sqlite["stats"]["articles"], 7);
+    assert_eq!(sqlite["missing"], json!([true, true]));
+    let Ok(url) = std::env::var("KHABAR_TEST_POSTGRES") else {
+        eprintln!("KHABAR_TEST_POSTGRES is not set: PostgreSQL backend not exercised here (.ci/run sets it)");
+        return;
+    };
+    assert!(url.contains("test"), "KHABAR_TEST_POSTGRES must name a test database (it is emptied): {url}");
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    c.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").unwrap();
+    drop(c);
+    let pg = exercise(&PgStore::open(&url).unwrap());
+    for k in sqlite.as_object().unwrap().keys() {
+        assert_eq!(sqlite[k], pg[k], "the backends differ on {k}");
+    }
+    // migrations run once: opening again keeps the data
+    assert_eq!(PgStore::open(&url).unwrap().stats().unwrap().articles, 7);
+}
