@@ -52,7 +52,7 @@ pub fn search(db: &Path, n: usize) -> anyhow::Result<bool> {
     for q in one.iter().chain(&two).take(20) {
         search_once(&corpus, q)?; // warm the page cache
     }
-    println!("search over {} articles, top 10 with titles and snippets, one thread:", corpus.index.num_docs());
+    out!("search over {} articles, top 10 with titles and snippets, one thread:", corpus.index.num_docs()?);
     let mut medians = Vec::new();
     for (label, qs) in [("one word", &one), ("two words", &two)] {
         let mut lat = Vec::with_capacity(qs.len());
@@ -67,12 +67,12 @@ pub fn search(db: &Path, n: usize) -> anyhow::Result<bool> {
         slow.sort();
         if std::env::var_os("KHABAR_BENCH_SLOWEST").is_some() {
             for (d, q) in slow.iter().rev().take(5) {
-                println!("    slowest: {:.1} ms  {q}", d.as_secs_f64() * 1e3);
+                out!("    slowest: {:.1} ms  {q}", d.as_secs_f64() * 1e3);
             }
         }
         let secs = started.elapsed().as_secs_f64();
         lat.sort();
-        println!("  {label:<9} {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {:.0} queries/s", qs.len(), pct(&lat, 0.5), pct(&lat, 0.95), pct(&lat, 0.99), pct(&lat, 1.0), qs.len() as f64 / secs);
+        out!("  {label:<9} {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {:.0} queries/s", qs.len(), pct(&lat, 0.5), pct(&lat, 0.95), pct(&lat, 0.99), pct(&lat, 1.0), qs.len() as f64 / secs);
         medians.push(pct(&lat, 0.5));
     }
     // Baseline: what search costs without the index — every article read from the database and
@@ -88,7 +88,7 @@ pub fn search(db: &Path, n: usize) -> anyhow::Result<bool> {
     }
     lat.sort();
     let base = pct(&lat, 0.5);
-    println!("  baseline: scanning the {} normalized texts in memory, p50 {:.2} ms per one-word query → the index is {:.0}× faster at the median", texts.len(), base, base / medians[0].max(1e-6));
+    out!("  baseline: scanning the {} normalized texts in memory, p50 {:.2} ms per one-word query → the index is {:.0}× faster at the median", texts.len(), base, base / medians[0].max(1e-6));
     Ok(true)
 }
 
@@ -106,13 +106,13 @@ pub fn api(db: &Path, addr: Option<String>, requests: usize, concurrency: usize)
             }
         };
         let paths = tokio::task::spawn_blocking(move || api_paths(&corpus_for_paths)).await??;
-        println!("{requests} requests at concurrency {concurrency} against http://{addr}/ ({} distinct paths: searches, articles, entities, series, stats)", paths.len());
+        out!("{requests} requests at concurrency {concurrency} against http://{addr}/ ({} distinct paths: searches, articles, entities, series, stats)", paths.len());
         let base = khabar_server::load::run(addr, vec!["/openapi.json".to_string()], requests, concurrency).await;
         let r = khabar_server::load::run(addr, paths, requests, concurrency).await;
         for (label, x) in [("baseline: a static document", &base), ("the API", &r)] {
-            println!("  {label:<28} {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms", x.requests, x.errors, x.per_second, x.p50_ms, x.p90_ms, x.p99_ms, x.max_ms);
+            out!("  {label:<28} {} requests, {} errors, {:.0} req/s, p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms", x.requests, x.errors, x.per_second, x.p50_ms, x.p90_ms, x.p99_ms, x.max_ms);
         }
-        println!("  the API serves {:.2}× the static document's request rate", r.per_second / base.per_second.max(1e-9));
+        out!("  the API serves {:.2}× the static document's request rate", r.per_second / base.per_second.max(1e-9));
         Ok(r.errors == 0 && base.errors == 0)
     })
 }

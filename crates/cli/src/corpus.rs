@@ -165,9 +165,9 @@ pub fn stats(db: &Path, as_json: bool) -> anyhow::Result<bool> {
     let corpus = open_existing(db)?;
     let s = corpus.store.stats()?;
     if as_json {
-        println!("{}", serde_json::to_string(&s)?);
+        out!("{}", serde_json::to_string(&s)?);
     } else {
-        println!("articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}", s.articles, s.entities, s.quotes, s.counts, s.dates, corpus.index.num_docs());
+        out!("articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}", s.articles, s.entities, s.quotes, s.counts, s.dates, corpus.index.num_docs()?);
     }
     Ok(true)
 }
@@ -243,16 +243,16 @@ pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
     let took = started.elapsed().as_secs_f64() * 1e3;
     if args.json {
         let hits: Vec<Value> = hits.iter().map(|(score, s, snip)| json!({"id": s.id, "score": score, "title": s.title, "source": s.source, "published": s.published, "url": s.url, "snippet": snip})).collect();
-        println!("{}", serde_json::to_string_pretty(&json!({"total": results.total, "took_ms": took, "hits": hits}))?);
+        out!("{}", serde_json::to_string_pretty(&json!({"total": results.total, "took_ms": took, "hits": hits}))?);
         return Ok(true);
     }
     let tty = io::stdout().is_terminal();
-    println!("{} articles match ({took:.1} ms)", results.total);
+    out!("{} articles match ({took:.1} ms)", results.total);
     for (i, (score, s, snip)) in hits.iter().enumerate() {
         let safe = |x: Option<&str>| crate::report::terminal_safe(x.unwrap_or(""));
-        println!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, safe(s.title.as_deref().or(Some("(no title)"))), safe(Some(&s.id)), safe(s.published.as_deref().map(|p| p.get(..10).unwrap_or(p))), safe(s.source.as_deref()));
+        out!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, safe(s.title.as_deref().or(Some("(no title)"))), safe(Some(&s.id)), safe(s.published.as_deref().map(|p| p.get(..10).unwrap_or(p))), safe(s.source.as_deref()));
         if let Some(sn) = snip {
-            println!("   {}", mark(&sn.text, &sn.highlights, tty));
+            out!("   {}", mark(&sn.text, &sn.highlights, tty));
         }
     }
     Ok(true)
@@ -286,25 +286,25 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
     };
     let Some(e) = corpus.store.entity(first)? else { return Ok(false) };
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&e)?);
+        out!("{}", serde_json::to_string_pretty(&e)?);
         return Ok(true);
     }
     let s = &e.summary;
     let safe = crate::report::terminal_safe;
-    println!("{}  {}  {}{}", s.id, s.kind, safe(&s.name), s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
+    out!("{}  {}  {}{}", s.id, s.kind, safe(&s.name), s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
     if let Some(g) = &s.geo {
-        println!("at {:.4}, {:.4} ({}){}", g.lat, g.lon, g.country, e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default());
+        out!("at {:.4}, {:.4} ({}){}", g.lat, g.lon, g.country, e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default());
     }
-    println!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
-    println!("\nspellings and why they were joined:");
+    out!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
+    out!("\nspellings and why they were joined:");
     for v in &e.variants {
-        println!("  {:<30} {}{}", safe(&v.text), safe(&v.reason), v.first_article.as_deref().map(|a| format!(" [first in {}]", safe(a))).unwrap_or_default());
+        out!("  {:<30} {}{}", safe(&v.text), safe(&v.reason), v.first_article.as_deref().map(|a| format!(" [first in {}]", safe(a))).unwrap_or_default());
     }
     if ids.len() > 1 {
-        println!("\n(other entities answer to this name: {})", ids[1..].join(", "));
+        out!("\n(other entities answer to this name: {})", ids[1..].join(", "));
     }
     if !e.related.is_empty() {
-        println!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", safe(&r.name), r.shared_articles)).collect::<Vec<_>>().join("، "));
+        out!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", safe(&r.name), r.shared_articles)).collect::<Vec<_>>().join("، "));
     }
     Ok(true)
 }
@@ -313,10 +313,10 @@ pub fn entity_list(db: &Path, q: Option<&str>, kind: Option<&str>, limit: usize,
     let corpus = open_existing(db)?;
     let list = corpus.store.entities(q, kind, limit)?;
     if as_json {
-        println!("{}", serde_json::to_string_pretty(&list)?);
+        out!("{}", serde_json::to_string_pretty(&list)?);
     } else {
         for e in list {
-            println!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, crate::report::terminal_safe(&e.name), e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
+            out!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, crate::report::terminal_safe(&e.name), e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
         }
     }
     Ok(true)

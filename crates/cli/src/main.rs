@@ -4,6 +4,21 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `println!` that ends the program quietly when standard output is closed (`khabar … | head`)
+/// instead of panicking, and reports any other write error.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("khabar: writing output: {e}");
+            std::process::exit(2);
+        }
+    }};
+}
+
 mod bench;
 mod corpus;
 mod input;

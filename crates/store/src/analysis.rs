@@ -158,3 +158,53 @@ mod tests {
         }
     }
 }
+
+/// The terms of a text under one analyzer, in order.
+pub fn terms(text: &str, stemmed: bool) -> Vec<String> {
+    let mut t = if stemmed { ArabicTokenizer::stemmed() } else { ArabicTokenizer::exact() };
+    let mut st = t.token_stream(text);
+    let mut out = Vec::new();
+    while st.advance() {
+        out.push(st.token().text.clone());
+    }
+    out
+}
+
+/// Snippets cut by our own analyzers, for a search backend that has none (PostgreSQL): the
+/// first stretch of text around a word whose exact or stemmed term is one of the query's.
+pub struct TermSnippets {
+    exact: rustc_hash::FxHashSet<String>,
+    stems: rustc_hash::FxHashSet<String>,
+}
+
+impl TermSnippets {
+    pub fn new(query: &str) -> TermSnippets {
+        TermSnippets { exact: terms(query, false).into_iter().collect(), stems: terms(query, true).into_iter().collect() }
+    }
+}
+
+impl crate::Snippets for TermSnippets {
+    fn make(&self, text: &str) -> crate::Snippet {
+        const WIDTH: usize = 220;
+        let (mut ex, mut stm) = (ArabicTokenizer::exact(), ArabicTokenizer::stemmed());
+        let (mut a, mut b) = (ex.token_stream(text), stm.token_stream(text));
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        while a.advance() && b.advance() {
+            let (x, y) = (a.token(), b.token());
+            if self.exact.contains(&x.text) || self.stems.contains(&y.text) {
+                hits.push((x.offset_from, x.offset_to));
+            }
+        }
+        let Some(&(first, _)) = hits.first() else {
+            return crate::Snippet { text: text.chars().take(200).collect(), highlights: vec![] };
+        };
+        // start a little before the first hit, at a character boundary; WIDTH characters on
+        let start_char = text[..first].chars().count().saturating_sub(40);
+        let start = text.char_indices().nth(start_char).map_or(0, |(i, _)| i);
+        let end = text[start..].char_indices().nth(WIDTH).map_or(text.len(), |(i, _)| start + i);
+        let frag = &text[start..end];
+        let to_chars = |byte: usize| text[start..byte.clamp(start, end)].chars().count();
+        let highlights = hits.iter().filter(|h| h.0 >= start && h.1 <= end).map(|h| (to_chars(h.0), to_chars(h.1))).collect();
+        crate::Snippet { text: frag.to_string(), highlights }
+    }
+}

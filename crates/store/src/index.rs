@@ -2,7 +2,7 @@
 //! [`crate::analysis`]), with the source, publication day and linked entity ids as filters.
 //! The text itself stays in the database; snippets are cut from it there.
 use crate::analysis::{ArabicTokenizer, EXACT, STEM};
-use crate::{Error, IndexDoc, Result};
+use crate::{Error, IndexDoc, Result, Search};
 use serde::Serialize;
 use std::ops::Bound;
 use std::path::Path;
@@ -208,24 +208,45 @@ impl SearchIndex {
     }
 
     /// A snippet maker for one query: call it on each hit's text.
-    pub fn snippets(&self, text_query: &str) -> Result<Snippets> {
+    pub fn snippets(&self, text_query: &str) -> Result<TantivySnippets> {
         let searcher = self.reader.searcher();
         let (query, _) = self.parser.parse_query_lenient(text_query);
         let mut exact = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
         exact.set_max_num_chars(220);
         let mut stem = SnippetGenerator::create(&searcher, &*query, self.f.body_stem)?;
         stem.set_max_num_chars(220);
-        Ok(Snippets { exact, stem })
+        Ok(TantivySnippets { exact, stem })
     }
 }
 
-pub struct Snippets {
+impl Search for SearchIndex {
+    fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
+        SearchIndex::upsert(self, docs)
+    }
+    fn commit(&self) -> Result<()> {
+        SearchIndex::commit(self)
+    }
+    fn close(&self) -> Result<()> {
+        SearchIndex::close(self)
+    }
+    fn num_docs(&self) -> Result<u64> {
+        Ok(SearchIndex::num_docs(self))
+    }
+    fn search(&self, q: &SearchQuery) -> Result<Results> {
+        SearchIndex::search(self, q)
+    }
+    fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
+        Ok(Box::new(SearchIndex::snippets(self, text_query)?))
+    }
+}
+
+pub struct TantivySnippets {
     exact: SnippetGenerator,
     stem: SnippetGenerator,
 }
 
-impl Snippets {
-    pub fn make(&self, text: &str) -> Snippet {
+impl crate::Snippets for TantivySnippets {
+    fn make(&self, text: &str) -> Snippet {
         let mut s = self.exact.snippet(text);
         if s.highlighted().is_empty() {
             s = self.stem.snippet(text);

@@ -23,7 +23,7 @@ pub mod link;
 pub mod postgres;
 pub mod sqlite;
 
-pub use index::{Hit, SearchIndex, SearchQuery};
+pub use index::{Hit, Results, SearchIndex, SearchQuery, Snippet};
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -246,32 +246,66 @@ pub trait Store: Send + Sync {
     fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>>;
 }
 
+/// Full-text search over the stored articles: tantivy beside SQLite ([`SearchIndex`]), or
+/// PostgreSQL's own text search beside the PostgreSQL store ([`postgres::PgSearch`]).
+pub trait Search: Send + Sync {
+    /// Replaces these articles in the index; visible after [`Search::commit`].
+    fn upsert(&self, docs: &[IndexDoc]) -> Result<()>;
+    fn commit(&self) -> Result<()>;
+    /// Waits for background work and releases any writer lock.
+    fn close(&self) -> Result<()>;
+    /// Documents visible to searches.
+    fn num_docs(&self) -> Result<u64>;
+    /// Ranked hits (newest first when there are no words), and how many matched.
+    fn search(&self, q: &SearchQuery) -> Result<Results>;
+    /// A snippet maker for one query: call it on each hit's text.
+    fn snippets(&self, text_query: &str) -> Result<Box<dyn Snippets>>;
+}
+
+/// Cuts a snippet around the words of a query.
+pub trait Snippets {
+    fn make(&self, text: &str) -> Snippet;
+}
+
+/// Where a corpus lives: `postgres://…` for PostgreSQL, anything else a directory.
+pub fn is_postgres(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
 /// A store and its search index, kept consistent.
 pub struct Corpus {
     pub store: Box<dyn Store>,
-    pub index: SearchIndex,
+    pub index: Box<dyn Search>,
 }
 
 impl Corpus {
     /// Opens (creating if needed) the corpus in `dir`, then brings the index up to date with the
     /// database (see the module documentation).
     pub fn open(dir: &Path) -> Result<Corpus> {
+        if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
+            let corpus = Corpus { store: Box::new(PgStore::open(url)?), index: Box::new(postgres::PgSearch::open(url)?) };
+            corpus.catch_up()?;
+            return Ok(corpus);
+        }
         std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let store = SqliteStore::open(&dir.join("khabar.db"))?;
         let index = SearchIndex::open(&dir.join("index"))?;
-        let corpus = Corpus { store: Box::new(store), index };
+        let corpus = Corpus { store: Box::new(store), index: Box::new(index) };
         corpus.catch_up()?;
         Ok(corpus)
     }
 
     /// Opens for reading only (the server): no writer lock is taken on the index.
     pub fn open_read_only(dir: &Path) -> Result<Corpus> {
+        if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
+            return Ok(Corpus { store: Box::new(PgStore::open(url)?), index: Box::new(postgres::PgSearch::open(url)?) });
+        }
         if !dir.join("khabar.db").exists() {
             return Err(Error::Invalid(format!("{}: no corpus here (run `khabar ingest --db {}` first)", dir.display(), dir.display())));
         }
         let store = SqliteStore::open(&dir.join("khabar.db"))?;
         let index = SearchIndex::open(&dir.join("index"))?;
-        Ok(Corpus { store: Box::new(store), index })
+        Ok(Corpus { store: Box::new(store), index: Box::new(index) })
     }
 
     /// Indexes every article the database holds but the index may not; returns how many.

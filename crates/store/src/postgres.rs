@@ -59,6 +59,13 @@ CREATE INDEX counts_category_day ON counts(category, day);
 CREATE INDEX counts_source ON counts(source_entity);
 CREATE TABLE dates (article BIGINT NOT NULL, value TEXT NOT NULL, resolution TEXT NOT NULL, start_pos BIGINT NOT NULL, end_pos BIGINT NOT NULL);
 CREATE INDEX dates_article ON dates(article);
+"#, r#"
+ALTER TABLE articles ADD COLUMN exact tsvector, ADD COLUMN stem tsvector, ADD COLUMN entity_ids TEXT[] NOT NULL DEFAULT '{}';
+CREATE INDEX articles_exact ON articles USING GIN (exact);
+CREATE INDEX articles_stem ON articles USING GIN (stem);
+CREATE INDEX articles_entity_ids ON articles USING GIN (entity_ids);
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX entity_keys_trgm ON entity_keys USING GIN (key gin_trgm_ops);
 "#];
 
 pub struct PgStore {
@@ -339,7 +346,7 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
                     tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
                 }
                 tx.execute(
-                    "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, published = $6, day = $7, text = $8, extra = $9, record = $10, indexed = FALSE WHERE rid = $1",
+                    "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, published = $6, day = $7, text = $8, extra = $9, record = $10, indexed = FALSE, exact = NULL, stem = NULL WHERE rid = $1",
                     p![rid, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record],
                 )?;
                 w.replaced += 1;
@@ -410,4 +417,123 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
     tx.commit()?;
     *slot = Some(linker);
     Ok(w)
+}
+
+/// Search in PostgreSQL itself: `tsvector` columns fed with our analyzers' terms (the `simple`
+/// configuration only splits them; titles weigh A, bodies D), GIN indexes, and the same query
+/// semantics as the tantivy index: every word must match, exactly or by its stem. Phrases,
+/// exclusions and OR are not parsed here (their words are just ANDed).
+pub struct PgSearch {
+    url: String,
+    pool: Mutex<Vec<Client>>,
+}
+
+impl PgSearch {
+    /// Connects; the columns and indexes come with the store's migrations, run here as well.
+    pub fn open(url: &str) -> Result<PgSearch> {
+        let store = PgStore::open(url)?;
+        let c = store.writer.into_inner().unwrap_or_else(|e| e.into_inner());
+        Ok(PgSearch { url: url.to_string(), pool: Mutex::new(vec![c]) })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        let conn = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut conn = match conn {
+            Some(c) if !c.is_closed() => c,
+            _ => Client::connect(&self.url, NoTls)?,
+        };
+        let out = f(&mut conn);
+        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+        out
+    }
+}
+
+impl Search for PgSearch {
+    fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
+        use crate::analysis::terms;
+        self.with(|c| {
+            let mut tx = c.transaction()?;
+            for d in docs {
+                let (te, be) = (terms(&d.title, false).join(" "), terms(&d.text, false).join(" "));
+                let (ts, bs) = (terms(&d.title, true).join(" "), terms(&d.text, true).join(" "));
+                tx.execute(
+                    "UPDATE articles SET exact = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'D'), \
+                     stem = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'D'), entity_ids = $6 WHERE id = $1",
+                    p![d.id, te, be, ts, bs, d.entities],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn commit(&self) -> Result<()> {
+        Ok(()) // each upsert commits its own transaction
+    }
+
+    fn close(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn num_docs(&self) -> Result<u64> {
+        self.with(|c| Ok(c.query_one("SELECT COUNT(*) FROM articles WHERE exact IS NOT NULL", &[])?.get::<_, i64>(0) as u64))
+    }
+
+    fn search(&self, q: &SearchQuery) -> Result<crate::Results> {
+        use crate::analysis::ArabicTokenizer;
+        use tantivy::tokenizer::{TokenStream, Tokenizer};
+        // the query's words, each with its exact and stemmed term
+        let text = q.text.as_deref().unwrap_or("");
+        let mut words: Vec<(String, String)> = Vec::new();
+        let (mut ex, mut st) = (ArabicTokenizer::exact(), ArabicTokenizer::stemmed());
+        let (mut a, mut b) = (ex.token_stream(text), st.token_stream(text));
+        while a.advance() && b.advance() {
+            let w = (a.token().text.clone(), b.token().text.clone());
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+        let mut params: Vec<Box<dyn ::postgres::types::ToSql + Sync>> = Vec::new();
+        let mut arg = |v: Box<dyn ::postgres::types::ToSql + Sync>| {
+            params.push(v);
+            format!("${}", params.len())
+        };
+        let mut conds = vec!["exact IS NOT NULL".to_string()];
+        let mut rank = Vec::new();
+        for (e, s) in &words {
+            let (pe, ps) = (arg(Box::new(e.clone())), arg(Box::new(s.clone())));
+            conds.push(format!("(exact @@ plainto_tsquery('simple', {pe}) OR stem @@ plainto_tsquery('simple', {ps}))"));
+            rank.push(format!("ts_rank(exact, plainto_tsquery('simple', {pe})) + 0.4 * ts_rank(stem, plainto_tsquery('simple', {ps}))"));
+        }
+        if let Some(src) = &q.source {
+            let p = arg(Box::new(src.clone()));
+            conds.push(format!("source = {p}"));
+        }
+        if let Some(f) = q.from {
+            let p = arg(Box::new(f));
+            conds.push(format!("day >= {p}"));
+        }
+        if let Some(t) = q.to {
+            let p = arg(Box::new(t));
+            conds.push(format!("day <= {p}"));
+        }
+        if !q.entities.is_empty() {
+            let p = arg(Box::new(q.entities.clone()));
+            conds.push(format!("entity_ids && {p}::text[]"));
+        }
+        let filter = conds.join(" AND ");
+        let score = if rank.is_empty() { "0::real".to_string() } else { rank.join(" + ") };
+        let order = if words.is_empty() { "day DESC NULLS LAST, id" } else { "score DESC, id" };
+        let refs: Vec<&(dyn ::postgres::types::ToSql + Sync)> = params.iter().map(|b| b.as_ref()).collect();
+        self.with(|c| {
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
+            let sql = format!("SELECT id, ({score})::real AS score FROM articles WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {}", q.limit.max(1), q.offset);
+            let hits = c.query(&sql, &refs)?.iter().map(|r| crate::Hit { id: r.get(0), score: r.get(1) }).collect();
+            Ok(crate::Results { total: total as usize, hits })
+        })
+    }
+
+    fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
+        Ok(Box::new(crate::analysis::TermSnippets::new(text_query)))
+    }
 }

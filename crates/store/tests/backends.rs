@@ -2,7 +2,7 @@
 //! PostgreSQL when `KHABAR_TEST_POSTGRES` names a database for tests (`.ci/run` starts one:
 //! `postgres://khabar:khabar@127.0.0.1:5432/khabar_test`; the database is emptied first, so
 //! its name must contain "test").
-use khabar_store::{content_hash, NewArticle, PgStore, SqliteStore, Store};
+use khabar_store::{content_hash, Corpus, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -93,4 +93,31 @@ fn sqlite_and_postgres_agree() {
     }
     // migrations run once: opening again keeps the data
     assert_eq!(PgStore::open(&url).unwrap().stats().unwrap().articles, 7);
+
+    // search: the same articles match in PostgreSQL's text search as in the tantivy index
+    let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    c.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;").unwrap();
+    drop(c);
+    let embedded = Corpus::open(&dir.path().join("corpus")).unwrap();
+    let pg = Corpus::open(Path::new(&url)).unwrap();
+    for corpus in [&embedded, &pg] {
+        corpus.write(&batch()).unwrap();
+    }
+    assert_eq!(embedded.index.num_docs().unwrap(), pg.index.num_docs().unwrap());
+    let queries = ["الرئيس", "الماتي", "ألماتي", "قتل", "مقتل", "كندا", "الشرطة", "حافلة", "فريق هوكي", "الولايات المتحدة", "والحكومة", "مسئول", "ترامب", "xyzzy"];
+    for text in queries {
+        for (source, from, to) in [(None, None, None), (Some("france24"), None, None), (None, Some(20180401), Some(20181231))] {
+            let q = SearchQuery { text: Some(text.into()), source: source.map(str::to_string), from, to, limit: 100, ..Default::default() };
+            let (a, b) = (embedded.index.search(&q).unwrap(), pg.index.search(&q).unwrap());
+            let ids = |r: &khabar_store::Results| {
+                let mut v: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
+                v.sort();
+                v
+            };
+            assert_eq!((a.total, ids(&a)), (b.total, ids(&b)), "{text} {source:?} {from:?}");
+        }
+    }
+    let e = pg.store.resolve_entity("توكاييف").unwrap();
+    let q = SearchQuery { entities: e, limit: 100, ..Default::default() };
+    assert_eq!(pg.index.search(&q).unwrap().hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["xss-1"]);
 }
