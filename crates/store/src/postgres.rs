@@ -167,7 +167,9 @@ impl Store for PgStore {
 
     fn mark_indexed(&self, ids: &[String]) -> Result<()> {
         let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        conn.execute("UPDATE articles SET indexed = TRUE WHERE id = ANY($1)", p![ids])?;
+        // PgSearch sets the flag with the text-search columns, in one transaction: this only
+        // catches what another search backend indexed
+        conn.execute("UPDATE articles SET indexed = TRUE WHERE id = ANY($1) AND NOT indexed", p![ids])?;
         Ok(())
     }
 
@@ -325,13 +327,27 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
     for r in tx.query("SELECT key, entity FROM entity_keys ORDER BY seq", &[])? {
         linker.add_key(r.get(0), r.get(1));
     }
+    // statements prepared once per batch: parsed and planned once, not once per row
+    let st0 = tx.prepare("SELECT rid, hash FROM articles WHERE id = $1")?;
+    let st1 = tx.prepare("SELECT DISTINCT entity FROM mentions WHERE article = $1")?;
+    let st2 = tx.prepare("UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, published = $6, day = $7, text = $8, extra = $9, record = $10, indexed = FALSE, exact = NULL, stem = NULL WHERE rid = $1")?;
+    let st3 = tx.prepare("INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING rid")?;
+    let st4 = tx.prepare("INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING")?;
+    let st5 = tx.prepare("UPDATE entities SET latin = coalesce(latin, $2), lat = coalesce(lat, $3), lon = coalesce(lon, $4), country = coalesce(country, $5), geonameid = coalesce(geonameid, $6) WHERE id = $1")?;
+    let st6 = tx.prepare("INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET names = entity_keys.names + excluded.names")?;
+    let st7 = tx.prepare("INSERT INTO mentions (article, local, entity, name, n) VALUES ($1, $2, $3, $4, $5)")?;
+    let st8 = tx.prepare("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")?;
+    let st9 = tx.prepare("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")?;
+    let st10 = tx.prepare("INSERT INTO dates (article, value, resolution, start_pos, end_pos) VALUES ($1, $2, $3, $4, $5)")?;
+    let st11 = tx.prepare("UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = $1 AND names > 0 ORDER BY names DESC, seq LIMIT 1), name), \
+             articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = $1) WHERE id = $1")?;
     let mut w = Written::default();
     let mut touched: FxHashSet<String> = FxHashSet::default();
     for a in batch {
         let day = day_number(a.published.as_deref());
         let record = serde_json::to_string(&a.record)?;
         let extra = serde_json::to_string(&a.extra)?;
-        let existing = tx.query_opt("SELECT rid, hash FROM articles WHERE id = $1", p![a.id])?;
+        let existing = tx.query_opt(&st0, p![a.id])?;
         let rid: i64 = match existing {
             Some(r) if r.get::<_, String>(1) == a.hash => {
                 w.unchanged += 1;
@@ -339,14 +355,13 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
             }
             Some(r) => {
                 let rid: i64 = r.get(0);
-                for e in tx.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])? {
+                for e in tx.query(&st1, p![rid])? {
                     touched.insert(e.get(0));
                 }
                 for t in ["mentions", "quotes", "counts", "dates"] {
                     tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
                 }
-                tx.execute(
-                    "UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, published = $6, day = $7, text = $8, extra = $9, record = $10, indexed = FALSE, exact = NULL, stem = NULL WHERE rid = $1",
+                tx.execute(&st2,
                     p![rid, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record],
                 )?;
                 w.replaced += 1;
@@ -354,8 +369,7 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
             }
             None => {
                 w.stored += 1;
-                tx.query_one(
-                    "INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING rid",
+                tx.query_one(&st3,
                     p![a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record],
                 )?
                 .get(0)
@@ -368,49 +382,42 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
             let (lat, lon, country) = (e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| g.country.clone()));
             let geonameid = link.geonameid.map(|g| g as i64);
             if link.created {
-                tx.execute(
-                    "INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING",
+                tx.execute(&st4,
                     p![link.entity, e.kind, e.name, k, e.latin, lat, lon, country, geonameid],
                 )?;
             } else {
-                tx.execute(
-                    "UPDATE entities SET latin = coalesce(latin, $2), lat = coalesce(lat, $3), lon = coalesce(lon, $4), country = coalesce(country, $5), geonameid = coalesce(geonameid, $6) WHERE id = $1",
+                tx.execute(&st5,
                     p![link.entity, e.latin, lat, lon, country, geonameid],
                 )?;
             }
             touched.insert(link.entity.clone());
             for (i, nk) in link.keys.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET names = entity_keys.names + excluded.names",
+                tx.execute(&st6,
                     p![nk.key, link.entity, nk.variant, nk.reason, a.id, ((i == 0) as i64)],
                 )?;
             }
-            tx.execute("INSERT INTO mentions (article, local, entity, name, n) VALUES ($1, $2, $3, $4, $5)", p![rid, e.id, link.entity, e.name, (e.mentions.len() as i64)])?;
+            tx.execute(&st7, p![rid, e.id, link.entity, e.name, (e.mentions.len() as i64)])?;
             local_to_global.insert(e.id.as_str(), link.entity);
         }
         let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
         for q in &a.record.quotes {
             let sp = q.speaker.as_ref();
-            tx.execute(
-                "INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            tx.execute(&st8,
                 p![rid, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| s.text.clone()), q.cue, q.kind, (q.start as i64), (q.end as i64), q.text],
             )?;
         }
         for n in &a.record.counts {
             let sp = n.attributed_to.as_ref();
-            tx.execute(
-                "INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            tx.execute(&st9,
                 p![rid, day, n.category, n.value, n.qualifier, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| s.text.clone()), (n.start as i64), (n.end as i64), n.text],
             )?;
         }
         for d in &a.record.dates {
-            tx.execute("INSERT INTO dates (article, value, resolution, start_pos, end_pos) VALUES ($1, $2, $3, $4, $5)", p![rid, d.value, d.resolution, (d.start as i64), (d.end as i64)])?;
+            tx.execute(&st10, p![rid, d.value, d.resolution, (d.start as i64), (d.end as i64)])?;
         }
     }
     for id in &touched {
-        tx.execute(
-            "UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = $1 AND names > 0 ORDER BY names DESC, seq LIMIT 1), name), \
-             articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = $1) WHERE id = $1",
+        tx.execute(&st11,
             &[id],
         )?;
     }
@@ -453,14 +460,14 @@ impl Search for PgSearch {
         use crate::analysis::terms;
         self.with(|c| {
             let mut tx = c.transaction()?;
+            let st = tx.prepare(
+                "UPDATE articles SET exact = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'D'), \
+                 stem = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'D'), entity_ids = $6, indexed = TRUE WHERE id = $1",
+            )?;
             for d in docs {
                 let (te, be) = (terms(&d.title, false).join(" "), terms(&d.text, false).join(" "));
                 let (ts, bs) = (terms(&d.title, true).join(" "), terms(&d.text, true).join(" "));
-                tx.execute(
-                    "UPDATE articles SET exact = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'D'), \
-                     stem = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'D'), entity_ids = $6 WHERE id = $1",
-                    p![d.id, te, be, ts, bs, d.entities],
-                )?;
+                tx.execute(&st, p![d.id, te, be, ts, bs, d.entities])?;
             }
             tx.commit()?;
             Ok(())
