@@ -81,6 +81,11 @@ pub fn day_number(published: Option<&str>) -> Option<i64> {
     Some(d.year() as i64 * 10_000 + d.month() as i64 * 100 + d.day() as i64)
 }
 
+/// A day number back to `YYYY-MM-DD`.
+pub(crate) fn day_string(day: i64) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
+}
+
 /// What the index needs of an article.
 #[derive(Debug, Clone)]
 pub struct IndexDoc {

@@ -75,10 +75,6 @@ pub struct PgStore {
     linker: Mutex<Option<Linker>>,
 }
 
-fn day_string(day: i64) -> String {
-    format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
-}
-
 impl PgStore {
     /// Connects (`postgres://user:password@host:port/database`) and runs the migrations not yet
     /// run, under an advisory lock so that processes starting together do not race.

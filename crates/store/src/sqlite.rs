@@ -74,10 +74,6 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn day_string(day: i64) -> String {
-    format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
-}
-
 impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore> {
         let c = Connection::open(path)?;
