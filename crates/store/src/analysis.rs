@@ -32,16 +32,37 @@ pub fn search_fold(norm: &str) -> String {
 /// The search key of a phrase: its words folded and joined by single spaces. Used for entity
 /// keys too, so that an entity found by name search is found under any spelling.
 pub fn key(text: &str) -> String {
-    let mut out = String::new();
+    terms(text, false).join(" ")
+}
+
+/// One word of a text under both analyzers.
+pub struct WordTerms {
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub stem: String,
+}
+
+/// The one pass over a text that every analyzer shares: each word (punctuation left out) with
+/// its byte range, its exact term and, when `stems` is set, its stemmed term (the stem of an
+/// Arabic word; other words stem to themselves). The stem is the costly part, so an analyzer
+/// that does not need it does not pay for it.
+fn for_each_word(text: &str, stems: bool, mut f: impl FnMut(usize, usize, String, Option<String>)) {
     for t in tokenize(text) {
-        if matches!(t.kind, TokenKind::Punct) {
+        if matches!(t.kind, TokenKind::Punct) || t.norm.is_empty() {
             continue;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&search_fold(&t.norm));
+        let exact = search_fold(&t.norm);
+        let st = stems.then(|| if matches!(t.kind, TokenKind::Arabic) { stem(&exact) } else { exact.clone() });
+        f(t.start, t.end, exact, st);
     }
+}
+
+/// Every word of a text with both its terms, in one pass.
+pub fn word_terms(text: &str) -> Vec<WordTerms> {
+    let mut out = Vec::new();
+    for_each_word(text, true, |start, end, exact, stem| out.push(WordTerms { start, end, exact, stem: stem.unwrap_or_default() }));
     out
 }
 
@@ -91,17 +112,12 @@ impl Tokenizer for ArabicTokenizer {
     type TokenStream<'a> = ArabicTokenStream;
     fn token_stream<'a>(&'a mut self, text: &'a str) -> ArabicTokenStream {
         let mut tokens = Vec::new();
-        for t in tokenize(text) {
-            if matches!(t.kind, TokenKind::Punct) || t.norm.is_empty() {
-                continue;
+        for_each_word(text, self.stemmed, |start, end, exact, stem| {
+            let term = stem.unwrap_or(exact);
+            if !term.is_empty() {
+                tokens.push(Token { offset_from: start, offset_to: end, position: tokens.len(), text: term, position_length: 1 });
             }
-            let folded = search_fold(&t.norm);
-            let term = if self.stemmed && matches!(t.kind, TokenKind::Arabic) { stem(&folded) } else { folded };
-            if term.is_empty() {
-                continue;
-            }
-            tokens.push(Token { offset_from: t.start, offset_to: t.end, position: tokens.len(), text: term, position_length: 1 });
-        }
+        });
         ArabicTokenStream { tokens, next: 0 }
     }
 }
@@ -161,12 +177,13 @@ mod tests {
 
 /// The terms of a text under one analyzer, in order.
 pub fn terms(text: &str, stemmed: bool) -> Vec<String> {
-    let mut t = if stemmed { ArabicTokenizer::stemmed() } else { ArabicTokenizer::exact() };
-    let mut st = t.token_stream(text);
     let mut out = Vec::new();
-    while st.advance() {
-        out.push(st.token().text.clone());
-    }
+    for_each_word(text, stemmed, |_, _, exact, stem| {
+        let term = stem.unwrap_or(exact);
+        if !term.is_empty() {
+            out.push(term);
+        }
+    });
     out
 }
 
@@ -179,22 +196,15 @@ pub struct TermSnippets {
 
 impl TermSnippets {
     pub fn new(query: &str) -> TermSnippets {
-        TermSnippets { exact: terms(query, false).into_iter().collect(), stems: terms(query, true).into_iter().collect() }
+        let words = word_terms(query);
+        TermSnippets { exact: words.iter().map(|w| w.exact.clone()).collect(), stems: words.into_iter().map(|w| w.stem).filter(|s| !s.is_empty()).collect() }
     }
 }
 
 impl crate::Snippets for TermSnippets {
     fn make(&self, text: &str) -> crate::Snippet {
         const WIDTH: usize = 220;
-        let (mut ex, mut stm) = (ArabicTokenizer::exact(), ArabicTokenizer::stemmed());
-        let (mut a, mut b) = (ex.token_stream(text), stm.token_stream(text));
-        let mut hits: Vec<(usize, usize)> = Vec::new();
-        while a.advance() && b.advance() {
-            let (x, y) = (a.token(), b.token());
-            if self.exact.contains(&x.text) || self.stems.contains(&y.text) {
-                hits.push((x.offset_from, x.offset_to));
-            }
-        }
+        let hits: Vec<(usize, usize)> = word_terms(text).into_iter().filter(|w| self.exact.contains(&w.exact) || self.stems.contains(&w.stem)).map(|w| (w.start, w.end)).collect();
         let Some(&(first, _)) = hits.first() else {
             return crate::Snippet { text: text.chars().take(200).collect(), highlights: vec![] };
         };

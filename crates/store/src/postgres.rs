@@ -453,7 +453,12 @@ impl PgSearch {
 
 impl Search for PgSearch {
     fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
-        use crate::analysis::terms;
+        use crate::analysis::word_terms;
+        // both terms of every word, in one pass over each text
+        let joined = |text: &str| {
+            let w = word_terms(text);
+            (w.iter().map(|x| x.exact.as_str()).collect::<Vec<_>>().join(" "), w.iter().map(|x| x.stem.as_str()).filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" "))
+        };
         self.with(|c| {
             let mut tx = c.transaction()?;
             let st = tx.prepare(
@@ -461,8 +466,7 @@ impl Search for PgSearch {
                  stem = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'D'), entity_ids = $6, indexed = TRUE WHERE id = $1",
             )?;
             for d in docs {
-                let (te, be) = (terms(&d.title, false).join(" "), terms(&d.text, false).join(" "));
-                let (ts, bs) = (terms(&d.title, true).join(" "), terms(&d.text, true).join(" "));
+                let ((te, ts), (be, bs)) = (joined(&d.title), joined(&d.text));
                 tx.execute(&st, p![d.id, te, be, ts, bs, d.entities])?;
             }
             tx.commit()?;
@@ -483,15 +487,10 @@ impl Search for PgSearch {
     }
 
     fn search(&self, q: &SearchQuery) -> Result<crate::Results> {
-        use crate::analysis::ArabicTokenizer;
-        use tantivy::tokenizer::{TokenStream, Tokenizer};
         // the query's words, each with its exact and stemmed term
-        let text = q.text.as_deref().unwrap_or("");
         let mut words: Vec<(String, String)> = Vec::new();
-        let (mut ex, mut st) = (ArabicTokenizer::exact(), ArabicTokenizer::stemmed());
-        let (mut a, mut b) = (ex.token_stream(text), st.token_stream(text));
-        while a.advance() && b.advance() {
-            let w = (a.token().text.clone(), b.token().text.clone());
+        for w in crate::analysis::word_terms(q.text.as_deref().unwrap_or("")) {
+            let w = (w.exact, w.stem);
             if !words.contains(&w) {
                 words.push(w);
             }
