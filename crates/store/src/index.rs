@@ -110,51 +110,6 @@ impl SearchIndex {
         f(slot.as_mut().unwrap_or_else(|| unreachable!()))
     }
 
-    /// Replaces these articles in the index (delete by id, then add); visible after
-    /// [`SearchIndex::commit`].
-    pub fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
-        let f = self.f;
-        self.with_writer(|w| {
-            for d in docs {
-                w.delete_term(Term::from_field_text(f.id, &d.id));
-                let mut doc = doc!(f.id => d.id.as_str(), f.title => d.title.as_str(), f.title_stem => d.title.as_str(), f.body => d.text.as_str(), f.body_stem => d.text.as_str());
-                if !d.source.is_empty() {
-                    doc.add_text(f.source, &d.source);
-                }
-                if let Some(day) = d.day {
-                    doc.add_i64(f.day, day);
-                }
-                for e in &d.entities {
-                    doc.add_text(f.entity, e);
-                }
-                w.add_document(doc)?;
-            }
-            Ok(())
-        })
-    }
-
-    pub fn commit(&self) -> Result<()> {
-        self.with_writer(|w| {
-            w.commit()?;
-            Ok(())
-        })?;
-        self.reader.reload()?;
-        Ok(())
-    }
-
-    /// Waits for merges and releases the writer lock.
-    pub fn close(&self) -> Result<()> {
-        if let Some(w) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
-            w.wait_merging_threads()?;
-        }
-        Ok(())
-    }
-
-    /// Number of documents visible to searches.
-    pub fn num_docs(&self) -> u64 {
-        self.reader.searcher().num_docs()
-    }
-
     fn build(&self, q: &SearchQuery) -> Box<dyn Query> {
         let f = self.f;
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -181,8 +136,67 @@ impl SearchIndex {
         }
     }
 
+    fn hits(&self, searcher: &tantivy::Searcher, top: Vec<(f32, tantivy::DocAddress)>, total: usize) -> Result<Results> {
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = d.get_first(self.f.id).and_then(|v| v.as_str()) {
+                hits.push(Hit { id: id.to_string(), score });
+            }
+        }
+        Ok(Results { total, hits })
+    }
+
+}
+
+impl Search for SearchIndex {
+    /// Replaces these articles in the index (delete by id, then add); visible after
+    /// [`Search::commit`].
+    fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
+        let f = self.f;
+        self.with_writer(|w| {
+            for d in docs {
+                w.delete_term(Term::from_field_text(f.id, &d.id));
+                let mut doc = doc!(f.id => d.id.as_str(), f.title => d.title.as_str(), f.title_stem => d.title.as_str(), f.body => d.text.as_str(), f.body_stem => d.text.as_str());
+                if !d.source.is_empty() {
+                    doc.add_text(f.source, &d.source);
+                }
+                if let Some(day) = d.day {
+                    doc.add_i64(f.day, day);
+                }
+                for e in &d.entities {
+                    doc.add_text(f.entity, e);
+                }
+                w.add_document(doc)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn commit(&self) -> Result<()> {
+        self.with_writer(|w| {
+            w.commit()?;
+            Ok(())
+        })?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Waits for merges and releases the writer lock.
+    fn close(&self) -> Result<()> {
+        if let Some(w) = self.writer.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            w.wait_merging_threads()?;
+        }
+        Ok(())
+    }
+
+    /// Number of documents visible to searches.
+    fn num_docs(&self) -> Result<u64> {
+        Ok(self.reader.searcher().num_docs())
+    }
+
     /// Ranked hits (BM25; newest first when there are no words), and how many matched.
-    pub fn search(&self, q: &SearchQuery) -> Result<Results> {
+    fn search(&self, q: &SearchQuery) -> Result<Results> {
         let searcher = self.reader.searcher();
         let query = self.build(q);
         let limit = q.limit.max(1);
@@ -196,47 +210,15 @@ impl SearchIndex {
         self.hits(&searcher, top, total)
     }
 
-    fn hits(&self, searcher: &tantivy::Searcher, top: Vec<(f32, tantivy::DocAddress)>, total: usize) -> Result<Results> {
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            if let Some(id) = d.get_first(self.f.id).and_then(|v| v.as_str()) {
-                hits.push(Hit { id: id.to_string(), score });
-            }
-        }
-        Ok(Results { total, hits })
-    }
-
     /// A snippet maker for one query: call it on each hit's text.
-    pub fn snippets(&self, text_query: &str) -> Result<TantivySnippets> {
+    fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
         let searcher = self.reader.searcher();
         let (query, _) = self.parser.parse_query_lenient(text_query);
         let mut exact = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
         exact.set_max_num_chars(220);
         let mut stem = SnippetGenerator::create(&searcher, &*query, self.f.body_stem)?;
         stem.set_max_num_chars(220);
-        Ok(TantivySnippets { exact, stem })
-    }
-}
-
-impl Search for SearchIndex {
-    fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
-        SearchIndex::upsert(self, docs)
-    }
-    fn commit(&self) -> Result<()> {
-        SearchIndex::commit(self)
-    }
-    fn close(&self) -> Result<()> {
-        SearchIndex::close(self)
-    }
-    fn num_docs(&self) -> Result<u64> {
-        Ok(SearchIndex::num_docs(self))
-    }
-    fn search(&self, q: &SearchQuery) -> Result<Results> {
-        SearchIndex::search(self, q)
-    }
-    fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
-        Ok(Box::new(SearchIndex::snippets(self, text_query)?))
+        Ok(Box::new(TantivySnippets { exact, stem }))
     }
 }
 

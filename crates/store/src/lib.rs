@@ -81,6 +81,31 @@ pub fn day_number(published: Option<&str>) -> Option<i64> {
     Some(d.year() as i64 * 10_000 + d.month() as i64 * 100 + d.day() as i64)
 }
 
+/// Connections kept for reuse by the backends' readers. Pooled by hand — a `Mutex<Vec<_>>`,
+/// where r2d2 would add a dependency and a thread for the same effect.
+pub(crate) struct Pool<C> {
+    idle: std::sync::Mutex<Vec<C>>,
+}
+
+impl<C> Pool<C> {
+    pub(crate) fn new() -> Self {
+        Pool { idle: std::sync::Mutex::new(Vec::new()) }
+    }
+
+    /// Runs `f` on an idle connection that `alive` accepts, or on a new one from `open`; the
+    /// connection is kept afterwards.
+    pub(crate) fn with<T>(&self, open: impl FnOnce() -> Result<C>, alive: impl Fn(&C) -> bool, f: impl FnOnce(&mut C) -> Result<T>) -> Result<T> {
+        let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut conn = match idle {
+            Some(c) if alive(&c) => c,
+            _ => open()?,
+        };
+        let out = f(&mut conn);
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
+        out
+    }
+}
+
 /// A day number back to `YYYY-MM-DD`.
 pub(crate) fn day_string(day: i64) -> String {
     format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
@@ -288,7 +313,7 @@ impl Corpus {
     /// database (see the module documentation).
     pub fn open(dir: &Path) -> Result<Corpus> {
         if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
-            let corpus = Corpus { store: Box::new(PgStore::open(url)?), index: Box::new(postgres::PgSearch::open(url)?) };
+            let corpus = Corpus::postgres(url)?;
             corpus.catch_up()?;
             return Ok(corpus);
         }
@@ -303,13 +328,21 @@ impl Corpus {
     /// Opens for reading only (the server): no writer lock is taken on the index.
     pub fn open_read_only(dir: &Path) -> Result<Corpus> {
         if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
-            return Ok(Corpus { store: Box::new(PgStore::open(url)?), index: Box::new(postgres::PgSearch::open(url)?) });
+            return Corpus::postgres(url);
         }
         if !dir.join("khabar.db").exists() {
             return Err(Error::Invalid(format!("{}: no corpus here (run `khabar ingest --db {}` first)", dir.display(), dir.display())));
         }
         let store = SqliteStore::open(&dir.join("khabar.db"))?;
         let index = SearchIndex::open(&dir.join("index"))?;
+        Ok(Corpus { store: Box::new(store), index: Box::new(index) })
+    }
+
+    /// A corpus in PostgreSQL: the store (migrations run once, here) and its text search, which
+    /// shares the store's connections.
+    fn postgres(url: &str) -> Result<Corpus> {
+        let store = PgStore::open(url)?;
+        let index = postgres::PgSearch::new(&store);
         Ok(Corpus { store: Box::new(store), index: Box::new(index) })
     }
 

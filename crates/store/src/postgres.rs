@@ -1,7 +1,7 @@
 //! The PostgreSQL backend of [`Store`]: the same records, keys and entity linking as
 //! [`crate::SqliteStore`], for a corpus that several machines write and serve. Migrations run on
-//! open (a `khabar_migrations` table records which have run). Connections are pooled by hand as
-//! in the SQLite backend.
+//! open (a `khabar_migrations` table records which have run). Reading connections are pooled
+//! ([`crate::Pool`]) and shared with [`PgSearch`].
 use crate::link::{typed, Linker};
 use crate::*;
 use ::postgres::{Client, NoTls, Row};
@@ -71,7 +71,7 @@ CREATE INDEX entity_keys_trgm ON entity_keys USING GIN (key gin_trgm_ops);
 pub struct PgStore {
     url: String,
     writer: Mutex<Client>,
-    readers: Mutex<Vec<Client>>,
+    readers: std::sync::Arc<Pool<Client>>,
     linker: Mutex<Option<Linker>>,
 }
 
@@ -89,18 +89,11 @@ impl PgStore {
             tx.execute("INSERT INTO khabar_migrations (version) VALUES ($1)", p![(i as i64 + 1)])?;
         }
         tx.commit()?;
-        Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers: Mutex::new(Vec::new()), linker: Mutex::new(None) })
+        Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers: std::sync::Arc::new(Pool::new()), linker: Mutex::new(None) })
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        let conn = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut conn = match conn {
-            Some(c) if !c.is_closed() => c,
-            _ => Client::connect(&self.url, NoTls)?,
-        };
-        let out = f(&mut conn);
-        self.readers.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
-        out
+        self.readers.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
     }
 }
 
@@ -428,26 +421,18 @@ fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle
 /// exclusions and OR are not parsed here (their words are just ANDed).
 pub struct PgSearch {
     url: String,
-    pool: Mutex<Vec<Client>>,
+    pool: std::sync::Arc<Pool<Client>>,
 }
 
 impl PgSearch {
-    /// Connects; the columns and indexes come with the store's migrations, run here as well.
-    pub fn open(url: &str) -> Result<PgSearch> {
-        let store = PgStore::open(url)?;
-        let c = store.writer.into_inner().unwrap_or_else(|e| e.into_inner());
-        Ok(PgSearch { url: url.to_string(), pool: Mutex::new(vec![c]) })
+    /// Search over a store's database (whose migrations made the columns and indexes), on the
+    /// store's connections.
+    pub fn new(store: &PgStore) -> PgSearch {
+        PgSearch { url: store.url.clone(), pool: store.readers.clone() }
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        let conn = self.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut conn = match conn {
-            Some(c) if !c.is_closed() => c,
-            _ => Client::connect(&self.url, NoTls)?,
-        };
-        let out = f(&mut conn);
-        self.pool.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
-        out
+        self.pool.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
     }
 }
 

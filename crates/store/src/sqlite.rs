@@ -2,8 +2,7 @@
 //!
 //! Articles keep their text, input fields and the whole extraction record (JSON); quotes, counts,
 //! dates and entity mentions are also tables of their own so that entity pages, series and
-//! statistics are indexed queries. Connections for reading are pooled by hand (a `Mutex<Vec<_>>`:
-//! twenty lines, where r2d2 would add a dependency and a thread for the same effect).
+//! statistics are indexed queries. Connections for reading are pooled ([`crate::Pool`]).
 use crate::link::{typed, Linker};
 use crate::*;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -64,7 +63,7 @@ CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
 pub struct SqliteStore {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: Pool<Connection>,
     linker: Mutex<Option<Linker>>,
 }
 
@@ -83,22 +82,16 @@ impl SqliteStore {
         // process loses nothing committed.
         c.pragma_update(None, "synchronous", "NORMAL")?;
         c.execute_batch(SCHEMA)?;
-        Ok(SqliteStore { path: path.to_path_buf(), writer: Mutex::new(c), readers: Mutex::new(Vec::new()), linker: Mutex::new(None) })
+        Ok(SqliteStore { path: path.to_path_buf(), writer: Mutex::new(c), readers: Pool::new(), linker: Mutex::new(None) })
     }
 
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let conn = match conn {
-            Some(c) => c,
-            None => {
-                let c = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
-                configure(&c)?;
-                c
-            }
+        let open = || {
+            let c = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
+            configure(&c)?;
+            Ok(c)
         };
-        let out = f(&conn);
-        self.readers.lock().unwrap_or_else(|e| e.into_inner()).push(conn);
-        out
+        self.readers.with(open, |_| true, |c| f(c))
     }
 
     fn load_linker(c: &Connection) -> Result<Linker> {
