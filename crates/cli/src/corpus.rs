@@ -2,7 +2,7 @@
 use crate::input::{open_all, Item, Record};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use khabar_store::{content_hash, Corpus, NewArticle, SearchQuery, Written};
+use khabar_store::{Corpus, NewArticle, SearchQuery, Written};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -38,29 +38,9 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn string_field(extra: &serde_json::Map<String, Value>, k: &str) -> Option<String> {
-    extra.get(k).and_then(Value::as_str).map(str::to_string)
-}
-
-fn to_new(rec: Record, hash: String) -> NewArticle {
-    let id = rec.id.clone().unwrap_or_else(|| format!("h{}", &hash[..16]));
+fn to_new(rec: Record, id: String, hash: String) -> NewArticle {
     let record = khabar_extract::extract(Some(id.clone()), rec.published.clone(), &rec.text);
-    NewArticle {
-        id,
-        hash,
-        source: string_field(&rec.extra, "source"),
-        url: string_field(&rec.extra, "url"),
-        title: string_field(&rec.extra, "title"),
-        published: rec.published,
-        text: rec.text,
-        extra: rec.extra,
-        record,
-    }
-}
-
-fn hash_of(rec: &Record) -> String {
-    let s = |k| rec.extra.get(k).and_then(Value::as_str);
-    content_hash(&rec.text, rec.published.as_deref(), s("title"), s("source"))
+    NewArticle::from_input(id, hash, rec.published, rec.text, rec.extra, record)
 }
 
 pub struct IngestSummary {
@@ -105,13 +85,12 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
             for item in chunk {
                 match item {
                     Item::Article(r) => {
-                        let h = hash_of(&r);
-                        let id = r.id.clone().unwrap_or_else(|| format!("h{}", &h[..16]));
+                        let (id, h) = NewArticle::key_of(r.id.as_deref(), &r.text, r.published.as_deref(), &r.extra);
                         if known.get(&id) == Some(&h) {
                             unchanged_skipped += 1;
                         } else {
-                            known.insert(id, h.clone());
-                            todo.push((r, h));
+                            known.insert(id.clone(), h.clone());
+                            todo.push((r, id, h));
                         }
                     }
                     Item::Bad(e) => {
@@ -126,7 +105,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
                 }
                 bar.inc(1);
             }
-            let batch: Vec<NewArticle> = todo.into_par_iter().map(|(r, h)| to_new(r, h)).collect();
+            let batch: Vec<NewArticle> = todo.into_par_iter().map(|(r, id, h)| to_new(r, id, h)).collect();
             if !batch.is_empty() && tx.send(batch).is_err() {
                 break; // the writer stopped: its error is reported below
             }

@@ -3,37 +3,20 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
-use khabar_store::{content_hash, Corpus, NewArticle};
+use khabar_store::Corpus;
 use serde_json::Value;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use tower::ServiceExt;
 
+#[path = "../../store/tests/examples/mod.rs"]
+mod examples;
+
 fn corpus() -> &'static (tempfile::TempDir, Arc<khabar_server::AppState>) {
     static C: OnceLock<(tempfile::TempDir, Arc<khabar_server::AppState>)> = OnceLock::new();
     C.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut batch = Vec::new();
-        for f in ["examples/articles.jsonl", "web/test/xss.jsonl"] {
-            for line in std::fs::read_to_string(root.join(f)).unwrap().lines().filter(|l| !l.trim().is_empty()) {
-                let v: Value = serde_json::from_str(line).unwrap();
-                let s = |k: &str| v[k].as_str().map(str::to_string);
-                let text = s("text").unwrap();
-                let record = khabar_extract::extract(s("id"), s("published"), &text);
-                batch.push(NewArticle {
-                    id: s("id").unwrap(),
-                    hash: content_hash(&text, s("published").as_deref(), s("title").as_deref(), s("source").as_deref()),
-                    source: s("source"),
-                    url: s("url"),
-                    title: s("title"),
-                    published: s("published"),
-                    text,
-                    extra: Default::default(),
-                    record,
-                });
-            }
-        }
+        let batch = examples::batch();
         let c = Corpus::open(dir.path()).unwrap();
         c.write(&batch).unwrap();
         c.index.close().unwrap();

@@ -63,8 +63,26 @@ pub struct NewArticle {
     pub record: Article,
 }
 
+impl NewArticle {
+    /// The id and content hash of an input record: its own id, or `h` and the start of its hash
+    /// when it has none; the hash covers the text, the date, and the `title` and `source` input
+    /// fields.
+    pub fn key_of(id: Option<&str>, text: &str, published: Option<&str>, extra: &serde_json::Map<String, serde_json::Value>) -> (String, String) {
+        let field = |k| extra.get(k).and_then(serde_json::Value::as_str);
+        let hash = content_hash(text, published, field("title"), field("source"));
+        (id.map_or_else(|| format!("h{}", &hash[..16]), str::to_string), hash)
+    }
+
+    /// An input record with its extraction: `source`, `url` and `title` are read from `extra`,
+    /// which keeps every other input field as well.
+    pub fn from_input(id: String, hash: String, published: Option<String>, text: String, extra: serde_json::Map<String, serde_json::Value>, record: Article) -> NewArticle {
+        let field = |k| extra.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
+        NewArticle { source: field("source"), url: field("url"), title: field("title"), id, hash, published, text, extra, record }
+    }
+}
+
 /// Hash of everything an article's records depend on: text, publication date, title, source.
-pub fn content_hash(text: &str, published: Option<&str>, title: Option<&str>, source: Option<&str>) -> String {
+fn content_hash(text: &str, published: Option<&str>, title: Option<&str>, source: Option<&str>) -> String {
     let mut h = blake3::Hasher::new();
     for part in [Some(text), published, title, source] {
         let p = part.unwrap_or("");

@@ -2,33 +2,12 @@
 //! PostgreSQL when `KHABAR_TEST_POSTGRES` names a database for tests (`.ci/run` starts one:
 //! `postgres://khabar:khabar@127.0.0.1:5432/khabar_test`; the database is emptied first, so
 //! its name must contain "test").
-use khabar_store::{content_hash, Corpus, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
+use examples::batch;
+use khabar_store::{Corpus, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
 use serde_json::{json, Value};
 use std::path::Path;
 
-fn batch() -> Vec<NewArticle> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut out = Vec::new();
-    for f in ["examples/articles.jsonl", "web/test/xss.jsonl"] {
-        for line in std::fs::read_to_string(root.join(f)).unwrap().lines().filter(|l| !l.trim().is_empty()) {
-            let v: Value = serde_json::from_str(line).unwrap();
-            let s = |k: &str| v[k].as_str().map(str::to_string);
-            let text = s("text").unwrap();
-            out.push(NewArticle {
-                id: s("id").unwrap(),
-                hash: content_hash(&text, s("published").as_deref(), s("title").as_deref(), s("source").as_deref()),
-                source: s("source"),
-                url: s("url"),
-                title: s("title"),
-                published: s("published"),
-                record: khabar_extract::extract(s("id"), s("published"), &text),
-                text,
-                extra: Default::default(),
-            });
-        }
-    }
-    out
-}
+mod examples;
 
 /// Writes the examples, rewrites them, changes one, and reads everything back.
 fn exercise(store: &dyn Store) -> Value {
@@ -40,7 +19,7 @@ fn exercise(store: &dyn Store) -> Value {
     // one article changed: its records are replaced
     let changed = b.iter_mut().find(|a| a.id == "xss-1").unwrap();
     changed.text.push_str(" وأعلنت الشرطة اعتقال 5 أشخاص.");
-    changed.hash = content_hash(&changed.text, changed.published.as_deref(), changed.title.as_deref(), changed.source.as_deref());
+    changed.hash = NewArticle::key_of(Some(&changed.id), &changed.text, changed.published.as_deref(), &changed.extra).1;
     changed.record = khabar_extract::extract(Some(changed.id.clone()), changed.published.clone(), &changed.text);
     let w = store.write(&b[..]).unwrap();
     assert_eq!((w.stored, w.replaced), (0, 1));
