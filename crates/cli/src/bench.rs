@@ -122,7 +122,9 @@ fn api_paths(corpus: &Corpus) -> anyhow::Result<Vec<String>> {
     let listed = corpus.index.search(&SearchQuery { limit: 200, ..Default::default() })?;
     let ents = corpus.store.entities(None, None, 50)?;
     let (one, two) = queries(corpus, 50)?;
-    let enc = |s: &str| s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect::<String>();
+    // everything but the unreserved characters of RFC 3986 escaped
+    const ESCAPE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    let enc = |s: &str| percent_encoding::utf8_percent_encode(s, ESCAPE).to_string();
     let mut paths = Vec::new();
     for i in 0..200 {
         paths.push(match i % 8 {

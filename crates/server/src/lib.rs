@@ -103,6 +103,15 @@ fn day(s: &Option<String>, name: &str) -> Result<Option<i64>, ApiError> {
     }
 }
 
+/// A `limit` parameter: `default` when absent, else between 1 and `max`.
+fn bounded_limit(v: Option<usize>, default: usize, max: usize) -> Result<usize, ApiError> {
+    let limit = v.unwrap_or(default);
+    if !(1..=max).contains(&limit) {
+        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and {max}, got {limit}")));
+    }
+    Ok(limit)
+}
+
 fn nonempty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
@@ -142,10 +151,7 @@ async fn articles(State(s): State<Arc<AppState>>, p: Result<Query<ArticlesParams
     let Query(p) = p?;
     let from = day(&p.from, "from")?;
     let to = day(&p.to, "to")?;
-    let limit = p.limit.unwrap_or(20);
-    if !(1..=100).contains(&limit) {
-        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 100, got {limit}")));
-    }
+    let limit = bounded_limit(p.limit, 20, 100)?;
     let offset = p.offset.unwrap_or(0).min(10_000);
     let q = nonempty(p.q);
     let v = blocking(&s, move |c| {
@@ -202,10 +208,7 @@ async fn entities(State(s): State<Arc<AppState>>, p: Result<Query<EntitiesParams
             return Err(ApiError::BadRequest(format!("`type` must be PER, ORG or LOC, got {k:?}")));
         }
     }
-    let limit = p.limit.unwrap_or(50);
-    if !(1..=500).contains(&limit) {
-        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 500, got {limit}")));
-    }
+    let limit = bounded_limit(p.limit, 50, 500)?;
     let list = blocking(&s, move |c| Ok(c.store.entities(nonempty(p.q).as_deref(), kind.as_deref(), limit)?)).await?;
     Ok(Json(list).into_response())
 }
@@ -250,10 +253,7 @@ struct RangeParams {
 async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
     let Query(p) = p?;
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
-    let limit = p.limit.unwrap_or(1000);
-    if !(1..=20_000).contains(&limit) {
-        return Err(ApiError::BadRequest(format!("`limit` must be between 1 and 20000, got {limit}")));
-    }
+    let limit = bounded_limit(p.limit, 1000, 20_000)?;
     let body = blocking(&s, move |c| {
         let mut out = String::new();
         for (i, a) in c.store.articles_between(from, to, limit)?.iter().enumerate() {
