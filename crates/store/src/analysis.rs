@@ -218,3 +218,44 @@ impl crate::Snippets for TermSnippets {
         crate::Snippet { text: frag.to_string(), highlights }
     }
 }
+
+/// The four searched fields, in the order the query parser scores them: title and body under
+/// [`EXACT`], title and body under [`STEM`].
+pub const FIELDS: usize = 4;
+/// Each field's boost: a word in the title counts twice; a stem-only match counts less.
+pub const BOOSTS: [f32; FIELDS] = [2.0, 1.0, 1.0, 0.4];
+
+/// What BM25 needs of one article: the number of tokens in each field, and each distinct term
+/// with its frequency in each field (an exact term and a stem share a row when they are the
+/// same string).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct DocTerms {
+    pub lens: [u32; FIELDS],
+    pub postings: Vec<(String, [u32; FIELDS])>,
+}
+
+impl DocTerms {
+    pub fn of(title: &str, body: &str) -> DocTerms {
+        let mut lens = [0u32; FIELDS];
+        let mut tf: rustc_hash::FxHashMap<String, [u32; FIELDS]> = Default::default();
+        for (text, exact_field) in [(title, 0), (body, 1)] {
+            for w in word_terms(text) {
+                lens[exact_field] += 1;
+                tf.entry(w.exact).or_default()[exact_field] += 1;
+                if !w.stem.is_empty() {
+                    lens[exact_field + 2] += 1;
+                    tf.entry(w.stem).or_default()[exact_field + 2] += 1;
+                }
+            }
+        }
+        let mut postings: Vec<_> = tf.into_iter().collect();
+        postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        DocTerms { lens, postings }
+    }
+
+    /// Distinct terms of the exact fields (`stems` false) or of the stemmed ones.
+    pub fn terms(&self, stems: bool) -> Vec<&str> {
+        let at = if stems { 2 } else { 0 };
+        self.postings.iter().filter(|(_, f)| f[at] + f[at + 1] > 0).map(|(t, _)| t.as_str()).collect()
+    }
+}

@@ -8,7 +8,7 @@ use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
@@ -95,10 +95,10 @@ impl SearchIndex {
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
         let mut parser = QueryParser::for_index(&index, vec![f.title, f.body, f.title_stem, f.body_stem]);
         parser.set_conjunction_by_default();
-        parser.set_field_boost(f.title, 2.0);
-        parser.set_field_boost(f.title_stem, 1.0);
-        parser.set_field_boost(f.body, 1.0);
-        parser.set_field_boost(f.body_stem, 0.4);
+        // the order of `crate::analysis::BOOSTS`, which PostgreSQL's ranking shares
+        for (field, boost) in [f.title, f.body, f.title_stem, f.body_stem].into_iter().zip(crate::analysis::BOOSTS) {
+            parser.set_field_boost(field, boost);
+        }
         Ok(SearchIndex { index, reader, writer: Mutex::new(None), f, parser })
     }
 
@@ -110,24 +110,27 @@ impl SearchIndex {
         f(slot.as_mut().unwrap_or_else(|| unreachable!()))
     }
 
+    /// The words score (BM25); the filters only select, adding nothing to a score, so that a
+    /// filtered search ranks its articles as the unfiltered one does.
     fn build(&self, q: &SearchQuery) -> Box<dyn Query> {
         let f = self.f;
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let filter = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
         match q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             Some(t) => parts.push((Occur::Must, self.parser.parse_query_lenient(t).0)),
             None => parts.push((Occur::Must, Box::new(AllQuery))),
         }
         if let Some(s) = &q.source {
-            parts.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.source, s), IndexRecordOption::Basic))));
+            parts.push((Occur::Must, filter(Box::new(TermQuery::new(Term::from_field_text(f.source, s), IndexRecordOption::Basic)))));
         }
         if !q.entities.is_empty() {
             let any: Vec<(Occur, Box<dyn Query>)> = q.entities.iter().map(|e| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.entity, e), IndexRecordOption::Basic)) as Box<dyn Query>)).collect();
-            parts.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            parts.push((Occur::Must, filter(Box::new(BooleanQuery::new(any)))));
         }
         if q.from.is_some() || q.to.is_some() {
             let lo = q.from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
             let hi = q.to.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_i64(f.day, d)));
-            parts.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+            parts.push((Occur::Must, filter(Box::new(RangeQuery::new(lo, hi)))));
         }
         if parts.len() == 1 {
             parts.pop().map(|p| p.1).unwrap_or_else(|| Box::new(AllQuery))

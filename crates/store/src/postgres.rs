@@ -12,6 +12,8 @@ macro_rules! p {
         &[$(&$x as &(dyn ::postgres::types::ToSql + Sync)),*]
     };
 }
+use crate::analysis::{DocTerms, BOOSTS, FIELDS};
+use ::postgres::Transaction;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Mutex;
 
@@ -66,13 +68,26 @@ CREATE INDEX articles_stem ON articles USING GIN (stem);
 CREATE INDEX articles_entity_ids ON articles USING GIN (entity_ids);
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX entity_keys_trgm ON entity_keys USING GIN (key gin_trgm_ops);
+"#, r#"
+ALTER TABLE articles ADD COLUMN len_t INT NOT NULL DEFAULT 0, ADD COLUMN len_b INT NOT NULL DEFAULT 0,
+    ADD COLUMN len_st INT NOT NULL DEFAULT 0, ADD COLUMN len_sb INT NOT NULL DEFAULT 0;
+CREATE TABLE postings (
+    term TEXT NOT NULL, article BIGINT NOT NULL, t INT NOT NULL, b INT NOT NULL, st INT NOT NULL, sb INT NOT NULL,
+    PRIMARY KEY (term, article)
+);
+CREATE TABLE search_totals (docs BIGINT NOT NULL, t BIGINT NOT NULL, b BIGINT NOT NULL, st BIGINT NOT NULL, sb BIGINT NOT NULL);
+INSERT INTO search_totals VALUES (0, 0, 0, 0, 0);
+UPDATE articles SET indexed = FALSE, exact = NULL, stem = NULL WHERE indexed OR exact IS NOT NULL;
+DROP INDEX articles_entity_ids;
+ALTER TABLE articles DROP COLUMN entity_ids;
 "#];
 
 pub struct PgStore {
     url: String,
     writer: Mutex<Client>,
     readers: std::sync::Arc<Pool<Client>>,
-    linker: Mutex<Option<Linker>>,
+    /// The entity keys as of the last batch, and the highest key `seq` read.
+    linker: Mutex<Option<(Linker, i64)>>,
 }
 
 impl PgStore {
@@ -127,18 +142,34 @@ impl Store for PgStore {
     }
 
     fn write(&self, batch: &[NewArticle]) -> Result<Written> {
+        // the search terms of every article, computed before the writers' lock is taken
+        let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
         let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         if conn.is_closed() {
             *conn = Client::connect(&self.url, NoTls)?;
         }
         let mut slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
-        // Another process may have linked entities since: the linker is reloaded for each batch
-        // (cheap next to extraction), inside the transaction that writes with it.
-        let result = write_batch(&mut conn, &mut slot, batch);
-        if result.is_err() {
-            *slot = None;
+        // an id twice in one batch: the runs between repeats are written in turn, so that the
+        // second sees the first as stored (unchanged, or replaced by the newer text)
+        let mut total = Written::default();
+        let mut start = 0;
+        while start < batch.len() {
+            let mut seen = FxHashSet::default();
+            let end = (start..batch.len()).find(|&i| !seen.insert(batch[i].id.as_str())).unwrap_or(batch.len());
+            let result = write_batch(&mut conn, &mut slot, &batch[start..end], &terms[start..end]);
+            let w = match result {
+                Ok(w) => w,
+                Err(e) => {
+                    *slot = None; // reloaded whole next time: what it held may not have been committed
+                    return Err(e);
+                }
+            };
+            total.stored += w.stored;
+            total.replaced += w.replaced;
+            total.unchanged += w.unchanged;
+            start = end;
         }
-        result
+        Ok(total)
     }
 
     fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>> {
@@ -308,117 +339,386 @@ impl Store for PgStore {
     }
 }
 
-fn write_batch(conn: &mut Client, slot: &mut Option<Linker>, batch: &[NewArticle]) -> Result<Written> {
-    let mut tx = conn.transaction()?;
-    // one writer at a time across processes: linking reads and extends the key table
-    tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[])?;
-    let mut linker = Linker::default();
-    for r in tx.query("SELECT key, entity FROM entity_keys ORDER BY seq", &[])? {
-        linker.add_key(r.get(0), r.get(1));
+/// Rows of a batch, gathered while its articles are linked and written one by one, then inserted
+/// a table at a time (one `unnest` statement per table instead of a statement per row).
+#[derive(Default)]
+struct BatchRows {
+    /// Entities in the order the batch first met them: created here or only filled in.
+    entities: Vec<EntityRow>,
+    entity_at: FxHashMap<String, usize>,
+    /// Keys in first-seen order, with the sum of their name votes.
+    keys: Vec<(String, String, String, String, String, i64)>,
+    key_at: FxHashMap<String, usize>,
+    /// +1 for each article now mentioning an entity, −1 for each replaced article that did.
+    articles_delta: FxHashMap<String, i64>,
+    mentions: (Vec<i64>, Vec<String>, Vec<String>, Vec<String>, Vec<i64>),
+    quotes: (Vec<i64>, Vec<Option<String>>, Vec<Option<String>>, Vec<String>, Vec<String>, Vec<i64>, Vec<i64>, Vec<String>),
+    counts: (Vec<i64>, Vec<Option<i64>>, Vec<String>, Vec<f64>, Vec<String>, Vec<Option<String>>, Vec<Option<String>>, Vec<i64>, Vec<i64>, Vec<String>),
+    dates: (Vec<i64>, Vec<String>, Vec<String>, Vec<i64>, Vec<i64>),
+    search: SearchRows,
+}
+
+struct EntityRow {
+    id: String,
+    created: bool,
+    kind: String,
+    name: String,
+    key: String,
+    latin: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    country: Option<String>,
+    geonameid: Option<i64>,
+}
+
+/// The search side of articles being indexed: their postings (term frequencies per field, for
+/// BM25) and the change to the corpus totals.
+#[derive(Default)]
+struct SearchRows {
+    terms: Vec<String>,
+    articles: Vec<i64>,
+    tf: [Vec<i32>; FIELDS],
+    /// Documents, then tokens per field.
+    totals: [i64; FIELDS + 1],
+}
+
+impl SearchRows {
+    fn add(&mut self, rid: i64, t: &DocTerms, sign: i64) {
+        self.totals[0] += sign;
+        for f in 0..FIELDS {
+            self.totals[f + 1] += sign * t.lens[f] as i64;
+        }
+        if sign > 0 {
+            for (term, tf) in &t.postings {
+                self.terms.push(term.clone());
+                self.articles.push(rid);
+                for f in 0..FIELDS {
+                    self.tf[f].push(tf[f].min(i32::MAX as u32) as i32);
+                }
+            }
+        }
     }
-    // statements prepared once per batch: parsed and planned once, not once per row
-    let st0 = tx.prepare("SELECT rid, hash FROM articles WHERE id = $1")?;
-    let st1 = tx.prepare("SELECT DISTINCT entity FROM mentions WHERE article = $1")?;
-    let st2 = tx.prepare("UPDATE articles SET hash = $2, source = $3, url = $4, title = $5, published = $6, day = $7, text = $8, extra = $9, record = $10, indexed = FALSE, exact = NULL, stem = NULL WHERE rid = $1")?;
-    let st3 = tx.prepare("INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING rid")?;
-    let st4 = tx.prepare("INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING")?;
-    let st5 = tx.prepare("UPDATE entities SET latin = coalesce(latin, $2), lat = coalesce(lat, $3), lon = coalesce(lon, $4), country = coalesce(country, $5), geonameid = coalesce(geonameid, $6) WHERE id = $1")?;
-    let st6 = tx.prepare("INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET names = entity_keys.names + excluded.names")?;
-    let st7 = tx.prepare("INSERT INTO mentions (article, local, entity, name, n) VALUES ($1, $2, $3, $4, $5)")?;
-    let st8 = tx.prepare("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")?;
-    let st9 = tx.prepare("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")?;
-    let st10 = tx.prepare("INSERT INTO dates (article, value, resolution, start_pos, end_pos) VALUES ($1, $2, $3, $4, $5)")?;
-    let st11 = tx.prepare("UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = $1 AND names > 0 ORDER BY names DESC, seq LIMIT 1), name), \
-             articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = $1) WHERE id = $1")?;
-    let mut w = Written::default();
-    let mut touched: FxHashSet<String> = FxHashSet::default();
-    for a in batch {
+
+    /// Inserts the postings gathered so far.
+    fn flush_postings(&mut self, tx: &mut Transaction) -> Result<()> {
+        if !self.terms.is_empty() {
+            tx.execute(
+                "INSERT INTO postings (term, article, t, b, st, sb) SELECT * FROM unnest($1::text[], $2::bigint[], $3::int[], $4::int[], $5::int[], $6::int[])",
+                p![self.terms, self.articles, self.tf[0], self.tf[1], self.tf[2], self.tf[3]],
+            )?;
+        }
+        self.terms.clear();
+        self.articles.clear();
+        self.tf.iter_mut().for_each(Vec::clear);
+        Ok(())
+    }
+
+    /// Inserts the remaining postings and updates the totals.
+    fn flush(&mut self, tx: &mut Transaction) -> Result<()> {
+        self.flush_postings(tx)?;
+        if self.totals.iter().any(|&x| x != 0) {
+            let t = &self.totals;
+            tx.execute("UPDATE search_totals SET docs = docs + $1, t = t + $2, b = b + $3, st = st + $4, sb = sb + $5", p![t[0], t[1], t[2], t[3], t[4]])?;
+        }
+        Ok(())
+    }
+}
+
+/// The search columns of an article: its terms as `tsvector`s, its field lengths and its
+/// entities; `$1` is the row.
+const SEARCH_SET: &str = "exact = array_to_tsvector($2::text[]), stem = array_to_tsvector($3::text[]), len_t = $4, len_b = $5, len_st = $6, len_sb = $7, indexed = TRUE";
+
+/// A term as a `tsquery` of that one lexeme, whatever characters it holds.
+fn lexeme_query(term: &str) -> String {
+    format!("'{}'", term.replace('\\', "\\\\").replace('\'', "''"))
+}
+
+fn lens(t: &DocTerms) -> [i32; FIELDS] {
+    t.lens.map(|l| l.min(i32::MAX as u32) as i32)
+}
+
+impl BatchRows {
+    /// Links an article's entities and gathers its rows: entities, keys, mentions, quotes,
+    /// counts, dates.
+    fn article(&mut self, linker: &mut Linker, rid: i64, a: &NewArticle) {
         let day = day_number(a.published.as_deref());
-        let record = serde_json::to_string(&a.record)?;
-        let extra = serde_json::to_string(&a.extra)?;
-        let existing = tx.query_opt(&st0, p![a.id])?;
-        let rid: i64 = match existing {
-            Some(r) if r.get::<_, String>(1) == a.hash => {
-                w.unchanged += 1;
-                continue;
-            }
-            Some(r) => {
-                let rid: i64 = r.get(0);
-                for e in tx.query(&st1, p![rid])? {
-                    touched.insert(e.get(0));
-                }
-                for t in ["mentions", "quotes", "counts", "dates"] {
-                    tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
-                }
-                tx.execute(&st2,
-                    p![rid, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record],
-                )?;
-                w.replaced += 1;
-                rid
-            }
-            None => {
-                w.stored += 1;
-                tx.query_one(&st3,
-                    p![a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record],
-                )?
-                .get(0)
-            }
-        };
         let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
+        let mut distinct: Vec<&str> = Vec::new();
         for e in &a.record.entities {
             let Some(link) = linker.link(e) else { continue };
-            let k = crate::analysis::key(&e.name);
-            let (lat, lon, country) = (e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| g.country.clone()));
-            let geonameid = link.geonameid.map(|g| g as i64);
-            if link.created {
-                tx.execute(&st4,
-                    p![link.entity, e.kind, e.name, k, e.latin, lat, lon, country, geonameid],
-                )?;
-            } else {
-                tx.execute(&st5,
-                    p![link.entity, e.latin, lat, lon, country, geonameid],
-                )?;
-            }
-            touched.insert(link.entity.clone());
+            self.entity(&link, e);
             for (i, nk) in link.keys.iter().enumerate() {
-                tx.execute(&st6,
-                    p![nk.key, link.entity, nk.variant, nk.reason, a.id, ((i == 0) as i64)],
-                )?;
+                self.key(&nk.key, &link.entity, &nk.variant, &nk.reason, &a.id, (i == 0) as i64);
             }
-            tx.execute(&st7, p![rid, e.id, link.entity, e.name, (e.mentions.len() as i64)])?;
+            let m = &mut self.mentions;
+            m.0.push(rid);
+            m.1.push(e.id.clone());
+            m.2.push(link.entity.clone());
+            m.3.push(e.name.clone());
+            m.4.push(e.mentions.len() as i64);
             local_to_global.insert(e.id.as_str(), link.entity);
+        }
+        for g in local_to_global.values() {
+            if !distinct.contains(&g.as_str()) {
+                distinct.push(g);
+                *self.articles_delta.entry(g.clone()).or_default() += 1;
+            }
         }
         let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
         for q in &a.record.quotes {
             let sp = q.speaker.as_ref();
-            tx.execute(&st8,
-                p![rid, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| s.text.clone()), q.cue, q.kind, (q.start as i64), (q.end as i64), q.text],
-            )?;
+            let r = &mut self.quotes;
+            r.0.push(rid);
+            r.1.push(global(sp.and_then(|s| s.entity.as_ref())));
+            r.2.push(sp.map(|s| s.text.clone()));
+            r.3.push(q.cue.clone());
+            r.4.push(q.kind.clone());
+            r.5.push(q.start as i64);
+            r.6.push(q.end as i64);
+            r.7.push(q.text.clone());
         }
         for n in &a.record.counts {
             let sp = n.attributed_to.as_ref();
-            tx.execute(&st9,
-                p![rid, day, n.category, n.value, n.qualifier, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| s.text.clone()), (n.start as i64), (n.end as i64), n.text],
-            )?;
+            let r = &mut self.counts;
+            r.0.push(rid);
+            r.1.push(day);
+            r.2.push(n.category.clone());
+            r.3.push(n.value);
+            r.4.push(n.qualifier.clone());
+            r.5.push(global(sp.and_then(|s| s.entity.as_ref())));
+            r.6.push(sp.map(|s| s.text.clone()));
+            r.7.push(n.start as i64);
+            r.8.push(n.end as i64);
+            r.9.push(n.text.clone());
         }
         for d in &a.record.dates {
-            tx.execute(&st10, p![rid, d.value, d.resolution, (d.start as i64), (d.end as i64)])?;
+            let r = &mut self.dates;
+            r.0.push(rid);
+            r.1.push(d.value.clone());
+            r.2.push(d.resolution.clone());
+            r.3.push(d.start as i64);
+            r.4.push(d.end as i64);
         }
     }
-    for id in &touched {
-        tx.execute(&st11,
-            &[id],
-        )?;
+
+    fn entity(&mut self, link: &crate::link::Link, e: &khabar_model::Entity) {
+        let at = *self.entity_at.entry(link.entity.clone()).or_insert_with(|| {
+            self.entities.push(EntityRow {
+                id: link.entity.clone(),
+                created: link.created,
+                kind: e.kind.clone(),
+                name: e.name.clone(),
+                key: crate::analysis::key(&e.name),
+                latin: None,
+                lat: None,
+                lon: None,
+                country: None,
+                geonameid: None,
+            });
+            self.entities.len() - 1
+        });
+        // what the first article to know a value gave, as the row-at-a-time `coalesce` kept
+        let r = &mut self.entities[at];
+        r.latin = r.latin.take().or_else(|| e.latin.clone());
+        if let Some(g) = &e.geo {
+            r.lat = r.lat.or(Some(g.lat));
+            r.lon = r.lon.or(Some(g.lon));
+            r.country = r.country.take().or_else(|| Some(g.country.clone()));
+        }
+        r.geonameid = r.geonameid.or(link.geonameid.map(|g| g as i64));
     }
+
+    fn key(&mut self, key: &str, entity: &str, variant: &str, reason: &str, article: &str, names: i64) {
+        match self.key_at.get(key) {
+            Some(&i) => self.keys[i].5 += names,
+            None => {
+                self.key_at.insert(key.to_string(), self.keys.len());
+                self.keys.push((key.to_string(), entity.to_string(), variant.to_string(), reason.to_string(), article.to_string(), names));
+            }
+        }
+    }
+
+    fn flush(&mut self, tx: &mut Transaction) -> Result<()> {
+        let (new, old): (Vec<&EntityRow>, Vec<&EntityRow>) = self.entities.iter().partition(|e| e.created);
+        macro_rules! col {
+            ($rows:expr, $f:ident) => {
+                $rows.iter().map(|e| e.$f.clone()).collect::<Vec<_>>()
+            };
+        }
+        if !new.is_empty() {
+            tx.execute(
+                "INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) \
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::bigint[]) ON CONFLICT (id) DO NOTHING",
+                p![col!(new, id), col!(new, kind), col!(new, name), col!(new, key), col!(new, latin), col!(new, lat), col!(new, lon), col!(new, country), col!(new, geonameid)],
+            )?;
+        }
+        let fill: Vec<&&EntityRow> = old.iter().filter(|e| e.latin.is_some() || e.lat.is_some() || e.geonameid.is_some()).collect();
+        if !fill.is_empty() {
+            tx.execute(
+                "UPDATE entities e SET latin = coalesce(e.latin, d.latin), lat = coalesce(e.lat, d.lat), lon = coalesce(e.lon, d.lon), country = coalesce(e.country, d.country), geonameid = coalesce(e.geonameid, d.geonameid) \
+                 FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bigint[]) AS d(id, latin, lat, lon, country, geonameid) WHERE e.id = d.id",
+                p![col!(fill, id), col!(fill, latin), col!(fill, lat), col!(fill, lon), col!(fill, country), col!(fill, geonameid)],
+            )?;
+        }
+        if !self.keys.is_empty() {
+            let k = &self.keys;
+            // in first-seen order, so that `seq` orders them as row-at-a-time inserts would
+            tx.execute(
+                "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) \
+                 SELECT key, entity, variant, reason, first_article, names FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) WITH ORDINALITY AS d(key, entity, variant, reason, first_article, names, ord) ORDER BY ord \
+                 ON CONFLICT (key) DO UPDATE SET names = entity_keys.names + excluded.names",
+                p![k.iter().map(|x| x.0.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.1.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.2.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.3.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.4.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.5).collect::<Vec<_>>()],
+            )?;
+        }
+        let m = &self.mentions;
+        if !m.0.is_empty() {
+            tx.execute("INSERT INTO mentions (article, local, entity, name, n) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[])", p![m.0, m.1, m.2, m.3, m.4])?;
+        }
+        let q = &self.quotes;
+        if !q.0.is_empty() {
+            tx.execute(
+                "INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start_pos, end_pos, text) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])",
+                p![q.0, q.1, q.2, q.3, q.4, q.5, q.6, q.7],
+            )?;
+        }
+        let c = &self.counts;
+        if !c.0.is_empty() {
+            tx.execute(
+                "INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) \
+                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[])",
+                p![c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9],
+            )?;
+        }
+        let d = &self.dates;
+        if !d.0.is_empty() {
+            tx.execute("INSERT INTO dates (article, value, resolution, start_pos, end_pos) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])", p![d.0, d.1, d.2, d.3, d.4])?;
+        }
+        let delta: Vec<(&String, &i64)> = self.articles_delta.iter().filter(|(_, &n)| n != 0).collect();
+        if !delta.is_empty() {
+            tx.execute(
+                "UPDATE entities e SET articles = e.articles + d.n FROM unnest($1::text[], $2::bigint[]) AS d(id, n) WHERE e.id = d.id",
+                p![delta.iter().map(|x| x.0.clone()).collect::<Vec<_>>(), delta.iter().map(|x| *x.1).collect::<Vec<_>>()],
+            )?;
+        }
+        // the corpus-wide name is the one articles most often give as the entity's fullest form
+        let named: Vec<String> = self.entities.iter().map(|e| e.id.clone()).collect();
+        if !named.is_empty() {
+            tx.execute(
+                "UPDATE entities e SET name = coalesce((SELECT variant FROM entity_keys k WHERE k.entity = e.id AND k.names > 0 ORDER BY k.names DESC, k.seq LIMIT 1), e.name) WHERE e.id = ANY($1)",
+                p![named],
+            )?;
+        }
+        self.search.flush(tx)
+    }
+}
+
+/// Writes a batch (no id twice) in one transaction. New articles — their text, records and
+/// search terms, most of the work — are inserted first, beside other writers; then the lock that
+/// serializes writers across processes is taken for what depends on the entity keys: linking
+/// reads and extends the key table, so writers take turns for it. What another writer inserted
+/// meanwhile under the same id is decided under the lock (unchanged, or replaced).
+fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[NewArticle], terms: &[DocTerms]) -> Result<Written> {
+    let mut tx = conn.transaction()?;
+    let ids: Vec<&str> = batch.iter().map(|a| a.id.as_str()).collect();
+    let existing = |tx: &mut Transaction| -> Result<FxHashMap<String, (i64, String, bool)>> {
+        Ok(tx.query("SELECT id, rid, hash, indexed FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3)))).collect())
+    };
+    let before = existing(&mut tx)?;
+    let insert = tx.prepare(
+        "INSERT INTO articles (exact, stem, len_t, len_b, len_st, len_sb, id, hash, source, url, title, published, day, text, extra, record, indexed) \
+         VALUES (array_to_tsvector($1::text[]), array_to_tsvector($2::text[]), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, TRUE) \
+         ON CONFLICT (id) DO NOTHING RETURNING rid",
+    )?;
+    let mut rows = BatchRows::default();
+    // article → its row, once stored here
+    let mut rid_of: Vec<Option<i64>> = vec![None; batch.len()];
+    let mut w = Written::default();
+    for (i, (a, t)) in batch.iter().zip(terms).enumerate() {
+        if before.contains_key(&a.id) {
+            continue;
+        }
+        let l = lens(t);
+        let day = day_number(a.published.as_deref());
+        let (record, extra) = (serde_json::to_string(&a.record)?, serde_json::to_string(&a.extra)?);
+        let row = tx.query_opt(&insert, p![t.terms(false), t.terms(true), l[0], l[1], l[2], l[3], a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+        if let Some(r) = row {
+            let rid: i64 = r.get(0);
+            rows.search.add(rid, t, 1);
+            rid_of[i] = Some(rid);
+            w.stored += 1;
+        }
+    }
+    rows.search.flush_postings(&mut tx)?;
+
+    tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[])?;
+    // keys that other writers (or this one) added since the last batch; all were added under
+    // this lock, so their `seq` follows the order in which they were committed
+    let (mut linker, mut seen) = slot.take().unwrap_or_default();
+    for r in tx.query("SELECT seq, key, entity FROM entity_keys WHERE seq > $1 ORDER BY seq", p![seen])? {
+        seen = seen.max(r.get(0));
+        linker.add_key(r.get(1), r.get(2));
+    }
+    let now = if rid_of.iter().flatten().count() == batch.len() { FxHashMap::default() } else { existing(&mut tx)? };
+    let update = tx.prepare(&format!(
+        "UPDATE articles SET hash = $8, source = $9, url = $10, title = $11, published = $12, day = $13, text = $14, extra = $15, record = $16, {SEARCH_SET} WHERE rid = $1"
+    ))?;
+    for (i, (a, t)) in batch.iter().zip(terms).enumerate() {
+        let rid = match (rid_of[i], now.get(&a.id)) {
+            (Some(rid), _) => rid,
+            (None, Some((_, hash, _))) if *hash == a.hash => {
+                w.unchanged += 1;
+                continue;
+            }
+            (None, Some(&(rid, _, indexed))) => {
+                replace_old(&mut tx, rid, indexed, &mut rows)?;
+                let l = lens(t);
+                let day = day_number(a.published.as_deref());
+                let (record, extra) = (serde_json::to_string(&a.record)?, serde_json::to_string(&a.extra)?);
+                tx.execute(&update, p![rid, t.terms(false), t.terms(true), l[0], l[1], l[2], l[3], a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                rows.search.add(rid, t, 1);
+                w.replaced += 1;
+                rid
+            }
+            (None, None) => return Err(Error::Invalid(format!("article {}: neither inserted nor found", a.id))),
+        };
+        rows.article(&mut linker, rid, a);
+    }
+    rows.flush(&mut tx)?;
     tx.commit()?;
-    *slot = Some(linker);
+    *slot = Some((linker, seen));
     Ok(w)
 }
 
-/// Search in PostgreSQL itself: `tsvector` columns fed with our analyzers' terms (the `simple`
-/// configuration only splits them; titles weigh A, bodies D), GIN indexes, and the same query
-/// semantics as the tantivy index: every word must match, exactly or by its stem. Phrases,
+/// Takes out what a replaced article had: its records, its postings (recomputed from its stored
+/// text, which is about to change) and its share of the entities' article counts and of the
+/// search totals.
+fn replace_old(tx: &mut Transaction, rid: i64, indexed: bool, rows: &mut BatchRows) -> Result<()> {
+    for r in tx.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])? {
+        *rows.articles_delta.entry(r.get(0)).or_default() -= 1;
+    }
+    for t in ["mentions", "quotes", "counts", "dates"] {
+        tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
+    }
+    if indexed {
+        let r = tx.query_one("SELECT coalesce(title, ''), text FROM articles WHERE rid = $1", p![rid])?;
+        let old = DocTerms::of(r.get(0), r.get(1));
+        let terms: Vec<&str> = old.postings.iter().map(|p| p.0.as_str()).collect();
+        tx.execute("DELETE FROM postings WHERE article = $1 AND term = ANY($2)", p![rid, terms])?;
+        rows.search.add(rid, &old, -1);
+    }
+    Ok(())
+}
+
+/// Search in PostgreSQL itself, ranked as the embedded index ranks. Matching uses `tsvector`
+/// columns of our analyzers' terms (exact and stemmed; `array_to_tsvector`, so PostgreSQL's own
+/// parser never re-splits them) under GIN indexes: every word must match, exactly or by its stem.
+/// Ranking is tantivy's BM25, computed with tantivy's own [`Bm25Weight`] over the same statistics:
+/// a `postings` table holds each article's term frequencies per field, the articles their field
+/// lengths, `search_totals` the corpus totals, so that a query's scores are those the embedded
+/// store gives for the same articles (up to the order in which f32 sums are added). Phrases,
 /// exclusions and OR are not parsed here (their words are just ANDed).
+///
+/// [`Bm25Weight`]: tantivy::query::Bm25Weight
 pub struct PgSearch {
     url: String,
     pool: std::sync::Arc<Pool<Client>>,
@@ -437,23 +737,21 @@ impl PgSearch {
 }
 
 impl Search for PgSearch {
+    /// Indexes articles that are not yet (those written before the search columns existed);
+    /// [`PgStore::write`] indexes what it writes in the same transaction.
     fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
-        use crate::analysis::word_terms;
-        // both terms of every word, in one pass over each text
-        let joined = |text: &str| {
-            let w = word_terms(text);
-            (w.iter().map(|x| x.exact.as_str()).collect::<Vec<_>>().join(" "), w.iter().map(|x| x.stem.as_str()).filter(|x| !x.is_empty()).collect::<Vec<_>>().join(" "))
-        };
+        let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&d.title, &d.text)).collect();
         self.with(|c| {
             let mut tx = c.transaction()?;
-            let st = tx.prepare(
-                "UPDATE articles SET exact = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'D'), \
-                 stem = setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'D'), entity_ids = $6, indexed = TRUE WHERE id = $1",
-            )?;
-            for d in docs {
-                let ((te, ts), (be, bs)) = (joined(&d.title), joined(&d.text));
-                tx.execute(&st, p![d.id, te, be, ts, bs, d.entities])?;
+            let st = tx.prepare(&format!("UPDATE articles SET {SEARCH_SET} WHERE id = $1 AND NOT indexed RETURNING rid"))?;
+            let mut rows = SearchRows::default();
+            for (d, t) in docs.iter().zip(&terms) {
+                let l = lens(t);
+                if let Some(r) = tx.query_opt(&st, p![d.id, t.terms(false), t.terms(true), l[0], l[1], l[2], l[3]])? {
+                    rows.add(r.get(0), t, 1);
+                }
             }
+            rows.flush(&mut tx)?;
             tx.commit()?;
             Ok(())
         })
@@ -468,7 +766,7 @@ impl Search for PgSearch {
     }
 
     fn num_docs(&self) -> Result<u64> {
-        self.with(|c| Ok(c.query_one("SELECT COUNT(*) FROM articles WHERE exact IS NOT NULL", &[])?.get::<_, i64>(0) as u64))
+        self.with(|c| Ok(c.query_one("SELECT COUNT(*) FROM articles WHERE indexed", &[])?.get::<_, i64>(0) as u64))
     }
 
     fn search(&self, q: &SearchQuery) -> Result<crate::Results> {
@@ -485,12 +783,15 @@ impl Search for PgSearch {
             params.push(v);
             format!("${}", params.len())
         };
-        let mut conds = vec!["exact IS NOT NULL".to_string()];
-        let mut rank = Vec::new();
+        let mut conds = vec!["indexed".to_string()];
         for (e, s) in &words {
-            let (pe, ps) = (arg(Box::new(e.clone())), arg(Box::new(s.clone())));
-            conds.push(format!("(exact @@ plainto_tsquery('simple', {pe}) OR stem @@ plainto_tsquery('simple', {ps}))"));
-            rank.push(format!("ts_rank(exact, plainto_tsquery('simple', {pe})) + 0.4 * ts_rank(stem, plainto_tsquery('simple', {ps}))"));
+            let pe = arg(Box::new(lexeme_query(e)));
+            if s.is_empty() {
+                conds.push(format!("exact @@ {pe}::text::tsquery"));
+            } else {
+                let ps = arg(Box::new(lexeme_query(s)));
+                conds.push(format!("(exact @@ {pe}::text::tsquery OR stem @@ {ps}::text::tsquery)"));
+            }
         }
         if let Some(src) = &q.source {
             let p = arg(Box::new(src.clone()));
@@ -506,21 +807,87 @@ impl Search for PgSearch {
         }
         if !q.entities.is_empty() {
             let p = arg(Box::new(q.entities.clone()));
-            conds.push(format!("entity_ids && {p}::text[]"));
+            conds.push(format!("rid IN (SELECT article FROM mentions WHERE entity = ANY({p}))"));
         }
         let filter = conds.join(" AND ");
-        let score = if rank.is_empty() { "0::real".to_string() } else { rank.join(" + ") };
-        let order = if words.is_empty() { "day DESC NULLS LAST, id" } else { "score DESC, id" };
         let refs: Vec<&(dyn ::postgres::types::ToSql + Sync)> = params.iter().map(|b| b.as_ref()).collect();
+        let limit = q.limit.max(1);
         self.with(|c| {
-            let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
-            let sql = format!("SELECT id, ({score})::real AS score FROM articles WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {}", q.limit.max(1), q.offset);
-            let hits = c.query(&sql, &refs)?.iter().map(|r| crate::Hit { id: r.get(0), score: r.get(1) }).collect();
-            Ok(crate::Results { total: total as usize, hits })
+            if words.is_empty() {
+                let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
+                let sql = format!("SELECT id FROM articles WHERE {filter} ORDER BY day DESC NULLS LAST, id LIMIT {limit} OFFSET {}", q.offset);
+                let hits = c.query(&sql, &refs)?.iter().map(|r| crate::Hit { id: r.get(0), score: 0.0 }).collect();
+                return Ok(crate::Results { total: total as usize, hits });
+            }
+            let matched = c.query(&format!("SELECT rid, id, len_t, len_b, len_st, len_sb FROM articles WHERE {filter}"), &refs)?;
+            let mut hits = rank(c, &words, &matched)?;
+            hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+            let total = hits.len();
+            Ok(crate::Results { total, hits: hits.into_iter().skip(q.offset).take(limit).collect() })
         })
     }
 
     fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
         Ok(Box::new(crate::analysis::TermSnippets::new(text_query)))
     }
+}
+
+/// BM25 scores of the matched articles (rows of `rid, id` and the four field lengths), as
+/// tantivy computes them for our query: for each word, the sum over the four fields of the
+/// boosted BM25 of its exact term (title, body) or stem (the stemmed title and body); words added.
+fn rank(c: &mut Client, words: &[(String, String)], matched: &[Row]) -> Result<Vec<crate::Hit>> {
+    use tantivy::fieldnorm::FieldNormReader;
+    use tantivy::query::Bm25Weight;
+    let mut terms: Vec<&str> = words.iter().flat_map(|(e, s)| [e.as_str(), s.as_str()]).filter(|t| !t.is_empty()).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let totals = c.query_one("SELECT docs, t, b, st, sb FROM search_totals", &[])?;
+    let docs = totals.get::<_, i64>(0).max(0) as u64;
+    // every article holding a query term, matched or not: document frequencies count them all
+    let mut tf: FxHashMap<(&str, i64), [u32; FIELDS]> = FxHashMap::default();
+    let mut df: FxHashMap<&str, [u64; FIELDS]> = FxHashMap::default();
+    for r in c.query("SELECT term, article, t, b, st, sb FROM postings WHERE term = ANY($1)", p![terms])? {
+        let term: String = r.get(0);
+        let Some(&term) = terms.iter().find(|t| **t == term) else { continue };
+        let f: [u32; FIELDS] = std::array::from_fn(|i| r.get::<_, i32>(i + 2).max(0) as u32);
+        let d = df.entry(term).or_default();
+        for i in 0..FIELDS {
+            d[i] += (f[i] > 0) as u64;
+        }
+        tf.insert((term, r.get(1)), f);
+    }
+    // one weight per (word, field), as tantivy's term queries build them
+    let weights: Vec<[Option<Bm25Weight>; FIELDS]> = words
+        .iter()
+        .map(|(e, s)| {
+            std::array::from_fn(|i| {
+                let term = if i < 2 { e.as_str() } else { s.as_str() };
+                let n = df.get(term).map_or(0, |d| d[i]);
+                (n > 0 && docs > 0).then(|| {
+                    let avg = totals.get::<_, i64>(i + 1).max(0) as u64 as f32 / docs as f32;
+                    Bm25Weight::for_one_term(n.min(docs), docs, avg)
+                })
+            })
+        })
+        .collect();
+    let mut hits = Vec::with_capacity(matched.len());
+    for r in matched {
+        let rid: i64 = r.get(0);
+        let norms: [u8; FIELDS] = std::array::from_fn(|i| FieldNormReader::fieldnorm_to_id(r.get::<_, i32>(i + 2).max(0) as u32));
+        let mut score = 0f32;
+        for ((e, s), w) in words.iter().zip(&weights) {
+            let mut word = 0f32;
+            for i in 0..FIELDS {
+                let term = if i < 2 { e.as_str() } else { s.as_str() };
+                if let (Some(w), Some(f)) = (&w[i], tf.get(&(term, rid))) {
+                    if f[i] > 0 {
+                        word += w.score(norms[i], f[i]) * BOOSTS[i];
+                    }
+                }
+            }
+            score += word;
+        }
+        hits.push(crate::Hit { id: r.get(1), score });
+    }
+    Ok(hits)
 }
