@@ -38,7 +38,7 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn to_new(rec: Record, id: String, hash: String) -> NewArticle {
+pub fn to_new(rec: Record, id: String, hash: String) -> NewArticle {
     let record = khabar_extract::extract(Some(id.clone()), rec.published.clone(), &rec.text);
     NewArticle::from_input(id, hash, rec.published, rec.text, rec.extra, record)
 }
@@ -94,12 +94,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
                         }
                     }
                     Item::Bad(e) => {
-                        let reason = match &e {
-                            crate::input::InputError::Json { .. } => "not JSON".to_string(),
-                            crate::input::InputError::Field { field, .. } => format!("bad field `{field}`"),
-                            crate::input::InputError::Io { .. } => "unreadable".to_string(),
-                        };
-                        *rejected.entry(reason).or_default() += 1;
+                        *rejected.entry(e.reason()).or_default() += 1;
                         bar.suspend(|| eprintln!("khabar: {e}"));
                     }
                 }
@@ -122,7 +117,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
     Ok(summary.rejected.is_empty())
 }
 
-fn print_summary(db: &Path, s: &IngestSummary) {
+pub fn print_summary(db: &Path, s: &IngestSummary) {
     let w = &s.written;
     let n = w.stored + w.replaced + w.unchanged;
     eprintln!(

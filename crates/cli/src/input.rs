@@ -25,6 +25,17 @@ pub enum InputError {
     Io { path: String, source: io::Error },
 }
 
+impl InputError {
+    /// What was wrong, without where: for counting rejections by kind.
+    pub fn reason(&self) -> String {
+        match self {
+            InputError::Json { .. } => "not JSON".to_string(),
+            InputError::Field { field, .. } => format!("bad field `{field}`"),
+            InputError::Io { .. } => "unreadable".to_string(),
+        }
+    }
+}
+
 pub enum Item {
     Article(Record),
     Bad(InputError),

@@ -23,6 +23,7 @@ mod bench;
 mod corpus;
 mod input;
 mod ner;
+mod queue;
 mod report;
 mod run;
 
@@ -82,7 +83,40 @@ enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Publish the articles to this NATS JetStream queue (nats://HOST:PORT) for `khabar
+        /// worker`s to extract and store, instead of doing it here (--db is then unused).
+        #[arg(long)]
+        queue: Option<String>,
     },
+    /// Take articles from the queue, extract them and store them in PostgreSQL; run as many as
+    /// you like, on any machines.
+    ///
+    /// A message is acknowledged only after its transaction committed: a worker killed midway
+    /// leaves its messages to be delivered again, and a message delivered twice changes nothing.
+    /// Entities are linked in the order articles were published, so any number of workers gives
+    /// the corpus one process would.
+    Worker {
+        /// The queue (nats://HOST:PORT).
+        #[arg(long)]
+        queue: String,
+        /// The store (postgres://USER:PASSWORD@HOST:PORT/DATABASE).
+        #[arg(long)]
+        db: PathBuf,
+        /// Messages taken at a time (one transaction each).
+        #[arg(long, default_value_t = 64)]
+        batch: usize,
+        /// Extraction threads (default 1: run one worker per core).
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+        /// Exit once every message in the queue is acknowledged.
+        #[arg(long)]
+        drain: bool,
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// The queue's state.
+    #[command(subcommand)]
+    Queue(QueueCommand),
     /// How many articles, entities, quotes, counts and dates the corpus holds.
     Stats {
         #[arg(long, default_value = "khabar-data")]
@@ -130,6 +164,17 @@ enum BenchCommand {
         requests: usize,
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum QueueCommand {
+    /// Messages waiting, in flight and redelivered (and, with --db, stored but not yet linked).
+    Status {
+        #[arg(long)]
+        queue: String,
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
 }
 
@@ -201,12 +246,20 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
         Command::Ner(cmd) => ner::run(cmd),
-        Command::Ingest { paths, db, published, threads, quiet } => {
+        Command::Ingest { paths, db, published, threads, quiet, queue } => {
             if let Some(n) = threads {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
             }
-            corpus::ingest(&db, &paths, published.as_deref(), quiet)
+            match queue {
+                Some(url) => queue::publish(&url, &paths, published.as_deref()),
+                None => corpus::ingest(&db, &paths, published.as_deref(), quiet),
+            }
         }
+        Command::Worker { queue, db, batch, threads, drain, quiet } => {
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(threads.max(1)).build_global();
+            queue::worker(queue::WorkerArgs { queue: &queue, db: &db, batch, drain, quiet })
+        }
+        Command::Queue(QueueCommand::Status { queue, db }) => queue::status(&queue, db.as_deref()),
         Command::Serve { db, addr, ingest } => (|| {
             if !ingest.is_empty() && !corpus::ingest(&db, &ingest, None, false)? {
                 eprintln!("khabar: some input lines were rejected (above); serving the rest");

@@ -80,6 +80,9 @@ INSERT INTO search_totals VALUES (0, 0, 0, 0, 0);
 UPDATE articles SET indexed = FALSE, exact = NULL, stem = NULL WHERE indexed OR exact IS NOT NULL;
 DROP INDEX articles_entity_ids;
 ALTER TABLE articles DROP COLUMN entity_ids;
+"#, r#"
+CREATE TABLE queue_progress (stream TEXT PRIMARY KEY, done BIGINT NOT NULL);
+CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGINT, replaced BOOLEAN NOT NULL, PRIMARY KEY (stream, seq));
 "#];
 
 pub struct PgStore {
@@ -441,7 +444,12 @@ impl BatchRows {
     /// Links an article's entities and gathers its rows: entities, keys, mentions, quotes,
     /// counts, dates.
     fn article(&mut self, linker: &mut Linker, rid: i64, a: &NewArticle) {
-        let day = day_number(a.published.as_deref());
+        self.link(linker, rid, &a.id, a.published.as_deref(), &a.record)
+    }
+
+    fn link(&mut self, linker: &mut Linker, rid: i64, id: &str, published: Option<&str>, record: &Article) {
+        let a = ArticleRef { id, record };
+        let day = day_number(published);
         let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
         let mut distinct: Vec<&str> = Vec::new();
         for e in &a.record.entities {
@@ -619,22 +627,35 @@ impl BatchRows {
 /// meanwhile under the same id is decided under the lock (unchanged, or replaced).
 fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[NewArticle], terms: &[DocTerms]) -> Result<Written> {
     let mut tx = conn.transaction()?;
+    let mut rows = BatchRows::default();
+    let mut w = Written::default();
+    let rid_of = insert_new(&mut tx, batch, terms, &mut rows, &mut w)?;
+    let (mut linker, seen) = lock_and_load(&mut tx, slot)?;
+    let settled = settle(&mut tx, batch, terms, rid_of, &mut rows, &mut w)?;
+    for (a, s) in batch.iter().zip(settled) {
+        if let Some((rid, _)) = s {
+            rows.article(&mut linker, rid, a);
+        }
+    }
+    rows.flush(&mut tx)?;
+    tx.commit()?;
+    *slot = Some((linker, seen));
+    Ok(w)
+}
+
+/// Inserts the batch's articles that are not stored yet, with their postings; returns each
+/// one's row (`None` for those already stored, or inserted meanwhile by another writer).
+fn insert_new(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], rows: &mut BatchRows, w: &mut Written) -> Result<Vec<Option<i64>>> {
     let ids: Vec<&str> = batch.iter().map(|a| a.id.as_str()).collect();
-    let existing = |tx: &mut Transaction| -> Result<FxHashMap<String, (i64, String, bool)>> {
-        Ok(tx.query("SELECT id, rid, hash, indexed FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3)))).collect())
-    };
-    let before = existing(&mut tx)?;
+    let before: FxHashSet<String> = tx.query("SELECT id FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| r.get(0)).collect();
     let insert = tx.prepare(
         "INSERT INTO articles (exact, stem, len_t, len_b, len_st, len_sb, id, hash, source, url, title, published, day, text, extra, record, indexed) \
          VALUES (array_to_tsvector($1::text[]), array_to_tsvector($2::text[]), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, TRUE) \
          ON CONFLICT (id) DO NOTHING RETURNING rid",
     )?;
-    let mut rows = BatchRows::default();
-    // article → its row, once stored here
     let mut rid_of: Vec<Option<i64>> = vec![None; batch.len()];
-    let mut w = Written::default();
     for (i, (a, t)) in batch.iter().zip(terms).enumerate() {
-        if before.contains_key(&a.id) {
+        if before.contains(&a.id) {
             continue;
         }
         let l = lens(t);
@@ -648,57 +669,76 @@ fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[New
             w.stored += 1;
         }
     }
-    rows.search.flush_postings(&mut tx)?;
+    rows.search.flush_postings(tx)?;
+    Ok(rid_of)
+}
 
+/// Takes the writers' lock and brings the linker up to date: keys that other writers (or this
+/// one) added since its last batch. All were added under this lock, so their `seq` follows the
+/// order in which they were committed.
+fn lock_and_load(tx: &mut Transaction, slot: &mut Option<(Linker, i64)>) -> Result<(Linker, i64)> {
     tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[])?;
-    // keys that other writers (or this one) added since the last batch; all were added under
-    // this lock, so their `seq` follows the order in which they were committed
     let (mut linker, mut seen) = slot.take().unwrap_or_default();
     for r in tx.query("SELECT seq, key, entity FROM entity_keys WHERE seq > $1 ORDER BY seq", p![seen])? {
         seen = seen.max(r.get(0));
         linker.add_key(r.get(1), r.get(2));
     }
-    let now = if rid_of.iter().flatten().count() == batch.len() { FxHashMap::default() } else { existing(&mut tx)? };
+    Ok((linker, seen))
+}
+
+/// Under the lock, the articles `insert_new` did not insert: unchanged, or replaced (their old
+/// records taken out). Returns each article's row and whether it replaced one; `None` when
+/// unchanged.
+fn settle(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], rid_of: Vec<Option<i64>>, rows: &mut BatchRows, w: &mut Written) -> Result<Vec<Option<(i64, bool)>>> {
+    let rest: Vec<&str> = batch.iter().zip(&rid_of).filter(|(_, r)| r.is_none()).map(|(a, _)| a.id.as_str()).collect();
+    let now: FxHashMap<String, (i64, String, bool)> = if rest.is_empty() {
+        FxHashMap::default()
+    } else {
+        tx.query("SELECT id, rid, hash, indexed FROM articles WHERE id = ANY($1)", p![rest])?.iter().map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3)))).collect()
+    };
     let update = tx.prepare(&format!(
         "UPDATE articles SET hash = $8, source = $9, url = $10, title = $11, published = $12, day = $13, text = $14, extra = $15, record = $16, {SEARCH_SET} WHERE rid = $1"
     ))?;
+    let mut out = Vec::with_capacity(batch.len());
     for (i, (a, t)) in batch.iter().zip(terms).enumerate() {
-        let rid = match (rid_of[i], now.get(&a.id)) {
-            (Some(rid), _) => rid,
+        out.push(match (rid_of[i], now.get(&a.id)) {
+            (Some(rid), _) => Some((rid, false)),
             (None, Some((_, hash, _))) if *hash == a.hash => {
                 w.unchanged += 1;
-                continue;
+                None
             }
             (None, Some(&(rid, _, indexed))) => {
-                replace_old(&mut tx, rid, indexed, &mut rows)?;
+                replace_old(tx, rid, indexed, rows)?;
                 let l = lens(t);
                 let day = day_number(a.published.as_deref());
                 let (record, extra) = (serde_json::to_string(&a.record)?, serde_json::to_string(&a.extra)?);
                 tx.execute(&update, p![rid, t.terms(false), t.terms(true), l[0], l[1], l[2], l[3], a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
                 rows.search.add(rid, t, 1);
                 w.replaced += 1;
-                rid
+                Some((rid, true))
             }
             (None, None) => return Err(Error::Invalid(format!("article {}: neither inserted nor found", a.id))),
-        };
-        rows.article(&mut linker, rid, a);
+        });
     }
-    rows.flush(&mut tx)?;
-    tx.commit()?;
-    *slot = Some((linker, seen));
-    Ok(w)
+    Ok(out)
 }
 
-/// Takes out what a replaced article had: its records, its postings (recomputed from its stored
-/// text, which is about to change) and its share of the entities' article counts and of the
-/// search totals.
-fn replace_old(tx: &mut Transaction, rid: i64, indexed: bool, rows: &mut BatchRows) -> Result<()> {
+/// Removes an article's records and its share of the entities' article counts.
+fn unlink(tx: &mut Transaction, rid: i64, rows: &mut BatchRows) -> Result<()> {
     for r in tx.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])? {
         *rows.articles_delta.entry(r.get(0)).or_default() -= 1;
     }
     for t in ["mentions", "quotes", "counts", "dates"] {
         tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
     }
+    Ok(())
+}
+
+/// Takes out what a replaced article had: its records, its share of the entities' article
+/// counts, and its postings (recomputed from its stored text, which is about to change) and share
+/// of the search totals.
+fn replace_old(tx: &mut Transaction, rid: i64, indexed: bool, rows: &mut BatchRows) -> Result<()> {
+    unlink(tx, rid, rows)?;
     if indexed {
         let r = tx.query_one("SELECT coalesce(title, ''), text FROM articles WHERE rid = $1", p![rid])?;
         let old = DocTerms::of(r.get(0), r.get(1));
@@ -707,6 +747,148 @@ fn replace_old(tx: &mut Transaction, rid: i64, indexed: bool, rows: &mut BatchRo
         rows.search.add(rid, &old, -1);
     }
     Ok(())
+}
+
+/// One message taken from a queue: its sequence number in the stream, and its article when it
+/// held a usable one that is not stored unchanged already.
+pub struct Queued {
+    pub seq: i64,
+    pub article: Option<NewArticle>,
+}
+
+impl PgStore {
+    /// Stores articles taken from a queue stream (`stream` names the stream and its creation, so
+    /// that a new stream starts a new count; `first` is the first sequence it holds), without
+    /// linking their entities: that waits for [`PgStore::link_queued`], which links in stream
+    /// order. Every message is logged, article or not, so that the order has no holes. Several
+    /// workers call this at once; a message delivered twice changes nothing the first stored.
+    pub fn write_queued(&self, stream: &str, first: i64, items: &[Queued]) -> Result<Written> {
+        let batch: Vec<NewArticle> = items.iter().filter_map(|q| q.article.clone()).collect();
+        let seqs: Vec<i64> = items.iter().filter(|q| q.article.is_some()).map(|q| q.seq).collect();
+        if let Some(dup) = (1..batch.len()).find(|&i| batch[..i].iter().any(|b| b.id == batch[i].id)) {
+            // the same article twice in one fetch: the first alone, then the rest
+            let split = items.iter().position(|q| q.seq == seqs[dup]).unwrap_or(items.len());
+            let mut w = self.write_queued(stream, first, &items[..split])?;
+            let w2 = self.write_queued(stream, first, &items[split..])?;
+            w.stored += w2.stored;
+            w.replaced += w2.replaced;
+            w.unchanged += w2.unchanged;
+            return Ok(w);
+        }
+        let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if conn.is_closed() {
+            *conn = Client::connect(&self.url, NoTls)?;
+        }
+        let mut tx = conn.transaction()?;
+        tx.execute("INSERT INTO queue_progress (stream, done) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING", p![stream, (first - 1)])?;
+        let mut rows = BatchRows::default();
+        let mut w = Written::default();
+        let rid_of = insert_new(&mut tx, &batch, &terms, &mut rows, &mut w)?;
+        let settled: Vec<Option<(i64, bool)>> = if rid_of.iter().all(Option::is_some) {
+            rid_of.iter().map(|r| r.map(|r| (r, false))).collect()
+        } else {
+            // replacing takes out entity counts, which linking also changes: under the lock
+            let mut slot = None;
+            lock_and_load(&mut tx, &mut slot)?;
+            settle(&mut tx, &batch, &terms, rid_of, &mut rows, &mut w)?
+        };
+        let mut by_seq: FxHashMap<i64, (i64, bool)> = FxHashMap::default();
+        for (seq, s) in seqs.iter().zip(settled) {
+            if let Some(s) = s {
+                by_seq.insert(*seq, s);
+            }
+        }
+        let all: Vec<i64> = items.iter().map(|q| q.seq).collect();
+        let article: Vec<Option<i64>> = all.iter().map(|s| by_seq.get(s).map(|x| x.0)).collect();
+        let replaced: Vec<bool> = all.iter().map(|s| by_seq.get(s).is_some_and(|x| x.1)).collect();
+        tx.execute(
+            "INSERT INTO queue_log (stream, seq, article, replaced) SELECT $1, d.seq, d.article, d.replaced FROM unnest($2::bigint[], $3::bigint[], $4::bool[]) AS d(seq, article, replaced) \
+             WHERE d.seq > (SELECT done FROM queue_progress WHERE stream = $1) ON CONFLICT (stream, seq) DO NOTHING",
+            p![stream, all, article, replaced],
+        )?;
+        rows.flush(&mut tx)?;
+        tx.commit()?;
+        Ok(w)
+    }
+
+    /// Links the entities of queued articles in stream order, as far as the log has no holes
+    /// (a message still with a worker, or redelivered after one died, is a hole until stored);
+    /// returns how many messages it took past. The same order as one process reading the input
+    /// gives the same entities, whatever the number of workers.
+    pub fn link_queued(&self, stream: &str) -> Result<usize> {
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if conn.is_closed() {
+            *conn = Client::connect(&self.url, NoTls)?;
+        }
+        let mut slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
+        let mut total = 0;
+        loop {
+            let result = (|| -> Result<usize> {
+                let mut tx = conn.transaction()?;
+                let (mut linker, seen) = lock_and_load(&mut tx, &mut slot)?;
+                let Some(done) = tx.query_opt("SELECT done FROM queue_progress WHERE stream = $1", p![stream])?.map(|r| r.get::<_, i64>(0)) else {
+                    return Ok(0);
+                };
+                let log = tx.query("SELECT seq, article, replaced FROM queue_log WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT 1024", p![stream, done])?;
+                let run: Vec<&Row> = log.iter().enumerate().take_while(|(i, r)| r.get::<_, i64>(0) == done + 1 + *i as i64).map(|(_, r)| r).collect();
+                if run.is_empty() {
+                    *slot = Some((linker, seen));
+                    return Ok(0);
+                }
+                let rids: Vec<i64> = run.iter().filter_map(|r| r.get::<_, Option<i64>>(1)).collect();
+                let mut records: FxHashMap<i64, (String, Option<String>, String)> = FxHashMap::default();
+                for r in tx.query("SELECT rid, id, published, record FROM articles WHERE rid = ANY($1)", p![rids])? {
+                    records.insert(r.get(0), (r.get(1), r.get(2), r.get(3)));
+                }
+                let mut rows = BatchRows::default();
+                let mut linked: FxHashSet<i64> = FxHashSet::default();
+                for r in &run {
+                    let (Some(rid), replaced) = (r.get::<_, Option<i64>>(1), r.get::<_, bool>(2)) else { continue };
+                    let Some((id, published, record)) = records.get(&rid) else { continue };
+                    // a replaced article, or one linked earlier in this run, loses its old links
+                    if replaced || !linked.insert(rid) {
+                        rows.flush(&mut tx)?;
+                        rows = BatchRows::default();
+                        unlink(&mut tx, rid, &mut rows)?;
+                    }
+                    let record: Article = serde_json::from_str(record)?;
+                    rows.link(&mut linker, rid, id, published.as_deref(), &record);
+                }
+                rows.flush(&mut tx)?;
+                let last = done + run.len() as i64;
+                tx.execute("UPDATE queue_progress SET done = $2 WHERE stream = $1", p![stream, last])?;
+                tx.execute("DELETE FROM queue_log WHERE stream = $1 AND seq <= $2", p![stream, last])?;
+                tx.commit()?;
+                *slot = Some((linker, seen));
+                Ok(run.len())
+            })();
+            match result {
+                Ok(0) => return Ok(total),
+                Ok(n) => total += n,
+                Err(e) => {
+                    *slot = None;
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Content hashes of those of these articles that are stored.
+    pub fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>> {
+        self.read(|c| Ok(c.query("SELECT id, hash FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| (r.get(0), r.get(1))).collect()))
+    }
+
+    /// Messages stored from a stream but whose entities wait for an earlier one.
+    pub fn queued_unlinked(&self, stream: &str) -> Result<u64> {
+        self.read(|c| Ok(c.query_one("SELECT COUNT(*) FROM queue_log WHERE stream = $1", p![stream])?.get::<_, i64>(0) as u64))
+    }
+}
+
+/// What linking reads of an article.
+struct ArticleRef<'a> {
+    id: &'a str,
+    record: &'a Article,
 }
 
 /// Search in PostgreSQL itself, ranked as the embedded index ranks. Matching uses `tsvector`
