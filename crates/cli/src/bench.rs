@@ -1,5 +1,5 @@
-//! `khabar bench search | api`: latency and throughput of the stored corpus, each against a
-//! baseline measured in the same run.
+//! `khabar bench search | api | workers`: latency and throughput of the stored corpus, each
+//! against a baseline measured in the same run.
 use crate::corpus::open_existing;
 use khabar_store::{Corpus, SearchQuery};
 use std::path::Path;
@@ -137,4 +137,37 @@ fn api_paths(corpus: &Corpus) -> anyhow::Result<Vec<String>> {
         });
     }
     Ok(paths)
+}
+
+/// `khabar bench workers`: the input through the queue into PostgreSQL with 1 worker, then with
+/// 2 (each a `khabar worker --drain` process; the database and the queue emptied before each run,
+/// the publishing not timed), the articles/s of each and the ratio. The database is dropped
+/// and made again, so its name must contain "bench".
+pub fn workers(queue: &str, db: &str, input: &[std::path::PathBuf], counts: &[usize]) -> anyhow::Result<bool> {
+    let name = db.rsplit('/').next().unwrap_or("").split('?').next().unwrap_or("");
+    anyhow::ensure!(name.contains("bench"), "--db {db}: the benchmark empties its database, so the database's name must contain \"bench\"");
+    let exe = std::env::current_exe()?;
+    let mut rates = Vec::new();
+    for &n in counts {
+        khabar_store::PgStore::reset(db)?;
+        khabar_queue::Queue::connect(queue)?.purge()?;
+        let ok = std::process::Command::new(&exe).arg("ingest").arg("--queue").arg(queue).args(input).stderr(std::process::Stdio::null()).status()?;
+        anyhow::ensure!(ok.success(), "publishing {} to {queue} failed", input.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "));
+        let started = Instant::now();
+        let children: Vec<_> = (0..n)
+            .map(|_| std::process::Command::new(&exe).args(["worker", "--queue", queue, "--db", db, "--drain", "--quiet"]).stderr(std::process::Stdio::null()).spawn())
+            .collect::<Result<_, _>>()?;
+        for mut c in children {
+            anyhow::ensure!(c.wait()?.success(), "a worker failed (run `khabar worker --queue {queue} --db {db} --drain` to see why)");
+        }
+        let secs = started.elapsed().as_secs_f64();
+        let stats = khabar_store::Store::stats(&khabar_store::PgStore::open(db)?)?;
+        let rate = stats.articles as f64 / secs;
+        out!("{n} worker{}: {} articles in {secs:.1} s = {rate:.0} articles/s ({} entities, {} quotes, {} counts)", if n == 1 { "" } else { "s" }, stats.articles, stats.entities, stats.quotes, stats.counts);
+        rates.push(rate);
+    }
+    if rates.len() >= 2 {
+        out!("{} workers reach {:.2}× the throughput of {}", counts[counts.len() - 1], rates[rates.len() - 1] / rates[0].max(1e-9), counts[0]);
+    }
+    Ok(true)
 }

@@ -146,6 +146,20 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// Articles/s through the queue into PostgreSQL with 1 worker, then 2, and the ratio.
+    Workers {
+        #[arg(long, default_value = "nats://127.0.0.1:4222")]
+        queue: String,
+        /// A PostgreSQL database whose name contains "bench" (it is emptied).
+        #[arg(long)]
+        db: String,
+        /// Worker counts to run, in turn.
+        #[arg(long, value_delimiter = ',', default_value = "1,2")]
+        workers: Vec<usize>,
+        /// Input files (as for ingest).
+        #[arg(required = true)]
+        input: Vec<PathBuf>,
+    },
     /// p50/p95/p99 of one- and two-word searches drawn from the corpus's titles, against a scan.
     Search {
         #[arg(long, default_value = "khabar-data")]
@@ -175,6 +189,11 @@ enum QueueCommand {
         queue: String,
         #[arg(long)]
         db: Option<PathBuf>,
+    },
+    /// Delete the stream with every message (and the workers' consumer): the queue starts empty.
+    Purge {
+        #[arg(long)]
+        queue: String,
     },
 }
 
@@ -260,6 +279,7 @@ fn main() -> ExitCode {
             queue::worker(queue::WorkerArgs { queue: &queue, db: &db, batch, drain, quiet })
         }
         Command::Queue(QueueCommand::Status { queue, db }) => queue::status(&queue, db.as_deref()),
+        Command::Queue(QueueCommand::Purge { queue }) => khabar_queue::Queue::connect(&queue).and_then(|q| q.purge()).map(|_| true).map_err(Into::into),
         Command::Serve { db, addr, ingest } => (|| {
             if !ingest.is_empty() && !corpus::ingest(&db, &ingest, None, false)? {
                 eprintln!("khabar: some input lines were rejected (above); serving the rest");
@@ -267,6 +287,7 @@ fn main() -> ExitCode {
             serve(&db, &addr)
         })(),
         Command::Bench(BenchCommand::Search { db, queries }) => bench::search(&db, queries),
+        Command::Bench(BenchCommand::Workers { queue, db, workers, input }) => bench::workers(&queue, &db, &input, &workers),
         Command::Bench(BenchCommand::Api { db, addr, requests, concurrency }) => bench::api(&db, addr, requests, concurrency),
         Command::Stats { db, json } => corpus::stats(&db, json),
         Command::Search(args) => corpus::search(args),

@@ -874,6 +874,14 @@ impl PgStore {
         }
     }
 
+    /// Drops every table of a database (for tests and benchmarks, which must start empty); the
+    /// next [`PgStore::open`] makes them again.
+    pub fn reset(url: &str) -> Result<()> {
+        let mut c = Client::connect(url, NoTls)?;
+        c.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")?;
+        Ok(())
+    }
+
     /// Content hashes of those of these articles that are stored.
     pub fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>> {
         self.read(|c| Ok(c.query("SELECT id, hash FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| (r.get(0), r.get(1))).collect()))
