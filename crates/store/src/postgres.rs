@@ -73,7 +73,7 @@ ALTER TABLE articles ADD COLUMN len_t INT NOT NULL DEFAULT 0, ADD COLUMN len_b I
     ADD COLUMN len_st INT NOT NULL DEFAULT 0, ADD COLUMN len_sb INT NOT NULL DEFAULT 0;
 CREATE TABLE postings (
     term TEXT NOT NULL, article BIGINT NOT NULL, t INT NOT NULL, b INT NOT NULL, st INT NOT NULL, sb INT NOT NULL,
-    PRIMARY KEY (term, article)
+    PRIMARY KEY (term, article) INCLUDE (t, b, st, sb)
 );
 CREATE TABLE search_totals (docs BIGINT NOT NULL, t BIGINT NOT NULL, b BIGINT NOT NULL, st BIGINT NOT NULL, sb BIGINT NOT NULL);
 INSERT INTO search_totals VALUES (0, 0, 0, 0, 0);
@@ -1009,8 +1009,13 @@ impl Search for PgSearch {
                 let hits = c.query(&sql, &refs)?.iter().map(|r| crate::Hit { id: r.get(0), score: 0.0 }).collect();
                 return Ok(crate::Results { total: total as usize, hits });
             }
-            let matched = c.query(&format!("SELECT rid, id, len_t, len_b, len_st, len_sb FROM articles WHERE {filter}"), &refs)?;
-            let mut hits = rank(c, &words, &matched)?;
+            // the planner prices a sequential scan for a common word below the GIN indexes, not
+            // seeing that it detoasts every article's tsvector (200 ms against 25 over 17,815)
+            let mut tx = c.transaction()?;
+            tx.batch_execute("SET LOCAL enable_seqscan = off")?;
+            let matched = tx.query(&format!("SELECT rid, id, len_t, len_b, len_st, len_sb FROM articles WHERE {filter}"), &refs)?;
+            let mut hits = rank(&mut tx, &words, &matched)?;
+            tx.commit()?;
             hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
             let total = hits.len();
             Ok(crate::Results { total, hits: hits.into_iter().skip(q.offset).take(limit).collect() })
@@ -1025,7 +1030,7 @@ impl Search for PgSearch {
 /// BM25 scores of the matched articles (rows of `rid, id` and the four field lengths), as
 /// tantivy computes them for our query: for each word, the sum over the four fields of the
 /// boosted BM25 of its exact term (title, body) or stem (the stemmed title and body); words added.
-fn rank(c: &mut Client, words: &[(String, String)], matched: &[Row]) -> Result<Vec<crate::Hit>> {
+fn rank(c: &mut impl ::postgres::GenericClient, words: &[(String, String)], matched: &[Row]) -> Result<Vec<crate::Hit>> {
     use tantivy::fieldnorm::FieldNormReader;
     use tantivy::query::Bm25Weight;
     let mut terms: Vec<&str> = words.iter().flat_map(|(e, s)| [e.as_str(), s.as_str()]).filter(|t| !t.is_empty()).collect();
