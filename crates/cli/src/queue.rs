@@ -96,10 +96,17 @@ pub fn worker(a: WorkerArgs) -> anyhow::Result<bool> {
     let mut total = Written::default();
     let (mut rejected, mut messages) = (0usize, 0usize);
     let mut last_report = Instant::now();
+    let mut linking = Duration::ZERO;
+    let mut link = |store: &PgStore| -> anyhow::Result<()> {
+        let t = Instant::now();
+        store.link_queued(&stream)?;
+        linking += t.elapsed();
+        Ok(())
+    };
     loop {
         let jobs = consumer.fetch(a.batch.max(1), Duration::from_millis(500))?;
         if jobs.is_empty() {
-            store.link_queued(&stream)?;
+            link(&store)?;
             if a.drain && queue.status()?.messages == 0 {
                 break;
             }
@@ -129,21 +136,22 @@ pub fn worker(a: WorkerArgs) -> anyhow::Result<bool> {
         total.stored += w.stored;
         total.replaced += w.replaced;
         total.unchanged += w.unchanged + items.iter().filter(|q| q.article.is_none()).count() - bad.len();
-        store.link_queued(&stream)?;
+        link(&store)?;
         if !a.quiet && last_report.elapsed() > Duration::from_secs(5) {
             last_report = Instant::now();
             eprintln!("khabar worker: {messages} messages, {:.0}/s", messages as f64 / started.elapsed().as_secs_f64());
         }
     }
-    store.link_queued(&stream)?;
+    link(&store)?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "khabar worker: {messages} messages in {secs:.1} s ({:.0}/s): {} stored, {} unchanged, {} replaced, {} rejected",
+        "khabar worker: {messages} messages in {secs:.1} s ({:.0}/s): {} stored, {} unchanged, {} replaced, {} rejected; {:.1} s linking entities (waiting for and holding the writers' lock)",
         messages as f64 / secs.max(1e-9),
         total.stored,
         total.unchanged,
         total.replaced,
-        rejected
+        rejected,
+        linking.as_secs_f64()
     );
     Ok(true)
 }

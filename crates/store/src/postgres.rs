@@ -98,6 +98,12 @@ impl PgStore {
     /// run, under an advisory lock so that processes starting together do not race.
     pub fn open(url: &str) -> Result<PgStore> {
         let mut c = Client::connect(url, NoTls)?;
+        // up to date already: nothing to write, so that a read-only replica can be opened too
+        let current = c.query_one("SELECT to_regclass('khabar_migrations') IS NOT NULL", &[])?.get::<_, bool>(0)
+            && c.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get::<_, i64>(0) == MIGRATIONS.len() as i64;
+        if current {
+            return Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers: std::sync::Arc::new(Pool::new()), linker: Mutex::new(None) });
+        }
         let mut tx = c.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock(7243500)", &[])?;
         tx.batch_execute("CREATE TABLE IF NOT EXISTS khabar_migrations (version BIGINT PRIMARY KEY)")?;
