@@ -77,6 +77,12 @@ pub fn parse_line(line: &str, path: &str, n: usize) -> Result<Record, InputError
         }
         Some(_) => return Err(field_err("published", "must be a string")),
     };
+    // U+0000 is no text: PostgreSQL cannot store it, and no article means it
+    for (field, v) in [("text", Some(text.as_str())), ("id", id.as_deref())].into_iter().chain(["title", "source", "url"].map(|k| (k, obj.get(k).and_then(Value::as_str)))) {
+        if v.is_some_and(|v| v.contains('\0')) {
+            return Err(field_err(field, "contains U+0000 (NUL), which is not text"));
+        }
+    }
     Ok(Record { id, published, text, extra: obj })
 }
 
@@ -179,6 +185,10 @@ mod tests {
         assert!(e.starts_with("f.jsonl:5: field `published`"));
         let e = parse_line("{\"text\": ", "f.jsonl", 6).err().unwrap().to_string();
         assert!(e.starts_with("f.jsonl:6: not JSON"));
+        let e = parse_line(r#"{"text": "a\u0000b"}"#, "f.jsonl", 7).err().unwrap().to_string();
+        assert_eq!(e, "f.jsonl:7: field `text`: contains U+0000 (NUL), which is not text");
+        let e = parse_line(r#"{"text": "ab", "title": "\u0000"}"#, "f.jsonl", 8).err().unwrap().to_string();
+        assert!(e.starts_with("f.jsonl:8: field `title`"), "{e}");
     }
 
     #[test]

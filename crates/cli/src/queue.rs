@@ -52,6 +52,12 @@ pub fn publish(url: &str, paths: &[PathBuf], published: Option<&str>) -> anyhow:
     if let Some(e) = failed {
         return Err(e);
     }
+    for id in &p.too_large {
+        eprintln!("khabar: article {}: larger than the queue server takes (its max_payload)", id.split(':').next().unwrap_or(id));
+    }
+    if !p.too_large.is_empty() {
+        rejected.insert("larger than the queue's max_payload".into(), p.too_large.len());
+    }
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "khabar: {} articles in {secs:.1} s ({:.0}/s) to {url}: {} queued, {} already queued, {} rejected",

@@ -70,11 +70,13 @@ pub struct Job {
     msg: jetstream::Message,
 }
 
-/// How many published, and how many the server had already (same message id).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How many published, how many the server had already (same message id), and the message ids
+/// of those larger than the server takes (its `max_payload`, 1 MB by default).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Published {
     pub stored: usize,
     pub duplicates: usize,
+    pub too_large: Vec<String>,
 }
 
 impl Queue {
@@ -118,8 +120,15 @@ impl Queue {
             let mut out = Published::default();
             let mut inflight = futures::stream::FuturesOrdered::new();
             for (id, payload) in messages {
-                let msg = jetstream::message::PublishMessage::build().payload(payload.into()).message_id(id);
-                let ack = self.js.send_publish(SUBJECT, msg).await.map_err(nats)?;
+                let msg = jetstream::message::PublishMessage::build().payload(payload.into()).message_id(&id);
+                let ack = match self.js.send_publish(SUBJECT, msg).await {
+                    Ok(ack) => ack,
+                    Err(e) if e.kind() == jetstream::context::PublishErrorKind::MaxPayloadExceeded => {
+                        out.too_large.push(id);
+                        continue;
+                    }
+                    Err(e) => return Err(nats(e)),
+                };
                 inflight.push_back(std::future::IntoFuture::into_future(ack));
                 if inflight.len() >= 256 {
                     count(&mut out, inflight.next().await)?;

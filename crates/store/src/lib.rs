@@ -1,8 +1,8 @@
 //! The corpus store: every article with its extracted records, entities linked across articles,
 //! and a search index, in a directory (`./khabar-data` by default):
 //!
-//! * `khabar.db` — SQLite ([`sqlite::SqliteStore`]) behind the [`Store`] trait, so that a
-//!   PostgreSQL backend can take its place;
+//! * `khabar.db` — SQLite ([`sqlite::SqliteStore`]) behind the [`Store`] trait, for which
+//!   PostgreSQL ([`postgres::PgStore`], with its own search) can stand in;
 //! * `index/` — a tantivy index ([`index::SearchIndex`]) with our own Arabic analysis
 //!   ([`analysis`]).
 //!
@@ -273,7 +273,9 @@ pub trait Store: Send + Sync {
     /// Content hash of every stored article, by id.
     fn hashes(&self) -> Result<rustc_hash::FxHashMap<String, String>>;
     /// Stores a batch in one transaction: new articles added, changed ones replaced with their
-    /// records, entities linked across articles; every article written is left unindexed.
+    /// records, entities linked across articles. An index beside the store (tantivy) finds the
+    /// articles written left unindexed; a store that is its own index (PostgreSQL) indexes them
+    /// in the same transaction.
     fn write(&self, batch: &[NewArticle]) -> Result<Written>;
     /// Up to `limit` articles not yet in the search index.
     fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>>;

@@ -92,6 +92,17 @@ fn sqlite_and_postgres_agree() {
             assert_same_ranking(&a, &b, &format!("{text} {source:?} {from:?}"));
         }
     }
+    // an entity filter selects the same articles, ranked as they are without it
+    let place = embedded.store.resolve_entity("ألماتي").unwrap();
+    assert_eq!(place, pg.store.resolve_entity("الماتى").unwrap());
+    let mut found = 0;
+    for text in ["الرئيس", "قتل", "الشرطة"] {
+        let q = SearchQuery { text: Some(text.into()), entities: place.clone(), limit: 100, ..Default::default() };
+        let (a, b) = (embedded.index.search(&q).unwrap(), pg.index.search(&q).unwrap());
+        assert_same_ranking(&a, &b, &format!("{text} in ألماتي"));
+        found += a.total;
+    }
+    assert!(found > 0, "the entity filter was exercised");
     let e = pg.store.resolve_entity("توكاييف").unwrap();
     let q = SearchQuery { entities: e, limit: 100, ..Default::default() };
     assert_eq!(pg.index.search(&q).unwrap().hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), ["xss-1"]);
