@@ -164,6 +164,23 @@ mod tests {
     }
 
     #[test]
+    fn doc_terms_count_what_the_analyzers_emit() {
+        // PostgreSQL's BM25 reads these counts where tantivy reads its own: they must agree
+        let (title, body) = ("الحكومة تعلن", "قال وزير الخارجية إن الحكومة والحكومات ستجتمع، وقال: «نعم» 3 مرات.");
+        let d = DocTerms::of(title, body);
+        let count = |t: &mut ArabicTokenizer, s: &str| terms(t, s);
+        let fields = [count(&mut ArabicTokenizer::exact(), title), count(&mut ArabicTokenizer::exact(), body), count(&mut ArabicTokenizer::stemmed(), title), count(&mut ArabicTokenizer::stemmed(), body)];
+        for (f, toks) in fields.iter().enumerate() {
+            assert_eq!(d.lens[f] as usize, toks.len(), "field {f}");
+            for t in toks {
+                let tf = d.postings.iter().find(|p| &p.0 == t).map(|p| p.1[f]);
+                assert_eq!(tf, Some(toks.iter().filter(|x| *x == t).count() as u32), "{t} in field {f}");
+            }
+        }
+        assert_eq!(d.postings.iter().map(|p| p.1[1]).sum::<u32>(), d.lens[1]);
+    }
+
+    #[test]
     fn offsets_point_into_the_original() {
         let text = "قال الرئيسُ «نعم»";
         let mut e = ArabicTokenizer::exact();
