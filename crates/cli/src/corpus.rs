@@ -69,9 +69,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
             let mut total = Written::default();
             for batch in rx {
                 let w = corpus.write(&batch)?;
-                total.stored += w.stored;
-                total.replaced += w.replaced;
-                total.unchanged += w.unchanged;
+                total += w;
             }
             Ok(total)
         });
@@ -117,7 +115,7 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
     Ok(summary.rejected.is_empty())
 }
 
-pub fn print_summary(db: &Path, s: &IngestSummary) {
+fn print_summary(db: &Path, s: &IngestSummary) {
     let w = &s.written;
     let n = w.stored + w.replaced + w.unchanged;
     eprintln!(

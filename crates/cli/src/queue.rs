@@ -4,7 +4,7 @@ use crate::input::{open_all, parse_line, Item};
 use anyhow::{bail, Context};
 use khabar_queue::{Job, Queue};
 use khabar_store::postgres::Queued;
-use khabar_store::{is_postgres, NewArticle, PgStore, Written};
+use khabar_store::{postgres_url, NewArticle, PgStore, Written};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -83,7 +83,7 @@ pub struct WorkerArgs<'a> {
 }
 
 fn pg_store(db: &Path) -> anyhow::Result<PgStore> {
-    let url = db.to_str().filter(|s| is_postgres(s)).with_context(|| format!("--db {}: a worker writes to PostgreSQL (postgres://…); the embedded store has one writer, `khabar ingest`", db.display()))?;
+    let url = postgres_url(db).with_context(|| format!("--db {}: a worker writes to PostgreSQL (postgres://…); the embedded store has one writer, `khabar ingest`", db.display()))?;
     PgStore::open(url).with_context(|| format!("opening {url}"))
 }
 
@@ -139,9 +139,9 @@ pub fn worker(a: WorkerArgs) -> anyhow::Result<bool> {
             consumer.reject(j)?;
         }
         rejected += bad.len();
-        total.stored += w.stored;
-        total.replaced += w.replaced;
-        total.unchanged += w.unchanged + items.iter().filter(|q| q.article.is_none()).count() - bad.len();
+        total += w;
+        // and those left out before extracting, stored unchanged already
+        total.unchanged += items.iter().filter(|q| q.article.is_none()).count() - bad.len();
         link(&store)?;
         if !a.quiet && last_report.elapsed() > Duration::from_secs(5) {
             last_report = Instant::now();
@@ -168,7 +168,7 @@ fn prepare(store: &PgStore, jobs: &[Job]) -> anyhow::Result<(Vec<Queued>, Vec<u6
     let mut bad = Vec::new();
     let mut parsed = Vec::with_capacity(jobs.len());
     for j in jobs {
-        let rec = std::str::from_utf8(&j.payload).map_err(|e| e.to_string()).and_then(|line| parse_line(line, ORIGIN, j.seq as usize).map_err(|e| e.to_string()));
+        let rec = std::str::from_utf8(j.payload()).map_err(|e| e.to_string()).and_then(|line| parse_line(line, ORIGIN, j.seq as usize).map_err(|e| e.to_string()));
         match rec {
             Ok(r) => {
                 let (id, hash) = NewArticle::key_of(r.id.as_deref(), &r.text, r.published.as_deref(), &r.extra);

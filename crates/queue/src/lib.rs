@@ -64,10 +64,14 @@ pub struct Status {
 pub struct Job {
     /// Its place in the stream (the order in which it was published).
     pub seq: u64,
-    /// How many times it has been delivered (1 the first time).
-    pub delivered: i64,
-    pub payload: Vec<u8>,
     msg: jetstream::Message,
+}
+
+impl Job {
+    /// The message's body: one input record as JSON.
+    pub fn payload(&self) -> &[u8] {
+        &self.msg.payload
+    }
 }
 
 /// How many published, how many the server had already (same message id), and the message ids
@@ -209,11 +213,8 @@ impl Consumer {
             let mut jobs = Vec::new();
             while let Some(m) = batch.next().await {
                 let msg = m.map_err(nats)?;
-                let (seq, delivered) = {
-                    let info = msg.info().map_err(nats)?;
-                    (info.stream_sequence, info.delivered)
-                };
-                jobs.push(Job { seq, delivered, payload: msg.payload.to_vec(), msg });
+                let seq = msg.info().map_err(nats)?.stream_sequence;
+                jobs.push(Job { seq, msg });
             }
             Ok(jobs)
         })

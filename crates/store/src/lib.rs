@@ -158,6 +158,14 @@ pub struct Written {
     pub unchanged: usize,
 }
 
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, w: Written) {
+        self.stored += w.stored;
+        self.replaced += w.replaced;
+        self.unchanged += w.unchanged;
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct GeoView {
     pub lat: f64,
@@ -317,9 +325,9 @@ pub trait Snippets {
     fn make(&self, text: &str) -> Snippet;
 }
 
-/// Where a corpus lives: `postgres://…` for PostgreSQL, anything else a directory.
-pub fn is_postgres(location: &str) -> bool {
-    location.starts_with("postgres://") || location.starts_with("postgresql://")
+/// Where a corpus lives: the URL when it is `postgres://…` (PostgreSQL); `None` for a directory.
+pub fn postgres_url(location: &Path) -> Option<&str> {
+    location.to_str().filter(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
 }
 
 /// A store and its search index, kept consistent.
@@ -332,7 +340,7 @@ impl Corpus {
     /// Opens (creating if needed) the corpus in `dir`, then brings the index up to date with the
     /// database (see the module documentation).
     pub fn open(dir: &Path) -> Result<Corpus> {
-        if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
+        if let Some(url) = postgres_url(dir) {
             let corpus = Corpus::postgres(url)?;
             corpus.catch_up()?;
             return Ok(corpus);
@@ -347,7 +355,7 @@ impl Corpus {
 
     /// Opens for reading only (the server): no writer lock is taken on the index.
     pub fn open_read_only(dir: &Path) -> Result<Corpus> {
-        if let Some(url) = dir.to_str().filter(|s| is_postgres(s)) {
+        if let Some(url) = postgres_url(dir) {
             return Corpus::postgres(url);
         }
         if !dir.join("khabar.db").exists() {

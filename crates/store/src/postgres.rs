@@ -15,7 +15,7 @@ macro_rules! p {
 use crate::analysis::{DocTerms, BOOSTS, FIELDS};
 use ::postgres::Transaction;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Schema versions, applied in order, each once.
 const MIGRATIONS: &[&str] = &[r#"
@@ -88,10 +88,25 @@ CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGIN
 pub struct PgStore {
     url: String,
     writer: Mutex<Client>,
-    readers: std::sync::Arc<Pool<Client>>,
+    readers: Arc<Readers>,
     /// The entity keys as of the last batch, and the highest key `seq` read.
     linker: Mutex<Option<(Linker, i64)>>,
 }
+
+/// Pooled connections for reading one database, shared by the store and its search.
+struct Readers {
+    url: String,
+    pool: Pool<Client>,
+}
+
+impl Readers {
+    fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        self.pool.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
+    }
+}
+
+/// The transaction-scoped advisory lock that writers take in turn to link entities.
+const WRITERS_LOCK: i64 = 7243501;
 
 impl PgStore {
     /// Connects (`postgres://user:password@host:port/database`) and runs the migrations not yet
@@ -101,23 +116,32 @@ impl PgStore {
         // up to date already: nothing to write, so that a read-only replica can be opened too
         let current = c.query_one("SELECT to_regclass('khabar_migrations') IS NOT NULL", &[])?.get::<_, bool>(0)
             && c.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get::<_, i64>(0) == MIGRATIONS.len() as i64;
-        if current {
-            return Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers: std::sync::Arc::new(Pool::new()), linker: Mutex::new(None) });
+        if !current {
+            let mut tx = c.transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock(7243500)", &[])?;
+            tx.batch_execute("CREATE TABLE IF NOT EXISTS khabar_migrations (version BIGINT PRIMARY KEY)")?;
+            let done: i64 = tx.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get(0);
+            for (i, m) in MIGRATIONS.iter().enumerate().skip(done as usize) {
+                tx.batch_execute(m)?;
+                tx.execute("INSERT INTO khabar_migrations (version) VALUES ($1)", p![(i as i64 + 1)])?;
+            }
+            tx.commit()?;
         }
-        let mut tx = c.transaction()?;
-        tx.execute("SELECT pg_advisory_xact_lock(7243500)", &[])?;
-        tx.batch_execute("CREATE TABLE IF NOT EXISTS khabar_migrations (version BIGINT PRIMARY KEY)")?;
-        let done: i64 = tx.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get(0);
-        for (i, m) in MIGRATIONS.iter().enumerate().skip(done as usize) {
-            tx.batch_execute(m)?;
-            tx.execute("INSERT INTO khabar_migrations (version) VALUES ($1)", p![(i as i64 + 1)])?;
-        }
-        tx.commit()?;
-        Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers: std::sync::Arc::new(Pool::new()), linker: Mutex::new(None) })
+        let readers = Arc::new(Readers { url: url.to_string(), pool: Pool::new() });
+        Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers, linker: Mutex::new(None) })
     }
 
     fn read<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        self.readers.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
+        self.readers.with(f)
+    }
+
+    /// The writing connection, connected again if the server closed it.
+    fn writer(&self) -> Result<MutexGuard<'_, Client>> {
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if conn.is_closed() {
+            *conn = Client::connect(&self.url, NoTls)?;
+        }
+        Ok(conn)
     }
 }
 
@@ -153,18 +177,13 @@ impl Store for PgStore {
     fn write(&self, batch: &[NewArticle]) -> Result<Written> {
         // the search terms of every article, computed before the writers' lock is taken
         let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
-        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        if conn.is_closed() {
-            *conn = Client::connect(&self.url, NoTls)?;
-        }
+        let mut conn = self.writer()?;
         let mut slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
-        // an id twice in one batch: the runs between repeats are written in turn, so that the
-        // second sees the first as stored (unchanged, or replaced by the newer text)
+        // an id twice in one batch: written in runs without a repeat (see `first_repeat`)
         let mut total = Written::default();
         let mut start = 0;
         while start < batch.len() {
-            let mut seen = FxHashSet::default();
-            let end = (start..batch.len()).find(|&i| !seen.insert(batch[i].id.as_str())).unwrap_or(batch.len());
+            let end = start + first_repeat(&batch[start..], |a| Some(&a.id)).unwrap_or(batch.len() - start);
             let result = write_batch(&mut conn, &mut slot, &batch[start..end], &terms[start..end]);
             let w = match result {
                 Ok(w) => w,
@@ -173,9 +192,7 @@ impl Store for PgStore {
                     return Err(e);
                 }
             };
-            total.stored += w.stored;
-            total.replaced += w.replaced;
-            total.unchanged += w.unchanged;
+            total += w;
             start = end;
         }
         Ok(total)
@@ -195,8 +212,8 @@ impl Store for PgStore {
     }
 
     fn mark_indexed(&self, ids: &[String]) -> Result<()> {
-        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        // PgSearch sets the flag with the text-search columns, in one transaction: this only
+        let mut conn = self.writer()?;
+        // the writes set the flag with the search columns, in their transaction: this only
         // catches what another search backend indexed
         conn.execute("UPDATE articles SET indexed = TRUE WHERE id = ANY($1) AND NOT indexed", p![ids])?;
         Ok(())
@@ -356,15 +373,72 @@ struct BatchRows {
     entities: Vec<EntityRow>,
     entity_at: FxHashMap<String, usize>,
     /// Keys in first-seen order, with the sum of their name votes.
-    keys: Vec<(String, String, String, String, String, i64)>,
+    keys: Vec<KeyRow>,
     key_at: FxHashMap<String, usize>,
     /// +1 for each article now mentioning an entity, −1 for each replaced article that did.
     articles_delta: FxHashMap<String, i64>,
-    mentions: (Vec<i64>, Vec<String>, Vec<String>, Vec<String>, Vec<i64>),
-    quotes: (Vec<i64>, Vec<Option<String>>, Vec<Option<String>>, Vec<String>, Vec<String>, Vec<i64>, Vec<i64>, Vec<String>),
-    counts: (Vec<i64>, Vec<Option<i64>>, Vec<String>, Vec<f64>, Vec<String>, Vec<Option<String>>, Vec<Option<String>>, Vec<i64>, Vec<i64>, Vec<String>),
-    dates: (Vec<i64>, Vec<String>, Vec<String>, Vec<i64>, Vec<i64>),
+    mentions: Vec<MentionRow>,
+    quotes: Vec<QuoteRow>,
+    counts: Vec<CountRow>,
+    dates: Vec<DateRow>,
     search: SearchRows,
+}
+
+/// A column of rows, as one `unnest` array.
+macro_rules! col {
+    ($rows:expr, $f:ident) => {
+        $rows.iter().map(|r| r.$f.clone()).collect::<Vec<_>>()
+    };
+}
+
+// One row of each table, as its columns are named there.
+struct KeyRow {
+    key: String,
+    entity: String,
+    variant: String,
+    reason: String,
+    first_article: String,
+    names: i64,
+}
+
+struct MentionRow {
+    article: i64,
+    local: String,
+    entity: String,
+    name: String,
+    n: i64,
+}
+
+struct QuoteRow {
+    article: i64,
+    speaker_entity: Option<String>,
+    speaker: Option<String>,
+    cue: String,
+    kind: String,
+    start: i64,
+    end: i64,
+    text: String,
+}
+
+struct CountRow {
+    article: i64,
+    day: Option<i64>,
+    category: String,
+    value: f64,
+    qualifier: String,
+    source_entity: Option<String>,
+    source: Option<String>,
+    start: i64,
+    end: i64,
+    text: String,
+}
+
+struct DateRow {
+    article: i64,
+    value: String,
+    resolution: String,
+    start: i64,
+    end: i64,
 }
 
 struct EntityRow {
@@ -401,8 +475,8 @@ impl SearchRows {
             for (term, tf) in &t.postings {
                 self.terms.push(term.clone());
                 self.articles.push(rid);
-                for f in 0..FIELDS {
-                    self.tf[f].push(tf[f].min(i32::MAX as u32) as i32);
+                for (column, &n) in self.tf.iter_mut().zip(tf) {
+                    column.push(n.min(i32::MAX as u32) as i32);
                 }
             }
         }
@@ -433,8 +507,8 @@ impl SearchRows {
     }
 }
 
-/// The search columns of an article: its terms as `tsvector`s, its field lengths and its
-/// entities; `$1` is the row.
+/// The search columns of an article: its terms as `tsvector`s and its field lengths; `$1` is
+/// the row.
 const SEARCH_SET: &str = "exact = array_to_tsvector($2::text[]), stem = array_to_tsvector($3::text[]), len_t = $4, len_b = $5, len_st = $6, len_sb = $7, indexed = TRUE";
 
 /// A term as a `tsquery` of that one lexeme, whatever characters it holds.
@@ -449,69 +523,53 @@ fn lens(t: &DocTerms) -> [i32; FIELDS] {
 impl BatchRows {
     /// Links an article's entities and gathers its rows: entities, keys, mentions, quotes,
     /// counts, dates.
-    fn article(&mut self, linker: &mut Linker, rid: i64, a: &NewArticle) {
-        self.link(linker, rid, &a.id, a.published.as_deref(), &a.record)
-    }
-
     fn link(&mut self, linker: &mut Linker, rid: i64, id: &str, published: Option<&str>, record: &Article) {
-        let a = ArticleRef { id, record };
         let day = day_number(published);
         let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
-        let mut distinct: Vec<&str> = Vec::new();
-        for e in &a.record.entities {
+        for e in &record.entities {
             let Some(link) = linker.link(e) else { continue };
             self.entity(&link, e);
             for (i, nk) in link.keys.iter().enumerate() {
-                self.key(&nk.key, &link.entity, &nk.variant, &nk.reason, &a.id, (i == 0) as i64);
+                self.key(&nk.key, &link.entity, &nk.variant, &nk.reason, id, (i == 0) as i64);
             }
-            let m = &mut self.mentions;
-            m.0.push(rid);
-            m.1.push(e.id.clone());
-            m.2.push(link.entity.clone());
-            m.3.push(e.name.clone());
-            m.4.push(e.mentions.len() as i64);
+            self.mentions.push(MentionRow { article: rid, local: e.id.clone(), entity: link.entity.clone(), name: e.name.clone(), n: e.mentions.len() as i64 });
             local_to_global.insert(e.id.as_str(), link.entity);
         }
-        for g in local_to_global.values() {
-            if !distinct.contains(&g.as_str()) {
-                distinct.push(g);
-                *self.articles_delta.entry(g.clone()).or_default() += 1;
-            }
+        // +1 for each entity the article mentions, however many of its local entities it joined
+        for g in local_to_global.values().collect::<FxHashSet<_>>() {
+            *self.articles_delta.entry(g.clone()).or_default() += 1;
         }
         let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
-        for q in &a.record.quotes {
+        for q in &record.quotes {
             let sp = q.speaker.as_ref();
-            let r = &mut self.quotes;
-            r.0.push(rid);
-            r.1.push(global(sp.and_then(|s| s.entity.as_ref())));
-            r.2.push(sp.map(|s| s.text.clone()));
-            r.3.push(q.cue.clone());
-            r.4.push(q.kind.clone());
-            r.5.push(q.start as i64);
-            r.6.push(q.end as i64);
-            r.7.push(q.text.clone());
+            self.quotes.push(QuoteRow {
+                article: rid,
+                speaker_entity: global(sp.and_then(|s| s.entity.as_ref())),
+                speaker: sp.map(|s| s.text.clone()),
+                cue: q.cue.clone(),
+                kind: q.kind.clone(),
+                start: q.start as i64,
+                end: q.end as i64,
+                text: q.text.clone(),
+            });
         }
-        for n in &a.record.counts {
+        for n in &record.counts {
             let sp = n.attributed_to.as_ref();
-            let r = &mut self.counts;
-            r.0.push(rid);
-            r.1.push(day);
-            r.2.push(n.category.clone());
-            r.3.push(n.value);
-            r.4.push(n.qualifier.clone());
-            r.5.push(global(sp.and_then(|s| s.entity.as_ref())));
-            r.6.push(sp.map(|s| s.text.clone()));
-            r.7.push(n.start as i64);
-            r.8.push(n.end as i64);
-            r.9.push(n.text.clone());
+            self.counts.push(CountRow {
+                article: rid,
+                day,
+                category: n.category.clone(),
+                value: n.value,
+                qualifier: n.qualifier.clone(),
+                source_entity: global(sp.and_then(|s| s.entity.as_ref())),
+                source: sp.map(|s| s.text.clone()),
+                start: n.start as i64,
+                end: n.end as i64,
+                text: n.text.clone(),
+            });
         }
-        for d in &a.record.dates {
-            let r = &mut self.dates;
-            r.0.push(rid);
-            r.1.push(d.value.clone());
-            r.2.push(d.resolution.clone());
-            r.3.push(d.start as i64);
-            r.4.push(d.end as i64);
+        for d in &record.dates {
+            self.dates.push(DateRow { article: rid, value: d.value.clone(), resolution: d.resolution.clone(), start: d.start as i64, end: d.end as i64 });
         }
     }
 
@@ -544,21 +602,16 @@ impl BatchRows {
 
     fn key(&mut self, key: &str, entity: &str, variant: &str, reason: &str, article: &str, names: i64) {
         match self.key_at.get(key) {
-            Some(&i) => self.keys[i].5 += names,
+            Some(&i) => self.keys[i].names += names,
             None => {
                 self.key_at.insert(key.to_string(), self.keys.len());
-                self.keys.push((key.to_string(), entity.to_string(), variant.to_string(), reason.to_string(), article.to_string(), names));
+                self.keys.push(KeyRow { key: key.to_string(), entity: entity.to_string(), variant: variant.to_string(), reason: reason.to_string(), first_article: article.to_string(), names });
             }
         }
     }
 
     fn flush(&mut self, tx: &mut Transaction) -> Result<()> {
         let (new, old): (Vec<&EntityRow>, Vec<&EntityRow>) = self.entities.iter().partition(|e| e.created);
-        macro_rules! col {
-            ($rows:expr, $f:ident) => {
-                $rows.iter().map(|e| e.$f.clone()).collect::<Vec<_>>()
-            };
-        }
         if !new.is_empty() {
             tx.execute(
                 "INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) \
@@ -581,31 +634,37 @@ impl BatchRows {
                 "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) \
                  SELECT key, entity, variant, reason, first_article, names FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[]) WITH ORDINALITY AS d(key, entity, variant, reason, first_article, names, ord) ORDER BY ord \
                  ON CONFLICT (key) DO UPDATE SET names = entity_keys.names + excluded.names",
-                p![k.iter().map(|x| x.0.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.1.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.2.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.3.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.4.clone()).collect::<Vec<_>>(), k.iter().map(|x| x.5).collect::<Vec<_>>()],
+                p![col!(k, key), col!(k, entity), col!(k, variant), col!(k, reason), col!(k, first_article), col!(k, names)],
             )?;
         }
         let m = &self.mentions;
-        if !m.0.is_empty() {
-            tx.execute("INSERT INTO mentions (article, local, entity, name, n) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[])", p![m.0, m.1, m.2, m.3, m.4])?;
+        if !m.is_empty() {
+            tx.execute(
+                "INSERT INTO mentions (article, local, entity, name, n) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[])",
+                p![col!(m, article), col!(m, local), col!(m, entity), col!(m, name), col!(m, n)],
+            )?;
         }
         let q = &self.quotes;
-        if !q.0.is_empty() {
+        if !q.is_empty() {
             tx.execute(
                 "INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start_pos, end_pos, text) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[])",
-                p![q.0, q.1, q.2, q.3, q.4, q.5, q.6, q.7],
+                p![col!(q, article), col!(q, speaker_entity), col!(q, speaker), col!(q, cue), col!(q, kind), col!(q, start), col!(q, end), col!(q, text)],
             )?;
         }
         let c = &self.counts;
-        if !c.0.is_empty() {
+        if !c.is_empty() {
             tx.execute(
                 "INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) \
                  SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[])",
-                p![c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8, c.9],
+                p![col!(c, article), col!(c, day), col!(c, category), col!(c, value), col!(c, qualifier), col!(c, source_entity), col!(c, source), col!(c, start), col!(c, end), col!(c, text)],
             )?;
         }
         let d = &self.dates;
-        if !d.0.is_empty() {
-            tx.execute("INSERT INTO dates (article, value, resolution, start_pos, end_pos) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])", p![d.0, d.1, d.2, d.3, d.4])?;
+        if !d.is_empty() {
+            tx.execute(
+                "INSERT INTO dates (article, value, resolution, start_pos, end_pos) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::bigint[])",
+                p![col!(d, article), col!(d, value), col!(d, resolution), col!(d, start), col!(d, end)],
+            )?;
         }
         let delta: Vec<(&String, &i64)> = self.articles_delta.iter().filter(|(_, &n)| n != 0).collect();
         if !delta.is_empty() {
@@ -640,7 +699,7 @@ fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[New
     let settled = settle(&mut tx, batch, terms, rid_of, &mut rows, &mut w)?;
     for (a, s) in batch.iter().zip(settled) {
         if let Some((rid, _)) = s {
-            rows.article(&mut linker, rid, a);
+            rows.link(&mut linker, rid, &a.id, a.published.as_deref(), &a.record);
         }
     }
     rows.flush(&mut tx)?;
@@ -683,7 +742,7 @@ fn insert_new(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], ro
 /// one) added since its last batch. All were added under this lock, so their `seq` follows the
 /// order in which they were committed.
 fn lock_and_load(tx: &mut Transaction, slot: &mut Option<(Linker, i64)>) -> Result<(Linker, i64)> {
-    tx.execute("SELECT pg_advisory_xact_lock(7243501)", &[])?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", p![WRITERS_LOCK])?;
     let (mut linker, mut seen) = slot.take().unwrap_or_default();
     for r in tx.query("SELECT seq, key, entity FROM entity_keys WHERE seq > $1 ORDER BY seq", p![seen])? {
         seen = seen.max(r.get(0));
@@ -755,6 +814,14 @@ fn replace_old(tx: &mut Transaction, rid: i64, indexed: bool, rows: &mut BatchRo
     Ok(())
 }
 
+/// Where the first article id seen before in `items` stands (the items without an article are
+/// skipped): a batch is written in runs without a repeat, so that the second sees the first as
+/// stored (unchanged, or replaced by the newer text).
+fn first_repeat<T>(items: &[T], id: impl Fn(&T) -> Option<&String>) -> Option<usize> {
+    let mut seen = FxHashSet::default();
+    items.iter().position(|x| id(x).is_some_and(|i| !seen.insert(i)))
+}
+
 /// One message taken from a queue: its sequence number in the stream, and its article when it
 /// held a usable one that is not stored unchanged already.
 pub struct Queued {
@@ -769,23 +836,16 @@ impl PgStore {
     /// order. Every message is logged, article or not, so that the order has no holes. Several
     /// workers call this at once; a message delivered twice changes nothing the first stored.
     pub fn write_queued(&self, stream: &str, first: i64, items: &[Queued]) -> Result<Written> {
-        let batch: Vec<NewArticle> = items.iter().filter_map(|q| q.article.clone()).collect();
-        let seqs: Vec<i64> = items.iter().filter(|q| q.article.is_some()).map(|q| q.seq).collect();
-        if let Some(dup) = (1..batch.len()).find(|&i| batch[..i].iter().any(|b| b.id == batch[i].id)) {
-            // the same article twice in one fetch: the first alone, then the rest
-            let split = items.iter().position(|q| q.seq == seqs[dup]).unwrap_or(items.len());
+        if let Some(split) = first_repeat(items, |q| q.article.as_ref().map(|a| &a.id)) {
+            // the same article twice in one fetch: up to the repeat, then from it
             let mut w = self.write_queued(stream, first, &items[..split])?;
-            let w2 = self.write_queued(stream, first, &items[split..])?;
-            w.stored += w2.stored;
-            w.replaced += w2.replaced;
-            w.unchanged += w2.unchanged;
+            w += self.write_queued(stream, first, &items[split..])?;
             return Ok(w);
         }
+        let batch: Vec<NewArticle> = items.iter().filter_map(|q| q.article.clone()).collect();
+        let seqs: Vec<i64> = items.iter().filter(|q| q.article.is_some()).map(|q| q.seq).collect();
         let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
-        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        if conn.is_closed() {
-            *conn = Client::connect(&self.url, NoTls)?;
-        }
+        let mut conn = self.writer()?;
         let mut tx = conn.transaction()?;
         tx.execute("INSERT INTO queue_progress (stream, done) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING", p![stream, (first - 1)])?;
         let mut rows = BatchRows::default();
@@ -794,9 +854,9 @@ impl PgStore {
         let settled: Vec<Option<(i64, bool)>> = if rid_of.iter().all(Option::is_some) {
             rid_of.iter().map(|r| r.map(|r| (r, false))).collect()
         } else {
-            // replacing takes out entity counts, which linking also changes: under the lock
-            let mut slot = None;
-            lock_and_load(&mut tx, &mut slot)?;
+            // replacing takes out entity counts, which linking also changes: under the lock (the
+            // entity keys are not needed: nothing is linked here)
+            tx.execute("SELECT pg_advisory_xact_lock($1)", p![WRITERS_LOCK])?;
             settle(&mut tx, &batch, &terms, rid_of, &mut rows, &mut w)?
         };
         let mut by_seq: FxHashMap<i64, (i64, bool)> = FxHashMap::default();
@@ -823,10 +883,7 @@ impl PgStore {
     /// returns how many messages it took past. The same order as one process reading the input
     /// gives the same entities, whatever the number of workers.
     pub fn link_queued(&self, stream: &str) -> Result<usize> {
-        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        if conn.is_closed() {
-            *conn = Client::connect(&self.url, NoTls)?;
-        }
+        let mut conn = self.writer()?;
         let mut slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
         let mut total = 0;
         loop {
@@ -899,12 +956,6 @@ impl PgStore {
     }
 }
 
-/// What linking reads of an article.
-struct ArticleRef<'a> {
-    id: &'a str,
-    record: &'a Article,
-}
-
 /// Search in PostgreSQL itself, ranked as the embedded index ranks. Matching uses `tsvector`
 /// columns of our analyzers' terms (exact and stemmed; `array_to_tsvector`, so PostgreSQL's own
 /// parser never re-splits them) under GIN indexes: every word must match, exactly or by its stem.
@@ -916,19 +967,18 @@ struct ArticleRef<'a> {
 ///
 /// [`Bm25Weight`]: tantivy::query::Bm25Weight
 pub struct PgSearch {
-    url: String,
-    pool: std::sync::Arc<Pool<Client>>,
+    readers: Arc<Readers>,
 }
 
 impl PgSearch {
     /// Search over a store's database (whose migrations made the columns and indexes), on the
     /// store's connections.
     pub fn new(store: &PgStore) -> PgSearch {
-        PgSearch { url: store.url.clone(), pool: store.readers.clone() }
+        PgSearch { readers: store.readers.clone() }
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
-        self.pool.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
+        self.readers.with(f)
     }
 }
 
