@@ -28,6 +28,15 @@ pub enum NerCommand {
         /// Score this CoNLL file after training.
         #[arg(long)]
         eval: Option<PathBuf>,
+        /// The share of training tokens (drawn anew each epoch) trained without the features
+        /// that name the word itself, so that context, affixes, shape and clusters learn to find
+        /// names the training data never had.
+        #[arg(long, default_value_t = 0.0)]
+        drop_lexical: f32,
+        /// Take the word clusters and corpus statistics of this model instead of learning them
+        /// from `--unlabeled` (quicker, for trying training settings).
+        #[arg(long, conflicts_with = "unlabeled")]
+        clusters_from: Option<PathBuf>,
     },
     /// Tag a CoNLL file: prints word<TAB>gold<TAB>predicted for any conlleval.
     Tag {
@@ -130,24 +139,26 @@ fn eval(m: &Model, data: &[conll::Sentence]) -> Scores {
 
 pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
     match cmd {
-        NerCommand::Train { train, output, epochs, seed, unlabeled, eval: eval_path } => {
+        NerCommand::Train { train, output, epochs, seed, unlabeled, eval: eval_path, drop_lexical, clusters_from } => {
             let data = read(&train)?;
             let t = Instant::now();
-            let clusters = match unlabeled {
-                Some(p) => {
+            let opts = model::TrainOptions { epochs, seed, drop: drop_lexical };
+            let clusters = match (unlabeled, clusters_from) {
+                (_, Some(p)) => (load(&Some(p))?.clusters().clone(), None),
+                (Some(p), None) => {
                     let texts = read_texts(&p)?;
                     let c = clusters::learn(texts.iter().map(String::as_str), 128, 1024, 8, seed);
                     eprintln!("{} word clusters from {} texts ({:.1?})", c.len(), texts.len(), t.elapsed());
                     (c, Some(texts))
                 }
-                None => (Clusters::default(), None),
+                (None, None) => (Clusters::default(), None),
             };
             let (clusters, texts) = clusters;
             // with unlabeled text: a first model tags it, and what it says of each word across
             // the whole corpus becomes a feature of the second
             let clusters = match texts {
                 Some(texts) => {
-                    let first = model::train(&data, clusters.clone(), epochs, seed, |_, _| {});
+                    let first = model::train_with(&data, clusters.clone(), &opts, |_, _| {});
                     let stats = corpus_label_stats(&first, &texts);
                     eprintln!("label statistics for {} words ({:.1?})", stats.len(), t.elapsed());
                     let mut c = clusters;
@@ -156,7 +167,7 @@ pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
                 }
                 None => clusters,
             };
-            let m = model::train(&data, clusters, epochs, seed, |e, acc| eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed()));
+            let m = model::train_with(&data, clusters, &opts, |e, acc| eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed()));
             let bytes = m.to_bytes();
             std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
             eprintln!("{} sentences, {:.1?}; model {} ({:.1} MB)", data.len(), t.elapsed(), output.display(), bytes.len() as f64 / 1e6);

@@ -414,6 +414,22 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
     (corpus_says_common(w) && title_context(w) < 2 && name_context(w) < 2) || (GAZETTEER.name_type(w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(w) > 100)
 }
 
+/// Indefinite nouns of people (مسؤولان أميركيان، مصدر أمني، شهود عيان): a person described,
+/// not named.
+const PERSON_NOUNS: &[&str] = &[
+    "مسؤول", "مسؤوله", "مسؤولان", "مسؤولون", "مسؤولين", "مسؤولو", "مصدر", "مصدران", "مصادر", "شاهد", "شهود", "ناشط", "ناشطه", "ناشطون", "ناشطين",
+    "متحدث", "متحدثه", "خبير", "خبراء", "محلل", "محللون", "مواطن", "مواطنه", "مواطنون", "سكان", "دبلوماسي", "دبلوماسيون", "دبلوماسيين", "ضابط", "ضباط",
+    "جندي", "جنود", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين", "عناصر", "رجل", "رجال", "امراه", "نساء", "طفل", "اطفال", "شخص", "اشخاص", "شخصان",
+];
+static PERSON_NOUN_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PERSON_NOUNS));
+
+/// A person's mention that describes rather than names: it begins with an indefinite noun of
+/// people (مسؤولان أميركيان). (A lone nationality adjective is left alone: طهراني، رفسنجاني،
+/// ميسي are names shaped like one.)
+fn described_person(doc: &Doc, m: &MentionRec) -> bool {
+    m.kind == "PER" && PERSON_NOUN_SET.contains(doc.analysis(m.tokens.start).word.as_str())
+}
+
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
 /// organization over a tagger's shorter guess), and listed organizations keep their type.
 fn merge(tagged: Vec<MentionRec>, rules: Vec<MentionRec>) -> Vec<MentionRec> {
@@ -626,7 +642,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     let mut rules = org_rules(doc);
     rules.extend(person_rules(doc));
     rules.extend(place_rules(doc));
-    let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m)).collect();
+    let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m) && !described_person(doc, m)).collect();
     let mut found = merge(tagged, rules);
     // what the gazetteer adds fills gaps only
     for m in gazetteer_places(doc) {
@@ -641,6 +657,17 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn described_people_are_not_named_entities() {
+        let doc = Doc::new("وقال مسؤولان أميركيان إن الرئيس دونالد ترامب سيزور باريس.", None);
+        let ents = extract(&doc);
+        let names: Vec<(&str, &str)> = ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, &doc.text[m.span.clone()]))).collect();
+        assert!(names.iter().all(|(_, n)| !n.contains("مسؤولان")), "{names:?}");
+        if Model::embedded().is_some() {
+            assert!(names.iter().any(|(k, n)| *k == "PER" && n.contains("ترامب")), "{names:?}");
+        }
+    }
 
     #[test]
     fn edits() {

@@ -306,6 +306,26 @@ pub fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
     }
 }
 
+/// The features of token `i` that name the word itself (its forms, and the word pairs it is in):
+/// the ones a tagger memorizes names by. Training leaves them out of some tokens (see
+/// [`crate::model::train`]) so that the rest of the features learn to find names never seen.
+pub fn lexical_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
+    let t = &toks[i];
+    let norm = |k: isize| {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else {
+            toks.get(j as usize).map(|t| t.norm).unwrap_or("</s>")
+        }
+    };
+    out.push(fnv(1, &[t.norm.as_bytes()]));
+    out.push(fnv(6, &[t.word.as_bytes()]));
+    out.push(fnv(7, &[t.stem.as_bytes()]));
+    out.push(fnv(27, &[norm(-1).as_bytes(), t.norm.as_bytes()]));
+    out.push(fnv(28, &[t.norm.as_bytes(), norm(1).as_bytes()]));
+}
+
 /// Features that look at the neighbours or at gazetteer spans.
 pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     const BOS: &str = "<s>";

@@ -428,13 +428,60 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec
 
 /// Trains a model on sentences of (words, BIO tags), `epochs` passes in an order shuffled by
 /// `seed`. Averaged weights: w − u / c, with u accumulating each update times its step.
-pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epochs: usize, seed: u64, mut progress: impl FnMut(usize, f64)) -> Model {
+pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epochs: usize, seed: u64, progress: impl FnMut(usize, f64)) -> Model {
+    train_with(sentences, clusters, &TrainOptions { epochs, seed, drop: 0.0 }, progress)
+}
+
+/// How [`train_with`] trains.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// The share of tokens, drawn anew each epoch, whose lexical features (the word's forms and
+    /// the word pairs it is in, see [`crate::features::lexical_features`]) are left out: the
+    /// context, shape, affix, cluster and gazetteer features then have to find those names on
+    /// their own, as they must for every name the training data never had.
+    pub drop: f32,
+}
+
+/// Features of every token of a sentence for training: each token's lexical features first,
+/// with their number.
+fn training_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<(Vec<u32>, usize)> {
+    with_sentence(words, clusters, |info| {
+        (0..words.len())
+            .map(|i| {
+                let mut lex = Vec::with_capacity(64);
+                crate::features::lexical_features(info, i, &mut lex);
+                let mut all = Vec::with_capacity(64);
+                features(info, i, &mut all);
+                // the rest: every feature but one occurrence of each lexical one
+                let mut rest = all;
+                for f in &lex {
+                    if let Some(k) = rest.iter().position(|x| x == f) {
+                        rest.swap_remove(k);
+                    }
+                }
+                let n = lex.len();
+                lex.extend(rest);
+                (lex, n)
+            })
+            .collect()
+    })
+}
+
+/// Trains a model on sentences of (words, BIO tags) as [`TrainOptions`] say. Averaged weights:
+/// w − u / c, with u accumulating each update times its step.
+pub fn train_with(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, opts: &TrainOptions, mut progress: impl FnMut(usize, f64)) -> Model {
+    let (epochs, seed) = (opts.epochs, opts.seed);
     let mut labels: Vec<String> = sentences.iter().flat_map(|(_, t)| t.iter().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     labels.retain(|x| x != "O");
     labels.insert(0, "O".into());
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
-    let data: Vec<(Vec<Vec<u32>>, Vec<usize>)> = sentences.iter().map(|(w, t)| (sentence_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
+    let data: Vec<(Vec<(Vec<u32>, usize)>, Vec<usize>)> = sentences.iter().map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
+    let drop_below = (opts.drop.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
+    let mut drops = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
+    let mut feats: Vec<Vec<u32>> = Vec::new();
     // during training every row may change: the full table is used, and packed at the end
     let mut model = Model { labels: labels.clone(), weights: vec![0f32; ROWS * l], trans: vec![0f32; (l + 1) * l], clusters, live: Vec::new(), rank: Vec::new(), packed: Vec::new(), scale: 1.0 };
     let mut acc_w = vec![0f64; ROWS * l];
@@ -449,10 +496,18 @@ pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epoch
         }
         let (mut wrong, mut total) = (0usize, 0usize);
         for &s in &order {
-            let (feats, gold) = &data[s];
-            if feats.is_empty() {
+            let (toks, gold) = &data[s];
+            if toks.is_empty() {
                 continue;
             }
+            feats.clear();
+            for (f, lexical) in toks {
+                // a draw for every token whatever `drop` is, so that the order of draws, and
+                // with it the model, depends on the seed alone
+                let skip = if (drops.next() >> 32) < drop_below { *lexical } else { 0 };
+                feats.push(f[skip..].to_vec());
+            }
+            let feats = &feats;
             // loss-augmented decoding: every wrong label gets a head start, more so for
             // missing an entity than for inventing one, so updates keep a margin and the
             // tagger does not settle for O on the names it has not seen
