@@ -444,9 +444,11 @@ pub struct TrainOptions {
     pub drop: f32,
 }
 
-/// Features of every token of a sentence for training: each token's lexical features first,
-/// with their number.
-fn training_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec<(Vec<u32>, usize)> {
+/// A training sentence's tokens: each token's features, its lexical ones first, and their number.
+type TrainingSentence = Vec<(Vec<u32>, usize)>;
+
+/// Features of every token of a sentence for training (see [`TrainingSentence`]).
+fn training_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> TrainingSentence {
     with_sentence(words, clusters, |info| {
         (0..words.len())
             .map(|i| {
@@ -478,7 +480,7 @@ pub fn train_with(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, 
     labels.insert(0, "O".into());
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
-    let data: Vec<(Vec<(Vec<u32>, usize)>, Vec<usize>)> = sentences.iter().map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
+    let data: Vec<(TrainingSentence, Vec<usize>)> = sentences.iter().map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
     let drop_below = (opts.drop.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
     let mut drops = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut feats: Vec<Vec<u32>> = Vec::new();
