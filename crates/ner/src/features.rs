@@ -279,9 +279,7 @@ pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
 /// trigrams): the same wherever the word stands, so a tagger may keep their sum per word.
 pub fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
     out.push(fnv(0, &[]));
-    out.push(fnv(1, &[t.norm.as_bytes()]));
-    out.push(fnv(6, &[t.word.as_bytes()]));
-    out.push(fnv(7, &[t.stem.as_bytes()]));
+    word_forms(t, out);
     for n in 1..=3 {
         out.push(fnv(10 + n as u8, &[prefix(t.stem, n).as_bytes()]));
         out.push(fnv(14 + n as u8, &[suffix(t.stem, n).as_bytes()]));
@@ -308,9 +306,21 @@ pub fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
 
 /// The features of token `i` that name the word itself (its forms, and the word pairs it is in):
 /// the ones a tagger memorizes names by. Training leaves them out of some tokens (see
-/// [`crate::model::train`]) so that the rest of the features learn to find names never seen.
+/// [`crate::model::TrainOptions`]) so that the rest of the features learn to find names never seen.
 pub fn lexical_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
-    let t = &toks[i];
+    word_forms(&toks[i], out);
+    word_pairs(toks, i, out);
+}
+
+/// The word's own forms (normalized, without conjunction and preposition, without any proclitic).
+fn word_forms(t: &TokenInfo, out: &mut Vec<u32>) {
+    out.push(fnv(1, &[t.norm.as_bytes()]));
+    out.push(fnv(6, &[t.word.as_bytes()]));
+    out.push(fnv(7, &[t.stem.as_bytes()]));
+}
+
+/// The normalized word with the one before it and with the one after it.
+fn word_pairs(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     let norm = |k: isize| {
         let j = i as isize + k;
         if j < 0 {
@@ -319,11 +329,8 @@ pub fn lexical_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
             toks.get(j as usize).map(|t| t.norm).unwrap_or("</s>")
         }
     };
-    out.push(fnv(1, &[t.norm.as_bytes()]));
-    out.push(fnv(6, &[t.word.as_bytes()]));
-    out.push(fnv(7, &[t.stem.as_bytes()]));
-    out.push(fnv(27, &[norm(-1).as_bytes(), t.norm.as_bytes()]));
-    out.push(fnv(28, &[t.norm.as_bytes(), norm(1).as_bytes()]));
+    out.push(fnv(27, &[norm(-1).as_bytes(), toks[i].norm.as_bytes()]));
+    out.push(fnv(28, &[toks[i].norm.as_bytes(), norm(1).as_bytes()]));
 }
 
 /// Features that look at the neighbours or at gazetteer spans.
@@ -352,8 +359,7 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(22, &[at(1).map(|x| x.gaz).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(23, &[at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(24, &[at(-2).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
-    out.push(fnv(27, &[norm(-1).as_bytes(), t.norm.as_bytes()]));
-    out.push(fnv(28, &[t.norm.as_bytes(), norm(1).as_bytes()]));
+    word_pairs(toks, i, out);
     out.push(fnv(29, &[t.shape.as_bytes(), at(-1).map(|x| x.shape).unwrap_or(BOS).as_bytes(), at(1).map(|x| x.shape).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(30, &[at(1).map(|x| x.class).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(31, &[&[t.freq], t.gaz.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
