@@ -17,7 +17,13 @@ fn queries(corpus: &Corpus, n: usize) -> anyhow::Result<(Vec<String>, Vec<String
     let ids: Vec<String> = listed.hits.iter().step_by(37).map(|h| h.id.clone()).collect();
     let (mut one, mut two) = (Vec::new(), Vec::new());
     for s in corpus.store.summaries(&ids)? {
-        let words: Vec<String> = s.title.unwrap_or_default().split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).filter(|w| w.chars().count() >= 3).collect();
+        let words: Vec<String> = s
+            .title
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| w.chars().count() >= 3)
+            .collect();
         for w in &words {
             if one.len() < n && !one.contains(w) {
                 one.push(w.clone());
@@ -72,7 +78,15 @@ pub fn search(db: &Path, n: usize) -> anyhow::Result<bool> {
         }
         let secs = started.elapsed().as_secs_f64();
         lat.sort();
-        out!("  {label:<9} {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {:.0} queries/s", qs.len(), pct(&lat, 0.5), pct(&lat, 0.95), pct(&lat, 0.99), pct(&lat, 1.0), qs.len() as f64 / secs);
+        out!(
+            "  {label:<9} {} queries: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {:.0} queries/s",
+            qs.len(),
+            pct(&lat, 0.5),
+            pct(&lat, 0.95),
+            pct(&lat, 0.99),
+            pct(&lat, 1.0),
+            qs.len() as f64 / secs
+        );
         medians.push(pct(&lat, 0.5));
     }
     // Baseline: what search costs without the index — every article read from the database and
@@ -123,7 +137,8 @@ fn api_paths(corpus: &Corpus) -> anyhow::Result<Vec<String>> {
     let ents = corpus.store.entities(None, None, 50)?;
     let (one, two) = queries(corpus, 50)?;
     // everything but the unreserved characters of RFC 3986 escaped
-    const ESCAPE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+    const ESCAPE: &percent_encoding::AsciiSet =
+        &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
     let enc = |s: &str| percent_encoding::utf8_percent_encode(s, ESCAPE).to_string();
     let mut paths = Vec::new();
     for i in 0..200 {
@@ -145,29 +160,62 @@ fn api_paths(corpus: &Corpus) -> anyhow::Result<Vec<String>> {
 /// and made again, so its name must contain "bench".
 pub fn workers(queue: &str, db: &str, input: &[std::path::PathBuf], counts: &[usize]) -> anyhow::Result<bool> {
     let name = db.rsplit('/').next().unwrap_or("").split('?').next().unwrap_or("");
-    anyhow::ensure!(name.contains("bench"), "--db {db}: the benchmark empties its database, so the database's name must contain \"bench\"");
+    anyhow::ensure!(
+        name.contains("bench"),
+        "--db {db}: the benchmark empties its database, so the database's name must contain \"bench\""
+    );
     let exe = std::env::current_exe()?;
     let mut rates = Vec::new();
     for &n in counts {
         khabar_store::PgStore::reset(db)?;
         khabar_queue::Queue::connect(queue)?.purge()?;
-        let ok = std::process::Command::new(&exe).arg("ingest").arg("--queue").arg(queue).args(input).stderr(std::process::Stdio::null()).status()?;
-        anyhow::ensure!(ok.success(), "publishing {} to {queue} failed", input.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" "));
+        let ok = std::process::Command::new(&exe)
+            .arg("ingest")
+            .arg("--queue")
+            .arg(queue)
+            .args(input)
+            .stderr(std::process::Stdio::null())
+            .status()?;
+        anyhow::ensure!(
+            ok.success(),
+            "publishing {} to {queue} failed",
+            input.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" ")
+        );
         let started = Instant::now();
         let children: Vec<_> = (0..n)
-            .map(|_| std::process::Command::new(&exe).args(["worker", "--queue", queue, "--db", db, "--drain", "--quiet"]).stderr(std::process::Stdio::null()).spawn())
+            .map(|_| {
+                std::process::Command::new(&exe)
+                    .args(["worker", "--queue", queue, "--db", db, "--drain", "--quiet"])
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+            })
             .collect::<Result<_, _>>()?;
         for mut c in children {
-            anyhow::ensure!(c.wait()?.success(), "a worker failed (run `khabar worker --queue {queue} --db {db} --drain` to see why)");
+            anyhow::ensure!(
+                c.wait()?.success(),
+                "a worker failed (run `khabar worker --queue {queue} --db {db} --drain` to see why)"
+            );
         }
         let secs = started.elapsed().as_secs_f64();
         let stats = khabar_store::Store::stats(&khabar_store::PgStore::open(db)?)?;
         let rate = stats.articles as f64 / secs;
-        out!("{n} worker{}: {} articles in {secs:.1} s = {rate:.0} articles/s ({} entities, {} quotes, {} counts)", if n == 1 { "" } else { "s" }, stats.articles, stats.entities, stats.quotes, stats.counts);
+        out!(
+            "{n} worker{}: {} articles in {secs:.1} s = {rate:.0} articles/s ({} entities, {} quotes, {} counts)",
+            if n == 1 { "" } else { "s" },
+            stats.articles,
+            stats.entities,
+            stats.quotes,
+            stats.counts
+        );
         rates.push(rate);
     }
     if rates.len() >= 2 {
-        out!("{} workers reach {:.2}× the throughput of {}", counts[counts.len() - 1], rates[rates.len() - 1] / rates[0].max(1e-9), counts[0]);
+        out!(
+            "{} workers reach {:.2}× the throughput of {}",
+            counts[counts.len() - 1],
+            rates[rates.len() - 1] / rates[0].max(1e-9),
+            counts[0]
+        );
     }
     Ok(true)
 }

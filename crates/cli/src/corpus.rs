@@ -59,8 +59,14 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
     }
     let corpus = Corpus::open(db).with_context(|| format!("opening the corpus in {}", db.display()))?;
     let mut known = corpus.store.hashes()?;
-    let bar = ProgressBar::with_draw_target(None, if io::stderr().is_terminal() && !quiet { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() });
-    bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec}, {elapsed} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+    let bar = ProgressBar::with_draw_target(
+        None,
+        if io::stderr().is_terminal() && !quiet { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
+    );
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec}, {elapsed} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
     let mut rejected: BTreeMap<String, usize> = BTreeMap::new();
     let mut unchanged_skipped = 0usize;
     let (tx, rx) = sync_channel::<Vec<NewArticle>>(2);
@@ -139,7 +145,15 @@ pub fn stats(db: &Path, as_json: bool) -> anyhow::Result<bool> {
     if as_json {
         out!("{}", serde_json::to_string(&s)?);
     } else {
-        out!("articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}", s.articles, s.entities, s.quotes, s.counts, s.dates, corpus.index.num_docs()?);
+        out!(
+            "articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}",
+            s.articles,
+            s.entities,
+            s.quotes,
+            s.counts,
+            s.dates,
+            corpus.index.num_docs()?
+        );
     }
     Ok(true)
 }
@@ -179,7 +193,15 @@ pub struct SearchArgs {
 
 /// Builds a store query from API or CLI parameters; `Ok(None)` when an entity filter names no
 /// known entity (nothing can match).
-pub fn build_query(corpus: &Corpus, text: Option<String>, entity: Option<&str>, source: Option<String>, from: Option<&str>, to: Option<&str>, limit: usize) -> anyhow::Result<Option<SearchQuery>> {
+pub fn build_query(
+    corpus: &Corpus,
+    text: Option<String>,
+    entity: Option<&str>,
+    source: Option<String>,
+    from: Option<&str>,
+    to: Option<&str>,
+    limit: usize,
+) -> anyhow::Result<Option<SearchQuery>> {
     let entities = match entity {
         Some(e) => {
             let ids = corpus.store.resolve_entity(e)?;
@@ -199,7 +221,16 @@ pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
     let corpus = open_existing(&args.db)?;
     let text = Some(args.query.join(" ")).filter(|t| !t.trim().is_empty());
     let started = Instant::now();
-    let Some(q) = build_query(&corpus, text.clone(), args.entity.as_deref(), args.source.clone(), args.from.as_deref(), args.to.as_deref(), args.limit)? else {
+    let Some(q) = build_query(
+        &corpus,
+        text.clone(),
+        args.entity.as_deref(),
+        args.source.clone(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+        args.limit,
+    )?
+    else {
         eprintln!("khabar: no entity known as {:?}", args.entity.unwrap_or_default());
         return Ok(false);
     };
@@ -222,7 +253,14 @@ pub fn search(args: SearchArgs) -> anyhow::Result<bool> {
     out!("{} articles match ({took:.1} ms)", results.total);
     for (i, (score, s, snip)) in hits.iter().enumerate() {
         let safe = |x: Option<&str>| crate::report::terminal_safe(x.unwrap_or(""));
-        out!("\n{}. {}  [{}]  {} {}  score {score:.2}", i + 1, safe(s.title.as_deref().or(Some("(no title)"))), safe(Some(&s.id)), safe(s.published.as_deref().map(|p| p.get(..10).unwrap_or(p))), safe(s.source.as_deref()));
+        out!(
+            "\n{}. {}  [{}]  {} {}  score {score:.2}",
+            i + 1,
+            safe(s.title.as_deref().or(Some("(no title)"))),
+            safe(Some(&s.id)),
+            safe(s.published.as_deref().map(|p| p.get(..10).unwrap_or(p))),
+            safe(s.source.as_deref())
+        );
         if let Some(sn) = snip {
             out!("   {}", mark(&sn.text, &sn.highlights, tty));
         }
@@ -263,32 +301,70 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
     }
     let s = &e.summary;
     let safe = crate::report::terminal_safe;
-    out!("{}  {}  {}{}", s.id, s.kind, safe(&s.name), s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default());
+    out!(
+        "{}  {}  {}{}",
+        s.id,
+        s.kind,
+        safe(&s.name),
+        s.latin.as_deref().map(|l| format!("  ({l})")).unwrap_or_default()
+    );
     if let Some(g) = &s.geo {
-        out!("at {:.4}, {:.4} ({}){}", g.lat, g.lon, g.country, e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default());
+        out!(
+            "at {:.4}, {:.4} ({}){}",
+            g.lat,
+            g.lon,
+            g.country,
+            e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default()
+        );
     }
     out!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
     out!("\nspellings and why they were joined:");
     for v in &e.variants {
-        out!("  {:<30} {}{}", safe(&v.text), safe(&v.reason), v.first_article.as_deref().map(|a| format!(" [first in {}]", safe(a))).unwrap_or_default());
+        out!(
+            "  {:<30} {}{}",
+            safe(&v.text),
+            safe(&v.reason),
+            v.first_article.as_deref().map(|a| format!(" [first in {}]", safe(a))).unwrap_or_default()
+        );
     }
     if ids.len() > 1 {
         out!("\n(other entities answer to this name: {})", ids[1..].join(", "));
     }
     if !e.related.is_empty() {
-        out!("\nseen with: {}", e.related.iter().take(10).map(|r| format!("{} ({})", safe(&r.name), r.shared_articles)).collect::<Vec<_>>().join("، "));
+        out!(
+            "\nseen with: {}",
+            e.related
+                .iter()
+                .take(10)
+                .map(|r| format!("{} ({})", safe(&r.name), r.shared_articles))
+                .collect::<Vec<_>>()
+                .join("، ")
+        );
     }
     Ok(true)
 }
 
-pub fn entity_list(db: &Path, q: Option<&str>, kind: Option<&str>, limit: usize, as_json: bool) -> anyhow::Result<bool> {
+pub fn entity_list(
+    db: &Path,
+    q: Option<&str>,
+    kind: Option<&str>,
+    limit: usize,
+    as_json: bool,
+) -> anyhow::Result<bool> {
     let corpus = open_existing(db)?;
     let list = corpus.store.entities(q, kind, limit)?;
     if as_json {
         out!("{}", serde_json::to_string_pretty(&list)?);
     } else {
         for e in list {
-            out!("{}  {}  {:>5} articles  {}{}", e.id, e.kind, e.articles, crate::report::terminal_safe(&e.name), e.latin.map(|l| format!(" ({l})")).unwrap_or_default());
+            out!(
+                "{}  {}  {:>5} articles  {}{}",
+                e.id,
+                e.kind,
+                e.articles,
+                crate::report::terminal_safe(&e.name),
+                e.latin.map(|l| format!(" ({l})")).unwrap_or_default()
+            );
         }
     }
     Ok(true)

@@ -51,11 +51,16 @@ fn display(path: &Path) -> String {
 
 /// Parses one JSON Lines line into a record.
 pub fn parse_line(line: &str, path: &str, n: usize) -> Result<Record, InputError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| InputError::Json { path: path.into(), line: n, message: e.to_string() })?;
+    let value: Value = serde_json::from_str(line).map_err(|e| InputError::Json {
+        path: path.into(),
+        line: n,
+        message: e.to_string(),
+    })?;
     let Value::Object(mut obj) = value else {
         return Err(InputError::Json { path: path.into(), line: n, message: "expected an object".into() });
     };
-    let field_err = |field, message: &str| InputError::Field { path: path.into(), line: n, field, message: message.into() };
+    let field_err =
+        |field, message: &str| InputError::Field { path: path.into(), line: n, field, message: message.into() };
     let text = match obj.remove("text") {
         Some(Value::String(s)) => s,
         Some(_) => return Err(field_err("text", "must be a string")),
@@ -78,7 +83,10 @@ pub fn parse_line(line: &str, path: &str, n: usize) -> Result<Record, InputError
         Some(_) => return Err(field_err("published", "must be a string")),
     };
     // U+0000 is no text: PostgreSQL cannot store it, and no article means it
-    for (field, v) in [("text", Some(text.as_str())), ("id", id.as_deref())].into_iter().chain(["title", "source", "url"].map(|k| (k, obj.get(k).and_then(Value::as_str)))) {
+    for (field, v) in [("text", Some(text.as_str())), ("id", id.as_deref())]
+        .into_iter()
+        .chain(["title", "source", "url"].map(|k| (k, obj.get(k).and_then(Value::as_str))))
+    {
         if v.is_some_and(|v| v.contains('\0')) {
             return Err(field_err(field, "contains U+0000 (NUL), which is not text"));
         }
@@ -120,7 +128,12 @@ impl Source {
         let id = if s == "-" { None } else { path.file_stem().map(|f| f.to_string_lossy().into_owned()) };
         if let Some(p) = published {
             if khabar_text::date::parse_published(p).is_none() {
-                return Err(InputError::Field { path: name, line: 0, field: "published", message: format!("--published {p:?} must start with a date YYYY-MM-DD") });
+                return Err(InputError::Field {
+                    path: name,
+                    line: 0,
+                    field: "published",
+                    message: format!("--published {p:?} must start with a date YYYY-MM-DD"),
+                });
             }
         }
         let rec = Record { id, published: published.map(str::to_string), text, extra: Map::new() };
@@ -149,7 +162,11 @@ impl Iterator for Source {
                 Err(e) => {
                     self.lines = None;
                     let e = if e.kind() == io::ErrorKind::InvalidData {
-                        InputError::Json { path: self.path.clone(), line: self.line, message: "not valid UTF-8 (reading stopped)".into() }
+                        InputError::Json {
+                            path: self.path.clone(),
+                            line: self.line,
+                            message: "not valid UTF-8 (reading stopped)".into(),
+                        }
                     } else {
                         InputError::Io { path: format!("{}:{}", self.path, self.line), source: e }
                     };

@@ -253,7 +253,10 @@ pub struct ExtractArgs {
 }
 
 fn serve(db: &std::path::Path, addr: &str) -> anyhow::Result<bool> {
-    tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into())).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
     let corpus = corpus::open_existing(db)?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(khabar_server::serve(corpus, addr))?;
@@ -279,7 +282,9 @@ fn main() -> ExitCode {
             queue::worker(queue::WorkerArgs { queue: &queue, db: &db, batch, drain, quiet })
         }
         Command::Queue(QueueCommand::Status { queue, db }) => queue::status(&queue, db.as_deref()),
-        Command::Queue(QueueCommand::Purge { queue }) => khabar_queue::Queue::connect(&queue).and_then(|q| q.purge()).map(|_| true).map_err(Into::into),
+        Command::Queue(QueueCommand::Purge { queue }) => {
+            khabar_queue::Queue::connect(&queue).and_then(|q| q.purge()).map(|_| true).map_err(Into::into)
+        }
         Command::Serve { db, addr, ingest } => (|| {
             if !ingest.is_empty() && !corpus::ingest(&db, &ingest, None, false)? {
                 eprintln!("khabar: some input lines were rejected (above); serving the rest");
@@ -287,12 +292,18 @@ fn main() -> ExitCode {
             serve(&db, &addr)
         })(),
         Command::Bench(BenchCommand::Search { db, queries }) => bench::search(&db, queries),
-        Command::Bench(BenchCommand::Workers { queue, db, workers, input }) => bench::workers(&queue, &db, &input, &workers),
-        Command::Bench(BenchCommand::Api { db, addr, requests, concurrency }) => bench::api(&db, addr, requests, concurrency),
+        Command::Bench(BenchCommand::Workers { queue, db, workers, input }) => {
+            bench::workers(&queue, &db, &input, &workers)
+        }
+        Command::Bench(BenchCommand::Api { db, addr, requests, concurrency }) => {
+            bench::api(&db, addr, requests, concurrency)
+        }
         Command::Stats { db, json } => corpus::stats(&db, json),
         Command::Search(args) => corpus::search(args),
         Command::Entity(EntityCommand::Show { id, db, json }) => corpus::entity_show(&db, &id, json),
-        Command::Entity(EntityCommand::List { query, db, kind, limit, json }) => corpus::entity_list(&db, query.as_deref(), kind.as_deref(), limit, json),
+        Command::Entity(EntityCommand::List { query, db, kind, limit, json }) => {
+            corpus::entity_list(&db, query.as_deref(), kind.as_deref(), limit, json)
+        }
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -167,10 +167,18 @@ pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
                 }
                 None => clusters,
             };
-            let m = model::train_with(&data, clusters, &opts, |e, acc| eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed()));
+            let m = model::train_with(&data, clusters, &opts, |e, acc| {
+                eprintln!("epoch {e}: token accuracy {:.4} ({:.0?})", acc, t.elapsed())
+            });
             let bytes = m.to_bytes();
             std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
-            eprintln!("{} sentences, {:.1?}; model {} ({:.1} MB)", data.len(), t.elapsed(), output.display(), bytes.len() as f64 / 1e6);
+            eprintln!(
+                "{} sentences, {:.1?}; model {} ({:.1} MB)",
+                data.len(),
+                t.elapsed(),
+                output.display(),
+                bytes.len() as f64 / 1e6
+            );
             if let Some(p) = eval_path {
                 print!("{}", eval(&m, &read(&p)?).table());
             }

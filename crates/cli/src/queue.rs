@@ -53,7 +53,10 @@ pub fn publish(url: &str, paths: &[PathBuf], published: Option<&str>) -> anyhow:
         return Err(e);
     }
     for id in &p.too_large {
-        eprintln!("khabar: article {}: larger than the queue server takes (its max_payload)", id.split(':').next().unwrap_or(id));
+        eprintln!(
+            "khabar: article {}: larger than the queue server takes (its max_payload)",
+            id.split(':').next().unwrap_or(id)
+        );
     }
     if !p.too_large.is_empty() {
         rejected.insert("larger than the queue's max_payload".into(), p.too_large.len());
@@ -83,7 +86,12 @@ pub struct WorkerArgs<'a> {
 }
 
 fn pg_store(db: &Path) -> anyhow::Result<PgStore> {
-    let url = postgres_url(db).with_context(|| format!("--db {}: a worker writes to PostgreSQL (postgres://…); the embedded store has one writer, `khabar ingest`", db.display()))?;
+    let url = postgres_url(db).with_context(|| {
+        format!(
+            "--db {}: a worker writes to PostgreSQL (postgres://…); the embedded store has one writer, `khabar ingest`",
+            db.display()
+        )
+    })?;
     PgStore::open(url).with_context(|| format!("opening {url}"))
 }
 
@@ -168,7 +176,9 @@ fn prepare(store: &PgStore, jobs: &[Job]) -> anyhow::Result<(Vec<Queued>, Vec<u6
     let mut bad = Vec::new();
     let mut parsed = Vec::with_capacity(jobs.len());
     for j in jobs {
-        let rec = std::str::from_utf8(j.payload()).map_err(|e| e.to_string()).and_then(|line| parse_line(line, ORIGIN, j.seq as usize).map_err(|e| e.to_string()));
+        let rec = std::str::from_utf8(j.payload())
+            .map_err(|e| e.to_string())
+            .and_then(|line| parse_line(line, ORIGIN, j.seq as usize).map_err(|e| e.to_string()));
         match rec {
             Ok(r) => {
                 let (id, hash) = NewArticle::key_of(r.id.as_deref(), &r.text, r.published.as_deref(), &r.extra);
@@ -185,7 +195,10 @@ fn prepare(store: &PgStore, jobs: &[Job]) -> anyhow::Result<(Vec<Queued>, Vec<u6
     let known = store.hashes_of(&ids)?;
     let items = parsed
         .into_par_iter()
-        .map(|(seq, r)| Queued { seq: seq as i64, article: r.filter(|(_, id, hash)| known.get(id) != Some(hash)).map(|(r, id, hash)| to_new(r, id, hash)) })
+        .map(|(seq, r)| Queued {
+            seq: seq as i64,
+            article: r.filter(|(_, id, hash)| known.get(id) != Some(hash)).map(|(r, id, hash)| to_new(r, id, hash)),
+        })
         .collect();
     Ok((items, bad))
 }

@@ -37,9 +37,16 @@ fn value(v: f64) -> String {
 pub fn render(a: &Article, text: &str) -> String {
     let mut s = String::new();
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
-    let _ = writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let _ =
+        writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
     let _ = writeln!(s, "   {}", rtl(&title));
-    if a.entities.is_empty() && a.quotes.is_empty() && a.counts.is_empty() && a.dates.is_empty() && a.hedges.is_empty() && a.amounts.is_empty() {
+    if a.entities.is_empty()
+        && a.quotes.is_empty()
+        && a.counts.is_empty()
+        && a.dates.is_empty()
+        && a.hedges.is_empty()
+        && a.amounts.is_empty()
+    {
         let _ = writeln!(s, "   (nothing found)");
     }
     for (kind, title) in [("PER", "People"), ("ORG", "Organizations"), ("LOC", "Places")] {
@@ -60,15 +67,32 @@ pub fn render(a: &Article, text: &str) -> String {
             .filter(|x| !x.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
-            let also = if variants.is_empty() { String::new() } else { format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", ")) };
-            let _ = writeln!(s, "    {:<4} ×{:<2} {}{}{}", e.id, e.mentions.len(), rtl(&e.name), if extra.is_empty() { String::new() } else { format!("  [{extra}]") }, also);
+            let also = if variants.is_empty() {
+                String::new()
+            } else {
+                format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", "))
+            };
+            let _ = writeln!(
+                s,
+                "    {:<4} ×{:<2} {}{}{}",
+                e.id,
+                e.mentions.len(),
+                rtl(&e.name),
+                if extra.is_empty() { String::new() } else { format!("  [{extra}]") },
+                also
+            );
         }
     }
     if !a.quotes.is_empty() {
         // grouped by speaker: the entity's name where linked, else the words that name it
         let name_of = |q: &khabar_model::Quote| -> String {
             match &q.speaker {
-                Some(sp) => sp.entity.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone()).unwrap_or_else(|| sp.text.clone()),
+                Some(sp) => sp
+                    .entity
+                    .as_ref()
+                    .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| sp.text.clone()),
                 None => "(speaker unknown)".to_string(),
             }
         };
@@ -93,7 +117,15 @@ pub fn render(a: &Article, text: &str) -> String {
         let _ = writeln!(s, "\n  Counts");
         for c in &a.counts {
             let src = c.attributed_to.as_ref().map(|x| format!("  ← {}", rtl(&x.text))).unwrap_or_default();
-            let _ = writeln!(s, "    {:<8} {:>10}  {:<9}  {}{}", c.category, value(c.value), c.qualifier, rtl(&c.text), src);
+            let _ = writeln!(
+                s,
+                "    {:<8} {:>10}  {:<9}  {}{}",
+                c.category,
+                value(c.value),
+                c.qualifier,
+                rtl(&c.text),
+                src
+            );
         }
     }
     if !a.dates.is_empty() {

@@ -19,7 +19,9 @@ fn render(rec: Record, format: Format, keep_text: bool, fields: khabar_extract::
     match format {
         Format::Report => report::render(&article, &rec.text),
         Format::Json => {
-            let Value::Object(contract) = serde_json::to_value(&article).unwrap_or(Value::Null) else { return String::new() };
+            let Value::Object(contract) = serde_json::to_value(&article).unwrap_or(Value::Null) else {
+                return String::new();
+            };
             // pass the input's other fields through; the contract's own keys win
             let mut obj = rec.extra;
             obj.extend(contract);
@@ -44,7 +46,10 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
     };
     let bar = if io::stderr().is_terminal() {
         let b = ProgressBar::new_spinner();
-        b.set_style(ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        b.set_style(
+            ProgressStyle::with_template("{spinner} {pos} articles, {per_sec}, {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         // shown only once the input proves large: a single article needs no bar
         b.set_draw_target(indicatif::ProgressDrawTarget::hidden());
         Some(b)
@@ -52,7 +57,14 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         None
     };
     let skip = |f: Field| args.skip.contains(&f);
-    let fields = khabar_extract::Fields { entities: !skip(Field::Entities), quotes: !skip(Field::Quotes), counts: !skip(Field::Counts), amounts: !skip(Field::Amounts), dates: !skip(Field::Dates), hedges: !skip(Field::Hedges) };
+    let fields = khabar_extract::Fields {
+        entities: !skip(Field::Entities),
+        quotes: !skip(Field::Quotes),
+        counts: !skip(Field::Counts),
+        amounts: !skip(Field::Amounts),
+        dates: !skip(Field::Dates),
+        hedges: !skip(Field::Hedges),
+    };
     let started = Instant::now();
     let (mut articles, mut bytes, mut bad) = (0usize, 0usize, 0usize);
     let mut items = open_all(&args.paths, args.published.as_deref());
@@ -77,7 +89,8 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         }
         articles += records.len();
         bytes += records.iter().map(|r| r.text.len()).sum::<usize>();
-        let rendered: Vec<String> = records.into_par_iter().map(|r| render(r, args.format, args.keep_text, fields)).collect();
+        let rendered: Vec<String> =
+            records.into_par_iter().map(|r| render(r, args.format, args.keep_text, fields)).collect();
         for s in &rendered {
             out.write_all(s.as_bytes()).context("writing output")?;
         }

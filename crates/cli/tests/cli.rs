@@ -12,7 +12,11 @@ fn khabar() -> Command {
 
 fn shared() -> PathBuf {
     let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    assert!(p.join("corpus/ant-news.jsonl.gz").exists(), "these tests read ../shared beside the project (see README): {} is missing", p.display());
+    assert!(
+        p.join("corpus/ant-news.jsonl.gz").exists(),
+        "these tests read ../shared beside the project (see README): {} is missing",
+        p.display()
+    );
     p
 }
 
@@ -32,10 +36,14 @@ fn r2_broken_line_is_reported_and_the_rest_come_out() {
     let input = tmp(
         "broken.jsonl",
         concat!(
-            r#"{"id": "a", "published": "2022-01-07T18:00:00+00:00", "text": "مقتل 26 شخصا الجمعة", "source": "x"}"#, "\n",
-            r#"{"id": "b", "text": "مقتل 26 "#, "\n",
-            r#"{"id": "c", "text": 42}"#, "\n",
-            r#"{"id": "d", "text": "اعتقال 3 أشخاص"}"#, "\n",
+            r#"{"id": "a", "published": "2022-01-07T18:00:00+00:00", "text": "مقتل 26 شخصا الجمعة", "source": "x"}"#,
+            "\n",
+            r#"{"id": "b", "text": "مقتل 26 "#,
+            "\n",
+            r#"{"id": "c", "text": 42}"#,
+            "\n",
+            r#"{"id": "d", "text": "اعتقال 3 أشخاص"}"#,
+            "\n",
         ),
     );
     let out = khabar().args(["extract"]).arg(&input).output().unwrap();
@@ -138,12 +146,23 @@ fn r2_offsets_hold_on_the_whole_corpus() {
 /// scorer (`score.py --json`); `name` keeps the temporary files of each test apart.
 fn score_gold(gold: &[PathBuf], name: &str) -> Value {
     let sh = shared();
-    let input = Command::new("python3").arg(sh.join("tools/gold_to_input.py")).args(gold).output().expect("python3 runs the scorer");
+    let input = Command::new("python3")
+        .arg(sh.join("tools/gold_to_input.py"))
+        .args(gold)
+        .output()
+        .expect("python3 runs the scorer");
     assert!(input.status.success(), "{}", String::from_utf8_lossy(&input.stderr));
     let in_path = tmp(&format!("{name}-in.jsonl"), std::str::from_utf8(&input.stdout).unwrap());
     let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-out.jsonl"));
     assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
-    let score = Command::new("python3").arg(sh.join("tools/score.py")).args(gold).arg("--system").arg(&out_path).arg("--json").output().unwrap();
+    let score = Command::new("python3")
+        .arg(sh.join("tools/score.py"))
+        .args(gold)
+        .arg("--system")
+        .arg(&out_path)
+        .arg("--json")
+        .output()
+        .unwrap();
     assert!(score.status.success(), "{}", String::from_utf8_lossy(&score.stderr));
     serde_json::from_slice(&score.stdout).unwrap()
 }
@@ -156,7 +175,13 @@ fn r2_quality_against_gold() {
     let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev"), sh.join("gold/dev-counts")];
     let s = score_gold(&gold, "gold");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!("count {:.3} qualifier {:.3} date {:.3} hedge {:.3}", f1("count"), f1("count.qualifier"), f1("date"), f1("hedge"));
+    eprintln!(
+        "count {:.3} qualifier {:.3} date {:.3} hedge {:.3}",
+        f1("count"),
+        f1("count.qualifier"),
+        f1("date"),
+        f1("hedge")
+    );
     assert!(f1("count") >= 0.80, "count F1 {}", f1("count"));
     assert!(f1("count.qualifier") >= 0.80, "qualifier agreement {}", f1("count.qualifier"));
     assert!(f1("date") >= 0.75, "date F1 {}", f1("date"));
@@ -172,12 +197,20 @@ fn r3_anercorp_scored_by_independent_conlleval() {
     let tagged = khabar().args(["ner", "tag", "--conll"]).arg(&test).output().unwrap();
     assert!(tagged.status.success(), "{}", String::from_utf8_lossy(&tagged.stderr));
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/conlleval.py");
-    let mut child = Command::new("python3").arg(script).arg("--json").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        Command::new("python3").arg(script).arg("--json").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(&tagged.stdout).unwrap();
     let out = child.wait_with_output().unwrap();
     let s: Value = serde_json::from_slice(&out.stdout).unwrap();
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!("ANERcorp micro {:.4} PERS {:.4} LOC {:.4} ORG {:.4} MISC {:.4}", f1("micro"), f1("PERS"), f1("LOC"), f1("ORG"), f1("MISC"));
+    eprintln!(
+        "ANERcorp micro {:.4} PERS {:.4} LOC {:.4} ORG {:.4} MISC {:.4}",
+        f1("micro"),
+        f1("PERS"),
+        f1("LOC"),
+        f1("ORG"),
+        f1("MISC")
+    );
     assert!(f1("micro") >= 0.70, "micro F1 {}", f1("micro"));
     assert!(f1("LOC") >= 0.85, "LOC F1 {}", f1("LOC"));
 }
@@ -195,20 +228,33 @@ fn seed_output() -> Value {
 fn r3_seed_entities() {
     let v = seed_output();
     let ents = v["entities"].as_array().unwrap();
-    let with = |t: &str| -> Vec<&Value> { ents.iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"] == t)).collect() };
+    let with = |t: &str| -> Vec<&Value> {
+        ents.iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"] == t)).collect()
+    };
     let almaty = with("ألماتي");
     assert_eq!(almaty.len(), 1);
-    assert!(almaty[0]["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "الماتي"), "ألماتي and الماتي are one entity");
+    assert!(
+        almaty[0]["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "الماتي"),
+        "ألماتي and الماتي are one entity"
+    );
     assert_eq!(almaty[0]["type"], "LOC");
-    let tokayev: Vec<&Value> = ents.iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("توكاييف"))).collect();
+    let tokayev: Vec<&Value> = ents
+        .iter()
+        .filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("توكاييف")))
+        .collect();
     assert_eq!(tokayev.len(), 1, "all of Tokayev's mentions are one entity");
     assert_eq!(tokayev[0]["name"], "قاسم جومرت توكاييف");
-    for (name, latin, lat, lon) in [("ألماتي", "Almaty", 43.24, 76.89), ("باريس", "Paris", 48.86, 2.35), ("موسكو", "Moscow", 55.76, 37.62)] {
+    for (name, latin, lat, lon) in
+        [("ألماتي", "Almaty", 43.24, 76.89), ("باريس", "Paris", 48.86, 2.35), ("موسكو", "Moscow", 55.76, 37.62)]
+    {
         let e = with(name);
         assert_eq!(e.len(), 1, "{name}");
         assert_eq!(e[0]["latin"], latin);
         let g = &e[0]["geo"];
-        assert!((g["lat"].as_f64().unwrap() - lat).abs() < 1.0 && (g["lon"].as_f64().unwrap() - lon).abs() < 1.0, "{name}: {g}");
+        assert!(
+            (g["lat"].as_f64().unwrap() - lat).abs() < 1.0 && (g["lon"].as_f64().unwrap() - lon).abs() < 1.0,
+            "{name}: {g}"
+        );
     }
     // mentions exclude attached clitics and point at their words
     let text = std::fs::read_to_string(shared().join("seed/kazakhstan-unrest.txt")).unwrap();
@@ -230,7 +276,13 @@ fn r3_entity_quality_against_gold() {
     let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev")];
     let s = score_gold(&gold, "gold-ent");
     let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!("entity {:.3} PER {:.3} ORG {:.3} LOC {:.3}", f1("entity.ALL"), f1("entity.PER"), f1("entity.ORG"), f1("entity.LOC"));
+    eprintln!(
+        "entity {:.3} PER {:.3} ORG {:.3} LOC {:.3}",
+        f1("entity.ALL"),
+        f1("entity.PER"),
+        f1("entity.ORG"),
+        f1("entity.LOC")
+    );
     assert!(f1("entity.ALL") >= 0.75, "entity F1 {}", f1("entity.ALL"));
     assert!(f1("entity.PER") >= 0.75, "PER F1 {}", f1("entity.PER"));
     assert!(f1("entity.LOC") >= 0.80, "LOC F1 {}", f1("entity.LOC"));
@@ -249,12 +301,19 @@ fn r4_seed_quotes() {
     assert!(f1("quote.attributed") >= 0.80, "attributed F1 {}", f1("quote.attributed"));
 
     let v = seed_output();
-    let tokayev: Vec<&str> = v["entities"].as_array().unwrap().iter().filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("توكاييف"))).map(|e| e["id"].as_str().unwrap()).collect();
+    let tokayev: Vec<&str> = v["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["mentions"].as_array().unwrap().iter().any(|m| m["text"].as_str().unwrap().contains("توكاييف")))
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
     assert_eq!(tokayev.len(), 1);
     let his = v["quotes"].as_array().unwrap().iter().filter(|q| q["speaker"]["entity"] == tokayev[0]).count();
     assert!(his >= 8, "{his} quotes point at Tokayev's entity");
     // every quote's text, speaker and cue point at their words
-    let text: Vec<char> = std::fs::read_to_string(shared().join("seed/kazakhstan-unrest.txt")).unwrap().chars().collect();
+    let text: Vec<char> =
+        std::fs::read_to_string(shared().join("seed/kazakhstan-unrest.txt")).unwrap().chars().collect();
     for q in v["quotes"].as_array().unwrap() {
         for r in [q, &q["speaker"]] {
             if r.is_null() {

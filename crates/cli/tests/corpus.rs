@@ -44,7 +44,11 @@ fn r5_ingest_twice_stores_once_and_a_change_replaces() {
     assert!(stderr(&o).contains("6 stored, 0 unchanged, 0 replaced, 0 rejected"), "{}", stderr(&o));
     let first = stats(&d);
     assert_eq!(first["articles"], 6);
-    assert!(first["entities"].as_u64().unwrap() > 10 && first["quotes"].as_u64().unwrap() > 5 && first["dates"].as_u64().unwrap() > 5);
+    assert!(
+        first["entities"].as_u64().unwrap() > 10
+            && first["quotes"].as_u64().unwrap() > 5
+            && first["dates"].as_u64().unwrap() > 5
+    );
     let o = run(&["ingest", "-q", ex], &d);
     assert!(stderr(&o).contains("0 stored, 6 unchanged, 0 replaced"), "{}", stderr(&o));
     assert_eq!(stats(&d), first, "a second ingest adds nothing");
@@ -55,7 +59,8 @@ fn r5_ingest_twice_stores_once_and_a_change_replaces() {
     let id = v["id"].as_str().unwrap().to_string();
     v["text"] = Value::String("أعلنت الشرطة اعتقال 12 شخصا في مدينة زنجبار الساحلية.".into());
     let changed = Path::new(env!("CARGO_TARGET_TMPDIR")).join("changed.jsonl");
-    std::fs::write(&changed, format!("{v}\n{{\"id\": \"new-1\", \"text\": \"قتل 3 أشخاص\"}}\n{{\"id\": \"bad\"\n")).unwrap();
+    std::fs::write(&changed, format!("{v}\n{{\"id\": \"new-1\", \"text\": \"قتل 3 أشخاص\"}}\n{{\"id\": \"bad\"\n"))
+        .unwrap();
     let o = run(&["ingest", "-q", changed.to_str().unwrap()], &d);
     assert!(!o.status.success(), "a rejected line makes the exit status non-zero");
     let e = stderr(&o);
@@ -78,7 +83,14 @@ fn r5_kill_dash_nine_then_resume() {
     let started = Instant::now();
     loop {
         std::thread::sleep(Duration::from_millis(300));
-        let stored = khabar().args(["stats", "--json", "--db"]).arg(&d).output().ok().and_then(|o| serde_json::from_slice::<Value>(&o.stdout).ok()).and_then(|v| v["articles"].as_u64()).unwrap_or(0);
+        let stored = khabar()
+            .args(["stats", "--json", "--db"])
+            .arg(&d)
+            .output()
+            .ok()
+            .and_then(|o| serde_json::from_slice::<Value>(&o.stdout).ok())
+            .and_then(|v| v["articles"].as_u64())
+            .unwrap_or(0);
         if stored >= 3000 || started.elapsed() > Duration::from_secs(600) {
             break;
         }
@@ -100,7 +112,8 @@ fn r5_kill_dash_nine_then_resume() {
     };
     let last: Value = serde_json::from_str(&last).unwrap();
     let title = last["title"].as_str().unwrap();
-    let out = khabar().args(["search", "--json", "-n", "5", "--db"]).arg(&d).arg(format!("\"{title}\"")).output().unwrap();
+    let out =
+        khabar().args(["search", "--json", "-n", "5", "--db"]).arg(&d).arg(format!("\"{title}\"")).output().unwrap();
     let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(hits["hits"].as_array().unwrap().iter().any(|h| h["id"] == last["id"]), "{hits}");
 }
@@ -108,7 +121,15 @@ fn r5_kill_dash_nine_then_resume() {
 #[test]
 fn r5_search_entity_and_load() {
     let d = db("load");
-    let o = run(&["ingest", "-q", root().join("examples/articles.jsonl").to_str().unwrap(), root().join("web/test/xss.jsonl").to_str().unwrap()], &d);
+    let o = run(
+        &[
+            "ingest",
+            "-q",
+            root().join("examples/articles.jsonl").to_str().unwrap(),
+            root().join("web/test/xss.jsonl").to_str().unwrap(),
+        ],
+        &d,
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     // filters: a date range that excludes everything, then an entity by a hamza-less spelling
     let none = khabar().args(["search", "--json", "قتل", "--from", "2030-01-01", "--db"]).arg(&d).output().unwrap();
@@ -119,7 +140,8 @@ fn r5_search_entity_and_load() {
     let text = String::from_utf8_lossy(&show.stdout);
     assert!(text.contains("LOC") && text.contains("Almaty") && text.contains("first seen"), "{text}");
     // the API under load: exits non-zero on any error
-    let o = khabar().args(["bench", "api", "--requests", "3000", "--concurrency", "64", "--db"]).arg(&d).output().unwrap();
+    let o =
+        khabar().args(["bench", "api", "--requests", "3000", "--concurrency", "64", "--db"]).arg(&d).output().unwrap();
     assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains(" 0 errors"));
 }

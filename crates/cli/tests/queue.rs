@@ -28,8 +28,12 @@ fn stats_json(db: &str) -> Value {
 }
 
 async fn articles(corpus: &std::sync::Arc<khabar_server::AppState>, q: &str) -> Value {
-    let uri = format!("/api/articles?limit=20&q={}", percent_encoding::utf8_percent_encode(q, percent_encoding::NON_ALPHANUMERIC));
-    let resp = khabar_server::router(corpus.clone()).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let uri = format!(
+        "/api/articles?limit=20&q={}",
+        percent_encoding::utf8_percent_encode(q, percent_encoding::NON_ALPHANUMERIC)
+    );
+    let resp =
+        khabar_server::router(corpus.clone()).oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     assert!(resp.status().is_success());
     serde_json::from_slice(&resp.into_body().collect().await.unwrap().to_bytes()).unwrap()
 }
@@ -37,7 +41,9 @@ async fn articles(corpus: &std::sync::Arc<khabar_server::AppState>, q: &str) -> 
 #[test]
 fn r6_corpus_through_three_workers_one_killed() {
     let (Ok(nats), Ok(pg)) = (std::env::var("KHABAR_TEST_NATS"), std::env::var("KHABAR_TEST_POSTGRES")) else {
-        eprintln!("KHABAR_TEST_NATS or KHABAR_TEST_POSTGRES is not set: the queue is not exercised here (.ci/run sets both)");
+        eprintln!(
+            "KHABAR_TEST_NATS or KHABAR_TEST_POSTGRES is not set: the queue is not exercised here (.ci/run sets both)"
+        );
         return;
     };
     assert!(pg.contains("test"), "KHABAR_TEST_POSTGRES must name a test database (it is emptied): {pg}");
@@ -52,7 +58,11 @@ fn r6_corpus_through_three_workers_one_killed() {
     assert!(o.status.success() && e.contains("17815 queued, 0 already queued, 0 rejected"), "{e}");
     // publishing again within the duplicate window queues nothing
     let o = khabar().args(["ingest", "--queue", &nats]).arg(&corpus).output().unwrap();
-    assert!(String::from_utf8_lossy(&o.stderr).contains("0 queued, 17815 already queued"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("0 queued, 17815 already queued"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 
     let mut workers: Vec<Child> = (0..3).map(|_| worker(&nats, &pg)).collect();
     let store = PgStore::open(&pg).unwrap();
@@ -63,7 +73,11 @@ fn r6_corpus_through_three_workers_one_killed() {
     workers[0].kill().unwrap(); // SIGKILL: its messages in flight are delivered again later
     assert!(!workers[0].wait().unwrap().success(), "the first worker was killed before the queue drained");
     let status = khabar().args(["queue", "status", "--queue", &nats, "--db", &pg]).output().unwrap();
-    assert!(String::from_utf8_lossy(&status.stdout).contains("in flight"), "{}", String::from_utf8_lossy(&status.stdout));
+    assert!(
+        String::from_utf8_lossy(&status.stdout).contains("in flight"),
+        "{}",
+        String::from_utf8_lossy(&status.stdout)
+    );
     workers[0] = worker(&nats, &pg);
     for w in &mut workers {
         let out = std::mem::replace(w, khabar().arg("--version").stdout(Stdio::null()).spawn().unwrap());
@@ -97,7 +111,18 @@ fn r6_corpus_through_three_workers_one_killed() {
     let embedded = khabar_server::AppState::new(Corpus::open_read_only(&dir).unwrap());
     let postgres = khabar_server::AppState::new(Corpus::open_read_only(Path::new(&pg)).unwrap());
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    for q in ["الرئيس", "وزير الخارجية", "الحكومة السورية", "قتلى", "مسئول", "ترامب", "الأمم المتحدة", "إيران", "كرة القدم", "الاحتجاجات"] {
+    for q in [
+        "الرئيس",
+        "وزير الخارجية",
+        "الحكومة السورية",
+        "قتلى",
+        "مسئول",
+        "ترامب",
+        "الأمم المتحدة",
+        "إيران",
+        "كرة القدم",
+        "الاحتجاجات",
+    ] {
         let (a, b) = rt.block_on(async { (articles(&embedded, q).await, articles(&postgres, q).await) });
         assert_eq!(a["total"], b["total"], "{q}");
         let (ha, hb) = (a["articles"].as_array().unwrap(), b["articles"].as_array().unwrap());
@@ -109,7 +134,11 @@ fn r6_corpus_through_three_workers_one_killed() {
             if x["id"] != y["id"] {
                 // only among equal scores (which may straddle the end of the page)
                 let same = |h: &Value| (h["score"].as_f64().unwrap() - sx).abs() <= 1e-4 * sx.abs().max(1.0);
-                assert!(hb.iter().any(|h| h["id"] == x["id"] && same(h)) || same(&hb[hb.len() - 1]), "{q}: {} ranks differently", x["id"]);
+                assert!(
+                    hb.iter().any(|h| h["id"] == x["id"] && same(h)) || same(&hb[hb.len() - 1]),
+                    "{q}: {} ranks differently",
+                    x["id"]
+                );
             }
         }
     }

@@ -27,7 +27,9 @@ fn bench(c: &mut Criterion) {
         let expected = khabar_extract::extract(None, Some(published.clone()), text);
         let n = expected.counts.len() + expected.dates.len() + expected.hedges.len() + expected.amounts.len();
         assert!(!expected.counts.is_empty());
-        g.bench_function(format!("tokenize-baseline/{name}"), |b| b.iter(|| assert!(!khabar_text::token::tokenize(black_box(text)).is_empty())));
+        g.bench_function(format!("tokenize-baseline/{name}"), |b| {
+            b.iter(|| assert!(!khabar_text::token::tokenize(black_box(text)).is_empty()))
+        });
         g.bench_function(format!("extract/{name}"), |b| {
             b.iter(|| {
                 let a = khabar_extract::extract(None, Some(published.clone()), black_box(text));
@@ -39,7 +41,10 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(arts.len() as u64));
     g.bench_function("extract/examples-per-article", |b| {
         b.iter(|| {
-            let total: usize = arts.iter().map(|(t, p)| khabar_extract::extract(None, Some(p.clone()), black_box(t)).counts.len()).sum();
+            let total: usize = arts
+                .iter()
+                .map(|(t, p)| khabar_extract::extract(None, Some(p.clone()), black_box(t)).counts.len())
+                .sum();
             assert!(total > 10);
         })
     });

@@ -8,11 +8,28 @@ use khabar_text::token::TokenKind;
 /// A word that cannot be the noun an amount counts: a particle, or a word carrying a
 /// conjunction or preposition (بين 16 و21 عاما، الـ16 بمحافظة).
 fn is_function_word(w: &str) -> bool {
-    matches!(w, "و" | "في" | "من" | "الي" | "علي" | "عن" | "او" | "ثم" | "حتي" | "منذ" | "بعد" | "قبل" | "خلال" | "مع" | "ان" | "التي" | "الذي")
-        || {
-            let a = analyze(w);
-            a.conj.is_some() || a.prep.is_some()
-        }
+    matches!(
+        w,
+        "و" | "في"
+            | "من"
+            | "الي"
+            | "علي"
+            | "عن"
+            | "او"
+            | "ثم"
+            | "حتي"
+            | "منذ"
+            | "بعد"
+            | "قبل"
+            | "خلال"
+            | "مع"
+            | "ان"
+            | "التي"
+            | "الذي"
+    ) || {
+        let a = analyze(w);
+        a.conj.is_some() || a.prep.is_some()
+    }
 }
 
 pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountRec> {
@@ -37,7 +54,8 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
                 if t.norm == "%" {
                     object = Some(t.start..t.end);
                     last = end;
-                } else if t.norm == "في" && toks.get(end + 1).is_some_and(|x| x.norm == "المئه" || x.norm == "المائه") {
+                } else if t.norm == "في" && toks.get(end + 1).is_some_and(|x| x.norm == "المئه" || x.norm == "المائه")
+                {
                     // في المئة after the figure
                     object = Some(t.start..toks[end + 1].end);
                     last = end + 1;

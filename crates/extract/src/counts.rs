@@ -33,19 +33,89 @@ fn is_quote_mark(t: &Token) -> bool {
 }
 
 /// Words that are never the noun a figure counts.
-const FUNCTION_WORDS: &[&str] = &["في", "علي", "الي", "عن", "منذ", "بعد", "قبل", "خلال", "مع", "او", "و", "ثم", "حتي", "بين", "لدي", "عند", "اي", "كل", "هذا", "هذه", "ان", "انه", "التي", "الذي", "الذين", "قد", "لم", "لا", "ما"];
+const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "علي",
+    "الي",
+    "عن",
+    "منذ",
+    "بعد",
+    "قبل",
+    "خلال",
+    "مع",
+    "او",
+    "و",
+    "ثم",
+    "حتي",
+    "بين",
+    "لدي",
+    "عند",
+    "اي",
+    "كل",
+    "هذا",
+    "هذه",
+    "ان",
+    "انه",
+    "التي",
+    "الذي",
+    "الذين",
+    "قد",
+    "لم",
+    "لا",
+    "ما",
+];
 
 /// Words that link a named total to its figure.
-const LINKS: &[&str] = &["الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "ليبلغ", "لتبلغ", "ليصل", "لتصل", "وصل", "وصلت", "هو", "هي"];
+const LINKS: &[&str] =
+    &["الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "ليبلغ", "لتبلغ", "ليصل", "لتصل", "وصل", "وصلت", "هو", "هي"];
 
-const DATE_WORDS: &[&str] = &["اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+const DATE_WORDS: &[&str] =
+    &["اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
 
-const PROTEST_NOUNS: &[&str] = &["تظاهره", "التظاهره", "مظاهره", "المظاهره", "تظاهرات", "التظاهرات", "مظاهرات", "المظاهرات", "احتجاج", "الاحتجاج", "احتجاجات", "الاحتجاجات", "مسيره", "المسيره", "اعتصام", "الاعتصام"];
+const PROTEST_NOUNS: &[&str] = &[
+    "تظاهره",
+    "التظاهره",
+    "مظاهره",
+    "المظاهره",
+    "تظاهرات",
+    "التظاهرات",
+    "مظاهرات",
+    "المظاهرات",
+    "احتجاج",
+    "الاحتجاج",
+    "احتجاجات",
+    "الاحتجاجات",
+    "مسيره",
+    "المسيره",
+    "اعتصام",
+    "الاعتصام",
+];
 
 /// Perfective verbs whose subject may stand between them and the figure (اعتقلت الشرطة 3
 /// أشخاص، قتلت القوات الإسرائيلية 4 فلسطينيين): the agent of an arrest, a killing, a wounding or
 /// an abduction is named first.
-const VERBS_WITH_SUBJECT: &[&str] = &["قتل", "قتلت", "اعدم", "اعدمت", "اعتقل", "اعتقلت", "اوقف", "اوقفت", "احتجز", "احتجزت", "جرح", "جرحت", "اصاب", "اصابت", "خطف", "خطفت", "اختطف", "اختطفت", "اسر", "اسرت"];
+const VERBS_WITH_SUBJECT: &[&str] = &[
+    "قتل",
+    "قتلت",
+    "اعدم",
+    "اعدمت",
+    "اعتقل",
+    "اعتقلت",
+    "اوقف",
+    "اوقفت",
+    "احتجز",
+    "احتجزت",
+    "جرح",
+    "جرحت",
+    "اصاب",
+    "اصابت",
+    "خطف",
+    "خطفت",
+    "اختطف",
+    "اختطفت",
+    "اسر",
+    "اسرت",
+];
 
 /// A subject of up to three words between such a verb and the figure: (category, verb token,
 /// its clitic letters). The words are plain words, not figures, function words or punctuation,
@@ -57,7 +127,11 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
             return None;
         }
         let w = &toks[p - k];
-        if !w.is_word() || w.kind == TokenKind::Number || FUNCTION_WORDS.contains(&w.norm.as_str()) || role_of(w, Role::Event).is_some() {
+        if !w.is_word()
+            || w.kind == TokenKind::Number
+            || FUNCTION_WORDS.contains(&w.norm.as_str())
+            || role_of(w, Role::Event).is_some()
+        {
             return None;
         }
         let v = &toks[p - k - 1];
@@ -73,12 +147,19 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
 
 /// What stands before a figure and names its category: (category, first token of the count,
 /// neutral — the noun after must decide).
-fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<&'static str>) -> Option<(&'static str, usize, bool, usize)> {
+fn category_before(
+    doc: &Doc,
+    sent: &Range<usize>,
+    at: usize,
+    inherited: Option<&'static str>,
+) -> Option<(&'static str, usize, bool, usize)> {
     let toks = &doc.tokens;
     let mut p = at;
     // quotation marks and date words may stand between (اعتقلت اليوم السبت ما يزيد على ألف)
     let mut skipped = 0;
-    while p > sent.start && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && DATE_WORDS.contains(&toks[p - 1].norm.as_str()))) {
+    while p > sent.start
+        && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && DATE_WORDS.contains(&toks[p - 1].norm.as_str())))
+    {
         skipped += 1;
         p -= 1;
     }
@@ -105,12 +186,19 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
         return Some(("-", p - 1, true, letters));
     }
     // القبض على 30
-    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| r == "القبض") {
+    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| r == "القبض")
+    {
         return Some(("ARREST", p - 2, false, 0));
     }
     // التظاهرة التي شارك فيها حوالي 150 شخصا
-    let took_part = matches!(t.norm.as_str(), "فيها" | "فيه" | "في") && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك"));
-    if took_part && toks[sent.clone()].iter().any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref()))) {
+    let took_part = matches!(t.norm.as_str(), "فيها" | "فيه" | "في")
+        && p >= sent.start + 2
+        && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك"));
+    if took_part
+        && toks[sent.clone()]
+            .iter()
+            .any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref())))
+    {
         return Some(("PROTEST", p - 2, false, 0));
     }
     // من بين القتلى اثنان
@@ -121,7 +209,8 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
     }
     // بينهم 10 صحافيين، ومنهم ثلاثة
     if let Some(cat) = inherited {
-        if proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن")) {
+        if proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
+        {
             return Some((cat, p - 1, false, 0));
         }
     }
@@ -129,13 +218,34 @@ fn category_before(doc: &Doc, sent: &Range<usize>, at: usize, inherited: Option<
 }
 
 /// Broken plurals of people that end like no sound plural.
-const PERSON_PLURALS: &[&str] = &["اشخاص", "رجال", "نساء", "اطفال", "جنود", "عناصر", "طلاب", "شبان", "افراد", "اعضاء", "اسري", "ضباط", "عمال", "مواطنين", "اشخاص", "قاصرين", "ناس"];
+const PERSON_PLURALS: &[&str] = &[
+    "اشخاص",
+    "رجال",
+    "نساء",
+    "اطفال",
+    "جنود",
+    "عناصر",
+    "طلاب",
+    "شبان",
+    "افراد",
+    "اعضاء",
+    "اسري",
+    "ضباط",
+    "عمال",
+    "مواطنين",
+    "اشخاص",
+    "قاصرين",
+    "ناس",
+];
 
 /// Whether the noun after a figure counts people (شخصا، فلسطينيين، رجال…), not things (أضعاف).
 fn person_like(t: &Token) -> bool {
     proclitic_splits(&t.norm).any(|(_, r)| {
         let r = r.strip_prefix("ال").unwrap_or(&r);
-        PERSON_PLURALS.contains(&r) || r.ends_with("ين") || r.ends_with("ون") || (r.ends_with('ا') && r.chars().count() >= 4)
+        PERSON_PLURALS.contains(&r)
+            || r.ends_with("ين")
+            || r.ends_with("ون")
+            || (r.ends_with('ا') && r.chars().count() >= 4)
     }) || role_of(t, Role::Single).is_some()
         || role_of(t, Role::State).is_some()
 }
@@ -157,7 +267,8 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static st
             break;
         }
         if let Some((cat, _)) = role_of(&toks[k], Role::State) {
-            if proclitic_splits(&toks[k - 1].norm).any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي")) {
+            if proclitic_splits(&toks[k - 1].norm).any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي"))
+            {
                 return Some((cat, k - 1));
             }
         }
@@ -252,7 +363,11 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
     let mut object = noun.map(|(k, _)| k..k + 1);
     if let Some((k, _)) = noun {
         if let Some(next) = toks.get(k + 1).filter(|_| k + 1 < sent.end) {
-            let agree = next.kind == TokenKind::Arabic && next.norm.chars().count() > 3 && toks[k].norm.ends_with('ا') && next.norm.ends_with('ا') && !next.norm.starts_with("ال");
+            let agree = next.kind == TokenKind::Arabic
+                && next.norm.chars().count() > 3
+                && toks[k].norm.ends_with('ا')
+                && next.norm.ends_with('ا')
+                && !next.norm.starts_with("ال");
             if agree {
                 object = Some(k..k + 2);
                 last = k + 1;
@@ -309,7 +424,15 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
         qualifier = Some(q);
         last = e - 1;
     }
-    Some(Found { category, value, qualifier: qualifier.unwrap_or(Qualifier::Exact), first, first_letters, last, object: Some(i..i + 1) })
+    Some(Found {
+        category,
+        value,
+        qualifier: qualifier.unwrap_or(Qualifier::Exact),
+        first,
+        first_letters,
+        last,
+        object: Some(i..i + 1),
+    })
 }
 
 /// Every count in the document, in text order.
@@ -330,7 +453,15 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
                 let source = source_for(doc, sent, f.first);
-                out.push(CountRec { category: f.category, value: f.value, qualifier: f.qualifier.as_str(), object, source, span, tokens: f.first..f.last + 1 });
+                out.push(CountRec {
+                    category: f.category,
+                    value: f.value,
+                    qualifier: f.qualifier.as_str(),
+                    object,
+                    source,
+                    span,
+                    tokens: f.first..f.last + 1,
+                });
                 i = next.max(f.last + 1);
             } else {
                 i = next;
@@ -346,7 +477,10 @@ mod tests {
 
     fn counts(text: &str) -> Vec<(String, f64, String, String)> {
         let doc = Doc::new(text, None);
-        extract(&doc).into_iter().map(|c| (c.category.to_string(), c.value, c.qualifier.to_string(), text[c.span].to_string())).collect()
+        extract(&doc)
+            .into_iter()
+            .map(|c| (c.category.to_string(), c.value, c.qualifier.to_string(), text[c.span].to_string()))
+            .collect()
     }
 
     fn c(cat: &str, v: f64, q: &str, t: &str) -> (String, f64, String, String) {
@@ -355,16 +489,31 @@ mod tests {
 
     #[test]
     fn event_before_figure() {
-        assert_eq!(counts("أعلنت الوزارة مقتل 26 \"مجرما مسلحا\" وإصابة 18 آخرين بجروح."), vec![c("KILL", 26.0, "exact", "مقتل 26 \"مجرما مسلحا"), c("WOUND", 18.0, "exact", "إصابة 18 آخرين")]);
-        assert_eq!(counts("واعتقل أكثر من 3800 شخص في جميع أنحاء البلاد"), vec![c("ARREST", 3800.0, "more_than", "اعتقل أكثر من 3800 شخص")]);
-        assert_eq!(counts("أدت إلى مقتل وجرح ما لا يقل عن 30 عنصراً"), vec![c("KILL", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً")]);
+        assert_eq!(
+            counts("أعلنت الوزارة مقتل 26 \"مجرما مسلحا\" وإصابة 18 آخرين بجروح."),
+            vec![c("KILL", 26.0, "exact", "مقتل 26 \"مجرما مسلحا"), c("WOUND", 18.0, "exact", "إصابة 18 آخرين")]
+        );
+        assert_eq!(
+            counts("واعتقل أكثر من 3800 شخص في جميع أنحاء البلاد"),
+            vec![c("ARREST", 3800.0, "more_than", "اعتقل أكثر من 3800 شخص")]
+        );
+        assert_eq!(
+            counts("أدت إلى مقتل وجرح ما لا يقل عن 30 عنصراً"),
+            vec![c("KILL", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً")]
+        );
         assert_eq!(counts("مقتل نحو عشرة آلاف شخص"), vec![c("KILL", 10000.0, "approx", "مقتل نحو عشرة آلاف شخص")]);
     }
 
     #[test]
     fn noun_after_figure() {
-        assert_eq!(counts("إلى سقوط عشرات القتلى وأكثر من ألف جريح بحسب السلطات"), vec![c("KILL", 10.0, "vague", "سقوط عشرات القتلى"), c("WOUND", 1000.0, "more_than", "أكثر من ألف جريح")]);
-        assert_eq!(counts("بسقوط 18 قتيلا و748 جريحا في صفوفها"), vec![c("KILL", 18.0, "exact", "سقوط 18 قتيلا"), c("WOUND", 748.0, "exact", "748 جريحا")]);
+        assert_eq!(
+            counts("إلى سقوط عشرات القتلى وأكثر من ألف جريح بحسب السلطات"),
+            vec![c("KILL", 10.0, "vague", "سقوط عشرات القتلى"), c("WOUND", 1000.0, "more_than", "أكثر من ألف جريح")]
+        );
+        assert_eq!(
+            counts("بسقوط 18 قتيلا و748 جريحا في صفوفها"),
+            vec![c("KILL", 18.0, "exact", "سقوط 18 قتيلا"), c("WOUND", 748.0, "exact", "748 جريحا")]
+        );
     }
 
     #[test]
@@ -383,7 +532,10 @@ mod tests {
     #[test]
     fn verb_then_subject_then_figure() {
         assert_eq!(counts("اعتقلت الشرطة 3 أشخاص."), vec![c("ARREST", 3.0, "exact", "اعتقلت الشرطة 3 أشخاص")]);
-        assert_eq!(counts("وقتلت القوات الإسرائيلية أربعة فلسطينيين."), vec![c("KILL", 4.0, "exact", "قتلت القوات الإسرائيلية أربعة فلسطينيين")]);
+        assert_eq!(
+            counts("وقتلت القوات الإسرائيلية أربعة فلسطينيين."),
+            vec![c("KILL", 4.0, "exact", "قتلت القوات الإسرائيلية أربعة فلسطينيين")]
+        );
         // an object is not a subject: the figure here is not of people killed
         assert!(counts("قتل مسلحون في 3 هجمات").is_empty());
         assert!(counts("أوقف التفاوض بطلبه 4 أضعاف").is_empty());
@@ -407,13 +559,19 @@ mod tests {
     fn named_totals() {
         assert_eq!(counts("أن عدد القتلى بلغ 30 شخصا."), vec![c("KILL", 30.0, "exact", "عدد القتلى بلغ 30 شخصا")]);
         // the noun after the figure wins over the total named before it
-        assert_eq!(counts("حصيلة الضحايا بلغت 16 قتيلا وقرابة 32 جريحا")[1], c("WOUND", 32.0, "approx", "قرابة 32 جريحا"));
+        assert_eq!(
+            counts("حصيلة الضحايا بلغت 16 قتيلا وقرابة 32 جريحا")[1],
+            c("WOUND", 32.0, "approx", "قرابة 32 جريحا")
+        );
         // a figure not linked to the total is not counted
         assert_eq!(counts("ارتفع عدد الضحايا إلى 46 قتيلا منذ 17 يونيو").len(), 1);
     }
 
     #[test]
     fn date_words_between() {
-        assert_eq!(counts("اعتقلت اليوم السبت ما يزيد على ألف من المشاركين"), vec![c("ARREST", 1000.0, "more_than", "اعتقلت اليوم السبت ما يزيد على ألف من المشاركين")]);
+        assert_eq!(
+            counts("اعتقلت اليوم السبت ما يزيد على ألف من المشاركين"),
+            vec![c("ARREST", 1000.0, "more_than", "اعتقلت اليوم السبت ما يزيد على ألف من المشاركين")]
+        );
     }
 }

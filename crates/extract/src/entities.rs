@@ -42,7 +42,8 @@ fn contract_type(t: &str) -> Option<&'static str> {
 }
 
 static ORGS_TSV: &str = include_str!("../data/orgs.tsv");
-static ORGS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> = std::sync::LazyLock::new(|| ORGS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
+static ORGS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ORGS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
 
 static ORG_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_HEADS));
 static ORG_DEF_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_DEF_HEADS));
@@ -51,28 +52,126 @@ static PLACE_KIND_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PLA
 static CHAIN_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(CHAIN_STOP));
 pub(crate) static TITLE_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(khabar_ner::features::TITLES));
 /// First words of the listed organizations, so that only they build multiword keys.
-static ORG_FIRST: crate::WordSet = crate::WordSet::new(|| ORGS.iter().map(|o| o.split(' ').next().unwrap_or(o)).collect());
+static ORG_FIRST: crate::WordSet =
+    crate::WordSet::new(|| ORGS.iter().map(|o| o.split(' ').next().unwrap_or(o)).collect());
 
 /// Words that head an organization's name, indefinite (وزارة الداخلية، هيئة تحرير الشام) or
 /// definite with an adjective after (الحكومة البريطانية، الجيش التركي).
 const ORG_HEADS: &[&str] = &[
-    "وزاره", "وكاله", "حزب", "منظمه", "مجلس", "جامعه", "شركه", "جمعيه", "هيئه", "لجنه", "اتحاد", "مؤسسه", "بنك", "جبهه", "صندوق", "محكمه",
-    "مصرف", "نادي", "منتخب", "صحيفه", "اذاعه", "تحالف", "ائتلاف", "مكتب", "معهد", "اكاديميه", "رابطه", "نقابه", "مفوضيه", "بعثه", "كتائب",
-    "ميليشيا", "ميليشيات", "قوات", "وحدات", "شرطه", "برلمان", "ديوان",
+    "وزاره",
+    "وكاله",
+    "حزب",
+    "منظمه",
+    "مجلس",
+    "جامعه",
+    "شركه",
+    "جمعيه",
+    "هيئه",
+    "لجنه",
+    "اتحاد",
+    "مؤسسه",
+    "بنك",
+    "جبهه",
+    "صندوق",
+    "محكمه",
+    "مصرف",
+    "نادي",
+    "منتخب",
+    "صحيفه",
+    "اذاعه",
+    "تحالف",
+    "ائتلاف",
+    "مكتب",
+    "معهد",
+    "اكاديميه",
+    "رابطه",
+    "نقابه",
+    "مفوضيه",
+    "بعثه",
+    "كتائب",
+    "ميليشيا",
+    "ميليشيات",
+    "قوات",
+    "وحدات",
+    "شرطه",
+    "برلمان",
+    "ديوان",
 ];
 /// Definite heads that name one organization with a relative adjective after them.
 const ORG_DEF_HEADS: &[&str] = &["الحكومه", "الجيش", "الشرطه", "البرلمان", "الكونغرس", "الحرس"];
 
 /// Participles that relate an organization to another rather than name it (جبهة التحرير
 /// الوطنية | التابعة لـ…، شركة الغاز | الخاضعة لسيطرة…).
-pub(crate) const RELATIONAL: &[&str] = &["التابع", "التابعه", "الخاضع", "الخاضعه", "الموالي", "المواليه", "المدعوم", "المدعومه", "المعني", "المعنيه", "المكلف", "المكلفه", "المقرب", "المقربه", "المسؤول", "المسؤوله", "المتهم", "المتهمه"];
+pub(crate) const RELATIONAL: &[&str] = &[
+    "التابع",
+    "التابعه",
+    "الخاضع",
+    "الخاضعه",
+    "الموالي",
+    "المواليه",
+    "المدعوم",
+    "المدعومه",
+    "المعني",
+    "المعنيه",
+    "المكلف",
+    "المكلفه",
+    "المقرب",
+    "المقربه",
+    "المسؤول",
+    "المسؤوله",
+    "المتهم",
+    "المتهمه",
+];
 
 /// Words that end a name chain whatever their form.
-const CHAIN_STOP: &[&str] = &["باسم", "قوله", "قولها", "قولهم", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "الذين", "ان", "انه", "قد", "لا", "لم", "ما", "هذا", "هذه", "ذلك", "تلك", "بين", "بعد", "قبل", "امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "نفسه", "كل", "عام", "العام"];
+const CHAIN_STOP: &[&str] = &[
+    "باسم",
+    "قوله",
+    "قولها",
+    "قولهم",
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "مع",
+    "الذي",
+    "التي",
+    "الذين",
+    "ان",
+    "انه",
+    "قد",
+    "لا",
+    "لم",
+    "ما",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "بين",
+    "بعد",
+    "قبل",
+    "امس",
+    "اليوم",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "ايضا",
+    "نفسه",
+    "كل",
+    "عام",
+    "العام",
+];
 
 /// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
 fn is_nisba(norm: &str) -> bool {
-    norm.starts_with("ال") && norm.chars().count() >= 5 && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("يون") || norm.ends_with("يين"))
+    norm.starts_with("ال")
+        && norm.chars().count() >= 5
+        && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("يون") || norm.ends_with("يين"))
 }
 
 /// Organizations found by rule: listed names, and chains headed by an organization word.
@@ -174,8 +273,39 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
 
 /// Heads of place names that belong to the name (مطار صنعاء الدولي، محافظة الطائف، قطاع غزة).
 const PLACE_HEADS: &[&str] = &[
-    "محافظه", "مديريه", "ولايه", "اقليم", "مقاطعه", "مطار", "ميناء", "مضيق", "قناه", "قطاع", "شارع", "ساحه", "ميدان", "جبل", "جبال",
-    "وادي", "بحر", "نهر", "خليج", "جزيره", "جزر", "صحراء", "متحف", "مسرح", "مخيم", "معبر", "سجن", "مستشفي", "قاعده", "منشاه", "حي", "ريف", "سد",
+    "محافظه",
+    "مديريه",
+    "ولايه",
+    "اقليم",
+    "مقاطعه",
+    "مطار",
+    "ميناء",
+    "مضيق",
+    "قناه",
+    "قطاع",
+    "شارع",
+    "ساحه",
+    "ميدان",
+    "جبل",
+    "جبال",
+    "وادي",
+    "بحر",
+    "نهر",
+    "خليج",
+    "جزيره",
+    "جزر",
+    "صحراء",
+    "متحف",
+    "مسرح",
+    "مخيم",
+    "معبر",
+    "سجن",
+    "مستشفي",
+    "قاعده",
+    "منشاه",
+    "حي",
+    "ريف",
+    "سد",
 ];
 /// Heads that are not part of the name (مدينة سورابايا → سورابايا).
 const PLACE_KIND: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه", "دوله", "بلدات", "مدن"];
@@ -215,11 +345,17 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let mut k = i + 1;
             // the name proper: a known place or a rare word first, then adjectives and more names
-            while k < sent.end && k < i + 5 && place_word(doc, k) && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place_normalized(&toks[k].norm).is_some()) {
+            while k < sent.end
+                && k < i + 5
+                && place_word(doc, k)
+                && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place_normalized(&toks[k].norm).is_some())
+            {
                 k += 1;
             }
             // after مدينة/قرية the name must be a known place or a rare word (مدينة أشباح is no name)
-            let named = with_head || GAZETTEER.place_normalized(&toks[i + 1].norm).is_some() || khabar_text::clitic::frequency(&toks[i + 1].norm) < 30;
+            let named = with_head
+                || GAZETTEER.place_normalized(&toks[i + 1].norm).is_some()
+                || khabar_text::clitic::frequency(&toks[i + 1].norm) < 30;
             if k > i + 1 && named {
                 let (first, letters) = if with_head { (i, a.clitic_letters) } else { (i + 1, 0) };
                 let start = doc.start_after_clitic(first, letters);
@@ -246,7 +382,8 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
         let Some(place) = GAZETTEER.major_place_normalized(&a.word) else { continue };
         let f = khabar_text::clitic::frequency(&a.word);
         let big = place.is_country || place.population >= 500_000;
-        if !big || (f >= 2000 && !corpus_says(&a.word, "LOC", 2)) || (corpus_says_common(&a.word) && !place.is_country) {
+        if !big || (f >= 2000 && !corpus_says(&a.word, "LOC", 2)) || (corpus_says_common(&a.word) && !place.is_country)
+        {
             continue;
         }
         let start = doc.start_after_clitic(i, a.clitic_letters);
@@ -282,7 +419,11 @@ pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
         return false;
     }
     // a very rare word is a name whatever the first tagger made of it (سيشنز)
-    listed || title_context(&a.word) >= 2 || (!first && f < 50) || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word)) || corpus_says(&a.word, "PERS", 2)
+    listed
+        || title_context(&a.word) >= 2
+        || (!first && f < 50)
+        || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word))
+        || corpus_says(&a.word, "PERS", 2)
 }
 
 fn is_place_word(norm: &str) -> bool {
@@ -327,7 +468,9 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             // باسم with what it names (الناطق باسم الكرملين)
             while j < sent.end && j < i + 5 && toks[j].kind == TokenKind::Arabic {
                 let n = &toks[j].norm;
-                let skip = n == "باسم" || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100)) || GAZETTEER.major_place_normalized(n).is_some();
+                let skip = n == "باسم"
+                    || (n.starts_with("ال") && (is_nisba(n) || khabar_text::clitic::frequency(n) >= 100))
+                    || GAZETTEER.major_place_normalized(n).is_some();
                 if !skip {
                     break;
                 }
@@ -351,7 +494,19 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
 }
 
 /// Adjectives of direction belong to place names (آسيا الوسطى، كوريا الشمالية، الضفة الغربية).
-const DIRECTIONS: &[&str] = &["الوسطي", "الشماليه", "الجنوبيه", "الغربيه", "الشرقيه", "الشمالي", "الجنوبي", "الغربي", "الشرقي", "الكبري", "الصغري"];
+const DIRECTIONS: &[&str] = &[
+    "الوسطي",
+    "الشماليه",
+    "الجنوبيه",
+    "الغربيه",
+    "الشرقيه",
+    "الشمالي",
+    "الجنوبي",
+    "الغربي",
+    "الشرقي",
+    "الكبري",
+    "الصغري",
+];
 
 /// Trims a person's or place's mention: nationality adjectives at its edges (البيلاروسي الكسندر
 /// لوكاشنكو، إدلب السورية) and anything from a word with a preposition on (ألبيازوف لفرانس برس).
@@ -373,7 +528,10 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
         a += 1;
     }
     // a preposition or particle the tagger took in at the end goes (مونرو أمام)
-    while b > a + 1 && (CHAIN_STOP_SET.contains(toks[b - 1].norm.as_str()) || matches!(toks[b - 1].norm.as_str(), "امام" | "خلف" | "لدي" | "عند" | "حيث" | "ايضا")) {
+    while b > a + 1
+        && (CHAIN_STOP_SET.contains(toks[b - 1].norm.as_str())
+            || matches!(toks[b - 1].norm.as_str(), "امام" | "خلف" | "لدي" | "عند" | "حيث" | "ايضا"))
+    {
         b -= 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
@@ -401,7 +559,10 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "LOC" && m.tokens.len() == 1 && GAZETTEER.major_place_normalized(&m.key).is_none() && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
+    m.kind == "LOC"
+        && m.tokens.len() == 1
+        && GAZETTEER.major_place_normalized(&m.key).is_none()
+        && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
 }
 
 /// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
@@ -411,15 +572,59 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
         return false;
     }
     let w = &doc.analysis(m.tokens.start).word;
-    (corpus_says_common(w) && title_context(w) < 2 && name_context(w) < 2) || (GAZETTEER.name_type(w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(w) > 100)
+    (corpus_says_common(w) && title_context(w) < 2 && name_context(w) < 2)
+        || (GAZETTEER.name_type(w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(w) > 100)
 }
 
 /// Indefinite nouns of people (مسؤولان أميركيان، مصدر أمني، شهود عيان): a person described,
 /// not named.
 const PERSON_NOUNS: &[&str] = &[
-    "مسؤول", "مسؤوله", "مسؤولان", "مسؤولون", "مسؤولين", "مسؤولو", "مصدر", "مصدران", "مصادر", "شاهد", "شهود", "ناشط", "ناشطه", "ناشطون", "ناشطين",
-    "متحدث", "متحدثه", "خبير", "خبراء", "محلل", "محللون", "مواطن", "مواطنه", "مواطنون", "سكان", "دبلوماسي", "دبلوماسيون", "دبلوماسيين", "ضابط", "ضباط",
-    "جندي", "جنود", "مسلحون", "مسلحين", "مقاتلون", "مقاتلين", "عناصر", "رجل", "رجال", "امراه", "نساء", "طفل", "اطفال", "شخص", "اشخاص", "شخصان",
+    "مسؤول",
+    "مسؤوله",
+    "مسؤولان",
+    "مسؤولون",
+    "مسؤولين",
+    "مسؤولو",
+    "مصدر",
+    "مصدران",
+    "مصادر",
+    "شاهد",
+    "شهود",
+    "ناشط",
+    "ناشطه",
+    "ناشطون",
+    "ناشطين",
+    "متحدث",
+    "متحدثه",
+    "خبير",
+    "خبراء",
+    "محلل",
+    "محللون",
+    "مواطن",
+    "مواطنه",
+    "مواطنون",
+    "سكان",
+    "دبلوماسي",
+    "دبلوماسيون",
+    "دبلوماسيين",
+    "ضابط",
+    "ضباط",
+    "جندي",
+    "جنود",
+    "مسلحون",
+    "مسلحين",
+    "مقاتلون",
+    "مقاتلين",
+    "عناصر",
+    "رجل",
+    "رجال",
+    "امراه",
+    "نساء",
+    "طفل",
+    "اطفال",
+    "شخص",
+    "اشخاص",
+    "شخصان",
 ];
 static PERSON_NOUN_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PERSON_NOUNS));
 
@@ -433,7 +638,8 @@ fn described_person(doc: &Doc, m: &MentionRec) -> bool {
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
 /// organization over a tagger's shorter guess), and listed organizations keep their type.
 fn merge(tagged: Vec<MentionRec>, rules: Vec<MentionRec>) -> Vec<MentionRec> {
-    let mut all: Vec<(MentionRec, bool)> = tagged.into_iter().map(|m| (m, false)).chain(rules.into_iter().map(|m| (m, true))).collect();
+    let mut all: Vec<(MentionRec, bool)> =
+        tagged.into_iter().map(|m| (m, false)).chain(rules.into_iter().map(|m| (m, true))).collect();
     all.sort_by_key(|(m, rule)| (std::cmp::Reverse(m.tokens.len()), !*rule, m.tokens.start));
     let mut kept: Vec<MentionRec> = Vec::new();
     for (m, _) in all {
@@ -467,7 +673,11 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
 /// conjunction and preposition and with its article whole (للشرطة → الشرطه).
 fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     let toks = &doc.tokens;
-    let mut key = if toks[r.start].kind == TokenKind::Arabic { doc.analysis(r.start).word.clone() } else { toks[r.start].norm.clone() };
+    let mut key = if toks[r.start].kind == TokenKind::Arabic {
+        doc.analysis(r.start).word.clone()
+    } else {
+        toks[r.start].norm.clone()
+    };
     for t in &toks[r.start + 1..r.end] {
         key.push(' ');
         key.push_str(&t.norm);
@@ -529,7 +739,8 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     ra.get(1..) == rb.get(1..) // substitution
         || ra.get(1..) == Some(rb) // deletion
         || Some(ra) == rb.get(1..) // insertion
-        || (ra.len() >= 2 && rb.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]) // transposition
+        || (ra.len() >= 2 && rb.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+    // transposition
 }
 
 fn words_of(key: &str) -> Vec<&str> {
@@ -554,7 +765,8 @@ fn same_words(kind: &str, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> bool {
         if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
             return true;
         }
-        if short.len() == 1 && long.len() == 2 && long[1] == short[0] && short[0].chars().count() >= 4 && kind == "ORG" {
+        if short.len() == 1 && long.len() == 2 && long[1] == short[0] && short[0].chars().count() >= 4 && kind == "ORG"
+        {
             return true;
         }
         return strip(a) == strip(b);
@@ -568,14 +780,21 @@ fn same_words(kind: &str, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> bool {
     if short.len() < long.len() && long.starts_with(short) && short[0].chars().count() >= 3 {
         return true;
     }
-    if short.len() == 1 && long.len() >= 2 && long.contains(&short[0]) && short[0].chars().count() >= 5 && *long.last().unwrap_or(&"") != short[0] {
+    if short.len() == 1
+        && long.len() >= 2
+        && long.contains(&short[0])
+        && short[0].chars().count() >= 5
+        && *long.last().unwrap_or(&"") != short[0]
+    {
         // a family name in the middle (نور سلطان نزارباييف ↔ نزارباييف is the tail; this is for
         // the rarer first-name-only mention of a long first name)
         return false;
     }
     // one edit apart on the last word (أبليازوف / ألبيازوف), the rest equal
     let (la, lb) = (wa.last().copied().unwrap_or(""), wb.last().copied().unwrap_or(""));
-    la.chars().count() >= 6 && within_one_edit(la, lb) && (wa.len() == 1 || wb.len() == 1 || wa[..wa.len() - 1] == wb[..wb.len() - 1])
+    la.chars().count() >= 6
+        && within_one_edit(la, lb)
+        && (wa.len() == 1 || wb.len() == 1 || wa[..wa.len() - 1] == wb[..wb.len() - 1])
 }
 
 /// Groups mentions into entities.
@@ -613,7 +832,8 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
             let kind = votes.iter().max_by_key(|v| v.1).map(|v| v.0).unwrap_or("ORG");
             // the fullest form, written whole (الشرطة rather than لشرطة cut from للشرطة)
             let whole = |k: usize| normalize(&doc.text[ms[k].span.clone()]) == ms[k].key;
-            let name = (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), whole(k), std::cmp::Reverse(k))).unwrap_or(0);
+            let name =
+                (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), whole(k), std::cmp::Reverse(k))).unwrap_or(0);
             let mut e = EntityRec { kind, mentions: ms, name, geo: None, latin: None };
             if kind == "LOC" {
                 // the fullest form the gazetteer knows
@@ -642,7 +862,10 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     let mut rules = org_rules(doc);
     rules.extend(person_rules(doc));
     rules.extend(place_rules(doc));
-    let tagged: Vec<MentionRec> = tagged.into_iter().filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m) && !described_person(doc, m)).collect();
+    let tagged: Vec<MentionRec> = tagged
+        .into_iter()
+        .filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m) && !described_person(doc, m))
+        .collect();
     let mut found = merge(tagged, rules);
     // what the gazetteer adds fills gaps only
     for m in gazetteer_places(doc) {
@@ -662,7 +885,8 @@ mod tests {
     fn described_people_are_not_named_entities() {
         let doc = Doc::new("وقال مسؤولان أميركيان إن الرئيس دونالد ترامب سيزور باريس.", None);
         let ents = extract(&doc);
-        let names: Vec<(&str, &str)> = ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, &doc.text[m.span.clone()]))).collect();
+        let names: Vec<(&str, &str)> =
+            ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, &doc.text[m.span.clone()]))).collect();
         assert!(names.iter().all(|(_, n)| !n.contains("مسؤولان")), "{names:?}");
         if Model::embedded().is_some() {
             assert!(names.iter().any(|(k, n)| *k == "PER" && n.contains("ترامب")), "{names:?}");

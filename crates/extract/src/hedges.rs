@@ -9,25 +9,61 @@ use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
 
 /// Words that name checking (after a negated verb of being able).
-const CHECK: &[&str] = &["التاكد", "التحقق", "تاكيد", "التثبت", "تاكيدها", "تاكيده", "تحقق", "التحقيق", "مستقل", "مستقله"];
-const CAN: &[&str] = &["يتسن", "يتسني", "تتسن", "يمكن", "يمكننا", "يتمكن", "تتمكن", "تستطيع", "يستطيع", "نستطيع", "يتم", "تعذر", "يتعذر", "يسع"];
-const ALLEGE: &[&str] = &["مزاعم", "زعم", "زعمت", "يزعم", "تزعم", "زعمه", "زعمها", "المزعوم", "المزعومه", "مزعوم", "مزعومه", "ادعاءات", "ادعي", "ادعت"];
-const CLAUSE_END: &[&str] = &["ولم", "ولا", "لكن", "ولكن", "بينما", "فيما", "وكان", "وكانت", "كما", "حيث", "وذلك", "الا", "وقد", "واضاف", "وقال"];
+const CHECK: &[&str] =
+    &["التاكد", "التحقق", "تاكيد", "التثبت", "تاكيدها", "تاكيده", "تحقق", "التحقيق", "مستقل", "مستقله"];
+const CAN: &[&str] = &[
+    "يتسن",
+    "يتسني",
+    "تتسن",
+    "يمكن",
+    "يمكننا",
+    "يتمكن",
+    "تتمكن",
+    "تستطيع",
+    "يستطيع",
+    "نستطيع",
+    "يتم",
+    "تعذر",
+    "يتعذر",
+    "يسع",
+];
+const ALLEGE: &[&str] = &[
+    "مزاعم",
+    "زعم",
+    "زعمت",
+    "يزعم",
+    "تزعم",
+    "زعمه",
+    "زعمها",
+    "المزعوم",
+    "المزعومه",
+    "مزعوم",
+    "مزعومه",
+    "ادعاءات",
+    "ادعي",
+    "ادعت",
+];
+const CLAUSE_END: &[&str] =
+    &["ولم", "ولا", "لكن", "ولكن", "بينما", "فيما", "وكان", "وكانت", "كما", "حيث", "وذلك", "الا", "وقد", "واضاف", "وقال"];
 
 /// Every word any trigger looks at: a token outside it needs no closer look.
-static ANY: crate::WordSet = crate::WordSet::new(|| CHECK.iter().chain(CAN).chain(ALLEGE).chain(["تعذر", "يتعذر"].iter()).copied().collect());
+static ANY: crate::WordSet =
+    crate::WordSet::new(|| CHECK.iter().chain(CAN).chain(ALLEGE).chain(["تعذر", "يتعذر"].iter()).copied().collect());
 
 fn stem_in(t: &Token, set: &[&str]) -> bool {
-    t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| ANY.contains(r.as_ref()) && set.contains(&r.as_ref()))
+    t.kind == TokenKind::Arabic
+        && proclitic_splits(&t.norm).any(|(_, r)| ANY.contains(r.as_ref()) && set.contains(&r.as_ref()))
 }
 
 /// A hedge trigger at token `i`: (first token, kind).
 fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'static str)> {
     let t = &toks[i];
     let w = t.norm.as_str();
-    let window = |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, CHECK));
+    let window =
+        |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, CHECK));
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد
-    if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], CAN) && window(i + 2, 4) {
+    if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], CAN) && window(i + 2, 4)
+    {
         return Some((i, "unverified"));
     }
     if stem_in(t, &["تعذر", "يتعذر"]) && window(i + 1, 3) {
@@ -38,15 +74,22 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'st
         let from = if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i };
         let n1 = toks.get(i + 1).map(|x| x.norm.as_str());
         let n2 = toks.get(i + 2).map(|x| x.norm.as_str());
-        if matches!(n1, Some("تاكيد" | "التحقق" | "التاكد")) || (n1 == Some("ان") && matches!(n2, Some("يؤكد" | "تؤكد" | "يتسني" | "يتسن" | "يتم"))) {
+        if matches!(n1, Some("تاكيد" | "التحقق" | "التاكد"))
+            || (n1 == Some("ان") && matches!(n2, Some("يؤكد" | "تؤكد" | "يتسني" | "يتسن" | "يتم")))
+        {
             return Some((from, "unverified"));
         }
     }
-    if matches!(w, "غير") && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "مؤكده" | "مؤكد" | "مؤكدا")) {
+    if matches!(w, "غير") && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "مؤكده" | "مؤكد" | "مؤكدا"))
+    {
         return Some((i, "unverified"));
     }
     if stem_in(t, ALLEGE) {
-        let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") { i - 1 } else { i };
+        let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") {
+            i - 1
+        } else {
+            i
+        };
         return Some((from, "disputed"));
     }
     None
@@ -68,7 +111,9 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
             let mut k = i + 1;
             while k < sent.end && k < first + max {
                 let t = &toks[k];
-                if t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "،" | "," | ";" | "؛" | ":" | "." | "(" | ")" | "؟" | "!") {
+                if t.kind == TokenKind::Punct
+                    && matches!(t.norm.as_str(), "،" | "," | ";" | "؛" | ":" | "." | "(" | ")" | "؟" | "!")
+                {
                     break;
                 }
                 if k > i + 2 && CLAUSE_END.contains(&t.norm.as_str()) {
@@ -94,7 +139,10 @@ mod tests {
 
     #[test]
     fn unverified() {
-        assert_eq!(hedges("لكن لم يتسن التأكد من هذه الارقام بشكل مستقل ولم تدل الحكومة بأي حصيلة."), vec!["لم يتسن التأكد من هذه الارقام بشكل مستقل"]);
+        assert_eq!(
+            hedges("لكن لم يتسن التأكد من هذه الارقام بشكل مستقل ولم تدل الحكومة بأي حصيلة."),
+            vec!["لم يتسن التأكد من هذه الارقام بشكل مستقل"]
+        );
         assert_eq!(hedges("لا تستطيع تأكيد هذه المعلومات على الفور."), vec!["لا تستطيع تأكيد هذه المعلومات على الفور"]);
         assert_eq!(hedges("من دون أن يؤكد خبراً أوردته وسائل إعلام."), vec!["من دون أن يؤكد خبراً أوردته وسائل إعلام"]);
         assert_eq!(hedges("لم يتسن لفرانس برس التحقق منها."), vec!["لم يتسن لفرانس برس التحقق منها"]);
@@ -102,8 +150,16 @@ mod tests {
 
     #[test]
     fn disputed() {
-        assert_eq!(hedges("بسبب ما زعمت أنه تسريبات لمعلومات استخباراتية."), vec!["ما زعمت أنه تسريبات لمعلومات استخباراتية"]);
-        assert_eq!(hedges("بسبب ما زعمت أنه تسريبات لمعلومات استخباراتية رجحت أن بيونغيانغ حدثت مواقع تخصيب اليورانيوم.")[0].split(' ').count(), 9);
+        assert_eq!(
+            hedges("بسبب ما زعمت أنه تسريبات لمعلومات استخباراتية."),
+            vec!["ما زعمت أنه تسريبات لمعلومات استخباراتية"]
+        );
+        assert_eq!(
+            hedges("بسبب ما زعمت أنه تسريبات لمعلومات استخباراتية رجحت أن بيونغيانغ حدثت مواقع تخصيب اليورانيوم.")[0]
+                .split(' ')
+                .count(),
+            9
+        );
     }
 
     #[test]

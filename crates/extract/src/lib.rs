@@ -24,8 +24,8 @@ pub mod counts;
 pub mod dates;
 pub mod entities;
 pub mod hedges;
-pub mod quotes;
 mod lexicon;
+pub mod quotes;
 pub mod source;
 
 use chrono::NaiveDate;
@@ -51,7 +51,13 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, published: Option<&str>) -> Self {
         let tokens = tokenize(text);
         let sentences = sentences(&tokens);
-        Doc { text, tokens, sentences, published: published.and_then(parse_published), analyses: std::sync::OnceLock::new() }
+        Doc {
+            text,
+            tokens,
+            sentences,
+            published: published.and_then(parse_published),
+            analyses: std::sync::OnceLock::new(),
+        }
     }
 
     /// The clitic analysis of token `i` (empty for tokens that are not Arabic words).
@@ -59,7 +65,13 @@ impl<'a> Doc<'a> {
         &self.analyses.get_or_init(|| {
             self.tokens
                 .iter()
-                .map(|t| if t.kind == khabar_text::token::TokenKind::Arabic { khabar_text::clitic::analyze(&t.norm).to_owned_analysis() } else { Default::default() })
+                .map(|t| {
+                    if t.kind == khabar_text::token::TokenKind::Arabic {
+                        khabar_text::clitic::analyze(&t.norm).to_owned_analysis()
+                    } else {
+                        Default::default()
+                    }
+                })
                 .collect()
         })[i]
     }
@@ -215,13 +227,24 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
             kind: e.kind.to_string(),
             name: slice(&e.mentions[e.name].span),
             latin: e.latin.map(str::to_string),
-            mentions: e.mentions.iter().map(|m| model::Mention { start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) }).collect(),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| model::Mention { start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) })
+                .collect(),
             geo: e.geo.map(|(lat, lon, country)| model::Geo { lat, lon, country: country.to_string() }),
         })
         .collect();
     let entity_id = |k: usize| format!("e{}", k + 1);
-    let source = |s: &Span, entity: Option<usize>| model::Source { entity: entity.map(entity_id), text: slice(s), start: ix.at(s.start), end: ix.at(s.end) };
-    let overlapping = |s: &Span| ex.entities.iter().position(|e| e.mentions.iter().any(|m| m.span.start < s.end && s.start < m.span.end));
+    let source = |s: &Span, entity: Option<usize>| model::Source {
+        entity: entity.map(entity_id),
+        text: slice(s),
+        start: ix.at(s.start),
+        end: ix.at(s.end),
+    };
+    let overlapping = |s: &Span| {
+        ex.entities.iter().position(|e| e.mentions.iter().any(|m| m.span.start < s.end && s.start < m.span.end))
+    };
     a.quotes = ex
         .quotes
         .iter()
@@ -251,14 +274,35 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
     a.amounts = ex
         .amounts
         .iter()
-        .map(|m| model::Amount { value: m.value, object: m.object.as_ref().map(slice), start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) })
+        .map(|m| model::Amount {
+            value: m.value,
+            object: m.object.as_ref().map(slice),
+            start: ix.at(m.span.start),
+            end: ix.at(m.span.end),
+            text: slice(&m.span),
+        })
         .collect();
     a.dates = ex
         .dates
         .iter()
-        .map(|d| model::Date { start: ix.at(d.span.start), end: ix.at(d.span.end), text: slice(&d.span), value: d.value.clone(), resolution: d.resolution.to_string() })
+        .map(|d| model::Date {
+            start: ix.at(d.span.start),
+            end: ix.at(d.span.end),
+            text: slice(&d.span),
+            value: d.value.clone(),
+            resolution: d.resolution.to_string(),
+        })
         .collect();
-    a.hedges = ex.hedges.iter().map(|h| model::Hedge { start: ix.at(h.span.start), end: ix.at(h.span.end), text: slice(&h.span), kind: h.kind.to_string() }).collect();
+    a.hedges = ex
+        .hedges
+        .iter()
+        .map(|h| model::Hedge {
+            start: ix.at(h.span.start),
+            end: ix.at(h.span.end),
+            text: slice(&h.span),
+            kind: h.kind.to_string(),
+        })
+        .collect();
     a
 }
 

@@ -61,9 +61,74 @@ pub struct QuoteRec {
 }
 
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
-const ADVERBIAL: &[&str] = &["اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "كذلك", "مساء", "صباح", "الماضي", "يوم", "اخيرا", "بدوره", "بدورها", "من", "جهته", "جهتها", "ناحيته", "ناحيتها"];
+const ADVERBIAL: &[&str] = &[
+    "اليوم",
+    "امس",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "ايضا",
+    "كذلك",
+    "مساء",
+    "صباح",
+    "الماضي",
+    "يوم",
+    "اخيرا",
+    "بدوره",
+    "بدورها",
+    "من",
+    "جهته",
+    "جهتها",
+    "ناحيته",
+    "ناحيتها",
+];
 /// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &["لما", "فيها", "فيه", "فيهم", "عليها", "عليه", "منها", "منه", "لها", "له", "بها", "به", "عنها", "عنه", "في", "خلال", "عبر", "امام", "اثناء", "لدي", "عقب", "بعد", "قبل", "الي", "علي", "عن", "من", "مع", "ان", "انه", "انها", "انهم", "ان", "بان", "بانه", "ما", "الذي", "التي", "حول", "بشان"];
+const SPEAKER_STOP: &[&str] = &[
+    "لما",
+    "فيها",
+    "فيه",
+    "فيهم",
+    "عليها",
+    "عليه",
+    "منها",
+    "منه",
+    "لها",
+    "له",
+    "بها",
+    "به",
+    "عنها",
+    "عنه",
+    "في",
+    "خلال",
+    "عبر",
+    "امام",
+    "اثناء",
+    "لدي",
+    "عقب",
+    "بعد",
+    "قبل",
+    "الي",
+    "علي",
+    "عن",
+    "من",
+    "مع",
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "ان",
+    "بان",
+    "بانه",
+    "ما",
+    "الذي",
+    "التي",
+    "حول",
+    "بشان",
+];
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
 /// The cue role of a token and the proclitic letters on it (وقال → say, 1). This runs on every
@@ -110,7 +175,13 @@ fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
     entities
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.mentions.iter().filter(|m| m.span.start < span.end && span.start < m.span.end).map(|m| (rank(e.kind), m.span.end, i)).max())
+        .filter_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .filter(|m| m.span.start < span.end && span.start < m.span.end)
+                .map(|m| (rank(e.kind), m.span.end, i))
+                .max()
+        })
         .max()
         .map(|x| x.2)
 }
@@ -119,16 +190,127 @@ fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
 /// المتحدث باسم…, شهود) — a phrase after a cue is its subject only if it names an entity or
 /// starts with one of these or a title; otherwise it is what was said (ووصف الدعوات…).
 const SPEAKER_HEADS: &[&str] = &[
-    "مصدر", "مصادر", "المصدر", "المصادر", "مسؤول", "مسؤوله", "مسؤولون", "مسؤولين", "مسؤولان", "المسؤول", "المسؤولون", "شهود", "الشهود", "سكان", "السكان",
-    "ناشطون", "ناشطين", "الناشطون", "ناشط", "متحدث", "المتحدث", "متحدثه", "المتحدثه", "الناطق", "الناطقه", "ناطق", "بيان", "البيان", "وكاله", "الوكاله",
-    "صحيفه", "الصحيفه", "قناه", "القناه", "مراسل", "المراسل", "صحافي", "صحفي", "الصحافي", "الصحفي", "محللون", "خبراء", "الخبراء", "خبير", "مسؤولو",
-    "اطباء", "الاطباء", "طبيب", "مصدران", "تقرير", "التقرير", "تقارير", "وسائل", "احصائيه", "الاحصائيه", "دراسه", "الدراسه", "مسؤولان", "قائد", "القائد",
-    "عضو", "اعضاء", "نواب", "النواب", "منظمات", "المنظمه", "الحكومه", "الجيش", "الشرطه", "السلطات", "الوزاره", "الامم", "البيت",
-    "الزعيمان", "الزعيمين", "الرئيسان", "الرئيسين", "الجانبان", "الطرفان", "الوزيران", "الخبير", "الخبيره", "المحلل", "الباحث", "الاستاذ", "الدكتور", "المراقب", "الشاهد", "احدي", "احد", "بعض", "منتقدون", "منتقدين", "معارضون", "مشرعون", "مشرعين", "ناشطه", "الناشط", "الناشطه", "شاهد", "شاهده", "مواطن", "مواطنون",
+    "مصدر",
+    "مصادر",
+    "المصدر",
+    "المصادر",
+    "مسؤول",
+    "مسؤوله",
+    "مسؤولون",
+    "مسؤولين",
+    "مسؤولان",
+    "المسؤول",
+    "المسؤولون",
+    "شهود",
+    "الشهود",
+    "سكان",
+    "السكان",
+    "ناشطون",
+    "ناشطين",
+    "الناشطون",
+    "ناشط",
+    "متحدث",
+    "المتحدث",
+    "متحدثه",
+    "المتحدثه",
+    "الناطق",
+    "الناطقه",
+    "ناطق",
+    "بيان",
+    "البيان",
+    "وكاله",
+    "الوكاله",
+    "صحيفه",
+    "الصحيفه",
+    "قناه",
+    "القناه",
+    "مراسل",
+    "المراسل",
+    "صحافي",
+    "صحفي",
+    "الصحافي",
+    "الصحفي",
+    "محللون",
+    "خبراء",
+    "الخبراء",
+    "خبير",
+    "مسؤولو",
+    "اطباء",
+    "الاطباء",
+    "طبيب",
+    "مصدران",
+    "تقرير",
+    "التقرير",
+    "تقارير",
+    "وسائل",
+    "احصائيه",
+    "الاحصائيه",
+    "دراسه",
+    "الدراسه",
+    "مسؤولان",
+    "قائد",
+    "القائد",
+    "عضو",
+    "اعضاء",
+    "نواب",
+    "النواب",
+    "منظمات",
+    "المنظمه",
+    "الحكومه",
+    "الجيش",
+    "الشرطه",
+    "السلطات",
+    "الوزاره",
+    "الامم",
+    "البيت",
+    "الزعيمان",
+    "الزعيمين",
+    "الرئيسان",
+    "الرئيسين",
+    "الجانبان",
+    "الطرفان",
+    "الوزيران",
+    "الخبير",
+    "الخبيره",
+    "المحلل",
+    "الباحث",
+    "الاستاذ",
+    "الدكتور",
+    "المراقب",
+    "الشاهد",
+    "احدي",
+    "احد",
+    "بعض",
+    "منتقدون",
+    "منتقدين",
+    "معارضون",
+    "مشرعون",
+    "مشرعين",
+    "ناشطه",
+    "الناشط",
+    "الناشطه",
+    "شاهد",
+    "شاهده",
+    "مواطن",
+    "مواطنون",
 ];
 
 /// Definite heads that take a ل-complement naming whose they are.
-const OF_WHOM: &[&str] = &["القياده", "الهيئه", "اللجنه", "المفوضيه", "الاداره", "المديريه", "المجلس", "الامانه", "الرئاسه", "الوكاله", "المكتب", "المتحدث", "الناطق"];
+const OF_WHOM: &[&str] = &[
+    "القياده",
+    "الهيئه",
+    "اللجنه",
+    "المفوضيه",
+    "الاداره",
+    "المديريه",
+    "المجلس",
+    "الامانه",
+    "الرئاسه",
+    "الوكاله",
+    "المكتب",
+    "المتحدث",
+    "الناطق",
+];
 
 static ADVERBIAL_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ADVERBIAL));
 static SPEAKER_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_STOP));
@@ -147,7 +329,11 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         return None;
     }
     let first = doc.analysis(i);
-    if first.prep.is_some() || SPEAKER_STOP_SET.contains(toks[i].norm.as_str()) || ADVERBIAL_SET.contains(toks[i].norm.as_str()) || role(&toks[i]).is_some() {
+    if first.prep.is_some()
+        || SPEAKER_STOP_SET.contains(toks[i].norm.as_str())
+        || ADVERBIAL_SET.contains(toks[i].norm.as_str())
+        || role(&toks[i]).is_some()
+    {
         return None;
     }
     // an entity mention that starts here, with the words that describe it before (الناطق
@@ -163,7 +349,14 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
         let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
             || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word.as_str()));
-        if k > i && !from_where && (SPEAKER_STOP_SET.contains(t.norm.as_str()) && t.norm != "من" || (a.prep.is_some() && t.norm != "باسم") || a.conj.is_some() || ADVERBIAL_SET.contains(t.norm.as_str()) || role(t).is_some_and(|r| r.0 == Role::Part)) {
+        if k > i
+            && !from_where
+            && (SPEAKER_STOP_SET.contains(t.norm.as_str()) && t.norm != "من"
+                || (a.prep.is_some() && t.norm != "باسم")
+                || a.conj.is_some()
+                || ADVERBIAL_SET.contains(t.norm.as_str())
+                || role(t).is_some_and(|r| r.0 == Role::Part))
+        {
             break;
         }
         if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm.as_str())) {
@@ -173,11 +366,19 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     }
     // prefer ending at the end of an entity mention inside the phrase
     let span = toks[i].start..toks[k - 1].end;
-    let ends: Vec<usize> = entities.iter().flat_map(|e| e.mentions.iter()).filter(|m| m.span.start >= span.start && m.span.end <= span.end).map(|m| m.span.end).collect();
+    let ends: Vec<usize> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
+        .map(|m| m.span.end)
+        .collect();
     let mut out = if let Some(&end) = ends.iter().max() {
         let mut last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
         // and the adjectives after the name (المتحدث باسم الشرطة الألمانية)
-        while last + 1 < k && toks[last + 1].norm.starts_with("ال") && (toks[last + 1].norm.ends_with('ي') || toks[last + 1].norm.ends_with("يه")) {
+        while last + 1 < k
+            && toks[last + 1].norm.starts_with("ال")
+            && (toks[last + 1].norm.ends_with('ي') || toks[last + 1].norm.ends_with("يه"))
+        {
             last += 1;
         }
         i..last + 1
@@ -186,7 +387,9 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     };
     // a name in quotation marks after its kind (صحيفة "ساسكاتون ستار فينيكس")
     if out.end < limit && is_open_quote(&toks[out.end]) {
-        if let Some(close) = (out.end + 1..limit.min(out.end + 7)).find(|&j| toks[j].kind == TokenKind::Punct && matches!(toks[j].norm.as_str(), "\"" | "»" | "”")) {
+        if let Some(close) = (out.end + 1..limit.min(out.end + 7))
+            .find(|&j| toks[j].kind == TokenKind::Punct && matches!(toks[j].norm.as_str(), "\"" | "»" | "”"))
+        {
             if close > out.end + 1 {
                 out.end = close + 1;
             }
@@ -232,7 +435,10 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
         if !matches!(e.kind, "PER" | "ORG") {
             return None;
         }
-        e.mentions.iter().find(|m| m.span.end == before && m.span.start >= toks[sent.start].start).map(|m| (i, m.span.clone()))
+        e.mentions
+            .iter()
+            .find(|m| m.span.end == before && m.span.start >= toks[sent.start].start)
+            .map(|m| (i, m.span.clone()))
     })?;
     // nothing but the name (a conjunction glued to it aside) before the colon
     if (sent.start..colon).any(|k| toks[k].is_word() && toks[k].end <= m.start) {
@@ -243,7 +449,9 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
         return None;
     }
     let (span, kind) = match pairs.iter().find(|p| p.open == toks[from].start) {
-        Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => (p.inner(), "direct"),
+        Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => {
+            (p.inner(), "direct")
+        }
         _ => {
             let end = content_end(doc, from, sent.end);
             let span = toks[from].start..toks[end.max(from + 1) - 1].end;
@@ -251,7 +459,13 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
             (span, if quoted { "partial" } else { "direct" })
         }
     };
-    (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec { speaker: Some(m.clone()), speaker_entity: Some(e), cue: toks[colon].start..toks[colon].end, kind, span })
+    (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec {
+        speaker: Some(m.clone()),
+        speaker_entity: Some(e),
+        cue: toks[colon].start..toks[colon].end,
+        kind,
+        span,
+    })
 }
 
 /// A named subject right before the cue (up to two words between: a time word, قد): the
@@ -260,7 +474,8 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
-    while k > floor && skipped < 2 && (ADVERBIAL_SET.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
+    while k > floor && skipped < 2 && (ADVERBIAL_SET.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد")
+    {
         k -= 1;
         skipped += 1;
     }
@@ -268,7 +483,12 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
         return None;
     }
     let end = toks[k - 1].end;
-    let found = entities.iter().enumerate().find_map(|(i, e)| e.mentions.iter().find(|m| m.span.end == end || (m.span.end < end && is_trailing_adjectives(doc, m.span.end, k))).map(|m| (m.span.clone(), i)));
+    let found = entities.iter().enumerate().find_map(|(i, e)| {
+        e.mentions
+            .iter()
+            .find(|m| m.span.end == end || (m.span.end < end && is_trailing_adjectives(doc, m.span.end, k)))
+            .map(|m| (m.span.clone(), i))
+    });
     if let Some((span, e)) = found {
         return Some((span, Some(e)));
     }
@@ -287,7 +507,9 @@ fn is_trailing_adjectives(doc: &Doc, from: usize, to: usize) -> bool {
         Some(f) => f,
         None => return false,
     };
-    to - first <= 2 && (first..to).all(|j| toks[j].norm.starts_with("ال") && (toks[j].norm.ends_with('ي') || toks[j].norm.ends_with("يه")))
+    to - first <= 2
+        && (first..to)
+            .all(|j| toks[j].norm.starts_with("ال") && (toks[j].norm.ends_with('ي') || toks[j].norm.ends_with("يه")))
 }
 
 /// Where the content of a report starts, scanning from token `i`: (first token of the content,
@@ -308,7 +530,12 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
         // متلفز، لفرانس برس في باريس); elsewhere it quotes words inside the content
         if is_open_quote(t) && quote_ok {
             let lead = &toks[i];
-            let adverbial = k == i || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL_SET.contains(lead.norm.as_str()) || doc.analysis(i).prep == Some('ل') || lead.is_punct(':') || lead.is_punct('،');
+            let adverbial = k == i
+                || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
+                || ADVERBIAL_SET.contains(lead.norm.as_str())
+                || doc.analysis(i).prep == Some('ل')
+                || lead.is_punct(':')
+                || lead.is_punct('،');
             if adverbial {
                 return Some(k);
             }
@@ -321,7 +548,9 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
             return Some(k + 1);
         }
         if t.kind == TokenKind::Arabic {
-            if SUBJECT_MARKERS.contains(&n) || proclitic_splits(n).skip(1).any(|(_, r)| SUBJECT_MARKERS.contains(&r.as_ref())) {
+            if SUBJECT_MARKERS.contains(&n)
+                || proclitic_splits(n).skip(1).any(|(_, r)| SUBJECT_MARKERS.contains(&r.as_ref()))
+            {
                 return Some(k);
             }
             if n == "ان" || n == "بان" || n == "وان" {
@@ -341,7 +570,8 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
         if let Some((r, letters)) = role(t) {
             let after_comma = k > 0 && matches!(toks[k - 1].norm.as_str(), "،" | ",");
             // وقال … after the content opens a report of its own
-            let new_report = matches!(r, Role::Say | Role::Act) && letters > 0 && t.norm.starts_with('و') && k > from + 2;
+            let new_report =
+                matches!(r, Role::Say | Role::Act) && letters > 0 && t.norm.starts_with('و') && k > from + 2;
             if r == Role::Attr && k > from + 2 || (r == Role::Part && after_comma) || new_report {
                 return if after_comma { k - 1 } else { k };
             }
@@ -349,7 +579,10 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     }
     // no trailing full stop in the content
     let mut e = sent_end;
-    while e > from + 1 && toks[e - 1].kind == TokenKind::Punct && matches!(toks[e - 1].norm.as_str(), "." | "،" | "," | "؛" | ";" | ":") {
+    while e > from + 1
+        && toks[e - 1].kind == TokenKind::Punct
+        && matches!(toks[e - 1].norm.as_str(), "." | "،" | "," | "؛" | ";" | ":")
+    {
         e -= 1;
     }
     e
@@ -368,7 +601,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
     for sent in &doc.sentences {
         let mut i = sent.start;
         let has_qawl = |from: usize| (from..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl));
-        let say_in_sentence = toks[sent.clone()].iter().any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        let say_in_sentence = toks[sent.clone()]
+            .iter()
+            .any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
         if let Some(q) = colon_report(doc, entities, &pairs, sent) {
             if q.span.start >= covered_until {
@@ -399,12 +634,17 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                     // the speaker after the verb, past adverbials of time
                     let mut s = i + 1;
-                    while s < sent.end && (ADVERBIAL_SET.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ",")) {
+                    while s < sent.end
+                        && (ADVERBIAL_SET.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ","))
+                    {
                         s += 1;
                     }
                     let phrase = speaker_at(doc, entities, s, sent.end);
                     // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
-                    let via = phrase.as_ref().map(|p| p.end).filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
+                    let via = phrase
+                        .as_ref()
+                        .map(|p| p.end)
+                        .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
                     if let Some(e) = via {
                         s = e;
                     } else if let Some(sp) = phrase {
@@ -414,10 +654,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         // (وقالت إحدى الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
                         let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
                             // right after it, or after a listener or a place (لفرانس برس في باريس)
-                            c <= sp.end + 1 || (c <= sp.end + 7 && sp.end < sent.end && {
-                                let n = &toks[sp.end];
-                                doc.analysis(sp.end).prep == Some('ل') || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر") || ADVERBIAL_SET.contains(n.norm.as_str())
-                            })
+                            c <= sp.end + 1
+                                || (c <= sp.end + 7 && sp.end < sent.end && {
+                                    let n = &toks[sp.end];
+                                    doc.analysis(sp.end).prep == Some('ل')
+                                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
+                                        || ADVERBIAL_SET.contains(n.norm.as_str())
+                                })
                         });
                         if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
                             speaker = Some((span, entity));
@@ -428,9 +671,19 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             let titled = is_speaker_head(doc, sp.start);
                             if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != "PER")) {
                                 let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
-                                let named = entities.iter().position(|e| e.kind == "PER" && e.mentions.iter().any(|m| m.span.start >= toks[s.min(toks.len() - 1)].start && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end));
+                                let named = entities.iter().position(|e| {
+                                    e.kind == "PER"
+                                        && e.mentions.iter().any(|m| {
+                                            m.span.start >= toks[s.min(toks.len() - 1)].start
+                                                && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end
+                                        })
+                                });
                                 if let Some(e) = named {
-                                    let m = entities[e].mentions.iter().find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start).map(|m| m.span.clone());
+                                    let m = entities[e]
+                                        .mentions
+                                        .iter()
+                                        .find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start)
+                                        .map(|m| m.span.clone());
                                     if let Some(mut m) = m {
                                         // and the rest of the name the tagger left out (جيف | سيشنز)
                                         let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
@@ -471,23 +724,43 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     content_from = content_start(doc, s, sent.end);
                     // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
                     let mut c = s;
-                    while c < sent.end && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ",")) {
+                    while c < sent.end
+                        && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ","))
+                    {
                         c += 1;
                     }
-                    if c < sent.end && speaker.is_some() && doc.analysis(c).prep == Some('ب') && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم") && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str()) && content_from.is_none_or(|f| f > c + 2) {
+                    if c < sent.end
+                        && speaker.is_some()
+                        && doc.analysis(c).prep == Some('ب')
+                        && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
+                        && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
+                        && content_from.is_none_or(|f| f > c + 2)
+                    {
                         content_from = Some(c);
                     }
                     // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
-                    if content_from.is_none() && r == Role::Say && speaker.is_some() && c < sent.end && toks[c].kind == TokenKind::Arabic {
+                    if content_from.is_none()
+                        && r == Role::Say
+                        && speaker.is_some()
+                        && c < sent.end
+                        && toks[c].kind == TokenKind::Arabic
+                    {
                         let a = doc.analysis(c);
-                        if a.prep.is_none() && a.conj.is_none() && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str()) && role(&toks[c]).is_none() {
+                        if a.prep.is_none()
+                            && a.conj.is_none()
+                            && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
+                            && role(&toks[c]).is_none()
+                        {
                             content_from = Some(c);
                         }
                     }
                     if content_from.is_none() && r == Role::Act {
                         // دعا X إلى …، حذر X من …، نفى X …
                         let mut c = s;
-                        while c < sent.end && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ",")) {
+                        while c < sent.end
+                            && (ADVERBIAL_SET.contains(toks[c].norm.as_str())
+                                || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
+                        {
                             c += 1;
                         }
                         content_from = Some(c);
@@ -522,7 +795,11 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         // وفقا لمشروع القانون: the source is glued to ل
                         (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
                             let mut e = s + 1;
-                            while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && toks[e].norm.starts_with("ال") {
+                            while e < sent.end
+                                && e < s + 4
+                                && toks[e].kind == TokenKind::Arabic
+                                && toks[e].norm.starts_with("ال")
+                            {
                                 e += 1;
                             }
                             s..e
@@ -531,11 +808,15 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         i += 1;
                         continue;
                     };
-                    let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
+                    let first =
+                        doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
                     let span = first..toks[sp.end - 1].end;
                     speaker = Some((span.clone(), entity_at(entities, &span)));
                     let mut c = sp.end;
-                    while c < sent.end && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها") || toks[c].is_punct(':')) {
+                    while c < sent.end
+                        && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها")
+                            || toks[c].is_punct(':'))
+                    {
                         c += 1;
                     }
                     content_from = Some(c);
@@ -559,7 +840,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         }
                         let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
                         if e > first + 2 {
-                            out.push(QuoteRec { speaker: Some(span), speaker_entity: entity, cue, kind: "indirect", span: toks[first].start..toks[e - 1].end });
+                            out.push(QuoteRec {
+                                speaker: Some(span),
+                                speaker_entity: entity,
+                                cue,
+                                kind: "indirect",
+                                span: toks[first].start..toks[e - 1].end,
+                            });
                         }
                     }
                     i += 1;
@@ -574,7 +861,12 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.kind == "PER")
-                    .flat_map(|(k, e)| e.mentions.iter().filter(|m| m.span.start >= here.start && m.span.end <= here.end).map(move |m| (m.span.clone(), k)))
+                    .flat_map(|(k, e)| {
+                        e.mentions
+                            .iter()
+                            .filter(|m| m.span.start >= here.start && m.span.end <= here.end)
+                            .map(move |m| (m.span.clone(), k))
+                    })
                     .max_by_key(|(sp, _)| sp.end)
                     .map(|(sp, k)| (sp, Some(k)))
                     .filter(|_| r != Role::Part)
@@ -621,7 +913,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                 i += 1;
                 continue;
             }
-            out.push(QuoteRec { speaker: speaker.as_ref().map(|s| s.0.clone()), speaker_entity: speaker.as_ref().and_then(|s| s.1), cue, kind, span });
+            out.push(QuoteRec {
+                speaker: speaker.as_ref().map(|s| s.0.clone()),
+                speaker_entity: speaker.as_ref().and_then(|s| s.1),
+                cue,
+                kind,
+                span,
+            });
             if speaker.is_some() {
                 last_speaker = speaker;
             }

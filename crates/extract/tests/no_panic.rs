@@ -2,7 +2,7 @@
 //! at exactly the text it claims: random Unicode (Arabic-heavy), random bytes, pathological
 //! lengths.
 use khabar_extract::extract;
-use khabar_text::{clitic, date, number, normalize, quotes, sentence, token};
+use khabar_text::{clitic, date, normalize, number, quotes, sentence, token};
 use proptest::prelude::*;
 
 /// Arabic letters, diacritics, digits of three scripts, quotation marks, punctuation, spaces,

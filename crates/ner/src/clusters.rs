@@ -123,7 +123,15 @@ pub fn label_stats(counts: &FxHashMap<String, Vec<u32>>) -> FxHashMap<String, u1
         }
         let (best, &n) = c.iter().enumerate().skip(1).max_by_key(|(_, &n)| n).unwrap_or((0, &0));
         let share = n as f64 / total as f64;
-        let bucket = if share >= 0.8 { 3 } else if share >= 0.5 { 2 } else if share >= 0.2 { 1 } else { 0 };
+        let bucket = if share >= 0.8 {
+            3
+        } else if share >= 0.5 {
+            2
+        } else if share >= 0.2 {
+            1
+        } else {
+            0
+        };
         out.insert(w.clone(), (best * 4 + bucket) as u16);
     }
     out
@@ -152,7 +160,13 @@ impl Rng {
 }
 
 /// Learns clusters from texts: `coarse` and `fine` clusters, `iters` rounds of k-means.
-pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usize, iters: usize, seed: u64) -> Clusters {
+pub fn learn<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    coarse: usize,
+    fine: usize,
+    iters: usize,
+    seed: u64,
+) -> Clusters {
     // 1. corpus as unit ids
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut names: Vec<String> = Vec::new();
@@ -161,7 +175,13 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
     for text in texts {
         let mut doc = Vec::new();
         for t in tokenize(text) {
-            let u = if t.kind == TokenKind::Arabic { unit(&t.norm) } else if t.kind == TokenKind::Number { "<num>".to_string() } else { t.norm };
+            let u = if t.kind == TokenKind::Arabic {
+                unit(&t.norm)
+            } else if t.kind == TokenKind::Number {
+                "<num>".to_string()
+            } else {
+                t.norm
+            };
             let id = *ids.entry(u.clone()).or_insert_with(|| {
                 names.push(u);
                 count.push(0);
@@ -176,7 +196,12 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
     let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
     by_freq.sort_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
     let ctx_index: FxHashMap<u32, usize> = by_freq.iter().take(CONTEXTS).enumerate().map(|(k, &w)| (w, k)).collect();
-    let vocab: Vec<u32> = by_freq.iter().copied().filter(|&w| count[w as usize] >= MIN_COUNT && names[w as usize].chars().any(|c| c.is_alphabetic())).take(MAX_WORDS).collect();
+    let vocab: Vec<u32> = by_freq
+        .iter()
+        .copied()
+        .filter(|&w| count[w as usize] >= MIN_COUNT && names[w as usize].chars().any(|c| c.is_alphabetic()))
+        .take(MAX_WORDS)
+        .collect();
     let row: FxHashMap<u32, usize> = vocab.iter().enumerate().map(|(k, &w)| (w, k)).collect();
     // 3. left and right context counts (sparse)
     let mut ctx: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); vocab.len()];
@@ -221,7 +246,8 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
         .collect();
     // how often each word stands right after a title (الرئيس ترامب) or a relative adjective
     // (الأمريكي ترامب): names of people do, verbs and common nouns rarely
-    let is_title: Vec<bool> = names.iter().map(|n| crate::features::TITLES.contains(&n.as_str()) || is_nisba_unit(n)).collect();
+    let is_title: Vec<bool> =
+        names.iter().map(|n| crate::features::TITLES.contains(&n.as_str()) || is_nisba_unit(n)).collect();
     let mut after_title = vec![0u32; names.len()];
     for doc in &docs {
         for w in doc.windows(2) {
@@ -262,7 +288,9 @@ pub fn learn<'a>(texts: impl Iterator<Item = &'a str>, coarse: usize, fine: usiz
         .collect();
     let coarse_ids = kmeans(&vecs, coarse, iters, &mut rng);
     let fine_ids = kmeans(&vecs, fine, iters, &mut rng);
-    let mut c = Clusters::from_entries(vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))));
+    let mut c = Clusters::from_entries(
+        vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))),
+    );
     c.set_title_contexts(title_ctx);
     c
 }

@@ -23,7 +23,11 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Sentence>> {
         };
         let t = t.trim();
         if t != "O" && !(t.starts_with("B-") || t.starts_with("I-")) {
-            return Err(Error::Conll { path: path.into(), line: n + 1, message: format!("tag {t:?} is not O, B-X or I-X") });
+            return Err(Error::Conll {
+                path: path.into(),
+                line: n + 1,
+                message: format!("tag {t:?} is not O, B-X or I-X"),
+            });
         }
         words.push(w.to_string());
         tags.push(t.to_string());
@@ -99,7 +103,17 @@ impl Scores {
             s += &format!("{t:8} {:7.2} {:7.2} {:7.2} {g:7} {p:7}\n", pr * 100.0, rc * 100.0, f * 100.0);
         }
         let (pr, rc, f) = self.micro();
-        s += &format!("{:8} {:7.2} {:7.2} {:7.2}\n{:8} {:>7} {:>7} {:7.2}\n", "micro", pr * 100.0, rc * 100.0, f * 100.0, "macro", "", "", self.macro_f1() * 100.0);
+        s += &format!(
+            "{:8} {:7.2} {:7.2} {:7.2}\n{:8} {:>7} {:>7} {:7.2}\n",
+            "micro",
+            pr * 100.0,
+            rc * 100.0,
+            f * 100.0,
+            "macro",
+            "",
+            "",
+            self.macro_f1() * 100.0
+        );
         s
     }
 }
@@ -110,7 +124,10 @@ mod tests {
 
     #[test]
     fn conlleval_chunks() {
-        assert_eq!(chunks(&["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]), vec![("PER".into(), 0, 2), ("LOC".into(), 3, 4), ("LOC".into(), 4, 5), ("ORG".into(), 5, 6)]);
+        assert_eq!(
+            chunks(&["B-PER", "I-PER", "O", "I-LOC", "B-LOC", "I-ORG"]),
+            vec![("PER".into(), 0, 2), ("LOC".into(), 3, 4), ("LOC".into(), 4, 5), ("ORG".into(), 5, 6)]
+        );
     }
 
     #[test]

@@ -40,35 +40,185 @@ fn fnv(template: u8, parts: &[&[u8]]) -> u32 {
 
 /// Words that stand before a person's name: titles and functions.
 pub const TITLES: &[&str] = &[
-    "رئيس", "الرئيس", "وزير", "الوزير", "وزيره", "الملك", "الامير", "الشيخ", "السيد", "السيده", "الدكتور", "د", "المتحدث", "الناطق", "النائب",
-    "السفير", "الجنرال", "العقيد", "اللواء", "العميد", "المستشار", "الامين", "المبعوث", "المدير", "الزعيم", "القائد", "المرشد", "البابا", "الكاتب",
-    "الصحفي", "الصحافي", "المدرب", "اللاعب", "نجم", "النجم", "الفنان", "الفنانه", "المغني", "المغنيه", "الممثل", "الممثله", "المعارض", "مساعد",
-    "نائب", "زعيم", "مدير", "رئيسه", "الرئيسه", "المستشاره", "الاعلامي", "الاعلاميه", "الداعيه", "الامام", "المطرب", "المطربه", "الروائي", "الشاعر",
-    "المخرج", "القاضي", "المحامي", "الجنرال", "الفريق", "المشير", "الكابتن", "مستشار", "سفير", "ولي", "العاهل", "خادم", "حاكم", "الحاكم", "المرشح", "المرشحه", "المدعي", "الملكه", "الاميره", "الدكتوره", "الحاخام", "المطران", "الرئيسه",
+    "رئيس",
+    "الرئيس",
+    "وزير",
+    "الوزير",
+    "وزيره",
+    "الملك",
+    "الامير",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "د",
+    "المتحدث",
+    "الناطق",
+    "النائب",
+    "السفير",
+    "الجنرال",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "المستشار",
+    "الامين",
+    "المبعوث",
+    "المدير",
+    "الزعيم",
+    "القائد",
+    "المرشد",
+    "البابا",
+    "الكاتب",
+    "الصحفي",
+    "الصحافي",
+    "المدرب",
+    "اللاعب",
+    "نجم",
+    "النجم",
+    "الفنان",
+    "الفنانه",
+    "المغني",
+    "المغنيه",
+    "الممثل",
+    "الممثله",
+    "المعارض",
+    "مساعد",
+    "نائب",
+    "زعيم",
+    "مدير",
+    "رئيسه",
+    "الرئيسه",
+    "المستشاره",
+    "الاعلامي",
+    "الاعلاميه",
+    "الداعيه",
+    "الامام",
+    "المطرب",
+    "المطربه",
+    "الروائي",
+    "الشاعر",
+    "المخرج",
+    "القاضي",
+    "المحامي",
+    "الجنرال",
+    "الفريق",
+    "المشير",
+    "الكابتن",
+    "مستشار",
+    "سفير",
+    "ولي",
+    "العاهل",
+    "خادم",
+    "حاكم",
+    "الحاكم",
+    "المرشح",
+    "المرشحه",
+    "المدعي",
+    "الملكه",
+    "الاميره",
+    "الدكتوره",
+    "الحاخام",
+    "المطران",
+    "الرئيسه",
 ];
 const ORG_HEADS: &[&str] = &[
-    "وزاره", "وكاله", "حزب", "منظمه", "مجلس", "جامعه", "شركه", "جمعيه", "هيئه", "لجنه", "اتحاد", "مؤسسه", "مركز", "بنك", "جبهه", "حركه",
-    "صندوق", "محكمه", "جيش", "قوات", "مصرف", "نادي", "منتخب", "صحيفه", "قناه", "اذاعه", "تلفزيون", "مجموعه", "تحالف", "ائتلاف", "برلمان",
-    "مكتب", "معهد", "اكاديميه", "شبكه", "مجمع", "رابطه", "نقابه", "دائره", "مديريه", "سلطه", "مفوضيه", "بعثه", "كتائب", "ميليشيا", "تنظيم",
+    "وزاره",
+    "وكاله",
+    "حزب",
+    "منظمه",
+    "مجلس",
+    "جامعه",
+    "شركه",
+    "جمعيه",
+    "هيئه",
+    "لجنه",
+    "اتحاد",
+    "مؤسسه",
+    "مركز",
+    "بنك",
+    "جبهه",
+    "حركه",
+    "صندوق",
+    "محكمه",
+    "جيش",
+    "قوات",
+    "مصرف",
+    "نادي",
+    "منتخب",
+    "صحيفه",
+    "قناه",
+    "اذاعه",
+    "تلفزيون",
+    "مجموعه",
+    "تحالف",
+    "ائتلاف",
+    "برلمان",
+    "مكتب",
+    "معهد",
+    "اكاديميه",
+    "شبكه",
+    "مجمع",
+    "رابطه",
+    "نقابه",
+    "دائره",
+    "مديريه",
+    "سلطه",
+    "مفوضيه",
+    "بعثه",
+    "كتائب",
+    "ميليشيا",
+    "تنظيم",
 ];
 const PLACE_HEADS: &[&str] = &[
-    "مدينه", "محافظه", "ولايه", "منطقه", "بلده", "قريه", "مطار", "ميناء", "جزيره", "جزر", "بحر", "نهر", "عاصمه", "اقليم", "مقاطعه", "حي",
-    "شارع", "ساحه", "مخيم", "دوله", "جمهوريه", "مملكه", "اماره", "ريف", "جبل", "جبال", "سجن", "مستشفي", "معبر", "بلدات", "مدن", "قطاع", "ضاحيه",
+    "مدينه",
+    "محافظه",
+    "ولايه",
+    "منطقه",
+    "بلده",
+    "قريه",
+    "مطار",
+    "ميناء",
+    "جزيره",
+    "جزر",
+    "بحر",
+    "نهر",
+    "عاصمه",
+    "اقليم",
+    "مقاطعه",
+    "حي",
+    "شارع",
+    "ساحه",
+    "مخيم",
+    "دوله",
+    "جمهوريه",
+    "مملكه",
+    "اماره",
+    "ريف",
+    "جبل",
+    "جبال",
+    "سجن",
+    "مستشفي",
+    "معبر",
+    "بلدات",
+    "مدن",
+    "قطاع",
+    "ضاحيه",
 ];
 
-static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> = std::sync::LazyLock::new(|| {
-    let mut m = rustc_hash::FxHashMap::default();
-    for w in PLACE_HEADS {
-        m.insert(*w, "P");
-    }
-    for w in ORG_HEADS {
-        m.insert(*w, "O");
-    }
-    for w in TITLES {
-        m.insert(*w, "T");
-    }
-    m
-});
+static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for w in PLACE_HEADS {
+            m.insert(*w, "P");
+        }
+        for w in ORG_HEADS {
+            m.insert(*w, "O");
+        }
+        for w in TITLES {
+            m.insert(*w, "T");
+        }
+        m
+    });
 
 /// The trigger class of a word: title `T`, organization head `O`, place head `P`, or `-`.
 fn class_of(word: &str) -> &'static str {
@@ -155,7 +305,13 @@ pub struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// A prepared word from its raw and normalized forms and its clitic analysis.
     pub fn new(raw: &'a str, norm: &'a str, a: &'a OwnedAnalysis) -> Self {
-        Prepared { raw, norm, word: &a.word, stem: &a.stem, flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2) }
+        Prepared {
+            raw,
+            norm,
+            word: &a.word,
+            stem: &a.stem,
+            flags: (a.conj.is_some() as u8) | ((a.prep.is_some() as u8) << 1) | ((a.article as u8) << 2),
+        }
     }
 }
 
@@ -164,12 +320,8 @@ impl<'a> Prepared<'a> {
 pub fn with_sentence<S: AsRef<str>, R>(words: &[S], clusters: &Clusters, f: impl FnOnce(&[TokenInfo]) -> R) -> R {
     let norms: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
     let analyses: Vec<_> = norms.iter().map(|n| analyze(n).to_owned_analysis()).collect();
-    let prepared: Vec<Prepared> = words
-        .iter()
-        .zip(&norms)
-        .zip(&analyses)
-        .map(|((w, n), a)| Prepared::new(w.as_ref(), n, a))
-        .collect();
+    let prepared: Vec<Prepared> =
+        words.iter().zip(&norms).zip(&analyses).map(|((w, n), a)| Prepared::new(w.as_ref(), n, a)).collect();
     f(&analyze_prepared(&prepared, clusters))
 }
 
@@ -186,7 +338,13 @@ pub struct WordStatics {
 
 /// The word-only information of a prepared word: three hash look-ups and a shape.
 pub fn word_statics(p: &Prepared, clusters: &Clusters) -> WordStatics {
-    WordStatics { shape: shape(p.raw), freq: bucket(frequency(p.norm)), stem_freq: bucket(frequency(p.word)), class: class_of(p.word), info: clusters.info(p.word) }
+    WordStatics {
+        shape: shape(p.raw),
+        freq: bucket(frequency(p.norm)),
+        stem_freq: bucket(frequency(p.word)),
+        class: class_of(p.word),
+        info: clusters.info(p.word),
+    }
 }
 
 /// A token's information from its prepared word and its statics, before gazetteer marking.
@@ -225,7 +383,13 @@ pub fn mark_gazetteer(out: &mut [TokenInfo]) {
         let longest = if GAZETTEER.starts_name(out[i].word) { max.min(out.len() - i) } else { 1 };
         for n in (1..=longest).rev() {
             let hit = if n == 1 {
-                GAZETTEER.name_type(out[i].word).or_else(|| if out[i].word != out[i].stem { GAZETTEER.name_type(out[i].stem) } else { None })
+                GAZETTEER.name_type(out[i].word).or_else(|| {
+                    if out[i].word != out[i].stem {
+                        GAZETTEER.name_type(out[i].stem)
+                    } else {
+                        None
+                    }
+                })
             } else {
                 GAZETTEER.name_type(&out[i..i + n].iter().map(|t| t.word).collect::<Vec<_>>().join(" "))
             };
@@ -360,7 +524,14 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(23, &[at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(24, &[at(-2).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     word_pairs(toks, i, out);
-    out.push(fnv(29, &[t.shape.as_bytes(), at(-1).map(|x| x.shape).unwrap_or(BOS).as_bytes(), at(1).map(|x| x.shape).unwrap_or(EOS).as_bytes()]));
+    out.push(fnv(
+        29,
+        &[
+            t.shape.as_bytes(),
+            at(-1).map(|x| x.shape).unwrap_or(BOS).as_bytes(),
+            at(1).map(|x| x.shape).unwrap_or(EOS).as_bytes(),
+        ],
+    ));
     out.push(fnv(30, &[at(1).map(|x| x.class).unwrap_or(EOS).as_bytes()]));
     out.push(fnv(31, &[&[t.freq], t.gaz.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(32, &[&[at(-1).map(|x| x.freq).unwrap_or(9), t.freq, at(1).map(|x| x.freq).unwrap_or(9)]]));
@@ -373,7 +544,10 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
     out.push(fnv(39, &[&c0.to_le_bytes(), &cl(-1).0.to_le_bytes()]));
     out.push(fnv(40, &[&f0.to_le_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     out.push(fnv(41, &[&f0.to_le_bytes(), t.gaz.as_bytes()]));
-    out.push(fnv(48, &[&[t.title_ctx, at(-1).map(|x| x.title_ctx).unwrap_or(9), at(1).map(|x| x.title_ctx).unwrap_or(9)]]));
+    out.push(fnv(
+        48,
+        &[&[t.title_ctx, at(-1).map(|x| x.title_ctx).unwrap_or(9), at(1).map(|x| x.title_ctx).unwrap_or(9)]],
+    ));
     out.push(fnv(49, &[&[t.title_ctx], t.class.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
     if t.stat != u16::MAX || at(-1).is_some_and(|x| x.stat != u16::MAX) || at(1).is_some_and(|x| x.stat != u16::MAX) {
         let st = |k: isize| at(k).map(|x| x.stat).unwrap_or(u16::MAX - 1);
@@ -391,7 +565,11 @@ mod tests {
 
     #[test]
     fn gazetteer_spans_over_clitics() {
-        let gaz = with_sentence(&["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"], &Clusters::default(), |toks| toks.iter().map(|t| t.gaz).collect::<Vec<_>>());
+        let gaz = with_sentence(
+            &["زار", "بوتين", "وفرنسا", "والولايات", "المتحدة"],
+            &Clusters::default(),
+            |toks| toks.iter().map(|t| t.gaz).collect::<Vec<_>>(),
+        );
         assert_eq!(&gaz[2..], ["B-LOC", "B-LOC", "I-LOC"]);
     }
 

@@ -1,7 +1,10 @@
 //! The tagger: an averaged structured perceptron (Collins 2002) over BIO labels with first-order
 //! label transitions, decoded by Viterbi restricted to valid sequences.
 use crate::clusters::{Clusters, Rng};
-use crate::features::{context_features, features, mark_gazetteer, token_info, with_sentence, word_features, word_statics, Prepared, WordStatics, ROWS};
+use crate::features::{
+    context_features, features, mark_gazetteer, token_info, with_sentence, word_features, word_statics, Prepared,
+    WordStatics, ROWS,
+};
 use crate::{Error, Result};
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
@@ -9,7 +12,8 @@ use std::io::{Read, Write};
 use std::sync::LazyLock;
 
 static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
-static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
+static MODEL: LazyLock<Option<Model>> =
+    LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
 
 const MAGIC: &[u8; 6] = b"KNER02";
 
@@ -288,7 +292,10 @@ impl Model {
         for w in &self.trans {
             raw.extend_from_slice(&w.to_le_bytes());
         }
-        let rows: Vec<(usize, Vec<f32>)> = (0..ROWS).filter_map(|r| self.row(r).map(|w| (r, w))).filter(|(_, w)| w.iter().any(|w| w.abs() > 1e-6)).collect();
+        let rows: Vec<(usize, Vec<f32>)> = (0..ROWS)
+            .filter_map(|r| self.row(r).map(|w| (r, w)))
+            .filter(|(_, w)| w.iter().any(|w| w.abs() > 1e-6))
+            .collect();
         raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (r, ws) in rows {
             raw.extend_from_slice(&(r as u32).to_le_bytes());
@@ -374,7 +381,16 @@ impl Model {
             ctx.insert(w, r.take(1)?[0]);
         }
         clusters.set_title_contexts(ctx);
-        let mut model = Model { labels, weights, trans, clusters, live: Vec::new(), rank: Vec::new(), packed: Vec::new(), scale: 1.0 };
+        let mut model = Model {
+            labels,
+            weights,
+            trans,
+            clusters,
+            live: Vec::new(),
+            rank: Vec::new(),
+            packed: Vec::new(),
+            scale: 1.0,
+        };
         model.pack();
         Ok(model)
     }
@@ -428,7 +444,13 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Vec
 
 /// Trains a model on sentences of (words, BIO tags), `epochs` passes in an order shuffled by
 /// `seed`. Averaged weights: w − u / c, with u accumulating each update times its step.
-pub fn train(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, epochs: usize, seed: u64, progress: impl FnMut(usize, f64)) -> Model {
+pub fn train(
+    sentences: &[(Vec<String>, Vec<String>)],
+    clusters: Clusters,
+    epochs: usize,
+    seed: u64,
+    progress: impl FnMut(usize, f64),
+) -> Model {
     train_with(sentences, clusters, &TrainOptions { epochs, seed, drop: 0.0 }, progress)
 }
 
@@ -473,19 +495,41 @@ fn training_features<S: AsRef<str>>(words: &[S], clusters: &Clusters) -> Trainin
 
 /// Trains a model on sentences of (words, BIO tags) as [`TrainOptions`] say. Averaged weights:
 /// w − u / c, with u accumulating each update times its step.
-pub fn train_with(sentences: &[(Vec<String>, Vec<String>)], clusters: Clusters, opts: &TrainOptions, mut progress: impl FnMut(usize, f64)) -> Model {
+pub fn train_with(
+    sentences: &[(Vec<String>, Vec<String>)],
+    clusters: Clusters,
+    opts: &TrainOptions,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
     let (epochs, seed) = (opts.epochs, opts.seed);
-    let mut labels: Vec<String> = sentences.iter().flat_map(|(_, t)| t.iter().cloned()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let mut labels: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, t)| t.iter().cloned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     labels.retain(|x| x != "O");
     labels.insert(0, "O".into());
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
-    let data: Vec<(TrainingSentence, Vec<usize>)> = sentences.iter().map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect())).collect();
+    let data: Vec<(TrainingSentence, Vec<usize>)> = sentences
+        .iter()
+        .map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect()))
+        .collect();
     let drop_below = (opts.drop.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
     let mut drops = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut feats: Vec<Vec<u32>> = Vec::new();
     // during training every row may change: the full table is used, and packed at the end
-    let mut model = Model { labels: labels.clone(), weights: vec![0f32; ROWS * l], trans: vec![0f32; (l + 1) * l], clusters, live: Vec::new(), rank: Vec::new(), packed: Vec::new(), scale: 1.0 };
+    let mut model = Model {
+        labels: labels.clone(),
+        weights: vec![0f32; ROWS * l],
+        trans: vec![0f32; (l + 1) * l],
+        clusters,
+        live: Vec::new(),
+        rank: Vec::new(),
+        packed: Vec::new(),
+        scale: 1.0,
+    };
     let mut acc_w = vec![0f64; ROWS * l];
     let mut acc_t = vec![0f64; (l + 1) * l];
     let mut c: f64 = 1.0;

@@ -147,14 +147,20 @@ impl Queue {
 
     /// The workers' shared consumer (created on first use).
     pub fn consumer(&self) -> Result<Consumer> {
-        let consumer = self.rt.block_on(self.stream.get_or_create_consumer(CONSUMER, consumer_config())).map_err(nats)?;
+        let consumer =
+            self.rt.block_on(self.stream.get_or_create_consumer(CONSUMER, consumer_config())).map_err(nats)?;
         Ok(Consumer { rt: self.rt.clone(), consumer })
     }
 
     pub fn status(&self) -> Result<Status> {
         self.rt.block_on(async {
             let s = self.stream.get_info().await.map_err(nats)?;
-            let mut st = Status { messages: s.state.messages, first_seq: s.state.first_sequence, last_seq: s.state.last_sequence, ..Default::default() };
+            let mut st = Status {
+                messages: s.state.messages,
+                first_seq: s.state.first_sequence,
+                last_seq: s.state.last_sequence,
+                ..Default::default()
+            };
             if let Ok(mut c) = self.stream.get_consumer::<pull::Config>(CONSUMER).await {
                 let i = c.info().await.map_err(nats)?;
                 st.pending = i.num_pending;
@@ -177,7 +183,10 @@ impl Queue {
     }
 }
 
-fn count(out: &mut Published, r: Option<Result<jetstream::publish::PublishAck, jetstream::context::PublishError>>) -> Result<()> {
+fn count(
+    out: &mut Published,
+    r: Option<Result<jetstream::publish::PublishAck, jetstream::context::PublishError>>,
+) -> Result<()> {
     if let Some(r) = r {
         let ack = r.map_err(nats)?;
         if ack.duplicate {

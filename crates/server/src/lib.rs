@@ -90,7 +90,10 @@ impl From<JsonRejection> for ApiError {
 type ApiResult = Result<Response, ApiError>;
 
 /// Runs store work off the async threads.
-async fn blocking<T: Send + 'static>(state: &Arc<AppState>, f: impl FnOnce(&Corpus) -> Result<T, ApiError> + Send + 'static) -> Result<T, ApiError> {
+async fn blocking<T: Send + 'static>(
+    state: &Arc<AppState>,
+    f: impl FnOnce(&Corpus) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
     let _permit = state.permits.acquire().await.map_err(|e| ApiError::Internal(e.into()))?;
     let state = state.clone();
     tokio::task::spawn_blocking(move || f(&state.corpus)).await.map_err(|e| ApiError::Internal(e.into()))?
@@ -99,7 +102,9 @@ async fn blocking<T: Send + 'static>(state: &Arc<AppState>, f: impl FnOnce(&Corp
 fn day(s: &Option<String>, name: &str) -> Result<Option<i64>, ApiError> {
     match s.as_deref().filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(v) => khabar_store::day_number(Some(v)).map(Some).ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}"))),
+        Some(v) => khabar_store::day_number(Some(v))
+            .map(Some)
+            .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}"))),
     }
 }
 
@@ -131,7 +136,9 @@ async fn extract(body: Result<Json<ExtractBody>, JsonRejection>) -> ApiResult {
             return Err(ApiError::BadRequest(format!("`published` must start with a date YYYY-MM-DD, got {p:?}")));
         }
     }
-    let a = tokio::task::spawn_blocking(move || khabar_extract::extract(b.id, b.published, &b.text)).await.map_err(|e| ApiError::Internal(e.into()))?;
+    let a = tokio::task::spawn_blocking(move || khabar_extract::extract(b.id, b.published, &b.text))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(Json(a).into_response())
 }
 
@@ -187,7 +194,9 @@ async fn articles(State(s): State<Arc<AppState>>, p: Result<Query<ArticlesParams
 }
 
 async fn article(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
-    let a = blocking(&s, move |c| c.store.article(&id)?.ok_or_else(|| ApiError::NotFound(format!("no article {id:?}")))).await?;
+    let a =
+        blocking(&s, move |c| c.store.article(&id)?.ok_or_else(|| ApiError::NotFound(format!("no article {id:?}"))))
+            .await?;
     Ok(Json(a).into_response())
 }
 
@@ -214,7 +223,8 @@ async fn entities(State(s): State<Arc<AppState>>, p: Result<Query<EntitiesParams
 }
 
 async fn entity(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
-    let e = blocking(&s, move |c| c.store.entity(&id)?.ok_or_else(|| ApiError::NotFound(format!("no entity {id:?}")))).await?;
+    let e = blocking(&s, move |c| c.store.entity(&id)?.ok_or_else(|| ApiError::NotFound(format!("no entity {id:?}"))))
+        .await?;
     Ok(Json(e).into_response())
 }
 
@@ -233,7 +243,10 @@ async fn counts(State(s): State<Arc<AppState>>, p: Result<Query<CountsParams>, Q
     let category = nonempty(p.category).map(|c| c.to_uppercase());
     if let Some(c) = &category {
         if !CATEGORIES.contains(&c.as_str()) {
-            return Err(ApiError::BadRequest(format!("`category` must be one of {}, got {c:?}", CATEGORIES.join(", "))));
+            return Err(ApiError::BadRequest(format!(
+                "`category` must be one of {}, got {c:?}",
+                CATEGORIES.join(", ")
+            )));
         }
     }
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
@@ -310,7 +323,8 @@ async fn security_headers(mut r: Response<Body>) -> Response<Body> {
 
 /// Serves until Ctrl-C.
 pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("listening on {addr}: {e}"))?;
+    let listener =
+        tokio::net::TcpListener::bind(addr).await.map_err(|e| anyhow::anyhow!("listening on {addr}: {e}"))?;
     let local = listener.local_addr()?;
     eprintln!("khabar: serving http://{local}/ (API description at http://{local}/openapi.json); Ctrl-C stops");
     let app = router(AppState::new(corpus));
@@ -323,7 +337,16 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
 }
 
 /// Paths of the API, as the router has them and the OpenAPI document must describe them.
-pub const API_PATHS: [&str; 8] = ["/api/extract", "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/counts", "/api/export/gkg", "/api/stats"];
+pub const API_PATHS: [&str; 8] = [
+    "/api/extract",
+    "/api/articles",
+    "/api/articles/{id}",
+    "/api/entities",
+    "/api/entities/{id}",
+    "/api/counts",
+    "/api/export/gkg",
+    "/api/stats",
+];
 
 #[cfg(test)]
 mod tests {

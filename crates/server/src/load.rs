@@ -67,7 +67,8 @@ pub async fn run(addr: SocketAddr, paths: Vec<String>, requests: usize, concurre
                     continue;
                 };
                 let path = &paths[i % paths.len()];
-                let req = hyper::Request::get(path.as_str()).header("host", addr.to_string()).body(Empty::<Bytes>::new());
+                let req =
+                    hyper::Request::get(path.as_str()).header("host", addr.to_string()).body(Empty::<Bytes>::new());
                 let ok = match req {
                     Ok(req) => match s.send_request(req).await {
                         Ok(resp) => {

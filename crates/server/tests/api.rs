@@ -126,7 +126,8 @@ async fn client_errors_say_what_was_wrong() {
 
 #[tokio::test]
 async fn extract_returns_the_contract() {
-    let body = serde_json::json!({"text": "أعلنت وزارة الداخلية مقتل 26 شخصا الجمعة.", "published": "2022-01-09"}).to_string();
+    let body =
+        serde_json::json!({"text": "أعلنت وزارة الداخلية مقتل 26 شخصا الجمعة.", "published": "2022-01-09"}).to_string();
     let (s, b) = call(post("/api/extract", "application/json", body)).await;
     assert_eq!(s, StatusCode::OK, "{b}");
     let v: Value = serde_json::from_str(&b).unwrap();

@@ -62,7 +62,9 @@ fn for_each_word(text: &str, stems: bool, mut f: impl FnMut(usize, usize, String
 /// Every word of a text with both its terms, in one pass.
 pub fn word_terms(text: &str) -> Vec<WordTerms> {
     let mut out = Vec::new();
-    for_each_word(text, true, |start, end, exact, stem| out.push(WordTerms { start, end, exact, stem: stem.unwrap_or_default() }));
+    for_each_word(text, true, |start, end, exact, stem| {
+        out.push(WordTerms { start, end, exact, stem: stem.unwrap_or_default() })
+    });
     out
 }
 
@@ -115,7 +117,13 @@ impl Tokenizer for ArabicTokenizer {
         for_each_word(text, self.stemmed, |start, end, exact, stem| {
             let term = stem.unwrap_or(exact);
             if !term.is_empty() {
-                tokens.push(Token { offset_from: start, offset_to: end, position: tokens.len(), text: term, position_length: 1 });
+                tokens.push(Token {
+                    offset_from: start,
+                    offset_to: end,
+                    position: tokens.len(),
+                    text: term,
+                    position_length: 1,
+                });
             }
         });
         ArabicTokenStream { tokens, next: 0 }
@@ -169,7 +177,12 @@ mod tests {
         let (title, body) = ("الحكومة تعلن", "قال وزير الخارجية إن الحكومة والحكومات ستجتمع، وقال: «نعم» 3 مرات.");
         let d = DocTerms::of(title, body);
         let count = |t: &mut ArabicTokenizer, s: &str| terms(t, s);
-        let fields = [count(&mut ArabicTokenizer::exact(), title), count(&mut ArabicTokenizer::exact(), body), count(&mut ArabicTokenizer::stemmed(), title), count(&mut ArabicTokenizer::stemmed(), body)];
+        let fields = [
+            count(&mut ArabicTokenizer::exact(), title),
+            count(&mut ArabicTokenizer::exact(), body),
+            count(&mut ArabicTokenizer::stemmed(), title),
+            count(&mut ArabicTokenizer::stemmed(), body),
+        ];
         for (f, toks) in fields.iter().enumerate() {
             assert_eq!(d.lens[f] as usize, toks.len(), "field {f}");
             for t in toks {
@@ -214,14 +227,21 @@ pub struct TermSnippets {
 impl TermSnippets {
     pub fn new(query: &str) -> TermSnippets {
         let words = word_terms(query);
-        TermSnippets { exact: words.iter().map(|w| w.exact.clone()).collect(), stems: words.into_iter().map(|w| w.stem).filter(|s| !s.is_empty()).collect() }
+        TermSnippets {
+            exact: words.iter().map(|w| w.exact.clone()).collect(),
+            stems: words.into_iter().map(|w| w.stem).filter(|s| !s.is_empty()).collect(),
+        }
     }
 }
 
 impl crate::Snippets for TermSnippets {
     fn make(&self, text: &str) -> crate::Snippet {
         const WIDTH: usize = 220;
-        let hits: Vec<(usize, usize)> = word_terms(text).into_iter().filter(|w| self.exact.contains(&w.exact) || self.stems.contains(&w.stem)).map(|w| (w.start, w.end)).collect();
+        let hits: Vec<(usize, usize)> = word_terms(text)
+            .into_iter()
+            .filter(|w| self.exact.contains(&w.exact) || self.stems.contains(&w.stem))
+            .map(|w| (w.start, w.end))
+            .collect();
         let Some(&(first, _)) = hits.first() else {
             return crate::Snippet { text: text.chars().take(200).collect(), highlights: vec![] };
         };
@@ -231,7 +251,8 @@ impl crate::Snippets for TermSnippets {
         let end = text[start..].char_indices().nth(WIDTH).map_or(text.len(), |(i, _)| start + i);
         let frag = &text[start..end];
         let to_chars = |byte: usize| text[start..byte.clamp(start, end)].chars().count();
-        let highlights = hits.iter().filter(|h| h.0 >= start && h.1 <= end).map(|h| (to_chars(h.0), to_chars(h.1))).collect();
+        let highlights =
+            hits.iter().filter(|h| h.0 >= start && h.1 <= end).map(|h| (to_chars(h.0), to_chars(h.1))).collect();
         crate::Snippet { text: frag.to_string(), highlights }
     }
 }

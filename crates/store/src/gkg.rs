@@ -75,11 +75,26 @@ pub fn row(a: &ArticleView, n: usize) -> String {
     cols[3] = clean(a.summary.source.as_deref().unwrap_or(""));
     cols[4] = clean(a.summary.url.clone().unwrap_or_else(|| format!("khabar:{}", a.summary.id)).as_str());
     let kind = |c: &str| if c == "DISPLACE" { "DISPLACED".to_string() } else { c.to_string() };
-    let counts: Vec<(String, usize)> = r.counts.iter().map(|c| (format!("{}#{}#{}#0#####", kind(&c.category), number(c.value), clean(c.object.as_deref().unwrap_or(""))), c.start)).collect();
+    let counts: Vec<(String, usize)> = r
+        .counts
+        .iter()
+        .map(|c| {
+            (
+                format!(
+                    "{}#{}#{}#0#####",
+                    kind(&c.category),
+                    number(c.value),
+                    clean(c.object.as_deref().unwrap_or(""))
+                ),
+                c.start,
+            )
+        })
+        .collect();
     cols[5] = counts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(";");
     cols[6] = counts.iter().map(|(s, o)| format!("{s}#{o}")).collect::<Vec<_>>().join(";");
     let (mut v1loc, mut v2loc) = (Vec::new(), Vec::new());
-    let (mut v1per, mut v2per, mut v1org, mut v2org, mut all) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut v1per, mut v2per, mut v1org, mut v2org, mut all) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for e in &r.entities {
         let name = clean(e.latin.as_deref().unwrap_or(&e.name));
         for m in &e.mentions {
@@ -87,10 +102,18 @@ pub fn row(a: &ArticleView, n: usize) -> String {
         }
         match e.kind.as_str() {
             "LOC" => {
-                let (lat, lon, cc) = e.geo.as_ref().map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone())).unwrap_or_default();
-                let is_country = e.geo.is_some() && khabar_ner::gazetteer::GAZETTEER.place(&e.name).is_some_and(|p| p.is_country);
+                let (lat, lon, cc) = e
+                    .geo
+                    .as_ref()
+                    .map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone()))
+                    .unwrap_or_default();
+                let is_country =
+                    e.geo.is_some() && khabar_ner::gazetteer::GAZETTEER.place(&e.name).is_some_and(|p| p.is_country);
                 let t = if is_country { 1 } else { 4 };
-                let fid = khabar_ner::gazetteer::GAZETTEER.place(&e.name).map(|p| p.geonameid.to_string()).unwrap_or_default();
+                let fid = khabar_ner::gazetteer::GAZETTEER
+                    .place(&e.name)
+                    .map(|p| p.geonameid.to_string())
+                    .unwrap_or_default();
                 v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
                 for m in &e.mentions {
                     v2loc.push(format!("{t}#{name}#{cc}###{lat}#{lon}#{fid}#{}", m.start));
@@ -128,15 +151,31 @@ pub fn row(a: &ArticleView, n: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join(";");
-    cols[22] = r.quotes.iter().map(|q| format!("{}|{}|{}|{}", q.start, q.end - q.start, clean(&q.cue), clean(&q.text))).collect::<Vec<_>>().join("#");
+    cols[22] = r
+        .quotes
+        .iter()
+        .map(|q| format!("{}|{}|{}|{}", q.start, q.end - q.start, clean(&q.cue), clean(&q.text)))
+        .collect::<Vec<_>>()
+        .join("#");
     cols[23] = all.join(";");
-    cols[24] = r.amounts.iter().map(|m| format!("{},{},{}", number(m.value), clean(m.object.as_deref().unwrap_or("")), m.start)).collect::<Vec<_>>().join(";");
+    cols[24] = r
+        .amounts
+        .iter()
+        .map(|m| format!("{},{},{}", number(m.value), clean(m.object.as_deref().unwrap_or("")), m.start))
+        .collect::<Vec<_>>()
+        .join(";");
     cols[25] = "srclc:ara;eng:khabar".into();
     let mut extras = String::new();
     if let Some(t) = &a.summary.title {
         let _ = write!(extras, "<PAGE_TITLE>{}</PAGE_TITLE>", xml(t));
     }
-    let speakers: Vec<String> = r.quotes.iter().filter_map(|q| q.speaker.as_ref().map(|s| format!("<QUOTE offset=\"{}\" speaker=\"{}\"/>", q.start, xml(&s.text)))).collect();
+    let speakers: Vec<String> = r
+        .quotes
+        .iter()
+        .filter_map(|q| {
+            q.speaker.as_ref().map(|s| format!("<QUOTE offset=\"{}\" speaker=\"{}\"/>", q.start, xml(&s.text)))
+        })
+        .collect();
     if !speakers.is_empty() {
         let _ = write!(extras, "<KHABAR_SPEAKERS>{}</KHABAR_SPEAKERS>", speakers.concat());
     }
@@ -153,10 +192,32 @@ mod tests {
     #[test]
     fn twenty_seven_columns_and_clean_values() {
         let mut r = Article::default();
-        r.counts.push(Count { category: "KILL".into(), value: 26.0, qualifier: "exact".into(), object: Some("شخصا".into()), attributed_to: None, start: 10, end: 15, text: "x".into() });
-        r.quotes.push(Quote { speaker: None, cue: "قال".into(), kind: "direct".into(), start: 3, end: 9, text: "a\tb#c|d".into() });
+        r.counts.push(Count {
+            category: "KILL".into(),
+            value: 26.0,
+            qualifier: "exact".into(),
+            object: Some("شخصا".into()),
+            attributed_to: None,
+            start: 10,
+            end: 15,
+            text: "x".into(),
+        });
+        r.quotes.push(Quote {
+            speaker: None,
+            cue: "قال".into(),
+            kind: "direct".into(),
+            start: 3,
+            end: 9,
+            text: "a\tb#c|d".into(),
+        });
         let a = ArticleView {
-            summary: ArticleSummary { id: "x".into(), title: Some("<b>".into()), source: None, url: None, published: Some("2022-01-07T13:05:00+06:00".into()) },
+            summary: ArticleSummary {
+                id: "x".into(),
+                title: Some("<b>".into()),
+                source: None,
+                url: None,
+                published: Some("2022-01-07T13:05:00+06:00".into()),
+            },
             text: String::new(),
             record: r,
             links: Default::default(),

@@ -9,7 +9,9 @@ use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
+};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{doc, Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
@@ -70,7 +72,11 @@ pub struct Results {
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let text = |tok: &str| TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(tok).set_index_option(IndexRecordOption::WithFreqsAndPositions));
+    let text = |tok: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default().set_tokenizer(tok).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
     let f = Fields {
         id: b.add_text_field("id", STRING | STORED),
         title: b.add_text_field("title", text(EXACT)),
@@ -88,7 +94,8 @@ impl SearchIndex {
     pub fn open(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.display().to_string(), source })?;
         let (schema, f) = schema();
-        let directory = tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::Invalid(format!("{}: {e}", dir.display())))?;
+        let directory = tantivy::directory::MmapDirectory::open(dir)
+            .map_err(|e| Error::Invalid(format!("{}: {e}", dir.display())))?;
         let index = Index::open_or_create(directory, schema)?;
         index.tokenizers().register(EXACT, TextAnalyzer::from(ArabicTokenizer::exact()));
         index.tokenizers().register(STEM, TextAnalyzer::from(ArabicTokenizer::stemmed()));
@@ -121,10 +128,23 @@ impl SearchIndex {
             None => parts.push((Occur::Must, Box::new(AllQuery))),
         }
         if let Some(s) = &q.source {
-            parts.push((Occur::Must, filter(Box::new(TermQuery::new(Term::from_field_text(f.source, s), IndexRecordOption::Basic)))));
+            parts.push((
+                Occur::Must,
+                filter(Box::new(TermQuery::new(Term::from_field_text(f.source, s), IndexRecordOption::Basic))),
+            ));
         }
         if !q.entities.is_empty() {
-            let any: Vec<(Occur, Box<dyn Query>)> = q.entities.iter().map(|e| (Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.entity, e), IndexRecordOption::Basic)) as Box<dyn Query>)).collect();
+            let any: Vec<(Occur, Box<dyn Query>)> = q
+                .entities
+                .iter()
+                .map(|e| {
+                    (
+                        Occur::Should,
+                        Box::new(TermQuery::new(Term::from_field_text(f.entity, e), IndexRecordOption::Basic))
+                            as Box<dyn Query>,
+                    )
+                })
+                .collect();
             parts.push((Occur::Must, filter(Box::new(BooleanQuery::new(any)))));
         }
         if q.from.is_some() || q.to.is_some() {
@@ -139,7 +159,12 @@ impl SearchIndex {
         }
     }
 
-    fn hits(&self, searcher: &tantivy::Searcher, top: Vec<(f32, tantivy::DocAddress)>, total: usize) -> Result<Results> {
+    fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+        total: usize,
+    ) -> Result<Results> {
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let d: TantivyDocument = searcher.doc(addr)?;
@@ -149,7 +174,6 @@ impl SearchIndex {
         }
         Ok(Results { total, hits })
     }
-
 }
 
 impl Search for SearchIndex {
@@ -207,7 +231,13 @@ impl Search for SearchIndex {
         let (top, total) = if has_text {
             searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count))?
         } else {
-            let (top, total) = searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>("day", Order::Desc), Count))?;
+            let (top, total) = searcher.search(
+                &*query,
+                &(
+                    TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>("day", Order::Desc),
+                    Count,
+                ),
+            )?;
             (top.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
         };
         self.hits(&searcher, top, total)

@@ -67,7 +67,12 @@ impl NewArticle {
     /// The id and content hash of an input record: its own id, or `h` and the start of its hash
     /// when it has none; the hash covers the text, the date, and the `title` and `source` input
     /// fields.
-    pub fn key_of(id: Option<&str>, text: &str, published: Option<&str>, extra: &serde_json::Map<String, serde_json::Value>) -> (String, String) {
+    pub fn key_of(
+        id: Option<&str>,
+        text: &str,
+        published: Option<&str>,
+        extra: &serde_json::Map<String, serde_json::Value>,
+    ) -> (String, String) {
         let field = |k| extra.get(k).and_then(serde_json::Value::as_str);
         let hash = content_hash(text, published, field("title"), field("source"));
         (id.map_or_else(|| format!("h{}", &hash[..16]), str::to_string), hash)
@@ -75,9 +80,26 @@ impl NewArticle {
 
     /// An input record with its extraction: `source`, `url` and `title` are read from `extra`,
     /// which keeps every other input field as well.
-    pub fn from_input(id: String, hash: String, published: Option<String>, text: String, extra: serde_json::Map<String, serde_json::Value>, record: Article) -> NewArticle {
+    pub fn from_input(
+        id: String,
+        hash: String,
+        published: Option<String>,
+        text: String,
+        extra: serde_json::Map<String, serde_json::Value>,
+        record: Article,
+    ) -> NewArticle {
         let field = |k| extra.get(k).and_then(serde_json::Value::as_str).map(str::to_string);
-        NewArticle { source: field("source"), url: field("url"), title: field("title"), id, hash, published, text, extra, record }
+        NewArticle {
+            source: field("source"),
+            url: field("url"),
+            title: field("title"),
+            id,
+            hash,
+            published,
+            text,
+            extra,
+            record,
+        }
     }
 }
 
@@ -112,7 +134,12 @@ impl<C> Pool<C> {
 
     /// Runs `f` on an idle connection that `alive` accepts, or on a new one from `open`; the
     /// connection is kept afterwards.
-    pub(crate) fn with<T>(&self, open: impl FnOnce() -> Result<C>, alive: impl Fn(&C) -> bool, f: impl FnOnce(&mut C) -> Result<T>) -> Result<T> {
+    pub(crate) fn with<T>(
+        &self,
+        open: impl FnOnce() -> Result<C>,
+        alive: impl Fn(&C) -> bool,
+        f: impl FnOnce(&mut C) -> Result<T>,
+    ) -> Result<T> {
         let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut conn = match idle {
             Some(c) if alive(&c) => c,
@@ -359,7 +386,11 @@ impl Corpus {
             return Corpus::postgres(url);
         }
         if !dir.join("khabar.db").exists() {
-            return Err(Error::Invalid(format!("{}: no corpus here (run `khabar ingest --db {}` first)", dir.display(), dir.display())));
+            return Err(Error::Invalid(format!(
+                "{}: no corpus here (run `khabar ingest --db {}` first)",
+                dir.display(),
+                dir.display()
+            )));
         }
         let store = SqliteStore::open(&dir.join("khabar.db"))?;
         let index = SearchIndex::open(&dir.join("index"))?;

@@ -96,7 +96,11 @@ impl Linker {
         if name_key.is_empty() {
             return None;
         }
-        let geonameid = if kind == "LOC" { khabar_ner::gazetteer::GAZETTEER.place(&e.name).map(|p| p.geonameid).filter(|&g| g > 0) } else { None };
+        let geonameid = if kind == "LOC" {
+            khabar_ner::gazetteer::GAZETTEER.place(&e.name).map(|p| p.geonameid).filter(|&g| g > 0)
+        } else {
+            None
+        };
         let geo_key = geonameid.map(|g| typed("LOC", &format!("geonames:{g}")));
         let name_typed = typed(kind, &name_key);
         let mut variants: Vec<(String, &str)> = Vec::new();
@@ -110,23 +114,41 @@ impl Linker {
             (id.clone(), format!("same name as a known spelling once folded ({name_key})"))
         } else if let Some(id) = geo_key.as_ref().and_then(|g| self.keys.get(g)) {
             (id.clone(), format!("same GeoNames place ({})", geonameid.unwrap_or(0)))
-        } else if let Some((id, v)) = variants.iter().filter(|(k, _)| k.contains(' ')).find_map(|(k, v)| self.keys.get(&typed(kind, k)).map(|id| (id.clone(), *v))) {
+        } else if let Some((id, v)) = variants
+            .iter()
+            .filter(|(k, _)| k.contains(' '))
+            .find_map(|(k, v)| self.keys.get(&typed(kind, k)).map(|id| (id.clone(), *v)))
+        {
             (id, format!("its mention «{v}» is a known spelling"))
         } else if let Some((id, prefix)) = (kind == "PER").then(|| known_prefix(&self.keys, &name_key)).flatten() {
             (id, format!("begins with the known person «{prefix}»"))
-        } else if let Some(id) = (kind == "PER" && !name_key.contains(' ')).then(|| self.surnames.get(&name_key)).flatten().filter(|s| s.len() == 1).and_then(|s| s.iter().next()) {
+        } else if let Some(id) = (kind == "PER" && !name_key.contains(' '))
+            .then(|| self.surnames.get(&name_key))
+            .flatten()
+            .filter(|s| s.len() == 1)
+            .and_then(|s| s.iter().next())
+        {
             (id.clone(), format!("«{}» is the surname of exactly one known person", e.name))
         } else {
             (String::new(), String::new())
         };
         let created = entity.is_empty();
-        let (entity, reason) = if created { (entity_id(kind, &name_key), "first seen".to_string()) } else { (entity, reason) };
+        let (entity, reason) =
+            if created { (entity_id(kind, &name_key), "first seen".to_string()) } else { (entity, reason) };
         let mut keys = vec![NewKey { key: name_typed, variant: e.name.clone(), reason: reason.clone() }];
         if let Some(g) = geo_key {
-            keys.push(NewKey { key: g, variant: e.name.clone(), reason: format!("GeoNames place {}", geonameid.unwrap_or(0)) });
+            keys.push(NewKey {
+                key: g,
+                variant: e.name.clone(),
+                reason: format!("GeoNames place {}", geonameid.unwrap_or(0)),
+            });
         }
         for (k, v) in variants {
-            keys.push(NewKey { key: typed(kind, &k), variant: v.to_string(), reason: format!("mentioned as «{v}» beside «{}» in one article", e.name) });
+            keys.push(NewKey {
+                key: typed(kind, &k),
+                variant: v.to_string(),
+                reason: format!("mentioned as «{v}» beside «{}» in one article", e.name),
+            });
         }
         for k in &keys {
             self.add_key(k.key.clone(), entity.clone());

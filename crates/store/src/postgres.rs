@@ -18,7 +18,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 /// Schema versions, applied in order, each once.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     rid BIGSERIAL PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -61,14 +62,16 @@ CREATE INDEX counts_category_day ON counts(category, day);
 CREATE INDEX counts_source ON counts(source_entity);
 CREATE TABLE dates (article BIGINT NOT NULL, value TEXT NOT NULL, resolution TEXT NOT NULL, start_pos BIGINT NOT NULL, end_pos BIGINT NOT NULL);
 CREATE INDEX dates_article ON dates(article);
-"#, r#"
+"#,
+    r#"
 ALTER TABLE articles ADD COLUMN exact tsvector, ADD COLUMN stem tsvector, ADD COLUMN entity_ids TEXT[] NOT NULL DEFAULT '{}';
 CREATE INDEX articles_exact ON articles USING GIN (exact);
 CREATE INDEX articles_stem ON articles USING GIN (stem);
 CREATE INDEX articles_entity_ids ON articles USING GIN (entity_ids);
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX entity_keys_trgm ON entity_keys USING GIN (key gin_trgm_ops);
-"#, r#"
+"#,
+    r#"
 ALTER TABLE articles ADD COLUMN len_t INT NOT NULL DEFAULT 0, ADD COLUMN len_b INT NOT NULL DEFAULT 0,
     ADD COLUMN len_st INT NOT NULL DEFAULT 0, ADD COLUMN len_sb INT NOT NULL DEFAULT 0;
 CREATE TABLE postings (
@@ -80,10 +83,12 @@ INSERT INTO search_totals VALUES (0, 0, 0, 0, 0);
 UPDATE articles SET indexed = FALSE, exact = NULL, stem = NULL WHERE indexed OR exact IS NOT NULL;
 DROP INDEX articles_entity_ids;
 ALTER TABLE articles DROP COLUMN entity_ids;
-"#, r#"
+"#,
+    r#"
 CREATE TABLE queue_progress (stream TEXT PRIMARY KEY, done BIGINT NOT NULL);
 CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGINT, replaced BOOLEAN NOT NULL, PRIMARY KEY (stream, seq));
-"#];
+"#,
+];
 
 pub struct PgStore {
     url: String,
@@ -115,7 +120,8 @@ impl PgStore {
         let mut c = Client::connect(url, NoTls)?;
         // up to date already: nothing to write, so that a read-only replica can be opened too
         let current = c.query_one("SELECT to_regclass('khabar_migrations') IS NOT NULL", &[])?.get::<_, bool>(0)
-            && c.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get::<_, i64>(0) == MIGRATIONS.len() as i64;
+            && c.query_one("SELECT coalesce(max(version), 0) FROM khabar_migrations", &[])?.get::<_, i64>(0)
+                == MIGRATIONS.len() as i64;
         if !current {
             let mut tx = c.transaction()?;
             tx.execute("SELECT pg_advisory_xact_lock(7243500)", &[])?;
@@ -148,7 +154,13 @@ impl PgStore {
 const SUMMARY_COLS: &str = "id, title, source, url, published";
 
 fn summary_from(r: &Row, at: usize) -> ArticleSummary {
-    ArticleSummary { id: r.get(at), title: r.get(at + 1), source: r.get(at + 2), url: r.get(at + 3), published: r.get(at + 4) }
+    ArticleSummary {
+        id: r.get(at),
+        title: r.get(at + 1),
+        source: r.get(at + 2),
+        url: r.get(at + 3),
+        published: r.get(at + 4),
+    }
 }
 
 const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
@@ -160,12 +172,23 @@ fn entity_summary(r: &Row) -> EntitySummary {
         (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
         _ => None,
     };
-    EntitySummary { id: r.get(0), kind: r.get(1), name: r.get(2), latin: r.get(3), geo, articles: r.get::<_, i64>(7) as u64 }
+    EntitySummary {
+        id: r.get(0),
+        kind: r.get(1),
+        name: r.get(2),
+        latin: r.get(3),
+        geo,
+        articles: r.get::<_, i64>(7) as u64,
+    }
 }
 
 fn load_view(c: &mut Client, rid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
     let record: Article = serde_json::from_str(record)?;
-    let links = c.query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let links = c
+        .query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
     Ok(ArticleView { summary, text, record, links })
 }
 
@@ -176,7 +199,8 @@ impl Store for PgStore {
 
     fn write(&self, batch: &[NewArticle]) -> Result<Written> {
         // the search terms of every article, computed before the writers' lock is taken
-        let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
+        let terms: Vec<DocTerms> =
+            batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
         let mut conn = self.writer()?;
         let mut slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
         // an id twice in one batch: written in runs without a repeat (see `first_repeat`)
@@ -232,7 +256,9 @@ impl Store for PgStore {
 
     fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         self.read(|c| {
-            let Some(r) = c.query_opt(&format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE id = $1"), p![id])? else {
+            let Some(r) =
+                c.query_opt(&format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE id = $1"), p![id])?
+            else {
                 return Ok(None);
             };
             let rid: i64 = r.get(0);
@@ -244,7 +270,8 @@ impl Store for PgStore {
     fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>> {
         self.read(|c| {
             let rows = c.query(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE id = ANY($1)"), p![ids])?;
-            let mut by_id: FxHashMap<String, ArticleSummary> = rows.iter().map(|r| (r.get::<_, String>(0), summary_from(r, 0))).collect();
+            let mut by_id: FxHashMap<String, ArticleSummary> =
+                rows.iter().map(|r| (r.get::<_, String>(0), summary_from(r, 0))).collect();
             Ok(ids.iter().filter_map(|i| by_id.remove(i)).collect())
         })
     }
@@ -501,7 +528,10 @@ impl SearchRows {
         self.flush_postings(tx)?;
         if self.totals.iter().any(|&x| x != 0) {
             let t = &self.totals;
-            tx.execute("UPDATE search_totals SET docs = docs + $1, t = t + $2, b = b + $3, st = st + $4, sb = sb + $5", p![t[0], t[1], t[2], t[3], t[4]])?;
+            tx.execute(
+                "UPDATE search_totals SET docs = docs + $1, t = t + $2, b = b + $3, st = st + $4, sb = sb + $5",
+                p![t[0], t[1], t[2], t[3], t[4]],
+            )?;
         }
         Ok(())
     }
@@ -532,7 +562,13 @@ impl BatchRows {
             for (i, nk) in link.keys.iter().enumerate() {
                 self.key(&nk.key, &link.entity, &nk.variant, &nk.reason, id, (i == 0) as i64);
             }
-            self.mentions.push(MentionRow { article: rid, local: e.id.clone(), entity: link.entity.clone(), name: e.name.clone(), n: e.mentions.len() as i64 });
+            self.mentions.push(MentionRow {
+                article: rid,
+                local: e.id.clone(),
+                entity: link.entity.clone(),
+                name: e.name.clone(),
+                n: e.mentions.len() as i64,
+            });
             local_to_global.insert(e.id.as_str(), link.entity);
         }
         // +1 for each entity the article mentions, however many of its local entities it joined
@@ -569,7 +605,13 @@ impl BatchRows {
             });
         }
         for d in &record.dates {
-            self.dates.push(DateRow { article: rid, value: d.value.clone(), resolution: d.resolution.clone(), start: d.start as i64, end: d.end as i64 });
+            self.dates.push(DateRow {
+                article: rid,
+                value: d.value.clone(),
+                resolution: d.resolution.clone(),
+                start: d.start as i64,
+                end: d.end as i64,
+            });
         }
     }
 
@@ -605,7 +647,14 @@ impl BatchRows {
             Some(&i) => self.keys[i].names += names,
             None => {
                 self.key_at.insert(key.to_string(), self.keys.len());
-                self.keys.push(KeyRow { key: key.to_string(), entity: entity.to_string(), variant: variant.to_string(), reason: reason.to_string(), first_article: article.to_string(), names });
+                self.keys.push(KeyRow {
+                    key: key.to_string(),
+                    entity: entity.to_string(),
+                    variant: variant.to_string(),
+                    reason: reason.to_string(),
+                    first_article: article.to_string(),
+                    names,
+                });
             }
         }
     }
@@ -619,7 +668,8 @@ impl BatchRows {
                 p![col!(new, id), col!(new, kind), col!(new, name), col!(new, key), col!(new, latin), col!(new, lat), col!(new, lon), col!(new, country), col!(new, geonameid)],
             )?;
         }
-        let fill: Vec<&&EntityRow> = old.iter().filter(|e| e.latin.is_some() || e.lat.is_some() || e.geonameid.is_some()).collect();
+        let fill: Vec<&&EntityRow> =
+            old.iter().filter(|e| e.latin.is_some() || e.lat.is_some() || e.geonameid.is_some()).collect();
         if !fill.is_empty() {
             tx.execute(
                 "UPDATE entities e SET latin = coalesce(e.latin, d.latin), lat = coalesce(e.lat, d.lat), lon = coalesce(e.lon, d.lon), country = coalesce(e.country, d.country), geonameid = coalesce(e.geonameid, d.geonameid) \
@@ -690,7 +740,12 @@ impl BatchRows {
 /// serializes writers across processes is taken for what depends on the entity keys: linking
 /// reads and extends the key table, so writers take turns for it. What another writer inserted
 /// meanwhile under the same id is decided under the lock (unchanged, or replaced).
-fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[NewArticle], terms: &[DocTerms]) -> Result<Written> {
+fn write_batch(
+    conn: &mut Client,
+    slot: &mut Option<(Linker, i64)>,
+    batch: &[NewArticle],
+    terms: &[DocTerms],
+) -> Result<Written> {
     let mut tx = conn.transaction()?;
     let mut rows = BatchRows::default();
     let mut w = Written::default();
@@ -710,9 +765,16 @@ fn write_batch(conn: &mut Client, slot: &mut Option<(Linker, i64)>, batch: &[New
 
 /// Inserts the batch's articles that are not stored yet, with their postings; returns each
 /// one's row (`None` for those already stored, or inserted meanwhile by another writer).
-fn insert_new(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], rows: &mut BatchRows, w: &mut Written) -> Result<Vec<Option<i64>>> {
+fn insert_new(
+    tx: &mut Transaction,
+    batch: &[NewArticle],
+    terms: &[DocTerms],
+    rows: &mut BatchRows,
+    w: &mut Written,
+) -> Result<Vec<Option<i64>>> {
     let ids: Vec<&str> = batch.iter().map(|a| a.id.as_str()).collect();
-    let before: FxHashSet<String> = tx.query("SELECT id FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| r.get(0)).collect();
+    let before: FxHashSet<String> =
+        tx.query("SELECT id FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| r.get(0)).collect();
     let insert = tx.prepare(
         "INSERT INTO articles (exact, stem, len_t, len_b, len_st, len_sb, id, hash, source, url, title, published, day, text, extra, record, indexed) \
          VALUES (array_to_tsvector($1::text[]), array_to_tsvector($2::text[]), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, TRUE) \
@@ -726,7 +788,27 @@ fn insert_new(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], ro
         let l = lens(t);
         let day = day_number(a.published.as_deref());
         let (record, extra) = (serde_json::to_string(&a.record)?, serde_json::to_string(&a.extra)?);
-        let row = tx.query_opt(&insert, p![t.terms(false), t.terms(true), l[0], l[1], l[2], l[3], a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+        let row = tx.query_opt(
+            &insert,
+            p![
+                t.terms(false),
+                t.terms(true),
+                l[0],
+                l[1],
+                l[2],
+                l[3],
+                a.id,
+                a.hash,
+                a.source,
+                a.url,
+                a.title,
+                a.published,
+                day,
+                a.text,
+                extra,
+                record
+            ],
+        )?;
         if let Some(r) = row {
             let rid: i64 = r.get(0);
             rows.search.add(rid, t, 1);
@@ -754,12 +836,22 @@ fn lock_and_load(tx: &mut Transaction, slot: &mut Option<(Linker, i64)>) -> Resu
 /// Under the lock, the articles `insert_new` did not insert: unchanged, or replaced (their old
 /// records taken out). Returns each article's row and whether it replaced one; `None` when
 /// unchanged.
-fn settle(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], rid_of: Vec<Option<i64>>, rows: &mut BatchRows, w: &mut Written) -> Result<Vec<Option<(i64, bool)>>> {
+fn settle(
+    tx: &mut Transaction,
+    batch: &[NewArticle],
+    terms: &[DocTerms],
+    rid_of: Vec<Option<i64>>,
+    rows: &mut BatchRows,
+    w: &mut Written,
+) -> Result<Vec<Option<(i64, bool)>>> {
     let rest: Vec<&str> = batch.iter().zip(&rid_of).filter(|(_, r)| r.is_none()).map(|(a, _)| a.id.as_str()).collect();
     let now: FxHashMap<String, (i64, String, bool)> = if rest.is_empty() {
         FxHashMap::default()
     } else {
-        tx.query("SELECT id, rid, hash, indexed FROM articles WHERE id = ANY($1)", p![rest])?.iter().map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3)))).collect()
+        tx.query("SELECT id, rid, hash, indexed FROM articles WHERE id = ANY($1)", p![rest])?
+            .iter()
+            .map(|r| (r.get(0), (r.get(1), r.get(2), r.get(3))))
+            .collect()
     };
     let update = tx.prepare(&format!(
         "UPDATE articles SET hash = $8, source = $9, url = $10, title = $11, published = $12, day = $13, text = $14, extra = $15, record = $16, {SEARCH_SET} WHERE rid = $1"
@@ -777,7 +869,27 @@ fn settle(tx: &mut Transaction, batch: &[NewArticle], terms: &[DocTerms], rid_of
                 let l = lens(t);
                 let day = day_number(a.published.as_deref());
                 let (record, extra) = (serde_json::to_string(&a.record)?, serde_json::to_string(&a.extra)?);
-                tx.execute(&update, p![rid, t.terms(false), t.terms(true), l[0], l[1], l[2], l[3], a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                tx.execute(
+                    &update,
+                    p![
+                        rid,
+                        t.terms(false),
+                        t.terms(true),
+                        l[0],
+                        l[1],
+                        l[2],
+                        l[3],
+                        a.hash,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.published,
+                        day,
+                        a.text,
+                        extra,
+                        record
+                    ],
+                )?;
                 rows.search.add(rid, t, 1);
                 w.replaced += 1;
                 Some((rid, true))
@@ -844,10 +956,14 @@ impl PgStore {
         }
         let batch: Vec<NewArticle> = items.iter().filter_map(|q| q.article.clone()).collect();
         let seqs: Vec<i64> = items.iter().filter(|q| q.article.is_some()).map(|q| q.seq).collect();
-        let terms: Vec<DocTerms> = batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
+        let terms: Vec<DocTerms> =
+            batch.iter().map(|a| DocTerms::of(a.title.as_deref().unwrap_or(""), &a.text)).collect();
         let mut conn = self.writer()?;
         let mut tx = conn.transaction()?;
-        tx.execute("INSERT INTO queue_progress (stream, done) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING", p![stream, (first - 1)])?;
+        tx.execute(
+            "INSERT INTO queue_progress (stream, done) VALUES ($1, $2) ON CONFLICT (stream) DO NOTHING",
+            p![stream, (first - 1)],
+        )?;
         let mut rows = BatchRows::default();
         let mut w = Written::default();
         let rid_of = insert_new(&mut tx, &batch, &terms, &mut rows, &mut w)?;
@@ -890,11 +1006,19 @@ impl PgStore {
             let result = (|| -> Result<usize> {
                 let mut tx = conn.transaction()?;
                 let (mut linker, seen) = lock_and_load(&mut tx, &mut slot)?;
-                let Some(done) = tx.query_opt("SELECT done FROM queue_progress WHERE stream = $1", p![stream])?.map(|r| r.get::<_, i64>(0)) else {
+                let Some(done) = tx
+                    .query_opt("SELECT done FROM queue_progress WHERE stream = $1", p![stream])?
+                    .map(|r| r.get::<_, i64>(0))
+                else {
                     return Ok(0);
                 };
                 let log = tx.query("SELECT seq, article, replaced FROM queue_log WHERE stream = $1 AND seq > $2 ORDER BY seq LIMIT 1024", p![stream, done])?;
-                let run: Vec<&Row> = log.iter().enumerate().take_while(|(i, r)| r.get::<_, i64>(0) == done + 1 + *i as i64).map(|(_, r)| r).collect();
+                let run: Vec<&Row> = log
+                    .iter()
+                    .enumerate()
+                    .take_while(|(i, r)| r.get::<_, i64>(0) == done + 1 + *i as i64)
+                    .map(|(_, r)| r)
+                    .collect();
                 if run.is_empty() {
                     *slot = Some((linker, seen));
                     return Ok(0);
@@ -947,12 +1071,19 @@ impl PgStore {
 
     /// Content hashes of those of these articles that are stored.
     pub fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>> {
-        self.read(|c| Ok(c.query("SELECT id, hash FROM articles WHERE id = ANY($1)", p![ids])?.iter().map(|r| (r.get(0), r.get(1))).collect()))
+        self.read(|c| {
+            Ok(c.query("SELECT id, hash FROM articles WHERE id = ANY($1)", p![ids])?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect())
+        })
     }
 
     /// Messages stored from a stream but whose entities wait for an earlier one.
     pub fn queued_unlinked(&self, stream: &str) -> Result<u64> {
-        self.read(|c| Ok(c.query_one("SELECT COUNT(*) FROM queue_log WHERE stream = $1", p![stream])?.get::<_, i64>(0) as u64))
+        self.read(|c| {
+            Ok(c.query_one("SELECT COUNT(*) FROM queue_log WHERE stream = $1", p![stream])?.get::<_, i64>(0) as u64)
+        })
     }
 }
 
@@ -989,7 +1120,8 @@ impl Search for PgSearch {
         let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&d.title, &d.text)).collect();
         self.with(|c| {
             let mut tx = c.transaction()?;
-            let st = tx.prepare(&format!("UPDATE articles SET {SEARCH_SET} WHERE id = $1 AND NOT indexed RETURNING rid"))?;
+            let st =
+                tx.prepare(&format!("UPDATE articles SET {SEARCH_SET} WHERE id = $1 AND NOT indexed RETURNING rid"))?;
             let mut rows = SearchRows::default();
             for (d, t) in docs.iter().zip(&terms) {
                 let l = lens(t);
@@ -1061,7 +1193,10 @@ impl Search for PgSearch {
         self.with(|c| {
             if words.is_empty() {
                 let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
-                let sql = format!("SELECT id FROM articles WHERE {filter} ORDER BY day DESC NULLS LAST, id LIMIT {limit} OFFSET {}", q.offset);
+                let sql = format!(
+                    "SELECT id FROM articles WHERE {filter} ORDER BY day DESC NULLS LAST, id LIMIT {limit} OFFSET {}",
+                    q.offset
+                );
                 let hits = c.query(&sql, &refs)?.iter().map(|r| crate::Hit { id: r.get(0), score: 0.0 }).collect();
                 return Ok(crate::Results { total: total as usize, hits });
             }
@@ -1069,7 +1204,8 @@ impl Search for PgSearch {
             // seeing that it detoasts every article's tsvector (200 ms against 25 over 17,815)
             let mut tx = c.transaction()?;
             tx.batch_execute("SET LOCAL enable_seqscan = off")?;
-            let matched = tx.query(&format!("SELECT rid, id, len_t, len_b, len_st, len_sb FROM articles WHERE {filter}"), &refs)?;
+            let matched =
+                tx.query(&format!("SELECT rid, id, len_t, len_b, len_st, len_sb FROM articles WHERE {filter}"), &refs)?;
             let mut hits = rank(&mut tx, &words, &matched)?;
             tx.commit()?;
             hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
@@ -1086,10 +1222,15 @@ impl Search for PgSearch {
 /// BM25 scores of the matched articles (rows of `rid, id` and the four field lengths), as
 /// tantivy computes them for our query: for each word, the sum over the four fields of the
 /// boosted BM25 of its exact term (title, body) or stem (the stemmed title and body); words added.
-fn rank(c: &mut impl ::postgres::GenericClient, words: &[(String, String)], matched: &[Row]) -> Result<Vec<crate::Hit>> {
+fn rank(
+    c: &mut impl ::postgres::GenericClient,
+    words: &[(String, String)],
+    matched: &[Row],
+) -> Result<Vec<crate::Hit>> {
     use tantivy::fieldnorm::FieldNormReader;
     use tantivy::query::Bm25Weight;
-    let mut terms: Vec<&str> = words.iter().flat_map(|(e, s)| [e.as_str(), s.as_str()]).filter(|t| !t.is_empty()).collect();
+    let mut terms: Vec<&str> =
+        words.iter().flat_map(|(e, s)| [e.as_str(), s.as_str()]).filter(|t| !t.is_empty()).collect();
     terms.sort_unstable();
     terms.dedup();
     let totals = c.query_one("SELECT docs, t, b, st, sb FROM search_totals", &[])?;
@@ -1124,7 +1265,8 @@ fn rank(c: &mut impl ::postgres::GenericClient, words: &[(String, String)], matc
     let mut hits = Vec::with_capacity(matched.len());
     for r in matched {
         let rid: i64 = r.get(0);
-        let norms: [u8; FIELDS] = std::array::from_fn(|i| FieldNormReader::fieldnorm_to_id(r.get::<_, i32>(i + 2).max(0) as u32));
+        let norms: [u8; FIELDS] =
+            std::array::from_fn(|i| FieldNormReader::fieldnorm_to_id(r.get::<_, i32>(i + 2).max(0) as u32));
         let mut score = 0f32;
         for ((e, s), w) in words.iter().zip(&weights) {
             let mut word = 0f32;

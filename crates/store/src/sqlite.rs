@@ -82,12 +82,20 @@ impl SqliteStore {
         // process loses nothing committed.
         c.pragma_update(None, "synchronous", "NORMAL")?;
         c.execute_batch(SCHEMA)?;
-        Ok(SqliteStore { path: path.to_path_buf(), writer: Mutex::new(c), readers: Pool::new(), linker: Mutex::new(None) })
+        Ok(SqliteStore {
+            path: path.to_path_buf(),
+            writer: Mutex::new(c),
+            readers: Pool::new(),
+            linker: Mutex::new(None),
+        })
     }
 
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let open = || {
-            let c = Connection::open_with_flags(&self.path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI)?;
+            let c = Connection::open_with_flags(
+                &self.path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+            )?;
             configure(&c)?;
             Ok(c)
         };
@@ -120,7 +128,14 @@ fn entity_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
         (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
         _ => None,
     };
-    Ok(EntitySummary { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, latin: r.get(3)?, geo, articles: r.get::<_, i64>(7)? as u64 })
+    Ok(EntitySummary {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        name: r.get(2)?,
+        latin: r.get(3)?,
+        geo,
+        articles: r.get::<_, i64>(7)? as u64,
+    })
 }
 
 const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
@@ -128,7 +143,9 @@ const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.countr
 fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
     let record: Article = serde_json::from_str(record)?;
     let mut st = c.prepare_cached("SELECT local, entity FROM mentions WHERE article = ?1")?;
-    let links = st.query_map([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let links = st
+        .query_map([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(ArticleView { summary, text, record, links })
 }
 
@@ -201,10 +218,20 @@ impl Store for SqliteStore {
     fn article(&self, id: &str) -> Result<Option<ArticleView>> {
         self.read(|c| {
             let row = c
-                .query_row(&format!("SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE id = ?1"), [id], |r| {
-                    let s = ArticleSummary { id: r.get(3)?, title: r.get(4)?, source: r.get(5)?, url: r.get(6)?, published: r.get(7)? };
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, s))
-                })
+                .query_row(
+                    &format!("SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE id = ?1"),
+                    [id],
+                    |r| {
+                        let s = ArticleSummary {
+                            id: r.get(3)?,
+                            title: r.get(4)?,
+                            source: r.get(5)?,
+                            url: r.get(6)?,
+                            published: r.get(7)?,
+                        };
+                        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, s))
+                    },
+                )
                 .optional()?;
             match row {
                 None => Ok(None),
@@ -354,7 +381,10 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
         let mut update = tx.prepare_cached(
             "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, published = ?6, day = ?7, text = ?8, extra = ?9, record = ?10, indexed = 0 WHERE rowid = ?1",
         )?;
-        let mut clear: Vec<_> = ["mentions", "quotes", "counts", "dates"].iter().map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1"))).collect::<rusqlite::Result<_>>()?;
+        let mut clear: Vec<_> = ["mentions", "quotes", "counts", "dates"]
+            .iter()
+            .map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1")))
+            .collect::<rusqlite::Result<_>>()?;
         let mut new_entity = tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
         let mut fill_entity = tx.prepare_cached(
             "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6) WHERE id = ?1",
@@ -369,10 +399,12 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
         let mut touched: rustc_hash::FxHashSet<String> = Default::default();
         let mut old_entities = tx.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?;
         let mut recount = tx.prepare_cached("UPDATE entities SET articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1) WHERE id = ?1")?;
-        let mut mention = tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut mention =
+            tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut quote = tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
         let mut count = tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
-        let mut date = tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut date = tx
+            .prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
         for a in batch {
             let day = day_number(a.published.as_deref());
             let record = serde_json::to_string(&a.record)?;
@@ -390,12 +422,34 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                     for st in clear.iter_mut() {
                         st.execute([rowid])?;
                     }
-                    update.execute(params![rowid, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                    update.execute(params![
+                        rowid,
+                        a.hash,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.published,
+                        day,
+                        a.text,
+                        extra,
+                        record
+                    ])?;
                     w.replaced += 1;
                     rowid
                 }
                 None => {
-                    insert.execute(params![a.id, a.hash, a.source, a.url, a.title, a.published, day, a.text, extra, record])?;
+                    insert.execute(params![
+                        a.id,
+                        a.hash,
+                        a.source,
+                        a.url,
+                        a.title,
+                        a.published,
+                        day,
+                        a.text,
+                        extra,
+                        record
+                    ])?;
                     w.stored += 1;
                     tx.last_insert_rowid()
                 }
@@ -405,9 +459,26 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                 let Some(link) = linker.link(e) else { continue };
                 let k = crate::analysis::key(&e.name);
                 if link.created {
-                    new_entity.execute(params![link.entity, e.kind, e.name, k, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
+                    new_entity.execute(params![
+                        link.entity,
+                        e.kind,
+                        e.name,
+                        k,
+                        e.latin,
+                        e.geo.as_ref().map(|g| g.lat),
+                        e.geo.as_ref().map(|g| g.lon),
+                        e.geo.as_ref().map(|g| &g.country),
+                        link.geonameid.map(|g| g as i64)
+                    ])?;
                 } else {
-                    fill_entity.execute(params![link.entity, e.latin, e.geo.as_ref().map(|g| g.lat), e.geo.as_ref().map(|g| g.lon), e.geo.as_ref().map(|g| &g.country), link.geonameid.map(|g| g as i64)])?;
+                    fill_entity.execute(params![
+                        link.entity,
+                        e.latin,
+                        e.geo.as_ref().map(|g| g.lat),
+                        e.geo.as_ref().map(|g| g.lon),
+                        e.geo.as_ref().map(|g| &g.country),
+                        link.geonameid.map(|g| g as i64)
+                    ])?;
                 }
                 touched.insert(link.entity.clone());
                 for (i, nk) in link.keys.iter().enumerate() {
@@ -419,11 +490,31 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
             let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
             for q in &a.record.quotes {
                 let sp = q.speaker.as_ref();
-                quote.execute(params![rowid, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| &s.text), q.cue, q.kind, q.start as i64, q.end as i64, q.text])?;
+                quote.execute(params![
+                    rowid,
+                    global(sp.and_then(|s| s.entity.as_ref())),
+                    sp.map(|s| &s.text),
+                    q.cue,
+                    q.kind,
+                    q.start as i64,
+                    q.end as i64,
+                    q.text
+                ])?;
             }
             for n in &a.record.counts {
                 let sp = n.attributed_to.as_ref();
-                count.execute(params![rowid, day, n.category, n.value, n.qualifier, global(sp.and_then(|s| s.entity.as_ref())), sp.map(|s| &s.text), n.start as i64, n.end as i64, n.text])?;
+                count.execute(params![
+                    rowid,
+                    day,
+                    n.category,
+                    n.value,
+                    n.qualifier,
+                    global(sp.and_then(|s| s.entity.as_ref())),
+                    sp.map(|s| &s.text),
+                    n.start as i64,
+                    n.end as i64,
+                    n.text
+                ])?;
             }
             for d in &a.record.dates {
                 date.execute(params![rowid, d.value, d.resolution, d.start as i64, d.end as i64])?;

@@ -84,10 +84,34 @@ fn sqlite_and_postgres_agree() {
         corpus.write(&batch()).unwrap();
     }
     assert_eq!(embedded.index.num_docs().unwrap(), pg.index.num_docs().unwrap());
-    let queries = ["الرئيس", "الماتي", "ألماتي", "قتل", "مقتل", "كندا", "الشرطة", "حافلة", "فريق هوكي", "الولايات المتحدة", "والحكومة", "مسئول", "ترامب", "xyzzy"];
+    let queries = [
+        "الرئيس",
+        "الماتي",
+        "ألماتي",
+        "قتل",
+        "مقتل",
+        "كندا",
+        "الشرطة",
+        "حافلة",
+        "فريق هوكي",
+        "الولايات المتحدة",
+        "والحكومة",
+        "مسئول",
+        "ترامب",
+        "xyzzy",
+    ];
     for text in queries {
-        for (source, from, to) in [(None, None, None), (Some("france24"), None, None), (None, Some(20180401), Some(20181231))] {
-            let q = SearchQuery { text: Some(text.into()), source: source.map(str::to_string), from, to, limit: 100, ..Default::default() };
+        for (source, from, to) in
+            [(None, None, None), (Some("france24"), None, None), (None, Some(20180401), Some(20181231))]
+        {
+            let q = SearchQuery {
+                text: Some(text.into()),
+                source: source.map(str::to_string),
+                from,
+                to,
+                limit: 100,
+                ..Default::default()
+            };
             let (a, b) = (embedded.index.search(&q).unwrap(), pg.index.search(&q).unwrap());
             assert_same_ranking(&a, &b, &format!("{text} {source:?} {from:?}"));
         }
@@ -117,6 +141,12 @@ fn assert_same_ranking(a: &khabar_store::Results, b: &khabar_store::Results, wha
     let score_of = |r: &khabar_store::Results, id: &str| r.hits.iter().find(|h| h.id == id).map(|h| h.score);
     for (i, (x, y)) in a.hits.iter().zip(&b.hits).enumerate() {
         assert!(close(x.score, y.score), "{what}: rank {i}: {} {} vs {} {}", x.id, x.score, y.id, y.score);
-        assert!(score_of(b, &x.id).is_some_and(|s| close(s, x.score)), "{what}: {} scores {} in one backend, {:?} in the other", x.id, x.score, score_of(b, &x.id));
+        assert!(
+            score_of(b, &x.id).is_some_and(|s| close(s, x.score)),
+            "{what}: {} scores {} in one backend, {:?} in the other",
+            x.id,
+            x.score,
+            score_of(b, &x.id)
+        );
     }
 }

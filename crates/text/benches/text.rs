@@ -8,7 +8,10 @@ const MEDIUM: &str = "وأدت أعمال الشغب التي تخللها تب�
 
 fn whole() -> String {
     let data = include_str!("../../../examples/articles.jsonl");
-    data.lines().map(|l| l.split("\"text\": \"").nth(1).unwrap_or("").split("\"}").next().unwrap_or("").replace("\\n", "\n")).max_by_key(|t| t.len()).unwrap()
+    data.lines()
+        .map(|l| l.split("\"text\": \"").nth(1).unwrap_or("").split("\"}").next().unwrap_or("").replace("\\n", "\n"))
+        .max_by_key(|t| t.len())
+        .unwrap()
 }
 
 fn bench(c: &mut Criterion) {
@@ -19,16 +22,29 @@ fn bench(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         let n_tokens = token::tokenize(text).len();
         assert!(n_tokens > 5);
-        g.bench_function(format!("normalize/{name}"), |b| b.iter(|| assert!(!normalize::normalize(black_box(text)).is_empty())));
-        g.bench_function(format!("tokenize/{name}"), |b| b.iter(|| assert_eq!(token::tokenize(black_box(text)).len(), n_tokens)));
+        g.bench_function(format!("normalize/{name}"), |b| {
+            b.iter(|| assert!(!normalize::normalize(black_box(text)).is_empty()))
+        });
+        g.bench_function(format!("tokenize/{name}"), |b| {
+            b.iter(|| assert_eq!(token::tokenize(black_box(text)).len(), n_tokens))
+        });
         let toks = token::tokenize(text);
         let sents = sentence::sentences(&toks);
         let numbers = (0..toks.len()).filter(|&i| number::parse_number(&toks, i).is_some()).count();
         assert!(numbers > 0);
-        g.bench_function(format!("numbers/{name}"), |b| b.iter(|| assert_eq!((0..toks.len()).filter(|&i| number::parse_number(black_box(&toks), i).is_some()).count(), numbers)));
+        g.bench_function(format!("numbers/{name}"), |b| {
+            b.iter(|| {
+                assert_eq!(
+                    (0..toks.len()).filter(|&i| number::parse_number(black_box(&toks), i).is_some()).count(),
+                    numbers
+                )
+            })
+        });
         let published = date::parse_published("2022-01-07");
         let n_dates = date::find_dates(&toks, &sents, published).len();
-        g.bench_function(format!("dates/{name}"), |b| b.iter(|| assert_eq!(date::find_dates(black_box(&toks), &sents, published).len(), n_dates)));
+        g.bench_function(format!("dates/{name}"), |b| {
+            b.iter(|| assert_eq!(date::find_dates(black_box(&toks), &sents, published).len(), n_dates))
+        });
     }
     g.finish();
 }

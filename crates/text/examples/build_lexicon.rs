@@ -46,7 +46,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut rows: Vec<(String, u32)> = counts.into_iter().filter(|&(_, n)| n >= MIN_COUNT).collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let mut out = std::io::BufWriter::new(std::fs::File::create(&output)?);
-    writeln!(out, "# Normalized Arabic word forms and their counts in the ANT Corpus v2.1 ({articles} articles; Apache-2.0;")?;
+    writeln!(
+        out,
+        "# Normalized Arabic word forms and their counts in the ANT Corpus v2.1 ({articles} articles; Apache-2.0;"
+    )?;
     writeln!(out, "# Chouigui, Ben Khiroun, Elayeb, AICCSA 2017). Forms seen at least {MIN_COUNT} times. Built by examples/build_lexicon.rs.")?;
     for (w, n) in &rows {
         writeln!(out, "{w}\t{n}")?;

@@ -18,8 +18,8 @@
 //! let b = analyze("للجيش");
 //! assert_eq!((b.prep, b.article, b.word, b.stem), (Some('ل'), true, "الجيش".into(), "جيش"));
 //! ```
-use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
@@ -37,10 +37,64 @@ static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
 
 /// Function words that are whole words even when a shorter word hides inside them.
 const NEVER_SPLIT: &[&str] = &[
-    "كما", "لما", "بما", "فيما", "كان", "كانت", "كانوا", "لكن", "ولكن", "لدي", "لقد", "لكي", "كي", "لان", "ليس", "ليست",
-    "بل", "بلا", "كذلك", "لذلك", "لهذا", "بين", "بينما", "بعد", "بعض", "كل", "كلا", "فقط", "فوق", "في", "فيه", "فيها",
-    "كيف", "لها", "له", "لهم", "بها", "به", "بهم", "لنا", "بنا", "كلما", "وفق", "وفقا", "بحسب", "لدى", "فان", "ولا",
-    "الي", "والي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
+    "كما",
+    "لما",
+    "بما",
+    "فيما",
+    "كان",
+    "كانت",
+    "كانوا",
+    "لكن",
+    "ولكن",
+    "لدي",
+    "لقد",
+    "لكي",
+    "كي",
+    "لان",
+    "ليس",
+    "ليست",
+    "بل",
+    "بلا",
+    "كذلك",
+    "لذلك",
+    "لهذا",
+    "بين",
+    "بينما",
+    "بعد",
+    "بعض",
+    "كل",
+    "كلا",
+    "فقط",
+    "فوق",
+    "في",
+    "فيه",
+    "فيها",
+    "كيف",
+    "لها",
+    "له",
+    "لهم",
+    "بها",
+    "به",
+    "بهم",
+    "لنا",
+    "بنا",
+    "كلما",
+    "وفق",
+    "وفقا",
+    "بحسب",
+    "لدى",
+    "فان",
+    "ولا",
+    "الي",
+    "والي",
+    "الا",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللواتي",
+    "اللاتي",
 ];
 
 /// How often a normalized word form occurs in the corpus (0 when unseen).
@@ -174,7 +228,11 @@ pub fn analyze(w: &str) -> Analysis<'_> {
             // remainder need only be a word in its own right; after a bare preposition the
             // remainder must be nearly as common as the whole (بحث is not ب + حث).
             let ratio = if conj_first { 0.05 } else { 0.5 };
-            let accept = if whole == 0 && f == 0 { rest.starts_with("ال") && rest_letters >= 4 } else { f > 0 && f as f64 >= ratio * whole as f64 };
+            let accept = if whole == 0 && f == 0 {
+                rest.starts_with("ال") && rest_letters >= 4
+            } else {
+                f > 0 && f as f64 >= ratio * whole as f64
+            };
             if accept && best.as_ref().is_none_or(|b| f > b.2 || (f == b.2 && letters > b.0)) {
                 best = Some((letters, rest, f));
             }
@@ -217,7 +275,14 @@ pub struct OwnedAnalysis {
 
 impl Analysis<'_> {
     pub fn to_owned_analysis(&self) -> OwnedAnalysis {
-        OwnedAnalysis { conj: self.conj, prep: self.prep, article: self.article, word: self.word.to_string(), stem: self.stem.to_string(), clitic_letters: self.clitic_letters }
+        OwnedAnalysis {
+            conj: self.conj,
+            prep: self.prep,
+            article: self.article,
+            word: self.word.to_string(),
+            stem: self.stem.to_string(),
+            clitic_letters: self.clitic_letters,
+        }
     }
 }
 
@@ -256,7 +321,8 @@ mod tests {
 
     #[test]
     fn names_that_start_like_clitics_stay_whole() {
-        for w in ["بيروت", "ألبانيا", "لندن", "كازاخستان", "وزير", "لبنان", "فلسطين", "بوتين", "كما", "كان", "والد"] {
+        for w in ["بيروت", "ألبانيا", "لندن", "كازاخستان", "وزير", "لبنان", "فلسطين", "بوتين", "كما", "كان", "والد"]
+        {
             assert_eq!(word(w), normalize(w), "{w}");
         }
     }

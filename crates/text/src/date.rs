@@ -60,23 +60,53 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
-const WEEKDAYS: [(&str, u32); 7] = [("الاثنين", 0), ("الثلاثاء", 1), ("الاربعاء", 2), ("الخميس", 3), ("الجمعه", 4), ("السبت", 5), ("الاحد", 6)];
+const WEEKDAYS: [(&str, u32); 7] =
+    [("الاثنين", 0), ("الثلاثاء", 1), ("الاربعاء", 2), ("الخميس", 3), ("الجمعه", 4), ("السبت", 5), ("الاحد", 6)];
 
 /// One-token month names (normalized), with whether the word is also a common other word and so
 /// needs support (a day, a year, a second spelling, a relative word or a preposition) to count.
 const MONTHS: &[(&str, u32, bool)] = &[
-    ("يناير", 1, false), ("فبراير", 2, false), ("مارس", 3, true), ("ابريل", 4, false), ("مايو", 5, false), ("يونيو", 6, false),
-    ("يونيه", 6, false), ("يوليو", 7, false), ("يوليه", 7, false), ("اغسطس", 8, false), ("سبتمبر", 9, false), ("اكتوبر", 10, false),
-    ("نوفمبر", 11, false), ("ديسمبر", 12, false),
-    ("شباط", 2, false), ("اذار", 3, false), ("نيسان", 4, false), ("ايار", 5, false), ("حزيران", 6, false), ("تموز", 7, false),
-    ("اب", 8, true), ("ايلول", 9, false),
-    ("جانفي", 1, false), ("فيفري", 2, false), ("افريل", 4, false), ("ماي", 5, true), ("جوان", 6, false), ("جويليه", 7, false), ("اوت", 8, true),
+    ("يناير", 1, false),
+    ("فبراير", 2, false),
+    ("مارس", 3, true),
+    ("ابريل", 4, false),
+    ("مايو", 5, false),
+    ("يونيو", 6, false),
+    ("يونيه", 6, false),
+    ("يوليو", 7, false),
+    ("يوليه", 7, false),
+    ("اغسطس", 8, false),
+    ("سبتمبر", 9, false),
+    ("اكتوبر", 10, false),
+    ("نوفمبر", 11, false),
+    ("ديسمبر", 12, false),
+    ("شباط", 2, false),
+    ("اذار", 3, false),
+    ("نيسان", 4, false),
+    ("ايار", 5, false),
+    ("حزيران", 6, false),
+    ("تموز", 7, false),
+    ("اب", 8, true),
+    ("ايلول", 9, false),
+    ("جانفي", 1, false),
+    ("فيفري", 2, false),
+    ("افريل", 4, false),
+    ("ماي", 5, true),
+    ("جوان", 6, false),
+    ("جويليه", 7, false),
+    ("اوت", 8, true),
 ];
 
 /// Two-token Syriac month names: كانون الثاني, تشرين الأول…
 const MONTHS2: &[(&str, &str, u32)] = &[
-    ("كانون", "الثاني", 1), ("كانون", "الاول", 12), ("تشرين", "الاول", 10), ("تشرين", "الثاني", 11),
-    ("كانون", "ثاني", 1), ("كانون", "اول", 12), ("تشرين", "اول", 10), ("تشرين", "ثاني", 11),
+    ("كانون", "الثاني", 1),
+    ("كانون", "الاول", 12),
+    ("تشرين", "الاول", 10),
+    ("تشرين", "الثاني", 11),
+    ("كانون", "ثاني", 1),
+    ("كانون", "اول", 12),
+    ("تشرين", "اول", 10),
+    ("تشرين", "ثاني", 11),
 ];
 
 const PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق"];
@@ -84,11 +114,51 @@ const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "ال�
 const CURRENT: &[&str] = &["الجاري", "الحالي", "الجاريه", "الحاليه"];
 
 /// Words before a year that make a four-digit number a year on their own.
-const YEAR_STRONG: &[&str] = &["عام", "العام", "عامي", "سنه", "السنه", "سنتي", "منذ", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "اواسط", "خريف", "ربيع", "صيف", "شتاء", "ميلاد", "مواليد", "موسم"];
+const YEAR_STRONG: &[&str] = &[
+    "عام",
+    "العام",
+    "عامي",
+    "سنه",
+    "السنه",
+    "سنتي",
+    "منذ",
+    "مطلع",
+    "اوائل",
+    "اواخر",
+    "منتصف",
+    "بدايه",
+    "نهايه",
+    "اواسط",
+    "خريف",
+    "ربيع",
+    "صيف",
+    "شتاء",
+    "ميلاد",
+    "مواليد",
+    "موسم",
+];
 /// Prepositions that make one a year only when no noun follows it (في 2015 vs في 1500 حاله).
 const YEAR_WEAK: &[&str] = &["في", "من", "الي", "حتي", "بين", "قبل", "بعد", "خلال", "و"];
 
-const FUTURE_WORDS: &[&str] = &["نيته", "نيتها", "نيتهم", "اعتبارا", "ابتداء", "سوف", "المقرر", "المتوقع", "المنتظر", "المزمع", "المرتقب", "يعتزم", "تعتزم", "يرتقب", "غدا", "ستعقد", "سيعقد"];
+const FUTURE_WORDS: &[&str] = &[
+    "نيته",
+    "نيتها",
+    "نيتهم",
+    "اعتبارا",
+    "ابتداء",
+    "سوف",
+    "المقرر",
+    "المتوقع",
+    "المنتظر",
+    "المزمع",
+    "المرتقب",
+    "يعتزم",
+    "تعتزم",
+    "يرتقب",
+    "غدا",
+    "ستعقد",
+    "سيعقد",
+];
 
 fn is(t: &Token, words: &[&str]) -> bool {
     t.kind == TokenKind::Arabic && words.contains(&t.norm.as_str())
@@ -150,7 +220,19 @@ fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
 
 /// Ordinal day words for `الخامس من آذار`: (day, tokens used).
 fn ordinal_day(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    const ORD: [(&str, u32); 11] = [("الاول", 1), ("الحادي", 1), ("الثاني", 2), ("الثالث", 3), ("الرابع", 4), ("الخامس", 5), ("السادس", 6), ("السابع", 7), ("الثامن", 8), ("التاسع", 9), ("العاشر", 10)];
+    const ORD: [(&str, u32); 11] = [
+        ("الاول", 1),
+        ("الحادي", 1),
+        ("الثاني", 2),
+        ("الثالث", 3),
+        ("الرابع", 4),
+        ("الخامس", 5),
+        ("السادس", 6),
+        ("السابع", 7),
+        ("الثامن", 8),
+        ("التاسع", 9),
+        ("العاشر", 10),
+    ];
     let t = tokens.get(i)?;
     let (_, mut d) = lookup(t, &ORD).or_else(|| lookup(t, &[("العشرين", 20u32), ("الثلاثين", 30)]))?;
     let mut n = 1;
@@ -190,7 +272,9 @@ fn year_number(t: &Token, lo: i32, hi: i32) -> Option<i32> {
 
 /// Whether the word before `i` (within the sentence) is one of `words`, clitics allowed.
 fn prev_is(tokens: &[Token], i: usize, floor: usize, words: &[&str]) -> bool {
-    i > floor && tokens[i - 1].kind == TokenKind::Arabic && proclitic_splits(&tokens[i - 1].norm).any(|(_, r)| words.contains(&r.as_ref()))
+    i > floor
+        && tokens[i - 1].kind == TokenKind::Arabic
+        && proclitic_splits(&tokens[i - 1].norm).any(|(_, r)| words.contains(&r.as_ref()))
 }
 
 /// A verb with the future prefix سـ (سيعقد، ستجري، وسيبقى): the remainder must be a likelier word
@@ -206,7 +290,9 @@ fn is_future_verb(t: &Token) -> bool {
 
 fn future_context(tokens: &[Token], sent: &Range<usize>, i: usize) -> bool {
     let from = i.saturating_sub(8).max(sent.start);
-    if i > sent.start && tokens[i - 1].norm == "حتي" || i > sent.start + 1 && tokens[i - 2].norm == "حتي" && tokens[i - 1].norm == "يوم" {
+    if i > sent.start && tokens[i - 1].norm == "حتي"
+        || i > sent.start + 1 && tokens[i - 2].norm == "حتي" && tokens[i - 1].norm == "يوم"
+    {
         return true;
     }
     // an imperfective verb right before the weekday schedules (الذي يبدأ الاثنين ولاية جديدة)
@@ -228,7 +314,9 @@ fn is_imperfective(t: &Token) -> bool {
     }
     let Some(rest) = t.norm.strip_prefix('ي') else { return false };
     let n = rest.chars().count();
-    (3..=5).contains(&n) && frequency(rest) > 0 && !matches!(t.norm.as_str(), "يوم" | "يونيو" | "يوليو" | "يناير" | "يمين" | "يهود")
+    (3..=5).contains(&n)
+        && frequency(rest) > 0
+        && !matches!(t.norm.as_str(), "يوم" | "يونيو" | "يوليو" | "يناير" | "يمين" | "يهود")
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -282,15 +370,34 @@ fn push(out: &mut Vec<DateExpr>, tokens: Range<usize>, clitic_letters: usize, va
 }
 
 /// Tries a date at token `i`; pushes what it finds and returns the token after it.
-fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<NaiveDate>, out: &mut Vec<DateExpr>) -> Option<usize> {
+fn date_at(
+    tokens: &[Token],
+    sent: &Range<usize>,
+    i: usize,
+    published: Option<NaiveDate>,
+    out: &mut Vec<DateExpr>,
+) -> Option<usize> {
     let t = &tokens[i];
     let end = sent.end;
     // day + month: 3 سبتمبر, 18 و27 فبراير, الخامس من آذار
     // 14 من نيسان: a day, من, a month
-    let day_first = day_number(t).map(|d| (d, if tokens.get(i + 1).is_some_and(|x| x.norm == "من") && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0) { 2 } else { 1 })).or_else(|| {
-        let (d, n) = ordinal_day(tokens, i)?;
-        (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
-    });
+    let day_first = day_number(t)
+        .map(|d| {
+            (
+                d,
+                if tokens.get(i + 1).is_some_and(|x| x.norm == "من")
+                    && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0)
+                {
+                    2
+                } else {
+                    1
+                },
+            )
+        })
+        .or_else(|| {
+            let (d, n) = ordinal_day(tokens, i)?;
+            (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
+        });
     if let Some((day, n)) = day_first {
         // 18 و27 فبراير: the first day shares the second's month
         if t.kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
@@ -315,8 +422,15 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
     if let Some((m, mn, letters, weak)) = month_at(tokens, i) {
         let after = i + mn;
         let supported = !weak
-            || tokens.get(after).is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
-            || prev_is(tokens, i, sent.start, &["شهر", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي", "قبل", "بعد"]);
+            || tokens
+                .get(after)
+                .is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
+            || prev_is(
+                tokens,
+                i,
+                sent.start,
+                &["شهر", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي", "قبل", "بعد"],
+            );
         if supported {
             let (y, k, _) = month_year(tokens, after, end, m, None, published)?;
             push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
@@ -328,12 +442,35 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         let strong = prev_is(tokens, i, sent.start, YEAR_STRONG);
         let next_word = tokens.get(i + 1).filter(|n| i + 1 < end && n.kind == TokenKind::Arabic);
         let hijri = next_word.is_some_and(|n| n.norm == "ه" || n.norm == "هجري" || n.norm == "هجريه");
-        let free_after = next_word.is_none_or(|n| n.norm.starts_with('و') || is(n, &["الي", "حتي", "عندما", "حين", "حيث", "بعد", "قبل", "في", "م", "ميلادي", "ميلاديه", "الماضي", "المقبل", "الجاري"]));
+        let free_after = next_word.is_none_or(|n| {
+            n.norm.starts_with('و')
+                || is(
+                    n,
+                    &[
+                        "الي",
+                        "حتي",
+                        "عندما",
+                        "حين",
+                        "حيث",
+                        "بعد",
+                        "قبل",
+                        "في",
+                        "م",
+                        "ميلادي",
+                        "ميلاديه",
+                        "الماضي",
+                        "المقبل",
+                        "الجاري",
+                    ],
+                )
+        });
         let punct_after = tokens.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind == TokenKind::Punct);
         let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && ((1900..=2100).contains(&y) || punct_after);
         // أكثر من 2000: a figure, not a year
         let qualified = crate::number::qualifier_before(tokens, i, sent.start).is_some();
-        let alone = (1950..=2035).contains(&y) && next_word.is_none() && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
+        let alone = (1950..=2035).contains(&y)
+            && next_word.is_none()
+            && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
         if !hijri && !qualified && (strong || (weak && free_after) || alone) {
             push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
             return Some(i + 1);
@@ -371,7 +508,29 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         return Some(k);
     }
     // relative days
-    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic { proclitic_splits(&t.norm).find(|(_, r)| matches!(r.as_ref(), "اليوم" | "امس" | "الامس" | "البارحه" | "غدا" | "الغد" | "اول" | "بعد" | "الاسبوع" | "الشهر" | "العام" | "السنه" | "هذا" | "هذه")) } else { None };
+    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic {
+        proclitic_splits(&t.norm).find(|(_, r)| {
+            matches!(
+                r.as_ref(),
+                "اليوم"
+                    | "امس"
+                    | "الامس"
+                    | "البارحه"
+                    | "غدا"
+                    | "الغد"
+                    | "اول"
+                    | "بعد"
+                    | "الاسبوع"
+                    | "الشهر"
+                    | "العام"
+                    | "السنه"
+                    | "هذا"
+                    | "هذه"
+            )
+        })
+    } else {
+        None
+    };
     let (letters, word) = bare?;
     let next = tokens.get(i + 1).filter(|_| i + 1 < end).map(|n| n.norm.as_str());
     let day = |delta: i64| (pubd + Duration::days(delta)).to_string();
@@ -383,10 +542,17 @@ fn date_at(tokens: &[Token], sent: &Range<usize>, i: usize, published: Option<Na
         ("غدا" | "الغد", _) => push(out, i..i + 1, letters, day(1), Resolution::Day),
         ("اليوم", n) => {
             // اليوم التالي، اليوم الأول، اليوم العالمي: a day of something, not today
-            let other = n.is_some_and(|n| n.starts_with("ال") && !matches!(n, "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد"));
+            let other = n.is_some_and(|n| {
+                n.starts_with("ال")
+                    && !matches!(n, "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد")
+            });
             // "إسرائيل اليوم": the end of a quoted title
-            let title = tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.norm.as_str(), "\"" | "»" | "”"));
-            if other || title || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه") {
+            let title =
+                tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.norm.as_str(), "\"" | "»" | "”"));
+            if other
+                || title
+                || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه")
+            {
                 return None;
             }
             push(out, i..i + 1, letters, pubd.to_string(), Resolution::Day);
@@ -428,7 +594,14 @@ fn unit_value(unit: &str, delta: i32, pubd: NaiveDate) -> Option<(Resolution, St
 /// The year of month `m` whose name ends before token `i`: an explicit year (`مارس 2015`,
 /// `مارس من عام 2015`), a relative word (الماضي، المقبل، الجاري), or the nearest year to the
 /// publication date. Returns (year, token after the expression, explicit).
-fn month_year(tokens: &[Token], i: usize, end: usize, m: u32, day: Option<u32>, published: Option<NaiveDate>) -> Option<(i32, usize, bool)> {
+fn month_year(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    m: u32,
+    day: Option<u32>,
+    published: Option<NaiveDate>,
+) -> Option<(i32, usize, bool)> {
     let j = i;
     let skip = match tokens.get(j).map(|t| t.norm.as_str()) {
         Some("عام" | "من") if j < end => match tokens.get(j + 1).map(|t| t.norm.as_str()) {
@@ -448,10 +621,18 @@ fn month_year(tokens: &[Token], i: usize, end: usize, m: u32, day: Option<u32>, 
     let key = |y: i32| (y, m, day.unwrap_or(1));
     let y = match rel {
         Rel::Past => {
-            if key(py) < pub_key { py } else { py - 1 }
+            if key(py) < pub_key {
+                py
+            } else {
+                py - 1
+            }
         }
         Rel::Next => {
-            if key(py) > pub_key { py } else { py + 1 }
+            if key(py) > pub_key {
+                py
+            } else {
+                py + 1
+            }
         }
         Rel::Current => py,
         Rel::None => (py - 1..=py + 1).min_by_key(|&y| (target(y) - pubd).num_days().abs()).unwrap_or(py),
@@ -471,7 +652,8 @@ mod tests {
         let d = find_dates(&toks, &sentences(&toks), parse_published(published));
         d.into_iter()
             .map(|d| {
-                let s = toks[d.tokens.start].start + crate::clitic::letters_to_byte(&text[toks[d.tokens.start].start..], d.clitic_letters);
+                let s = toks[d.tokens.start].start
+                    + crate::clitic::letters_to_byte(&text[toks[d.tokens.start].start..], d.clitic_letters);
                 (text[s..toks[d.tokens.end - 1].end].to_string(), d.value)
             })
             .collect()
@@ -487,11 +669,17 @@ mod tests {
         assert_eq!(dates("رفض الرئيس الجمعة", p), vec![pair("الجمعة", "2022-01-07")]);
         assert_eq!(dates("بدأت الأحد في المقاطعات", p), vec![pair("الأحد", "2022-01-02")]);
         assert_eq!(dates("سيبقى مغلقا حتى الاحد", p), vec![pair("الاحد", "2022-01-09")]);
-        assert_eq!(dates("أضرمت النيران الأربعاء والخميس", p), vec![pair("الأربعاء", "2022-01-05"), pair("الخميس", "2022-01-06")]);
+        assert_eq!(
+            dates("أضرمت النيران الأربعاء والخميس", p),
+            vec![pair("الأربعاء", "2022-01-05"), pair("الخميس", "2022-01-06")]
+        );
         assert_eq!(dates("وقع الجمعة الماضي", p), vec![pair("الجمعة الماضي", "2021-12-31")]);
         assert_eq!(dates("يعقد الاجتماع الجمعة المقبل", p), vec![pair("الجمعة المقبل", "2022-01-14")]);
         assert_eq!(dates("صلاة الجمعة", p), vec![]);
-        assert_eq!(dates("أردوغان الذي يبدأ الاثنين ولاية جديدة", "2018-07-08T18:32:06+00:00"), vec![pair("الاثنين", "2018-07-09")]);
+        assert_eq!(
+            dates("أردوغان الذي يبدأ الاثنين ولاية جديدة", "2018-07-08T18:32:06+00:00"),
+            vec![pair("الاثنين", "2018-07-09")]
+        );
         assert_eq!(dates("في صحيفة \"إسرائيل اليوم\" المجانية", p), vec![]);
     }
 
@@ -507,7 +695,10 @@ mod tests {
         assert_eq!(dates("في 18 و27 فبراير", p), vec![pair("18", "2018-02-18"), pair("27 فبراير", "2018-02-27")]);
         assert_eq!(dates("21 يونيو الجاري", p), vec![pair("21 يونيو الجاري", "2018-06-21")]);
         assert_eq!(dates("في 14 من نيسان/أبريل", p), vec![pair("14 من نيسان/أبريل", "2018-04-14")]);
-        assert_eq!(dates("في 3 أكتوبر/تشرين أول من عام 1924", p), vec![pair("3 أكتوبر/تشرين أول من عام 1924", "1924-10-03")]);
+        assert_eq!(
+            dates("في 3 أكتوبر/تشرين أول من عام 1924", p),
+            vec![pair("3 أكتوبر/تشرين أول من عام 1924", "1924-10-03")]
+        );
         // مارس is also a verb: alone it needs support
         assert_eq!(dates("مارس الضغط على الحكومة", p), vec![]);
     }
@@ -534,6 +725,9 @@ mod tests {
         assert_eq!(dates("العام الماضي", p), vec![pair("العام الماضي", "2017")]);
         assert_eq!(dates("الشهر المقبل", p), vec![pair("الشهر المقبل", "2018-07")]);
         assert_eq!(dates("هذا الأسبوع", "2018-03-04T05:50:44+00:00"), vec![pair("هذا الأسبوع", "2018-02")]);
-        assert_eq!(dates("أمس الجمعة", "2018-03-31T00:00:00+00:00"), vec![pair("أمس", "2018-03-30"), pair("الجمعة", "2018-03-30")]);
+        assert_eq!(
+            dates("أمس الجمعة", "2018-03-31T00:00:00+00:00"),
+            vec![pair("أمس", "2018-03-30"), pair("الجمعة", "2018-03-30")]
+        );
     }
 }

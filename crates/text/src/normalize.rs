@@ -131,7 +131,11 @@ pub fn is_arabic_letter(c: char) -> bool {
 /// presentation form or a joiner.
 #[inline]
 pub fn is_arabic_word_char(c: char) -> bool {
-    is_arabic_letter(c) || is_diacritic(c) || c == TATWEEL || is_presentation_form(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0653}'..='\u{0655}')
+    is_arabic_letter(c)
+        || is_diacritic(c)
+        || c == TATWEEL
+        || is_presentation_form(c)
+        || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0653}'..='\u{0655}')
 }
 
 #[cfg(test)]

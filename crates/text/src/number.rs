@@ -85,7 +85,16 @@ static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| {
     m.insert("احدي", One);
     m.insert("عشر", Ten);
     m.insert("عشره", Ten);
-    let tens = [("عشر", 20.0), ("ثلاث", 30.0), ("اربع", 40.0), ("خمس", 50.0), ("ست", 60.0), ("سبع", 70.0), ("ثمان", 80.0), ("تسع", 90.0)];
+    let tens = [
+        ("عشر", 20.0),
+        ("ثلاث", 30.0),
+        ("اربع", 40.0),
+        ("خمس", 50.0),
+        ("ست", 60.0),
+        ("سبع", 70.0),
+        ("ثمان", 80.0),
+        ("تسع", 90.0),
+    ];
     for (stem, v) in tens {
         m.insert(leak(format!("{stem}ون")), Tens(v));
         m.insert(leak(format!("{stem}ين")), Tens(v));
@@ -93,10 +102,21 @@ static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| {
     for w in ["مئه", "مائه", "ميه"] {
         m.insert(w, Hundred(100.0));
     }
-    for w in ["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي", "مائتا", "مائتي"] {
+    for w in ["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي", "مائتا", "مائتي"]
+    {
         m.insert(w, Hundred(200.0));
     }
-    let hundreds = [("ثلاث", 300.0), ("ثلث", 300.0), ("اربع", 400.0), ("خمس", 500.0), ("ست", 600.0), ("سبع", 700.0), ("ثمان", 800.0), ("ثماني", 800.0), ("تسع", 900.0)];
+    let hundreds = [
+        ("ثلاث", 300.0),
+        ("ثلث", 300.0),
+        ("اربع", 400.0),
+        ("خمس", 500.0),
+        ("ست", 600.0),
+        ("سبع", 700.0),
+        ("ثمان", 800.0),
+        ("ثماني", 800.0),
+        ("تسع", 900.0),
+    ];
     for (stem, v) in hundreds {
         m.insert(leak(format!("{stem}مئه")), Hundred(v));
         m.insert(leak(format!("{stem}مائه")), Hundred(v));
@@ -167,7 +187,9 @@ pub fn parse_digits(s: &str) -> Option<f64> {
         return s.parse().ok();
     }
     let groups: Vec<&str> = s.split([',', '.']).collect();
-    let thousands = groups.len() >= 2 && groups[1..].iter().all(|g| g.len() == 3) && (seps.iter().all(|&c| c == seps[0]) && (seps[0] == ',' || groups.len() > 2));
+    let thousands = groups.len() >= 2
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && (seps.iter().all(|&c| c == seps[0]) && (seps[0] == ',' || groups.len() > 2));
     if thousands {
         groups.concat().parse().ok()
     } else if seps.len() == 1 {
@@ -241,7 +263,12 @@ pub fn parse_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
     if let Word::PluralScale(v) = first {
         return Some(NumberMatch { value: v, start: i, len: 1, clitic_letters, vague: true, digits: false });
     }
-    if matches!(first, Word::Fraction(_) | Word::Ten) && !matches!(tokens.get(i + 1).and_then(|t| word_at(t, false)), Some((Word::Scale(_) | Word::PluralScale(_), _, _))) {
+    if matches!(first, Word::Fraction(_) | Word::Ten)
+        && !matches!(
+            tokens.get(i + 1).and_then(|t| word_at(t, false)),
+            Some((Word::Scale(_) | Word::PluralScale(_), _, _))
+        )
+    {
         // عشر alone is a tenth as often as ten; نصف alone is a half
         if first == Word::Ten {
             return Some(NumberMatch { value: 10.0, start: i, len: 1, clitic_letters, vague: false, digits: false });
