@@ -1,7 +1,7 @@
 //! `--format report`: what a journalist glances at. Arabic runs are wrapped in Unicode bidi
 //! isolates (RLI … PDI) so that they read right to left on a terminal without dragging numbers
 //! and labels around them.
-use khabar_model::Article;
+use khabar_model::{Article, EntityType};
 use std::fmt::Write;
 
 const RLI: char = '\u{2067}';
@@ -49,7 +49,8 @@ pub fn render(a: &Article, text: &str) -> String {
     {
         let _ = writeln!(s, "   (nothing found)");
     }
-    for (kind, title) in [("PER", "People"), ("ORG", "Organizations"), ("LOC", "Places")] {
+    for (kind, title) in [(EntityType::Per, "People"), (EntityType::Org, "Organizations"), (EntityType::Loc, "Places")]
+    {
         let ents: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
         if ents.is_empty() {
             continue;

@@ -14,18 +14,24 @@
 use crate::lexicon::{Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc};
+use khabar_model::Category;
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::number::{parse_number, qualifier_after, qualifier_before, NumberMatch, Qualifier};
 use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
 
-/// The category of a token in a role, allowing proclitics (بمقتل، وإصابة، والقتلى): (category,
-/// clitic letters).
-pub(crate) fn role_of(t: &Token, role: Role) -> Option<(&'static str, usize)> {
+/// Whether a token is a count word in a role, allowing proclitics (بمقتل، وإصابة، والقتلى):
+/// the role's category where it has one, and the clitic letters.
+pub(crate) fn role_of(t: &Token, role: Role) -> Option<(Option<Category>, usize)> {
     if t.kind != TokenKind::Arabic {
-        return if role == Role::Unit && t.norm == "%" { Some(("-", 0)) } else { None };
+        return if role == Role::Unit && t.norm == "%" { Some((None, 0)) } else { None };
     }
     proclitic_splits(&t.norm).find_map(|(letters, rest)| COUNTS.get(&rest, role).map(|c| (c, letters)))
+}
+
+/// [`role_of`] for the roles that name a category (event, state, after).
+fn category_of(t: &Token, role: Role) -> Option<(Category, usize)> {
+    role_of(t, role).and_then(|(c, letters)| Some((c?, letters)))
 }
 
 fn is_quote_mark(t: &Token) -> bool {
@@ -120,7 +126,7 @@ const VERBS_WITH_SUBJECT: &[&str] = &[
 /// A subject of up to three words between such a verb and the figure: (category, verb token,
 /// its clitic letters). The words are plain words, not figures, function words or punctuation,
 /// and the first is definite (الشرطة، القوات) so that a verb's object is not taken for its subject.
-fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static str, usize, usize)> {
+fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(Category, usize, usize)> {
     let toks = &doc.tokens;
     for k in 1..=3 {
         if p < sent.start + k + 1 {
@@ -137,7 +143,7 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
         let v = &toks[p - k - 1];
         let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3);
         if first_definite && proclitic_splits(&v.norm).any(|(_, r)| VERBS_WITH_SUBJECT.contains(&r.as_ref())) {
-            if let Some((cat, letters)) = role_of(v, Role::Event) {
+            if let Some((cat, letters)) = category_of(v, Role::Event) {
                 return Some((cat, p - k - 1, letters));
             }
         }
@@ -146,13 +152,13 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
 }
 
 /// What stands before a figure and names its category: (category, first token of the count,
-/// neutral — the noun after must decide).
+/// its clitic letters). No category means a neutral word: the noun after must decide.
 fn category_before(
     doc: &Doc,
     sent: &Range<usize>,
     at: usize,
-    inherited: Option<&'static str>,
-) -> Option<(&'static str, usize, bool, usize)> {
+    inherited: Option<Category>,
+) -> Option<(Option<Category>, usize, usize)> {
     let toks = &doc.tokens;
     let mut p = at;
     // quotation marks and date words may stand between (اعتقلت اليوم السبت ما يزيد على ألف)
@@ -167,11 +173,11 @@ fn category_before(
         return None;
     }
     let t = &toks[p - 1];
-    if let Some((cat, letters)) = role_of(t, Role::Event) {
+    if let Some((cat, letters)) = category_of(t, Role::Event) {
         // مقتل وجرح 30: the first of coordinated event words
         let (mut cat, mut first, mut letters) = (cat, p - 1, letters);
         while first > sent.start && toks[first].norm.starts_with('و') {
-            match role_of(&toks[first - 1], Role::Event) {
+            match category_of(&toks[first - 1], Role::Event) {
                 Some((c, l)) => {
                     cat = c;
                     letters = l;
@@ -180,15 +186,15 @@ fn category_before(
                 None => break,
             }
         }
-        return Some((cat, first, false, letters));
+        return Some((Some(cat), first, letters));
     }
     if let Some((_, letters)) = role_of(t, Role::Neutral) {
-        return Some(("-", p - 1, true, letters));
+        return Some((None, p - 1, letters));
     }
     // القبض على 30
     if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| r == "القبض")
     {
-        return Some(("ARREST", p - 2, false, 0));
+        return Some((Some(Category::Arrest), p - 2, 0));
     }
     // التظاهرة التي شارك فيها حوالي 150 شخصا
     let took_part = matches!(t.norm.as_str(), "فيها" | "فيه" | "في")
@@ -199,19 +205,19 @@ fn category_before(
             .iter()
             .any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref())))
     {
-        return Some(("PROTEST", p - 2, false, 0));
+        return Some((Some(Category::Protest), p - 2, 0));
     }
     // من بين القتلى اثنان
-    if let Some((cat, _)) = role_of(t, Role::State) {
+    if let Some((cat, _)) = category_of(t, Role::State) {
         if p >= sent.start + 2 && toks[p - 2].norm.ends_with("بين") {
-            return Some((cat, p - 1, false, 0));
+            return Some((Some(cat), p - 1, 0));
         }
     }
     // بينهم 10 صحافيين، ومنهم ثلاثة
     if let Some(cat) = inherited {
         if proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
         {
-            return Some((cat, p - 1, false, 0));
+            return Some((Some(cat), p - 1, 0));
         }
     }
     None
@@ -252,7 +258,7 @@ fn person_like(t: &Token) -> bool {
 
 /// A total named before the figure and linked to it: ارتفع عدد القتلى إلى 30، بلغت حصيلة
 /// الضحايا 30، عدد القتلى بلغ 30 شخصا. Returns (category, first token).
-fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static str, usize)> {
+fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(Category, usize)> {
     let toks = &doc.tokens;
     let mut p = p;
     while p > sent.start && is_quote_mark(&toks[p - 1]) {
@@ -266,7 +272,7 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static st
         if toks[k].kind == TokenKind::Punct {
             break;
         }
-        if let Some((cat, _)) = role_of(&toks[k], Role::State) {
+        if let Some((cat, _)) = category_of(&toks[k], Role::State) {
             if proclitic_splits(&toks[k - 1].norm).any(|(_, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي"))
             {
                 return Some((cat, k - 1));
@@ -277,7 +283,7 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(&'static st
 }
 
 /// The noun a figure counts, past an optional من: (token index, category if it names one).
-fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option<&'static str>)> {
+fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option<Category>)> {
     let mut k = end;
     while k < limit && is_quote_mark(&toks[k]) {
         k += 1;
@@ -288,22 +294,22 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
     if k >= limit || !toks[k].is_word() || FUNCTION_WORDS.contains(&toks[k].norm.as_str()) {
         return None;
     }
-    let mut cat = role_of(&toks[k], Role::State).map(|x| x.0);
+    let mut cat = category_of(&toks[k], Role::State).map(|x| x.0);
     // a person noun, then the state: 50 شخصا مصابين بجروح
     if cat.is_none() && k + 1 < limit {
-        cat = role_of(&toks[k + 1], Role::State).filter(|&(_, l)| l == 0).map(|x| x.0);
+        cat = category_of(&toks[k + 1], Role::State).filter(|&(_, l)| l == 0).map(|x| x.0);
     }
     Some((k, cat))
 }
 
 /// A verb after the figure and its noun that names the category: (category, its token).
-fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(&'static str, usize)> {
+fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(Category, usize)> {
     for (k, t) in toks.iter().enumerate().take(limit.min(from + 5)).skip(from) {
         if t.kind == TokenKind::Punct && !is_quote_mark(t) {
             return None;
         }
         // وأصيب after a figure opens a clause of its own
-        if let Some((cat, 0)) = role_of(t, Role::After) {
+        if let Some((cat, 0)) = category_of(t, Role::After) {
             return Some((cat, k));
         }
     }
@@ -311,7 +317,7 @@ fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(&'static str
 }
 
 struct Found {
-    category: &'static str,
+    category: Category,
     value: f64,
     qualifier: Qualifier,
     first: usize,
@@ -320,7 +326,7 @@ struct Found {
     object: Option<Range<usize>>,
 }
 
-fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: Option<&'static str>) -> Option<Found> {
+fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: Option<Category>) -> Option<Found> {
     let toks = &doc.tokens;
     let (q_before, q_start, q_letters) = match qualifier_before(toks, n.start, sent.start) {
         Some((q, s, l)) => (Some(q), s, l),
@@ -333,7 +339,7 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
         if !person_like(&toks[k]) {
             return None;
         }
-        verb_and_subject_before(doc, sent, q_start).map(|(cat, v, letters)| (cat, v, false, letters))
+        verb_and_subject_before(doc, sent, q_start).map(|(cat, v, letters)| (Some(cat), v, letters))
     });
     if let Some((k, _)) = noun {
         if role_of(&toks[k], Role::Unit).is_some() {
@@ -348,8 +354,8 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
     let verb = verb_after(toks, after_from, sent.end);
     let total = || total_before(doc, sent, q_start);
     let (category, first, first_letters) = match before {
-        Some((cat, first, false, letters)) => (cat, first, letters),
-        Some((_, first, true, letters)) => match state.or(verb.map(|v| v.0)) {
+        Some((Some(cat), first, letters)) => (cat, first, letters),
+        Some((None, first, letters)) => match state.or(verb.map(|v| v.0)) {
             Some(cat) => (cat, first, letters),
             None => total().map(|(cat, f)| (cat, f, 0))?,
         },
@@ -399,18 +405,18 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
     let (value, noun_cat) = if let Some((_, 0)) = role_of(t, Role::Dual) {
         (2.0, None)
     } else if matches!(t.norm.as_str(), "قتيلين" | "قتيلان" | "جريحين" | "جريحان") {
-        (2.0, role_of(t, Role::State).map(|x| x.0))
+        (2.0, category_of(t, Role::State).map(|x| x.0))
     } else if let Some((_, 0)) = role_of(t, Role::Single) {
-        (1.0, role_of(t, Role::State).map(|x| x.0))
+        (1.0, category_of(t, Role::State).map(|x| x.0))
     } else {
         return None;
     };
     let before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
     let (category, first, first_letters) = match (before, noun_cat) {
         // مقتل جندي
-        (Some((cat, first, false, letters)), _) if toks[i - 1].end <= t.start => (cat, first, letters),
+        (Some((Some(cat), first, letters)), _) if toks[i - 1].end <= t.start => (cat, first, letters),
         // سقوط قتيل
-        (Some((_, first, true, letters)), Some(cat)) => (cat, first, letters),
+        (Some((None, first, letters)), Some(cat)) => (cat, first, letters),
         // قتيلين alone
         (None, Some(cat)) if value == 2.0 => (cat, i, 0),
         _ => return None,
@@ -456,7 +462,7 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
                 out.push(CountRec {
                     category: f.category,
                     value: f.value,
-                    qualifier: f.qualifier.as_str(),
+                    qualifier: f.qualifier,
                     object,
                     source,
                     span,

@@ -12,7 +12,7 @@ pub fn extract(doc: &Doc) -> Vec<DateRec> {
         let start = doc.start_after_clitic(d.tokens.start, d.clitic_letters);
         let span = start..doc.tokens[d.tokens.end - 1].end;
         if seen.insert((normalize(&doc.text[span.clone()]), d.value.clone())) {
-            out.push(DateRec { span, value: d.value, resolution: d.resolution.as_str(), tokens: d.tokens });
+            out.push(DateRec { span, value: d.value, resolution: d.resolution, tokens: d.tokens });
         }
     }
     out

@@ -8,7 +8,8 @@
 //! word (أبليازوف / ألبيازوف). The entity's type is the one most of its mentions got; its name is
 //! its fullest form. Places carry coordinates, country and Latin name from the gazetteer.
 use crate::{Doc, Span};
-use khabar_ner::gazetteer::GAZETTEER;
+use khabar_model::EntityType;
+use khabar_ner::gazetteer::{Place, GAZETTEER};
 use khabar_ner::model::Model;
 use khabar_text::normalize::normalize;
 use khabar_text::token::TokenKind;
@@ -16,7 +17,7 @@ use khabar_text::token::TokenKind;
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionRec {
     pub span: Span,
-    pub kind: &'static str,
+    pub kind: EntityType,
     /// Normalized text, for grouping.
     pub key: String,
     pub tokens: std::ops::Range<usize>,
@@ -24,20 +25,30 @@ pub struct MentionRec {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityRec {
-    pub kind: &'static str,
+    pub kind: EntityType,
     pub mentions: Vec<MentionRec>,
     /// Index of the mention whose text is the entity's name.
     pub name: usize,
-    pub geo: Option<(f64, f64, &'static str)>,
-    pub latin: Option<&'static str>,
+    /// The gazetteer's place for a `LOC` it knows: coordinates, country, GeoNames id, Latin name.
+    pub place: Option<&'static Place>,
 }
 
-fn contract_type(t: &str) -> Option<&'static str> {
-    match t {
-        "PERS" | "PER" => Some("PER"),
-        "LOC" => Some("LOC"),
-        "ORG" => Some("ORG"),
+/// The tagger's entity types (ANERcorp's labels) as the contract's, one way and the other: the
+/// only place they meet. `MISC` has no contract type.
+fn contract_type(tagger: &str) -> Option<EntityType> {
+    match tagger {
+        "PERS" => Some(EntityType::Per),
+        "LOC" => Some(EntityType::Loc),
+        "ORG" => Some(EntityType::Org),
         _ => None,
+    }
+}
+
+fn tagger_type(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Per => "PERS",
+        EntityType::Loc => "LOC",
+        EntityType::Org => "ORG",
     }
 }
 
@@ -186,7 +197,12 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
             if t.kind == TokenKind::Word {
                 let w = &doc.text[t.start..t.end];
                 if (2..=6).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()) {
-                    out.push(MentionRec { span: t.start..t.end, kind: "ORG", key: normalize(w), tokens: i..i + 1 });
+                    out.push(MentionRec {
+                        span: t.start..t.end,
+                        kind: EntityType::Org,
+                        key: normalize(w),
+                        tokens: i..i + 1,
+                    });
                 }
                 i += 1;
                 continue;
@@ -263,7 +279,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
             if end > i {
                 let start = doc.start_after_clitic(i, a.clitic_letters);
                 let span = start..toks[end - 1].end;
-                out.push(MentionRec { key: key_of(doc, i..end), span, kind: "ORG", tokens: i..end });
+                out.push(MentionRec { key: key_of(doc, i..end), span, kind: EntityType::Org, tokens: i..end });
             }
             i = end.max(i + 1);
         }
@@ -360,7 +376,7 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
                 let (first, letters) = if with_head { (i, a.clitic_letters) } else { (i + 1, 0) };
                 let start = doc.start_after_clitic(first, letters);
                 let span = start..toks[k - 1].end;
-                out.push(MentionRec { key: key_of(doc, first..k), span, kind: "LOC", tokens: first..k });
+                out.push(MentionRec { key: key_of(doc, first..k), span, kind: EntityType::Loc, tokens: first..k });
             }
             i = k;
         }
@@ -382,12 +398,19 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
         let Some(place) = GAZETTEER.major_place_normalized(&a.word) else { continue };
         let f = khabar_text::clitic::frequency(&a.word);
         let big = place.is_country || place.population >= 500_000;
-        if !big || (f >= 2000 && !corpus_says(&a.word, "LOC", 2)) || (corpus_says_common(&a.word) && !place.is_country)
+        if !big
+            || (f >= 2000 && !corpus_says(&a.word, EntityType::Loc, 2))
+            || (corpus_says_common(&a.word) && !place.is_country)
         {
             continue;
         }
         let start = doc.start_after_clitic(i, a.clitic_letters);
-        out.push(MentionRec { span: start..t.end, kind: "LOC", key: key_of(doc, i..i + 1), tokens: i..i + 1 });
+        out.push(MentionRec {
+            span: start..t.end,
+            kind: EntityType::Loc,
+            key: key_of(doc, i..i + 1),
+            tokens: i..i + 1,
+        });
     }
     out
 }
@@ -423,7 +446,7 @@ pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
         || title_context(&a.word) >= 2
         || (!first && f < 50)
         || (f < if first { 2000 } else { 150 } && !corpus_says_common(&a.word))
-        || corpus_says(&a.word, "PERS", 2)
+        || corpus_says(&a.word, EntityType::Per, 2)
 }
 
 fn is_place_word(norm: &str) -> bool {
@@ -443,8 +466,8 @@ fn name_context(word: &str) -> u8 {
 
 /// Whether the tagger, run over the whole unlabeled corpus, gave this word mostly `ty` (at
 /// least the given share bucket: 2 = half, 3 = four fifths).
-fn corpus_says(word: &str, ty: &str, bucket: u8) -> bool {
-    Model::embedded().and_then(|m| m.corpus_type(word)).is_some_and(|(t, b)| t == ty && b >= bucket)
+fn corpus_says(word: &str, ty: EntityType, bucket: u8) -> bool {
+    Model::embedded().and_then(|m| m.corpus_type(word)).is_some_and(|(t, b)| t == tagger_type(ty) && b >= bucket)
 }
 
 /// Whether the corpus says a word is mostly no name at all (under a fifth of its occurrences).
@@ -486,7 +509,12 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             if k > j {
                 let span = toks[j].start..toks[k - 1].end;
-                out.push(MentionRec { key: normalize(&doc.text[span.clone()]), span, kind: "PER", tokens: j..k });
+                out.push(MentionRec {
+                    key: normalize(&doc.text[span.clone()]),
+                    span,
+                    kind: EntityType::Per,
+                    tokens: j..k,
+                });
             }
         }
     }
@@ -511,7 +539,7 @@ const DIRECTIONS: &[&str] = &[
 /// Trims a person's or place's mention: nationality adjectives at its edges (البيلاروسي الكسندر
 /// لوكاشنكو، إدلب السورية) and anything from a word with a preposition on (ألبيازوف لفرانس برس).
 fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
-    if m.kind == "ORG" {
+    if m.kind == EntityType::Org {
         return Some(m);
     }
     let toks = &doc.tokens;
@@ -539,7 +567,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     while b > a + 1 && is_nisba(&toks[b - 1].norm) && !DIRECTIONS.contains(&toks[b - 1].norm.as_str()) {
         let whole = normalize(&doc.text[toks[a].start..toks[b - 1].end]);
         let rest = normalize(&doc.text[toks[a].start..toks[b - 2].end]);
-        if m.kind == "LOC" && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
+        if m.kind == EntityType::Loc && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
             break;
         }
         b -= 1;
@@ -559,7 +587,7 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "LOC"
+    m.kind == EntityType::Loc
         && m.tokens.len() == 1
         && GAZETTEER.major_place_normalized(&m.key).is_none()
         && khabar_text::clitic::frequency(&doc.analysis(m.tokens.start).word) > 1500
@@ -568,7 +596,7 @@ fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
 /// A one-word person or organization that is a common word (على، لديها، انتقادات، المستبد):
 /// the tagger's guess on a word that names nothing.
 fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
-    if m.kind == "LOC" || m.tokens.len() != 1 || ORGS.contains(m.key.as_str()) {
+    if m.kind == EntityType::Loc || m.tokens.len() != 1 || ORGS.contains(m.key.as_str()) {
         return false;
     }
     let w = &doc.analysis(m.tokens.start).word;
@@ -632,7 +660,7 @@ static PERSON_NOUN_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PE
 /// people (مسؤولان أميركيان). (A lone nationality adjective is left alone: طهراني، رفسنجاني،
 /// ميسي are names shaped like one.)
 fn described_person(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == "PER" && PERSON_NOUN_SET.contains(doc.analysis(m.tokens.start).word.as_str())
+    m.kind == EntityType::Per && PERSON_NOUN_SET.contains(doc.analysis(m.tokens.start).word.as_str())
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
@@ -657,7 +685,7 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
     let mut out: Vec<MentionRec> = Vec::with_capacity(ms.len());
     for m in ms {
         if let Some(prev) = out.last_mut() {
-            if prev.kind == "PER" && m.kind == "PER" && prev.tokens.end == m.tokens.start {
+            if prev.kind == EntityType::Per && m.kind == EntityType::Per && prev.tokens.end == m.tokens.start {
                 prev.tokens.end = m.tokens.end;
                 prev.span.end = m.span.end;
                 prev.key = key_of(doc, prev.tokens.clone());
@@ -749,23 +777,27 @@ fn words_of(key: &str) -> Vec<&str> {
 
 /// Whether mention keys `a` and `b` name the same thing, for entities of type `kind`.
 #[cfg(test)]
-fn same(kind: &str, a: &str, b: &str) -> bool {
+fn same(kind: EntityType, a: &str, b: &str) -> bool {
     a == b || same_words(kind, a, &words_of(a), b, &words_of(b))
 }
 
 /// [`same`] with the keys' words already split (grouping compares every pair of mentions).
-fn same_words(kind: &str, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> bool {
+fn same_words(kind: EntityType, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> bool {
     if a == b {
         return true;
     }
     let strip = |s: &str| s.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(s).to_string();
-    if kind != "PER" {
+    if kind != EntityType::Per {
         // وكالة فرانس برس / فرانس برس, وزارة الداخلية الكازاخستانية / وزارة الداخلية
         let (short, long) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
         if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
             return true;
         }
-        if short.len() == 1 && long.len() == 2 && long[1] == short[0] && short[0].chars().count() >= 4 && kind == "ORG"
+        if short.len() == 1
+            && long.len() == 2
+            && long[1] == short[0]
+            && short[0].chars().count() >= 4
+            && kind == EntityType::Org
         {
             return true;
         }
@@ -822,29 +854,24 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
         .map(|mut g| {
             g.sort_by_key(|&i| mentions[i].span.start);
             let ms: Vec<MentionRec> = g.iter().map(|&i| mentions[i].clone()).collect();
-            let mut votes: Vec<(&'static str, usize)> = Vec::new();
+            let mut votes: Vec<(EntityType, usize)> = Vec::new();
             for m in &ms {
                 match votes.iter_mut().find(|v| v.0 == m.kind) {
                     Some(v) => v.1 += 1,
                     None => votes.push((m.kind, 1)),
                 }
             }
-            let kind = votes.iter().max_by_key(|v| v.1).map(|v| v.0).unwrap_or("ORG");
+            let kind = votes.iter().max_by_key(|v| v.1).map(|v| v.0).unwrap_or(EntityType::Org);
             // the fullest form, written whole (الشرطة rather than لشرطة cut from للشرطة)
             let whole = |k: usize| normalize(&doc.text[ms[k].span.clone()]) == ms[k].key;
             let name =
                 (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), whole(k), std::cmp::Reverse(k))).unwrap_or(0);
-            let mut e = EntityRec { kind, mentions: ms, name, geo: None, latin: None };
-            if kind == "LOC" {
+            let mut e = EntityRec { kind, mentions: ms, name, place: None };
+            if kind == EntityType::Loc {
                 // the fullest form the gazetteer knows
                 let mut keys: Vec<&str> = e.mentions.iter().map(|m| m.key.as_str()).collect();
                 keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-                if let Some(p) = keys.iter().find_map(|k| GAZETTEER.place_normalized(k)) {
-                    if p.lat.is_finite() && p.lon.is_finite() {
-                        e.geo = Some((p.lat, p.lon, p.country));
-                    }
-                    e.latin = Some(p.latin);
-                }
+                e.place = keys.iter().find_map(|k| GAZETTEER.place_normalized(k));
             }
             e
         })
@@ -885,11 +912,11 @@ mod tests {
     fn described_people_are_not_named_entities() {
         let doc = Doc::new("وقال مسؤولان أميركيان إن الرئيس دونالد ترامب سيزور باريس.", None);
         let ents = extract(&doc);
-        let names: Vec<(&str, &str)> =
+        let names: Vec<(EntityType, &str)> =
             ents.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, &doc.text[m.span.clone()]))).collect();
         assert!(names.iter().all(|(_, n)| !n.contains("مسؤولان")), "{names:?}");
         if Model::embedded().is_some() {
-            assert!(names.iter().any(|(k, n)| *k == "PER" && n.contains("ترامب")), "{names:?}");
+            assert!(names.iter().any(|(k, n)| *k == EntityType::Per && n.contains("ترامب")), "{names:?}");
         }
     }
 
@@ -902,12 +929,12 @@ mod tests {
 
     #[test]
     fn same_thing() {
-        assert!(same("PER", "قاسم جومرت توكاييف", "توكاييف"));
-        assert!(same("PER", "قاسم جومرت توكاييف", "جومرت توكاييف"));
-        assert!(same("PER", "مختار ابليازوف", "البيازوف"));
-        assert!(!same("PER", "فلاديمير بوتين", "ديمتري بيسكوف"));
-        assert!(same("ORG", "وكاله فرانس برس", "فرانس برس"));
-        assert!(same("ORG", "وزاره الداخليه الكازاخستانيه", "وزاره الداخليه"));
-        assert!(same("LOC", "الماتي", "الماتي"));
+        assert!(same(EntityType::Per, "قاسم جومرت توكاييف", "توكاييف"));
+        assert!(same(EntityType::Per, "قاسم جومرت توكاييف", "جومرت توكاييف"));
+        assert!(same(EntityType::Per, "مختار ابليازوف", "البيازوف"));
+        assert!(!same(EntityType::Per, "فلاديمير بوتين", "ديمتري بيسكوف"));
+        assert!(same(EntityType::Org, "وكاله فرانس برس", "فرانس برس"));
+        assert!(same(EntityType::Org, "وزاره الداخليه الكازاخستانيه", "وزاره الداخليه"));
+        assert!(same(EntityType::Loc, "الماتي", "الماتي"));
     }
 }

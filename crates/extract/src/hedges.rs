@@ -4,6 +4,7 @@
 //! A hedge runs from its trigger to the end of its clause: the sentence end, a comma or colon, or
 //! a word that opens a new clause (ولم، لكن، بينما…), and at most twenty words.
 use crate::{Doc, HedgeRec};
+use khabar_model::HedgeKind;
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
@@ -56,7 +57,7 @@ fn stem_in(t: &Token, set: &[&str]) -> bool {
 }
 
 /// A hedge trigger at token `i`: (first token, kind).
-fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'static str)> {
+fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, HedgeKind)> {
     let t = &toks[i];
     let w = t.norm.as_str();
     let window =
@@ -64,10 +65,10 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'st
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد
     if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], CAN) && window(i + 2, 4)
     {
-        return Some((i, "unverified"));
+        return Some((i, HedgeKind::Unverified));
     }
     if stem_in(t, &["تعذر", "يتعذر"]) && window(i + 1, 3) {
-        return Some((i, "unverified"));
+        return Some((i, HedgeKind::Unverified));
     }
     // من دون أن يؤكد، دون تأكيد، لم تؤكد
     if w == "دون" || w == "بدون" {
@@ -77,12 +78,12 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'st
         if matches!(n1, Some("تاكيد" | "التحقق" | "التاكد"))
             || (n1 == Some("ان") && matches!(n2, Some("يؤكد" | "تؤكد" | "يتسني" | "يتسن" | "يتم")))
         {
-            return Some((from, "unverified"));
+            return Some((from, HedgeKind::Unverified));
         }
     }
     if matches!(w, "غير") && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "مؤكده" | "مؤكد" | "مؤكدا"))
     {
-        return Some((i, "unverified"));
+        return Some((i, HedgeKind::Unverified));
     }
     if stem_in(t, ALLEGE) {
         let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") {
@@ -90,7 +91,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, &'st
         } else {
             i
         };
-        return Some((from, "disputed"));
+        return Some((from, HedgeKind::Disputed));
     }
     None
 }
@@ -107,7 +108,7 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
             };
             // an allegation is a short clause (ما زعمت أنه تسريبات …); an unverified claim may
             // run on (لم يتسن التحقق من هذه المعلومات لدى مصدر مستقل)
-            let max = if kind == "disputed" { 9 } else { 20 };
+            let max = if kind == HedgeKind::Disputed { 9 } else { 20 };
             let mut k = i + 1;
             while k < sent.end && k < first + max {
                 let t = &toks[k];

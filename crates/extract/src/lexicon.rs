@@ -1,4 +1,5 @@
 //! The count lexicon (`data/counts.tsv`), parsed once.
+use khabar_model::Category;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -14,13 +15,13 @@ pub enum Role {
 }
 
 pub struct CountLexicon {
-    words: HashMap<&'static str, Vec<(Role, &'static str)>>,
+    words: HashMap<&'static str, Vec<(Role, Option<Category>)>>,
 }
 
 static TSV: &str = include_str!("../data/counts.tsv");
 
 pub static COUNTS: LazyLock<CountLexicon> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, Vec<(Role, &'static str)>> = HashMap::default();
+    let mut words: HashMap<&'static str, Vec<(Role, Option<Category>)>> = HashMap::default();
     for line in TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         let mut f = line.split('\t');
         let (Some(w), Some(role), Some(cat)) = (f.next(), f.next(), f.next()) else { continue };
@@ -34,14 +35,17 @@ pub static COUNTS: LazyLock<CountLexicon> = LazyLock::new(|| {
             "unit" => Role::Unit,
             _ => continue,
         };
+        // `-` for the roles that name no category
+        let cat = cat.parse::<Category>().ok();
         words.entry(w).or_default().push((role, cat));
     }
     CountLexicon { words }
 });
 
 impl CountLexicon {
-    /// The category of `word` (normalized) in `role`; `-` for roles without one.
-    pub fn get(&self, word: &str, role: Role) -> Option<&'static str> {
+    /// Whether `word` (normalized) has `role`, and the category it names there (none for the
+    /// neutral, dual, single and unit roles).
+    pub fn get(&self, word: &str, role: Role) -> Option<Option<Category>> {
         self.words.get(word)?.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
     }
     #[cfg(test)]
@@ -64,8 +68,8 @@ mod tests {
 
     #[test]
     fn lookups() {
-        assert_eq!(COUNTS.get("مقتل", Role::Event), Some("KILL"));
-        assert_eq!(COUNTS.get("جريحا", Role::State), Some("WOUND"));
+        assert_eq!(COUNTS.get("مقتل", Role::Event), Some(Some(Category::Kill)));
+        assert_eq!(COUNTS.get("جريحا", Role::State), Some(Some(Category::Wound)));
         assert_eq!(COUNTS.get("مقتل", Role::State), None);
     }
 }

@@ -15,7 +15,7 @@
 //! let a = khabar_extract::extract(Some("x".into()), Some("2022-01-07T18:00:00+00:00".into()),
 //!     "أعلنت وزارة الداخلية الجمعة مقتل 26 مسلحا.");
 //! assert_eq!(a.counts[0].value, 26.0);
-//! assert_eq!(a.counts[0].category, "KILL");
+//! assert_eq!(a.counts[0].category, khabar_model::Category::Kill);
 //! assert_eq!(a.counts[0].attributed_to.as_ref().unwrap().text, "وزارة الداخلية");
 //! assert_eq!(a.dates[0].value, "2022-01-07");
 //! ```
@@ -30,6 +30,7 @@ pub mod source;
 
 use chrono::NaiveDate;
 use khabar_model as model;
+use khabar_model::{Category, HedgeKind, Qualifier, Resolution};
 use khabar_text::clitic::letters_to_byte;
 use khabar_text::date::parse_published;
 use khabar_text::sentence::sentences;
@@ -105,9 +106,9 @@ pub type Span = Range<usize>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountRec {
-    pub category: &'static str,
+    pub category: Category,
     pub value: f64,
-    pub qualifier: &'static str,
+    pub qualifier: Qualifier,
     pub object: Option<Span>,
     pub source: Option<Span>,
     pub span: Span,
@@ -126,14 +127,14 @@ pub struct AmountRec {
 pub struct DateRec {
     pub span: Span,
     pub value: String,
-    pub resolution: &'static str,
+    pub resolution: Resolution,
     pub tokens: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HedgeRec {
     pub span: Span,
-    pub kind: &'static str,
+    pub kind: HedgeKind,
 }
 
 /// Everything found in one article, with byte spans.
@@ -224,15 +225,21 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
         .enumerate()
         .map(|(k, e)| model::Entity {
             id: format!("e{}", k + 1),
-            kind: e.kind.to_string(),
+            kind: e.kind,
             name: slice(&e.mentions[e.name].span),
-            latin: e.latin.map(str::to_string),
+            latin: e.place.map(|p| p.latin.to_string()),
             mentions: e
                 .mentions
                 .iter()
                 .map(|m| model::Mention { start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) })
                 .collect(),
-            geo: e.geo.map(|(lat, lon, country)| model::Geo { lat, lon, country: country.to_string() }),
+            geo: e.place.filter(|p| p.lat.is_finite() && p.lon.is_finite()).map(|p| model::Geo {
+                lat: p.lat,
+                lon: p.lon,
+                country: p.country.to_string(),
+                geonameid: p.geonameid,
+                level: if p.is_country { model::PlaceLevel::Country } else { model::PlaceLevel::City },
+            }),
         })
         .collect();
     let entity_id = |k: usize| format!("e{}", k + 1);
@@ -251,7 +258,7 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
         .map(|q| model::Quote {
             speaker: q.speaker.as_ref().map(|s| source(s, q.speaker_entity)),
             cue: slice(&q.cue),
-            kind: q.kind.to_string(),
+            kind: q.kind,
             start: ix.at(q.span.start),
             end: ix.at(q.span.end),
             text: slice(&q.span),
@@ -261,9 +268,9 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
         .counts
         .iter()
         .map(|c| model::Count {
-            category: c.category.to_string(),
+            category: c.category,
             value: c.value,
-            qualifier: c.qualifier.to_string(),
+            qualifier: c.qualifier,
             object: c.object.as_ref().map(slice),
             attributed_to: c.source.as_ref().map(|s| source(s, overlapping(s))),
             start: ix.at(c.span.start),
@@ -290,7 +297,7 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
             end: ix.at(d.span.end),
             text: slice(&d.span),
             value: d.value.clone(),
-            resolution: d.resolution.to_string(),
+            resolution: d.resolution,
         })
         .collect();
     a.hedges = ex
@@ -300,7 +307,7 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc, ex: 
             start: ix.at(h.span.start),
             end: ix.at(h.span.end),
             text: slice(&h.span),
-            kind: h.kind.to_string(),
+            kind: h.kind,
         })
         .collect();
     a

@@ -14,6 +14,7 @@
 //! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
 use crate::entities::EntityRec;
 use crate::{Doc, Span};
+use khabar_model::{EntityType, QuoteKind};
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::quotes::{quote_pairs, QuotePair};
 use khabar_text::token::TokenKind;
@@ -56,7 +57,7 @@ pub struct QuoteRec {
     /// Index into the article's entities.
     pub speaker_entity: Option<usize>,
     pub cue: Span,
-    pub kind: &'static str,
+    pub kind: QuoteKind,
     pub span: Span,
 }
 
@@ -167,9 +168,9 @@ fn is_open_quote(t: &khabar_text::token::Token) -> bool {
 /// The entity whose mention overlaps a span: a person before an organization before a place,
 /// and of those the mention that ends last (الناطق باسم الكرملين ديمتري بيسكوف → Peskov).
 fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
-    let rank = |k: &str| match k {
-        "PER" => 3,
-        "ORG" => 2,
+    let rank = |k: EntityType| match k {
+        EntityType::Per => 3,
+        EntityType::Org => 2,
         _ => 1,
     };
     entities
@@ -432,7 +433,7 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
     let colon = (sent.start + 1..sent.end.min(sent.start + 6)).find(|&k| toks[k].is_punct(':'))?;
     let before = toks[colon - 1].end;
     let (e, m) = entities.iter().enumerate().find_map(|(i, e)| {
-        if !matches!(e.kind, "PER" | "ORG") {
+        if !matches!(e.kind, EntityType::Per | EntityType::Org) {
             return None;
         }
         e.mentions
@@ -450,13 +451,13 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
     }
     let (span, kind) = match pairs.iter().find(|p| p.open == toks[from].start) {
         Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => {
-            (p.inner(), "direct")
+            (p.inner(), QuoteKind::Direct)
         }
         _ => {
             let end = content_end(doc, from, sent.end);
             let span = toks[from].start..toks[end.max(from + 1) - 1].end;
             let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
-            (span, if quoted { "partial" } else { "direct" })
+            (span, if quoted { QuoteKind::Partial } else { QuoteKind::Direct })
         }
     };
     (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec {
@@ -669,10 +670,12 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                             // المتحدث باسم الحكومة البريطانية إدوين سموأل)
                             // (only for a description: an organization that speaks keeps the floor)
                             let titled = is_speaker_head(doc, sp.start);
-                            if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != "PER")) {
+                            if entity.is_none()
+                                || (titled && entity.is_some_and(|e| entities[e].kind != EntityType::Per))
+                            {
                                 let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
                                 let named = entities.iter().position(|e| {
-                                    e.kind == "PER"
+                                    e.kind == EntityType::Per
                                         && e.mentions.iter().any(|m| {
                                             m.span.start >= toks[s.min(toks.len() - 1)].start
                                                 && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end
@@ -844,7 +847,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                                 speaker: Some(span),
                                 speaker_entity: entity,
                                 cue,
-                                kind: "indirect",
+                                kind: QuoteKind::Indirect,
                                 span: toks[first].start..toks[e - 1].end,
                             });
                         }
@@ -860,7 +863,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                 entities
                     .iter()
                     .enumerate()
-                    .filter(|(_, e)| e.kind == "PER")
+                    .filter(|(_, e)| e.kind == EntityType::Per)
                     .flat_map(|(k, e)| {
                         e.mentions
                             .iter()
@@ -886,10 +889,10 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
                     if words_after == 0 {
                         covered_until = p.close;
-                        (inner, "direct", close_tok + 1)
+                        (inner, QuoteKind::Direct, close_tok + 1)
                     } else {
                         let end = content_end(doc, from, sent.end);
-                        (toks[from].start..toks[end - 1].end, "partial", end)
+                        (toks[from].start..toks[end - 1].end, QuoteKind::Partial, end)
                     }
                 }
                 _ => {
@@ -906,7 +909,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     }
                     let span = toks[from].start..toks[end - 1].end;
                     let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
-                    (span, if quoted { "partial" } else { "indirect" }, end)
+                    (span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end)
                 }
             };
             if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
@@ -925,7 +928,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
             }
             // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
             // quotations already taken stay skipped
-            i = if kind == "direct" { next.max(i + 1) } else { from.max(i + 1) };
+            i = if kind == QuoteKind::Direct { next.max(i + 1) } else { from.max(i + 1) };
         }
     }
     out

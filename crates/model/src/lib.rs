@@ -6,13 +6,152 @@
 //! exclusive), as the spec requires; inside the engine, byte ranges are used and converted once.
 //!
 //! ```
-//! use khabar_model::{Article, Date};
+//! use khabar_model::{Article, Date, Resolution};
 //! let mut a = Article::new(Some("x".into()), None);
-//! a.dates.push(Date { start: 0, end: 5, text: "الأحد".into(), value: "2022-01-09".into(), resolution: "day".into() });
+//! a.dates.push(Date { start: 0, end: 5, text: "الأحد".into(), value: "2022-01-09".into(), resolution: Resolution::Day });
 //! let json = serde_json::to_string(&a).unwrap();
 //! assert!(json.contains("\"resolution\":\"day\""));
 //! ```
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An enum whose variants are written as fixed strings in JSON, with `as_str`, `Display`,
+/// `FromStr` (the store reads them back from its columns) and `ALL`, from one list of pairs.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            /// Every variant, in the order of the contract.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The variant as the JSON writes it.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownValue;
+            fn from_str(s: &str) -> Result<Self, UnknownValue> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownValue { kind: stringify!($name), value: s.to_string() }),
+                }
+            }
+        }
+    };
+}
+
+/// A string that names no variant of one of the contract's enums.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+impl fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} is not a {}", self.value, self.kind)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+string_enum! {
+    /// What an entity is.
+    EntityType {
+        /// A person.
+        Per = "PER",
+        /// An organization: government bodies, ministries, armies, parties, companies, agencies.
+        Org = "ORG",
+        /// A place: countries, cities, regions, facilities.
+        Loc = "LOC",
+    }
+}
+
+string_enum! {
+    /// What kind of place a geocoded entity is.
+    PlaceLevel {
+        Country = "country",
+        City = "city",
+    }
+}
+
+string_enum! {
+    /// How a quotation reports what was said.
+    QuoteKind {
+        /// The words stand inside quotation marks and form the whole report.
+        Direct = "direct",
+        /// A paraphrase that quotes a few words.
+        Partial = "partial",
+        /// No quotation marks: a complement clause, or a paraphrase of the act.
+        Indirect = "indirect",
+    }
+}
+
+string_enum! {
+    /// The people a figure counts, as in GDELT's Counts.
+    Category {
+        Kill = "KILL",
+        Wound = "WOUND",
+        Arrest = "ARREST",
+        Kidnap = "KIDNAP",
+        Missing = "MISSING",
+        Displace = "DISPLACE",
+        Protest = "PROTEST",
+    }
+}
+
+string_enum! {
+    /// How exact a figure is.
+    Qualifier {
+        Exact = "exact",
+        /// نحو، حوالي، قرابة
+        Approx = "approx",
+        /// أكثر من
+        MoreThan = "more_than",
+        /// ما لا يقل عن، على الأقل
+        AtLeast = "at_least",
+        LessThan = "less_than",
+        /// حتى، ما يصل إلى
+        UpTo = "up_to",
+        /// عشرات، مئات، آلاف (ACLED's tens, hundreds, thousands)
+        Vague = "vague",
+    }
+}
+
+string_enum! {
+    /// How much of a date is known.
+    Resolution {
+        Day = "day",
+        Month = "month",
+        Year = "year",
+    }
+}
+
+string_enum! {
+    /// What a hedge says of a claim.
+    HedgeKind {
+        /// It could not be checked.
+        Unverified = "unverified",
+        /// It is alleged or disputed.
+        Disputed = "disputed",
+    }
+}
 
 /// One article's extraction output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -45,15 +184,19 @@ pub struct Mention {
 pub struct Geo {
     pub lat: f64,
     pub lon: f64,
+    /// ISO 3166-1 alpha-2 code of the country the place is in.
     pub country: String,
+    /// The place's GeoNames id (geonames.org/ID), so that consumers join on it instead of names.
+    pub geonameid: u64,
+    /// Whether the place is a country or a populated place within one.
+    pub level: PlaceLevel,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: String,
-    /// `PER`, `ORG` or `LOC`.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityType,
     pub name: String,
     pub latin: Option<String>,
     pub mentions: Vec<Mention>,
@@ -74,8 +217,7 @@ pub struct Source {
 pub struct Quote {
     pub speaker: Option<Source>,
     pub cue: String,
-    /// `direct`, `partial` or `indirect`.
-    pub kind: String,
+    pub kind: QuoteKind,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -84,11 +226,9 @@ pub struct Quote {
 /// A figure of people in one of the seven categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Count {
-    /// `KILL`, `WOUND`, `ARREST`, `KIDNAP`, `MISSING`, `DISPLACE` or `PROTEST`.
-    pub category: String,
+    pub category: Category,
     pub value: f64,
-    /// `exact`, `approx`, `more_than`, `at_least`, `less_than`, `up_to` or `vague`.
-    pub qualifier: String,
+    pub qualifier: Qualifier,
     pub object: Option<String>,
     pub attributed_to: Option<Source>,
     pub start: usize,
@@ -113,8 +253,7 @@ pub struct Date {
     pub text: String,
     /// ISO date at the resolution: `2022-01-07`, `2022-01` or `2022`.
     pub value: String,
-    /// `day`, `month` or `year`.
-    pub resolution: String,
+    pub resolution: Resolution,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -122,6 +261,5 @@ pub struct Hedge {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    /// `unverified` (could not be checked) or `disputed` (a claim or allegation).
-    pub kind: String,
+    pub kind: HedgeKind,
 }

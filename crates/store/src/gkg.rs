@@ -25,6 +25,7 @@
 //! Offsets are character (code point) offsets into the article text, as in GKG. Delimiters that
 //! would break a field (tab, newline, `;`, `#`, `,`, `|`) are replaced by spaces inside values.
 use crate::ArticleView;
+use khabar_model::{Category, EntityType, PlaceLevel};
 use std::fmt::Write;
 
 fn clean(s: &str) -> String {
@@ -74,18 +75,14 @@ pub fn row(a: &ArticleView, n: usize) -> String {
     cols[2] = "1".into();
     cols[3] = clean(a.summary.source.as_deref().unwrap_or(""));
     cols[4] = clean(a.summary.url.clone().unwrap_or_else(|| format!("khabar:{}", a.summary.id)).as_str());
-    let kind = |c: &str| if c == "DISPLACE" { "DISPLACED".to_string() } else { c.to_string() };
+    // GDELT's Counts spell the displaced category DISPLACED
+    let kind = |c: Category| if c == Category::Displace { "DISPLACED" } else { c.as_str() };
     let counts: Vec<(String, usize)> = r
         .counts
         .iter()
         .map(|c| {
             (
-                format!(
-                    "{}#{}#{}#0#####",
-                    kind(&c.category),
-                    number(c.value),
-                    clean(c.object.as_deref().unwrap_or(""))
-                ),
+                format!("{}#{}#{}#0#####", kind(c.category), number(c.value), clean(c.object.as_deref().unwrap_or(""))),
                 c.start,
             )
         })
@@ -100,34 +97,29 @@ pub fn row(a: &ArticleView, n: usize) -> String {
         for m in &e.mentions {
             all.push(format!("{},{}", clean(&m.text), m.start));
         }
-        match e.kind.as_str() {
-            "LOC" => {
+        match e.kind {
+            EntityType::Loc => {
                 let (lat, lon, cc) = e
                     .geo
                     .as_ref()
                     .map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone()))
                     .unwrap_or_default();
-                let is_country =
-                    e.geo.is_some() && khabar_ner::gazetteer::GAZETTEER.place(&e.name).is_some_and(|p| p.is_country);
+                let is_country = e.geo.as_ref().is_some_and(|g| g.level == PlaceLevel::Country);
                 let t = if is_country { 1 } else { 4 };
-                let fid = khabar_ner::gazetteer::GAZETTEER
-                    .place(&e.name)
-                    .map(|p| p.geonameid.to_string())
-                    .unwrap_or_default();
+                let fid = e.geo.as_ref().map(|g| g.geonameid.to_string()).unwrap_or_default();
                 v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
                 for m in &e.mentions {
                     v2loc.push(format!("{t}#{name}#{cc}###{lat}#{lon}#{fid}#{}", m.start));
                 }
             }
-            "PER" => {
+            EntityType::Per => {
                 v1per.push(clean(&e.name));
                 v2per.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
             }
-            "ORG" => {
+            EntityType::Org => {
                 v1org.push(clean(&e.name));
                 v2org.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
             }
-            _ => {}
         }
     }
     cols[9] = v1loc.join(";");
@@ -193,9 +185,9 @@ mod tests {
     fn twenty_seven_columns_and_clean_values() {
         let mut r = Article::default();
         r.counts.push(Count {
-            category: "KILL".into(),
+            category: Category::Kill,
             value: 26.0,
-            qualifier: "exact".into(),
+            qualifier: khabar_model::Qualifier::Exact,
             object: Some("شخصا".into()),
             attributed_to: None,
             start: 10,
@@ -205,7 +197,7 @@ mod tests {
         r.quotes.push(Quote {
             speaker: None,
             cue: "قال".into(),
-            kind: "direct".into(),
+            kind: khabar_model::QuoteKind::Direct,
             start: 3,
             end: 9,
             text: "a\tb#c|d".into(),

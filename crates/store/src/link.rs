@@ -5,7 +5,7 @@
 //! Rules, tried in order for an article entity of type T:
 //! 1. **same name**: its canonical name's search key (hamza, ya, ta marbuta and diacritics
 //!    folded; see [`crate::analysis::key`]) is a known key of a T entity;
-//! 2. **same place**: a `LOC` whose name the gazetteer resolves to a GeoNames id already joined;
+//! 2. **same place**: a `LOC` that extraction geocoded to a GeoNames id already joined;
 //! 3. **known spelling**: one of its multi-word mentions is a known key of a T entity;
 //! 4. **longer form**: a `PER` name of three or more words whose first two or more words are a
 //!    known person (دونالد ترامب الاعتراف, a tagger's overreach, or a name with a patronymic);
@@ -17,7 +17,7 @@
 //! the entity. Rule 4 only joins when it is unambiguous; a surname shared by two known people stays
 //! its own entity.
 use crate::analysis::key;
-use khabar_model::Entity;
+use khabar_model::{Entity, EntityType};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A key that led to an entity, with why.
@@ -48,11 +48,12 @@ pub struct Linker {
     surnames: FxHashMap<String, FxHashSet<String>>,
 }
 
-pub fn typed(kind: &str, k: &str) -> String {
+/// A key of the key tables: `TYPE|key`.
+pub fn typed(kind: EntityType, k: &str) -> String {
     format!("{kind}|{k}")
 }
 
-pub fn entity_id(kind: &str, k: &str) -> String {
+pub fn entity_id(kind: EntityType, k: &str) -> String {
     let h = blake3::hash(typed(kind, k).as_bytes());
     format!("e{}", &h.to_hex()[..11])
 }
@@ -62,7 +63,7 @@ fn known_prefix(keys: &FxHashMap<String, String>, k: &str) -> Option<(String, St
     let words: Vec<&str> = k.split(' ').collect();
     (2..words.len()).rev().find_map(|n| {
         let prefix = words[..n].join(" ");
-        keys.get(&typed("PER", &prefix)).map(|id| (id.clone(), prefix))
+        keys.get(&typed(EntityType::Per, &prefix)).map(|id| (id.clone(), prefix))
     })
 }
 
@@ -75,7 +76,7 @@ fn surname(k: &str) -> Option<&str> {
 impl Linker {
     pub fn add_key(&mut self, typed_key: String, entity: String) {
         if let Some((kind, k)) = typed_key.split_once('|') {
-            if kind == "PER" {
+            if kind == EntityType::Per.as_str() {
                 if let Some(s) = surname(k) {
                     self.surnames.entry(s.to_string()).or_default().insert(entity.clone());
                 }
@@ -91,17 +92,13 @@ impl Linker {
     /// Links one article entity; the caller records the returned keys (and calls
     /// [`Linker::add_key`] for each, which [`Linker::link`] already did in memory).
     pub fn link(&mut self, e: &Entity) -> Option<Link> {
-        let kind = e.kind.as_str();
+        let kind = e.kind;
         let name_key = key(&e.name);
         if name_key.is_empty() {
             return None;
         }
-        let geonameid = if kind == "LOC" {
-            khabar_ner::gazetteer::GAZETTEER.place(&e.name).map(|p| p.geonameid).filter(|&g| g > 0)
-        } else {
-            None
-        };
-        let geo_key = geonameid.map(|g| typed("LOC", &format!("geonames:{g}")));
+        let geonameid = e.geo.as_ref().map(|g| g.geonameid).filter(|&g| g > 0);
+        let geo_key = geonameid.map(|g| typed(EntityType::Loc, &format!("geonames:{g}")));
         let name_typed = typed(kind, &name_key);
         let mut variants: Vec<(String, &str)> = Vec::new();
         for m in &e.mentions {
@@ -120,9 +117,11 @@ impl Linker {
             .find_map(|(k, v)| self.keys.get(&typed(kind, k)).map(|id| (id.clone(), *v)))
         {
             (id, format!("its mention «{v}» is a known spelling"))
-        } else if let Some((id, prefix)) = (kind == "PER").then(|| known_prefix(&self.keys, &name_key)).flatten() {
+        } else if let Some((id, prefix)) =
+            (kind == EntityType::Per).then(|| known_prefix(&self.keys, &name_key)).flatten()
+        {
             (id, format!("begins with the known person «{prefix}»"))
-        } else if let Some(id) = (kind == "PER" && !name_key.contains(' '))
+        } else if let Some(id) = (kind == EntityType::Per && !name_key.contains(' '))
             .then(|| self.surnames.get(&name_key))
             .flatten()
             .filter(|s| s.len() == 1)
@@ -162,10 +161,10 @@ mod tests {
     use super::*;
     use khabar_model::Mention;
 
-    fn ent(kind: &str, name: &str, mentions: &[&str]) -> Entity {
+    fn ent(kind: EntityType, name: &str, mentions: &[&str]) -> Entity {
         Entity {
             id: "T1".into(),
-            kind: kind.into(),
+            kind,
             name: name.into(),
             latin: None,
             mentions: mentions.iter().map(|m| Mention { start: 0, end: 0, text: m.to_string() }).collect(),
@@ -176,36 +175,36 @@ mod tests {
     #[test]
     fn spellings_and_surnames_join() {
         let mut l = Linker::default();
-        let a = l.link(&ent("PER", "قاسم جومرت توكاييف", &["قاسم جومرت توكاييف", "توكاييف"])).unwrap();
+        let a = l.link(&ent(EntityType::Per, "قاسم جومرت توكاييف", &["قاسم جومرت توكاييف", "توكاييف"])).unwrap();
         assert!(a.created);
-        let b = l.link(&ent("PER", "قاسم جومرت توكاييف", &[])).unwrap();
+        let b = l.link(&ent(EntityType::Per, "قاسم جومرت توكاييف", &[])).unwrap();
         assert_eq!((b.entity.as_str(), b.created), (a.entity.as_str(), false));
         // a one-word name joins through its surname (and through the recorded mention)
-        let c = l.link(&ent("PER", "توكاييف", &["توكاييف"])).unwrap();
+        let c = l.link(&ent(EntityType::Per, "توكاييف", &["توكاييف"])).unwrap();
         assert_eq!(c.entity, a.entity);
-        let d = l.link(&ent("PER", "قاسم جومرت توكاييف اليوم", &[])).unwrap();
+        let d = l.link(&ent(EntityType::Per, "قاسم جومرت توكاييف اليوم", &[])).unwrap();
         assert_eq!(d.entity, a.entity);
         // hamza spellings of a place
-        let p = l.link(&ent("LOC", "ألماتي", &["ألماتي"])).unwrap();
-        let q = l.link(&ent("LOC", "الماتي", &["الماتي"])).unwrap();
+        let p = l.link(&ent(EntityType::Loc, "ألماتي", &["ألماتي"])).unwrap();
+        let q = l.link(&ent(EntityType::Loc, "الماتي", &["الماتي"])).unwrap();
         assert_eq!(p.entity, q.entity);
         // types never mix
-        let o = l.link(&ent("ORG", "توكاييف", &[])).unwrap();
+        let o = l.link(&ent(EntityType::Org, "توكاييف", &[])).unwrap();
         assert_ne!(o.entity, a.entity);
     }
 
     #[test]
     fn ambiguous_surnames_stay_apart() {
         let mut l = Linker::default();
-        let a = l.link(&ent("PER", "محمد علي حسن", &[])).unwrap();
-        let b = l.link(&ent("PER", "أحمد كمال حسن", &[])).unwrap();
+        let a = l.link(&ent(EntityType::Per, "محمد علي حسن", &[])).unwrap();
+        let b = l.link(&ent(EntityType::Per, "أحمد كمال حسن", &[])).unwrap();
         assert_ne!(a.entity, b.entity);
-        let c = l.link(&ent("PER", "حسن", &[])).unwrap();
+        let c = l.link(&ent(EntityType::Per, "حسن", &[])).unwrap();
         assert!(c.created);
     }
 
     #[test]
     fn ids_do_not_depend_on_order() {
-        assert_eq!(entity_id("LOC", &key("ألماتي")), entity_id("LOC", &key("الماتى")));
+        assert_eq!(entity_id(EntityType::Loc, &key("ألماتي")), entity_id(EntityType::Loc, &key("الماتى")));
     }
 }

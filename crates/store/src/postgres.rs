@@ -5,6 +5,7 @@
 use crate::link::{typed, Linker};
 use crate::*;
 use ::postgres::{Client, NoTls, Row};
+use khabar_model::EntityType;
 
 /// Query parameters of different types, as the driver takes them.
 macro_rules! p {
@@ -356,7 +357,7 @@ impl Store for PgStore {
             if k.is_empty() {
                 return Ok(vec![]);
             }
-            let keys = vec![typed("PER", &k), typed("ORG", &k), typed("LOC", &k)];
+            let keys: Vec<String> = EntityType::ALL.iter().map(|&t| typed(t, &k)).collect();
             let rows: Vec<String> = c.query("SELECT DISTINCT entity FROM entity_keys WHERE key = ANY($1) ORDER BY entity", p![keys])?.iter().map(|r| r.get(0)).collect();
             if !rows.is_empty() {
                 return Ok(rows);
@@ -583,7 +584,7 @@ impl BatchRows {
                 speaker_entity: global(sp.and_then(|s| s.entity.as_ref())),
                 speaker: sp.map(|s| s.text.clone()),
                 cue: q.cue.clone(),
-                kind: q.kind.clone(),
+                kind: q.kind.to_string(),
                 start: q.start as i64,
                 end: q.end as i64,
                 text: q.text.clone(),
@@ -594,9 +595,9 @@ impl BatchRows {
             self.counts.push(CountRow {
                 article: rid,
                 day,
-                category: n.category.clone(),
+                category: n.category.to_string(),
                 value: n.value,
-                qualifier: n.qualifier.clone(),
+                qualifier: n.qualifier.to_string(),
                 source_entity: global(sp.and_then(|s| s.entity.as_ref())),
                 source: sp.map(|s| s.text.clone()),
                 start: n.start as i64,
@@ -608,7 +609,7 @@ impl BatchRows {
             self.dates.push(DateRow {
                 article: rid,
                 value: d.value.clone(),
-                resolution: d.resolution.clone(),
+                resolution: d.resolution.to_string(),
                 start: d.start as i64,
                 end: d.end as i64,
             });
@@ -620,7 +621,7 @@ impl BatchRows {
             self.entities.push(EntityRow {
                 id: link.entity.clone(),
                 created: link.created,
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 name: e.name.clone(),
                 key: crate::analysis::key(&e.name),
                 latin: None,

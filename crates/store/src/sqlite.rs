@@ -5,6 +5,7 @@
 //! statistics are indexed queries. Connections for reading are pooled ([`crate::Pool`]).
 use crate::link::{typed, Linker};
 use crate::*;
+use khabar_model::EntityType;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -326,7 +327,7 @@ impl Store for SqliteStore {
                 return Ok(vec![]);
             }
             let mut st = c.prepare_cached("SELECT DISTINCT entity FROM entity_keys WHERE key IN (?1, ?2, ?3)")?;
-            let rows: Vec<String> = st.query_map(params![typed("PER", &k), typed("ORG", &k), typed("LOC", &k)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let rows: Vec<String> = st.query_map(params![typed(EntityType::Per, &k), typed(EntityType::Org, &k), typed(EntityType::Loc, &k)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             if !rows.is_empty() {
                 return Ok(rows);
             }
@@ -461,7 +462,7 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                 if link.created {
                     new_entity.execute(params![
                         link.entity,
-                        e.kind,
+                        e.kind.as_str(),
                         e.name,
                         k,
                         e.latin,
@@ -495,7 +496,7 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                     global(sp.and_then(|s| s.entity.as_ref())),
                     sp.map(|s| &s.text),
                     q.cue,
-                    q.kind,
+                    q.kind.as_str(),
                     q.start as i64,
                     q.end as i64,
                     q.text
@@ -506,9 +507,9 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                 count.execute(params![
                     rowid,
                     day,
-                    n.category,
+                    n.category.as_str(),
                     n.value,
-                    n.qualifier,
+                    n.qualifier.as_str(),
                     global(sp.and_then(|s| s.entity.as_ref())),
                     sp.map(|s| &s.text),
                     n.start as i64,
@@ -517,7 +518,7 @@ fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle])
                 ])?;
             }
             for d in &a.record.dates {
-                date.execute(params![rowid, d.value, d.resolution, d.start as i64, d.end as i64])?;
+                date.execute(params![rowid, d.value, d.resolution.as_str(), d.start as i64, d.end as i64])?;
             }
         }
         for id in &touched {

@@ -27,22 +27,8 @@ use crate::token::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resolution {
-    Day,
-    Month,
-    Year,
-}
-
-impl Resolution {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Resolution::Day => "day",
-            Resolution::Month => "month",
-            Resolution::Year => "year",
-        }
-    }
-}
+/// The contract's resolution of a date (day, month, year).
+pub use khabar_model::Resolution;
 
 /// A date expression: tokens `tokens` (the first may carry a proclitic of `clitic_letters`
 /// letters, which is not part of the expression), resolved to `value` at `resolution`.

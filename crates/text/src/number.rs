@@ -20,30 +20,8 @@ use crate::token::{Token, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Qualifier {
-    Exact,
-    Approx,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    UpTo,
-    Vague,
-}
-
-impl Qualifier {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::Approx => "approx",
-            Qualifier::MoreThan => "more_than",
-            Qualifier::AtLeast => "at_least",
-            Qualifier::LessThan => "less_than",
-            Qualifier::UpTo => "up_to",
-            Qualifier::Vague => "vague",
-        }
-    }
-}
+/// The contract's qualifier of a figure (exact, approx, more_than…).
+pub use khabar_model::Qualifier;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Word {
