@@ -1,64 +1,23 @@
 //! The corpus commands: `ingest`, `stats`, `search`, `entity`.
-use crate::input::{open_all, Item, Record};
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use khabar_store::{Corpus, NewArticle, SearchQuery, Written};
-use rayon::prelude::*;
+use khabar_ingest::files::expand;
+use khabar_ingest::{Event, Ingested};
+use khabar_store::{Corpus, SearchQuery};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
-const CHUNK: usize = 1024;
-
-/// Files under the given paths: a folder contributes every article file beneath it
-/// (`.jsonl`, `.jsonl.gz`, `.json.gz`, `.ndjson`, `.txt`), sorted by path.
-pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = walkdir::WalkDir::new(p)
-                .into_iter()
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|f| {
-                    let s = f.to_string_lossy();
-                    [".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".txt"].iter().any(|x| s.ends_with(x))
-                })
-                .collect();
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
-}
-
-pub fn to_new(rec: Record, id: String, hash: String) -> NewArticle {
-    let record = khabar_extract::extract(Some(id.clone()), rec.published.clone(), &rec.text);
-    NewArticle::from_input(id, hash, rec.published, rec.text, rec.extra, record)
-}
-
-pub struct IngestSummary {
-    pub written: Written,
-    pub rejected: BTreeMap<String, usize>,
-    pub seconds: f64,
-}
-
-/// `khabar ingest`: extracts in parallel, writes batches from a second thread so that extraction
-/// and storage overlap. Returns whether every input line was usable.
+/// `khabar ingest`: the pipeline ([`khabar_ingest::ingest`]) with a progress bar and a summary.
+/// Returns whether every input line was usable.
 pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool) -> anyhow::Result<bool> {
     let started = Instant::now();
-    let files = expand(paths)?;
+    let files = expand(paths);
     if files.is_empty() {
         bail!("no input files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
     let corpus = Corpus::open(db).with_context(|| format!("opening the corpus in {}", db.display()))?;
-    let mut known = corpus.store.hashes()?;
     let bar = ProgressBar::with_draw_target(
         None,
         if io::stderr().is_terminal() && !quiet { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },
@@ -67,67 +26,22 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
         ProgressStyle::with_template("{spinner} {pos} articles read, {per_sec}, {elapsed} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
-    let mut rejected: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unchanged_skipped = 0usize;
-    let (tx, rx) = sync_channel::<Vec<NewArticle>>(2);
-    let written = std::thread::scope(|scope| -> anyhow::Result<Written> {
-        let writer = scope.spawn(|| -> anyhow::Result<Written> {
-            let mut total = Written::default();
-            for batch in rx {
-                let w = corpus.write(&batch)?;
-                total += w;
-            }
-            Ok(total)
-        });
-        let mut items = open_all(&files, published);
-        loop {
-            let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let mut todo = Vec::with_capacity(chunk.len());
-            for item in chunk {
-                match item {
-                    Item::Article(r) => {
-                        let (id, h) = NewArticle::key_of(r.id.as_deref(), &r.text, r.published.as_deref(), &r.extra);
-                        if known.get(&id) == Some(&h) {
-                            unchanged_skipped += 1;
-                        } else {
-                            known.insert(id.clone(), h.clone());
-                            todo.push((r, id, h));
-                        }
-                    }
-                    Item::Bad(e) => {
-                        *rejected.entry(e.reason()).or_default() += 1;
-                        bar.suspend(|| eprintln!("khabar: {e}"));
-                    }
-                }
-                bar.inc(1);
-            }
-            let batch: Vec<NewArticle> = todo.into_par_iter().map(|(r, id, h)| to_new(r, id, h)).collect();
-            if !batch.is_empty() && tx.send(batch).is_err() {
-                break; // the writer stopped: its error is reported below
-            }
-        }
-        drop(tx);
-        writer.join().map_err(|_| anyhow::anyhow!("the writer thread panicked"))?
+    let done = khabar_ingest::ingest(&corpus, &files, published, &mut |event| match event {
+        Event::Rejected(e) => bar.suspend(|| eprintln!("khabar: {e}")),
+        Event::Read => bar.inc(1),
     })?;
-    corpus.index.close()?;
     bar.finish_and_clear();
-    let mut written = written;
-    written.unchanged += unchanged_skipped;
-    let summary = IngestSummary { written, rejected, seconds: started.elapsed().as_secs_f64() };
-    print_summary(db, &summary);
-    Ok(summary.rejected.is_empty())
+    print_summary(db, &done, started.elapsed().as_secs_f64());
+    Ok(done.rejected.is_empty())
 }
 
-fn print_summary(db: &Path, s: &IngestSummary) {
+fn print_summary(db: &Path, s: &Ingested, seconds: f64) {
     let w = &s.written;
     let n = w.stored + w.replaced + w.unchanged;
     eprintln!(
         "khabar: {n} articles in {:.1} s ({:.0}/s) into {}: {} stored, {} unchanged, {} replaced, {} rejected",
-        s.seconds,
-        n as f64 / s.seconds.max(1e-9),
+        seconds,
+        n as f64 / seconds.max(1e-9),
         db.display(),
         w.stored,
         w.unchanged,

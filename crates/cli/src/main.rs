@@ -1,6 +1,8 @@
 //! `khabar`: structured, attributed facts from Arabic news. The binary is a thin layer over the
-//! library crates: argument parsing, input reading, parallelism, output.
+//! library crates: argument parsing, wiring (the NATS queue to the ingest worker), parallelism, progress and
+//! output.
 use clap::{Parser, Subcommand, ValueEnum};
+use khabar_ingest::input;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,7 +23,6 @@ macro_rules! out {
 
 mod bench;
 mod corpus;
-mod input;
 mod ner;
 mod queue;
 mod report;

@@ -49,71 +49,8 @@ pub fn render(a: &Article, text: &str) -> String {
     {
         let _ = writeln!(s, "   (nothing found)");
     }
-    for (kind, title) in [(EntityType::Per, "People"), (EntityType::Org, "Organizations"), (EntityType::Loc, "Places")]
-    {
-        let ents: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
-        if ents.is_empty() {
-            continue;
-        }
-        let _ = writeln!(s, "\n  {title}");
-        for e in ents {
-            let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).filter(|t| *t != e.name).collect();
-            variants.sort();
-            variants.dedup();
-            let extra = [
-                e.latin.clone().unwrap_or_default(),
-                e.geo.as_ref().map(|g| format!("{:.2}, {:.2} {}", g.lat, g.lon, g.country)).unwrap_or_default(),
-            ]
-            .into_iter()
-            .filter(|x| !x.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ");
-            let also = if variants.is_empty() {
-                String::new()
-            } else {
-                format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", "))
-            };
-            let _ = writeln!(
-                s,
-                "    {:<4} ×{:<2} {}{}{}",
-                e.id,
-                e.mentions.len(),
-                rtl(&e.name),
-                if extra.is_empty() { String::new() } else { format!("  [{extra}]") },
-                also
-            );
-        }
-    }
-    if !a.quotes.is_empty() {
-        // grouped by speaker: the entity's name where linked, else the words that name it
-        let name_of = |q: &khabar_model::Quote| -> String {
-            match &q.speaker {
-                Some(sp) => sp
-                    .entity
-                    .as_ref()
-                    .and_then(|id| a.entities.iter().find(|e| &e.id == id))
-                    .map(|e| e.name.clone())
-                    .unwrap_or_else(|| sp.text.clone()),
-                None => "(speaker unknown)".to_string(),
-            }
-        };
-        let mut speakers: Vec<String> = Vec::new();
-        for q in &a.quotes {
-            let n = name_of(q);
-            if !speakers.contains(&n) {
-                speakers.push(n);
-            }
-        }
-        let _ = writeln!(s, "\n  Who said what");
-        for sp in &speakers {
-            let _ = writeln!(s, "    {}", rtl(sp));
-            for q in a.quotes.iter().filter(|q| &name_of(q) == sp) {
-                let text: String = q.text.chars().take(110).collect();
-                let more = if q.text.chars().count() > 110 { "…" } else { "" };
-                let _ = writeln!(s, "      {:<8} {}  {}{}", q.kind, rtl(&q.cue), rtl(&text), more);
-            }
-        }
-    }
+    entities(&mut s, a);
+    quotes(&mut s, a);
     if !a.counts.is_empty() {
         let _ = writeln!(s, "\n  Counts");
         for c in &a.counts {
@@ -149,6 +86,78 @@ pub fn render(a: &Article, text: &str) -> String {
     }
     s.push('\n');
     s
+}
+
+/// People, organizations and places, each with its mentions' other spellings.
+fn entities(s: &mut String, a: &Article) {
+    for (kind, title) in [(EntityType::Per, "People"), (EntityType::Org, "Organizations"), (EntityType::Loc, "Places")]
+    {
+        let ents: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
+        if ents.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n  {title}");
+        for e in ents {
+            let mut variants: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).filter(|t| *t != e.name).collect();
+            variants.sort();
+            variants.dedup();
+            let extra = [
+                e.latin.clone().unwrap_or_default(),
+                e.geo.as_ref().map(|g| format!("{:.2}, {:.2} {}", g.lat, g.lon, g.country)).unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+            let also = if variants.is_empty() {
+                String::new()
+            } else {
+                format!("  (also {})", variants.iter().map(|v| rtl(v)).collect::<Vec<_>>().join(", "))
+            };
+            let _ = writeln!(
+                s,
+                "    {:<4} ×{:<2} {}{}{}",
+                e.id,
+                e.mentions.len(),
+                rtl(&e.name),
+                if extra.is_empty() { String::new() } else { format!("  [{extra}]") },
+                also
+            );
+        }
+    }
+}
+
+/// Quotes grouped by speaker: the entity's name where linked, else the words that name it.
+fn quotes(s: &mut String, a: &Article) {
+    if !a.quotes.is_empty() {
+        let name_of = |q: &khabar_model::Quote| -> String {
+            match &q.speaker {
+                Some(sp) => sp
+                    .entity
+                    .as_ref()
+                    .and_then(|id| a.entities.iter().find(|e| &e.id == id))
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| sp.text.clone()),
+                None => "(speaker unknown)".to_string(),
+            }
+        };
+        let mut speakers: Vec<String> = Vec::new();
+        for q in &a.quotes {
+            let n = name_of(q);
+            if !speakers.contains(&n) {
+                speakers.push(n);
+            }
+        }
+        let _ = writeln!(s, "\n  Who said what");
+        for sp in &speakers {
+            let _ = writeln!(s, "    {}", rtl(sp));
+            for q in a.quotes.iter().filter(|q| &name_of(q) == sp) {
+                let text: String = q.text.chars().take(110).collect();
+                let more = if q.text.chars().count() > 110 { "…" } else { "" };
+                let _ = writeln!(s, "      {:<8} {}  {}{}", q.kind, rtl(&q.cue), rtl(&text), more);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

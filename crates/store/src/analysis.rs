@@ -234,8 +234,8 @@ impl TermSnippets {
     }
 }
 
-impl crate::Snippets for TermSnippets {
-    fn make(&self, text: &str) -> crate::Snippet {
+impl crate::search::Snippets for TermSnippets {
+    fn make(&self, text: &str) -> crate::search::Snippet {
         const WIDTH: usize = 220;
         let hits: Vec<(usize, usize)> = word_terms(text)
             .into_iter()
@@ -243,7 +243,7 @@ impl crate::Snippets for TermSnippets {
             .map(|w| (w.start, w.end))
             .collect();
         let Some(&(first, _)) = hits.first() else {
-            return crate::Snippet { text: text.chars().take(200).collect(), highlights: vec![] };
+            return crate::search::Snippet { text: text.chars().take(200).collect(), highlights: vec![] };
         };
         // start a little before the first hit, at a character boundary; WIDTH characters on
         let start_char = text[..first].chars().count().saturating_sub(40);
@@ -253,7 +253,7 @@ impl crate::Snippets for TermSnippets {
         let to_chars = |byte: usize| text[start..byte.clamp(start, end)].chars().count();
         let highlights =
             hits.iter().filter(|h| h.0 >= start && h.1 <= end).map(|h| (to_chars(h.0), to_chars(h.1))).collect();
-        crate::Snippet { text: frag.to_string(), highlights }
+        crate::search::Snippet { text: frag.to_string(), highlights }
     }
 }
 

@@ -24,8 +24,8 @@
 //!
 //! Offsets are character (code point) offsets into the article text, as in GKG. Delimiters that
 //! would break a field (tab, newline, `;`, `#`, `,`, `|`) are replaced by spaces inside values.
-use crate::ArticleView;
-use khabar_model::{Category, EntityType, PlaceLevel};
+use crate::views::ArticleView;
+use khabar_model::{Article, Category, EntityType, PlaceLevel};
 use std::fmt::Write;
 
 fn clean(s: &str) -> String {
@@ -75,6 +75,31 @@ pub fn row(a: &ArticleView, n: usize) -> String {
     cols[2] = "1".into();
     cols[3] = clean(a.summary.source.as_deref().unwrap_or(""));
     cols[4] = clean(a.summary.url.clone().unwrap_or_else(|| format!("khabar:{}", a.summary.id)).as_str());
+    [cols[5], cols[6]] = counts(r);
+    let e = Entities::of(r);
+    [cols[9], cols[10], cols[11], cols[12], cols[13], cols[14]] =
+        [e.v1loc, e.v2loc, e.v1per, e.v2per, e.v1org, e.v2org].map(|v| v.join(";"));
+    cols[16] = dates(r);
+    cols[22] = r
+        .quotes
+        .iter()
+        .map(|q| format!("{}|{}|{}|{}", q.start, q.end - q.start, clean(&q.cue), clean(&q.text)))
+        .collect::<Vec<_>>()
+        .join("#");
+    cols[23] = e.all.join(";");
+    cols[24] = r
+        .amounts
+        .iter()
+        .map(|m| format!("{},{},{}", number(m.value), clean(m.object.as_deref().unwrap_or("")), m.start))
+        .collect::<Vec<_>>()
+        .join(";");
+    cols[25] = "srclc:ara;eng:khabar".into();
+    cols[26] = extras(a);
+    cols.join("\t")
+}
+
+/// V1COUNTS and V2.1COUNTS.
+fn counts(r: &Article) -> [String; 2] {
     // GDELT's Counts spell the displaced category DISPLACED
     let kind = |c: Category| if c == Category::Displace { "DISPLACED" } else { c.as_str() };
     let counts: Vec<(String, usize)> = r
@@ -87,49 +112,64 @@ pub fn row(a: &ArticleView, n: usize) -> String {
             )
         })
         .collect();
-    cols[5] = counts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(";");
-    cols[6] = counts.iter().map(|(s, o)| format!("{s}#{o}")).collect::<Vec<_>>().join(";");
-    let (mut v1loc, mut v2loc) = (Vec::new(), Vec::new());
-    let (mut v1per, mut v2per, mut v1org, mut v2org, mut all) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for e in &r.entities {
-        let name = clean(e.latin.as_deref().unwrap_or(&e.name));
-        for m in &e.mentions {
-            all.push(format!("{},{}", clean(&m.text), m.start));
-        }
-        match e.kind {
-            EntityType::Loc => {
-                let (lat, lon, cc) = e
-                    .geo
-                    .as_ref()
-                    .map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone()))
-                    .unwrap_or_default();
-                let is_country = e.geo.as_ref().is_some_and(|g| g.level == PlaceLevel::Country);
-                let t = if is_country { 1 } else { 4 };
-                let fid = e.geo.as_ref().map(|g| g.geonameid.to_string()).unwrap_or_default();
-                v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
-                for m in &e.mentions {
-                    v2loc.push(format!("{t}#{name}#{cc}###{lat}#{lon}#{fid}#{}", m.start));
+    [
+        counts.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>().join(";"),
+        counts.iter().map(|(s, o)| format!("{s}#{o}")).collect::<Vec<_>>().join(";"),
+    ]
+}
+
+/// The entity columns: locations, persons, organizations (V1 and V2 each), and all names.
+#[derive(Default)]
+struct Entities {
+    v1loc: Vec<String>,
+    v2loc: Vec<String>,
+    v1per: Vec<String>,
+    v2per: Vec<String>,
+    v1org: Vec<String>,
+    v2org: Vec<String>,
+    all: Vec<String>,
+}
+
+impl Entities {
+    fn of(r: &Article) -> Entities {
+        let mut c = Entities::default();
+        for e in &r.entities {
+            let name = clean(e.latin.as_deref().unwrap_or(&e.name));
+            for m in &e.mentions {
+                c.all.push(format!("{},{}", clean(&m.text), m.start));
+            }
+            match e.kind {
+                EntityType::Loc => {
+                    let (lat, lon, cc) = e
+                        .geo
+                        .as_ref()
+                        .map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone()))
+                        .unwrap_or_default();
+                    let is_country = e.geo.as_ref().is_some_and(|g| g.level == PlaceLevel::Country);
+                    let t = if is_country { 1 } else { 4 };
+                    let fid = e.geo.as_ref().map(|g| g.geonameid.to_string()).unwrap_or_default();
+                    c.v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
+                    for m in &e.mentions {
+                        c.v2loc.push(format!("{t}#{name}#{cc}###{lat}#{lon}#{fid}#{}", m.start));
+                    }
+                }
+                EntityType::Per => {
+                    c.v1per.push(clean(&e.name));
+                    c.v2per.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
+                }
+                EntityType::Org => {
+                    c.v1org.push(clean(&e.name));
+                    c.v2org.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
                 }
             }
-            EntityType::Per => {
-                v1per.push(clean(&e.name));
-                v2per.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
-            }
-            EntityType::Org => {
-                v1org.push(clean(&e.name));
-                v2org.extend(e.mentions.iter().map(|m| format!("{},{}", clean(&e.name), m.start)));
-            }
         }
+        c
     }
-    cols[9] = v1loc.join(";");
-    cols[10] = v2loc.join(";");
-    cols[11] = v1per.join(";");
-    cols[12] = v2per.join(";");
-    cols[13] = v1org.join(";");
-    cols[14] = v2org.join(";");
-    cols[16] = r
-        .dates
+}
+
+/// V2.1ENHANCEDDATES.
+fn dates(r: &Article) -> String {
+    r.dates
         .iter()
         .map(|d| {
             let p: Vec<&str> = d.value.split('-').collect();
@@ -142,26 +182,17 @@ pub fn row(a: &ArticleView, n: usize) -> String {
             format!("{res}#{}#{}#{y}#{}", m.trim_start_matches('0'), day.trim_start_matches('0'), d.start)
         })
         .collect::<Vec<_>>()
-        .join(";");
-    cols[22] = r
-        .quotes
-        .iter()
-        .map(|q| format!("{}|{}|{}|{}", q.start, q.end - q.start, clean(&q.cue), clean(&q.text)))
-        .collect::<Vec<_>>()
-        .join("#");
-    cols[23] = all.join(";");
-    cols[24] = r
-        .amounts
-        .iter()
-        .map(|m| format!("{},{},{}", number(m.value), clean(m.object.as_deref().unwrap_or("")), m.start))
-        .collect::<Vec<_>>()
-        .join(";");
-    cols[25] = "srclc:ara;eng:khabar".into();
+        .join(";")
+}
+
+/// V2EXTRASXML: the page title and the quotes' speakers.
+fn extras(a: &ArticleView) -> String {
     let mut extras = String::new();
     if let Some(t) = &a.summary.title {
         let _ = write!(extras, "<PAGE_TITLE>{}</PAGE_TITLE>", xml(t));
     }
-    let speakers: Vec<String> = r
+    let speakers: Vec<String> = a
+        .record
         .quotes
         .iter()
         .filter_map(|q| {
@@ -171,14 +202,13 @@ pub fn row(a: &ArticleView, n: usize) -> String {
     if !speakers.is_empty() {
         let _ = write!(extras, "<KHABAR_SPEAKERS>{}</KHABAR_SPEAKERS>", speakers.concat());
     }
-    cols[26] = extras;
-    cols.join("\t")
+    extras
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ArticleSummary;
+    use crate::views::ArticleSummary;
     use khabar_model::{Article, Count, Quote};
 
     #[test]

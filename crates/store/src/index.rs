@@ -2,8 +2,8 @@
 //! [`crate::analysis`]), with the source, publication day and linked entity ids as filters.
 //! The text itself stays in the database; snippets are cut from it there.
 use crate::analysis::{ArabicTokenizer, EXACT, STEM};
-use crate::{Error, IndexDoc, Result, Search};
-use serde::Serialize;
+use crate::error::{Error, Result};
+use crate::search::{Hit, IndexDoc, Results, Search, SearchQuery, Snippet, Snippets};
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
@@ -34,40 +34,6 @@ pub struct SearchIndex {
     writer: Mutex<Option<IndexWriter>>,
     f: Fields,
     parser: QueryParser,
-}
-
-/// A search: words (tantivy query syntax: "phrases", -exclusions, OR) and filters.
-#[derive(Debug, Clone, Default)]
-pub struct SearchQuery {
-    pub text: Option<String>,
-    /// Any of these global entity ids.
-    pub entities: Vec<String>,
-    pub source: Option<String>,
-    /// Publication days, inclusive (20220107).
-    pub from: Option<i64>,
-    pub to: Option<i64>,
-    pub limit: usize,
-    pub offset: usize,
-}
-
-/// A stretch of the article around the matched words; `highlights` are code-point ranges in
-/// `text`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Snippet {
-    pub text: String,
-    pub highlights: Vec<(usize, usize)>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit {
-    pub id: String,
-    pub score: f32,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Results {
-    pub total: usize,
-    pub hits: Vec<Hit>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -244,7 +210,7 @@ impl Search for SearchIndex {
     }
 
     /// A snippet maker for one query: call it on each hit's text.
-    fn snippets(&self, text_query: &str) -> Result<Box<dyn crate::Snippets>> {
+    fn snippets(&self, text_query: &str) -> Result<Box<dyn Snippets>> {
         let searcher = self.reader.searcher();
         let (query, _) = self.parser.parse_query_lenient(text_query);
         let mut exact = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
@@ -260,7 +226,7 @@ pub struct TantivySnippets {
     stem: SnippetGenerator,
 }
 
-impl crate::Snippets for TantivySnippets {
+impl Snippets for TantivySnippets {
     fn make(&self, text: &str) -> Snippet {
         let mut s = self.exact.snippet(text);
         if s.highlighted().is_empty() {

@@ -2,64 +2,27 @@
 //!
 //! Articles keep their text, input fields and the whole extraction record (JSON); quotes, counts,
 //! dates and entity mentions are also tables of their own so that entity pages, series and
-//! statistics are indexed queries. Connections for reading are pooled ([`crate::Pool`]).
+//! statistics are indexed queries. Connections for reading are pooled ([`crate::pool::Pool`]).
+//! The schema ([`schema`]) is migrated on open; writes are in [`write`].
+use crate::analysis::key;
+use crate::article::{day_string, NewArticle};
+use crate::error::Result;
 use crate::link::{typed, Linker};
-use crate::*;
-use khabar_model::EntityType;
+use crate::pool::Pool;
+use crate::search::IndexDoc;
+use crate::store::Store;
+use crate::views::{
+    ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
+    Related, Stats, Variant, Written,
+};
+use khabar_model::{Article, EntityType};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-const SCHEMA: &str = r#"
-CREATE TABLE IF NOT EXISTS articles (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    hash TEXT NOT NULL,
-    source TEXT, url TEXT, title TEXT, published TEXT, day INTEGER,
-    text TEXT NOT NULL,
-    extra TEXT NOT NULL,
-    record TEXT NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS articles_day ON articles(day);
-CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
-CREATE TABLE IF NOT EXISTS entities (
-    id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
-    latin TEXT, lat REAL, lon REAL, country TEXT, geonameid INTEGER,
-    articles INTEGER NOT NULL DEFAULT 0 -- articles that mention it, kept up to date by each write
-);
-CREATE INDEX IF NOT EXISTS entities_key ON entities(key);
-CREATE INDEX IF NOT EXISTS entities_type_articles ON entities(type, articles);
-CREATE INDEX IF NOT EXISTS entities_articles ON entities(articles);
-CREATE TABLE IF NOT EXISTS entity_keys (
-    key TEXT PRIMARY KEY, entity TEXT NOT NULL, variant TEXT NOT NULL, reason TEXT NOT NULL, first_article TEXT,
-    names INTEGER NOT NULL DEFAULT 0 -- how many article entities had this as their canonical name
-);
-CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity);
-CREATE TABLE IF NOT EXISTS mentions (
-    article INTEGER NOT NULL, local TEXT NOT NULL, entity TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity);
-CREATE TABLE IF NOT EXISTS quotes (
-    article INTEGER NOT NULL, speaker_entity TEXT, speaker TEXT, cue TEXT NOT NULL, kind TEXT NOT NULL,
-    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity);
-CREATE TABLE IF NOT EXISTS counts (
-    article INTEGER NOT NULL, day INTEGER, category TEXT NOT NULL, value REAL NOT NULL, qualifier TEXT NOT NULL,
-    source_entity TEXT, source TEXT, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS counts_article ON counts(article);
-CREATE INDEX IF NOT EXISTS counts_category_day ON counts(category, day);
-CREATE INDEX IF NOT EXISTS counts_source ON counts(source_entity);
-CREATE TABLE IF NOT EXISTS dates (
-    article INTEGER NOT NULL, value TEXT NOT NULL, resolution TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
-"#;
+mod schema;
+mod write;
 
 pub struct SqliteStore {
     path: PathBuf,
@@ -76,13 +39,13 @@ fn configure(c: &Connection) -> rusqlite::Result<()> {
 
 impl SqliteStore {
     pub fn open(path: &Path) -> Result<SqliteStore> {
-        let c = Connection::open(path)?;
+        let mut c = Connection::open(path)?;
         configure(&c)?;
         c.pragma_update(None, "journal_mode", "WAL")?;
         // NORMAL in WAL mode: a power cut may lose the last transactions, never corrupt; a killed
         // process loses nothing committed.
         c.pragma_update(None, "synchronous", "NORMAL")?;
-        c.execute_batch(SCHEMA)?;
+        crate::schema::migrate(&mut c, schema::MIGRATIONS, &path.display().to_string())?;
         Ok(SqliteStore {
             path: path.to_path_buf(),
             writer: Mutex::new(c),
@@ -159,6 +122,19 @@ impl Store for SqliteStore {
         })
     }
 
+    fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached("SELECT hash FROM articles WHERE id = ?1")?;
+            let mut out = FxHashMap::default();
+            for id in ids {
+                if let Some(h) = st.query_row([id], |r| r.get::<_, String>(0)).optional()? {
+                    out.insert(id.clone(), h);
+                }
+            }
+            Ok(out)
+        })
+    }
+
     fn write(&self, batch: &[NewArticle]) -> Result<Written> {
         let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let mut linker_slot = self.linker.lock().unwrap_or_else(|e| e.into_inner());
@@ -167,7 +143,7 @@ impl Store for SqliteStore {
         }
         // A failed transaction may have taught the in-memory linker keys the database never got:
         // it is rebuilt from the database after any error.
-        let result = write_batch(&mut conn, linker_slot.as_mut().unwrap_or_else(|| unreachable!()), batch);
+        let result = write::write_batch(&mut conn, linker_slot.as_mut().unwrap_or_else(|| unreachable!()), batch);
         if result.is_err() {
             *linker_slot = None;
         }
@@ -297,7 +273,7 @@ impl Store for SqliteStore {
 
     fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
         self.read(|c| {
-            let rows = match q.map(crate::analysis::key).filter(|k| !k.is_empty()) {
+            let rows = match q.map(key).filter(|k| !k.is_empty()) {
                 Some(k) => {
                     let pattern = format!("%{}%", k.replace(['%', '_'], ""));
                     let mut st = c.prepare_cached(&format!(
@@ -322,7 +298,7 @@ impl Store for SqliteStore {
             if c.query_row("SELECT 1 FROM entities WHERE id = ?1", [id_or_name], |_| Ok(())).optional()?.is_some() {
                 return Ok(vec![id_or_name.to_string()]);
             }
-            let k = crate::analysis::key(id_or_name);
+            let k = key(id_or_name);
             if k.is_empty() {
                 return Ok(vec![]);
             }
@@ -369,163 +345,4 @@ impl Store for SqliteStore {
             rows.into_iter().map(|(rowid, text, record, s)| load_view(c, rowid, s, text, &record)).collect()
         })
     }
-}
-
-fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle]) -> Result<Written> {
-    let tx = conn.transaction()?;
-    let mut w = Written::default();
-    {
-        let mut find = tx.prepare_cached("SELECT rowid, hash FROM articles WHERE id = ?1")?;
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record, indexed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
-        )?;
-        let mut update = tx.prepare_cached(
-            "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, published = ?6, day = ?7, text = ?8, extra = ?9, record = ?10, indexed = 0 WHERE rowid = ?1",
-        )?;
-        let mut clear: Vec<_> = ["mentions", "quotes", "counts", "dates"]
-            .iter()
-            .map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1")))
-            .collect::<rusqlite::Result<_>>()?;
-        let mut new_entity = tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?;
-        let mut fill_entity = tx.prepare_cached(
-            "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6) WHERE id = ?1",
-        )?;
-        let mut new_key = tx.prepare_cached(
-            "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET names = names + excluded.names",
-        )?;
-        // the corpus-wide name is the one articles most often give as the entity's fullest form
-        let mut rename = tx.prepare_cached(
-            "UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = ?1 AND names > 0 ORDER BY names DESC, rowid LIMIT 1), name) WHERE id = ?1",
-        )?;
-        let mut touched: rustc_hash::FxHashSet<String> = Default::default();
-        let mut old_entities = tx.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?;
-        let mut recount = tx.prepare_cached("UPDATE entities SET articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1) WHERE id = ?1")?;
-        let mut mention =
-            tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        let mut quote = tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?;
-        let mut count = tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
-        let mut date = tx
-            .prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
-        for a in batch {
-            let day = day_number(a.published.as_deref());
-            let record = serde_json::to_string(&a.record)?;
-            let extra = serde_json::to_string(&a.extra)?;
-            let existing: Option<(i64, String)> = find.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-            let rowid = match existing {
-                Some((_, h)) if h == a.hash => {
-                    w.unchanged += 1;
-                    continue;
-                }
-                Some((rowid, _)) => {
-                    for e in old_entities.query_map([rowid], |r| r.get::<_, String>(0))? {
-                        touched.insert(e?);
-                    }
-                    for st in clear.iter_mut() {
-                        st.execute([rowid])?;
-                    }
-                    update.execute(params![
-                        rowid,
-                        a.hash,
-                        a.source,
-                        a.url,
-                        a.title,
-                        a.published,
-                        day,
-                        a.text,
-                        extra,
-                        record
-                    ])?;
-                    w.replaced += 1;
-                    rowid
-                }
-                None => {
-                    insert.execute(params![
-                        a.id,
-                        a.hash,
-                        a.source,
-                        a.url,
-                        a.title,
-                        a.published,
-                        day,
-                        a.text,
-                        extra,
-                        record
-                    ])?;
-                    w.stored += 1;
-                    tx.last_insert_rowid()
-                }
-            };
-            let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
-            for e in &a.record.entities {
-                let Some(link) = linker.link(e) else { continue };
-                let k = crate::analysis::key(&e.name);
-                if link.created {
-                    new_entity.execute(params![
-                        link.entity,
-                        e.kind.as_str(),
-                        e.name,
-                        k,
-                        e.latin,
-                        e.geo.as_ref().map(|g| g.lat),
-                        e.geo.as_ref().map(|g| g.lon),
-                        e.geo.as_ref().map(|g| &g.country),
-                        link.geonameid.map(|g| g as i64)
-                    ])?;
-                } else {
-                    fill_entity.execute(params![
-                        link.entity,
-                        e.latin,
-                        e.geo.as_ref().map(|g| g.lat),
-                        e.geo.as_ref().map(|g| g.lon),
-                        e.geo.as_ref().map(|g| &g.country),
-                        link.geonameid.map(|g| g as i64)
-                    ])?;
-                }
-                touched.insert(link.entity.clone());
-                for (i, nk) in link.keys.iter().enumerate() {
-                    new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id, (i == 0) as i64])?;
-                }
-                mention.execute(params![rowid, e.id, link.entity, e.name, e.mentions.len() as i64])?;
-                local_to_global.insert(e.id.as_str(), link.entity);
-            }
-            let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
-            for q in &a.record.quotes {
-                let sp = q.speaker.as_ref();
-                quote.execute(params![
-                    rowid,
-                    global(sp.and_then(|s| s.entity.as_ref())),
-                    sp.map(|s| &s.text),
-                    q.cue,
-                    q.kind.as_str(),
-                    q.start as i64,
-                    q.end as i64,
-                    q.text
-                ])?;
-            }
-            for n in &a.record.counts {
-                let sp = n.attributed_to.as_ref();
-                count.execute(params![
-                    rowid,
-                    day,
-                    n.category.as_str(),
-                    n.value,
-                    n.qualifier.as_str(),
-                    global(sp.and_then(|s| s.entity.as_ref())),
-                    sp.map(|s| &s.text),
-                    n.start as i64,
-                    n.end as i64,
-                    n.text
-                ])?;
-            }
-            for d in &a.record.dates {
-                date.execute(params![rowid, d.value, d.resolution.as_str(), d.start as i64, d.end as i64])?;
-            }
-        }
-        for id in &touched {
-            rename.execute([id])?;
-            recount.execute([id])?;
-        }
-    }
-    tx.commit()?;
-    Ok(w)
 }

@@ -1,0 +1,259 @@
+//! The reads of the [`Store`] trait over PostgreSQL; its writes are in `write` and `queued`.
+use super::store::PgStore;
+use super::{queued, write};
+use crate::analysis::key;
+use crate::article::{day_string, NewArticle};
+use crate::error::Result;
+use crate::link::typed;
+use crate::search::IndexDoc;
+use crate::store::{Queued, Store};
+use crate::views::{
+    ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
+    Related, Stats, Variant, Written,
+};
+use khabar_model::{Article, EntityType};
+use postgres::{Client, Row};
+use rustc_hash::FxHashMap;
+
+const SUMMARY_COLS: &str = "id, title, source, url, published";
+
+fn summary_from(r: &Row, at: usize) -> ArticleSummary {
+    ArticleSummary {
+        id: r.get(at),
+        title: r.get(at + 1),
+        source: r.get(at + 2),
+        url: r.get(at + 3),
+        published: r.get(at + 4),
+    }
+}
+
+const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
+
+fn entity_summary(r: &Row) -> EntitySummary {
+    let (lat, lon): (Option<f64>, Option<f64>) = (r.get(4), r.get(5));
+    let country: Option<String> = r.get(6);
+    let geo = match (lat, lon) {
+        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
+        _ => None,
+    };
+    EntitySummary {
+        id: r.get(0),
+        kind: r.get(1),
+        name: r.get(2),
+        latin: r.get(3),
+        geo,
+        articles: r.get::<_, i64>(7) as u64,
+    }
+}
+
+fn load_view(c: &mut Client, rid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
+    let record: Article = serde_json::from_str(record)?;
+    let links = c
+        .query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    Ok(ArticleView { summary, text, record, links })
+}
+
+impl Store for PgStore {
+    fn hashes(&self) -> Result<FxHashMap<String, String>> {
+        self.read(|c| Ok(c.query("SELECT id, hash FROM articles", &[])?.iter().map(|r| (r.get(0), r.get(1))).collect()))
+    }
+
+    fn write(&self, batch: &[NewArticle]) -> Result<Written> {
+        write::write(self, batch)
+    }
+
+    fn write_queued(&self, stream: &str, first: i64, items: &[Queued]) -> Result<Written> {
+        queued::write(self, stream, first, items)
+    }
+
+    fn link_queued(&self, stream: &str) -> Result<usize> {
+        queued::link(self, stream)
+    }
+
+    fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>> {
+        self.read(|c| {
+            Ok(c.query("SELECT id, hash FROM articles WHERE id = ANY($1)", p![ids])?
+                .iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect())
+        })
+    }
+
+    fn queued_unlinked(&self, stream: &str) -> Result<u64> {
+        self.read(|c| {
+            Ok(c.query_one("SELECT COUNT(*) FROM queue_log WHERE stream = $1", p![stream])?.get::<_, i64>(0) as u64)
+        })
+    }
+
+    fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>> {
+        self.read(|c| {
+            let rows = c.query("SELECT rid, id, coalesce(title, ''), text, coalesce(source, ''), day FROM articles WHERE NOT indexed LIMIT $1", p![(limit as i64)])?;
+            let mut out = Vec::with_capacity(rows.len());
+            for r in rows {
+                let rid: i64 = r.get(0);
+                let entities = c.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])?.iter().map(|x| x.get(0)).collect();
+                out.push(IndexDoc { id: r.get(1), title: r.get(2), text: r.get(3), source: r.get(4), day: r.get(5), entities });
+            }
+            Ok(out)
+        })
+    }
+
+    fn mark_indexed(&self, ids: &[String]) -> Result<()> {
+        let mut conn = self.writer()?;
+        // the writes set the flag with the search columns, in their transaction: this only
+        // catches what another search backend indexed
+        conn.execute("UPDATE articles SET indexed = TRUE WHERE id = ANY($1) AND NOT indexed", p![ids])?;
+        Ok(())
+    }
+
+    fn stats(&self) -> Result<Stats> {
+        self.read(|c| {
+            let r = c.query_one(
+                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities WHERE articles > 0), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM counts), (SELECT COUNT(*) FROM dates)",
+                &[],
+            )?;
+            let n = |i| r.get::<_, i64>(i) as u64;
+            Ok(Stats { articles: n(0), entities: n(1), quotes: n(2), counts: n(3), dates: n(4) })
+        })
+    }
+
+    fn article(&self, id: &str) -> Result<Option<ArticleView>> {
+        self.read(|c| {
+            let Some(r) =
+                c.query_opt(&format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE id = $1"), p![id])?
+            else {
+                return Ok(None);
+            };
+            let rid: i64 = r.get(0);
+            let record: String = r.get(2);
+            Ok(Some(load_view(c, rid, summary_from(&r, 3), r.get(1), &record)?))
+        })
+    }
+
+    fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>> {
+        self.read(|c| {
+            let rows = c.query(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE id = ANY($1)"), p![ids])?;
+            let mut by_id: FxHashMap<String, ArticleSummary> =
+                rows.iter().map(|r| (r.get::<_, String>(0), summary_from(r, 0))).collect();
+            Ok(ids.iter().filter_map(|i| by_id.remove(i)).collect())
+        })
+    }
+
+    fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>> {
+        self.read(|c| {
+            let rows = c.query(
+                &format!("SELECT {SUMMARY_COLS}, text, (SELECT COUNT(*) FROM quotes q WHERE q.article = a.rid), (SELECT COUNT(*) FROM counts n WHERE n.article = a.rid) FROM articles a WHERE id = ANY($1)"),
+                p![ids],
+            )?;
+            let mut by_id: FxHashMap<String, HitRow> = rows
+                .iter()
+                .map(|r| (r.get::<_, String>(0), HitRow { summary: summary_from(r, 0), text: r.get(5), quotes: r.get::<_, i64>(6) as u64, counts: r.get::<_, i64>(7) as u64 }))
+                .collect();
+            Ok(ids.iter().filter_map(|i| by_id.remove(i)).collect())
+        })
+    }
+
+    fn entity(&self, id: &str) -> Result<Option<EntityView>> {
+        self.read(|c| {
+            let Some(r) = c.query_opt(&format!("SELECT {ENTITY_COLS}, e.geonameid FROM entities e WHERE e.id = $1"), p![id])? else {
+                return Ok(None);
+            };
+            let summary = entity_summary(&r);
+            let geonameid: Option<i64> = r.get(8);
+            let variants = c
+                .query("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = $1 ORDER BY seq", p![id])?
+                .iter()
+                .map(|r| Variant { text: r.get(0), key: r.get(1), reason: r.get(2), first_article: r.get(3) })
+                .collect();
+            let article_list = c
+                .query(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rid IN (SELECT article FROM mentions WHERE entity = $1) ORDER BY day DESC NULLS LAST, id LIMIT 100"), p![id])?
+                .iter()
+                .map(|r| summary_from(r, 0))
+                .collect();
+            let quotes = c
+                .query("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_entity = $1 ORDER BY a.day DESC NULLS LAST, a.id, q.start_pos LIMIT 200", p![id])?
+                .iter()
+                .map(|r| QuoteView { article: r.get(0), published: r.get(1), kind: r.get(2), cue: r.get(3), speaker: r.get(4), text: r.get(5) })
+                .collect();
+            let figures = c
+                .query("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rid = n.article WHERE n.source_entity = $1 ORDER BY a.day DESC NULLS LAST, a.id, n.start_pos LIMIT 200", p![id])?
+                .iter()
+                .map(|r| FigureView { article: r.get(0), published: r.get(1), category: r.get(2), value: r.get(3), qualifier: r.get(4), text: r.get(5) })
+                .collect();
+            let related = c
+                .query(
+                    "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = $1 ORDER BY article DESC LIMIT 500) \
+                     SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article) AS shared FROM mentions m JOIN arts ON arts.article = m.article \
+                     JOIN entities e ON e.id = m.entity WHERE m.entity <> $1 GROUP BY e.id, e.type, e.name ORDER BY shared DESC, e.name LIMIT 20",
+                    p![id],
+                )?
+                .iter()
+                .map(|r| Related { id: r.get(0), kind: r.get(1), name: r.get(2), shared_articles: r.get::<_, i64>(3) as u64 })
+                .collect();
+            Ok(Some(EntityView { summary, geonameid: geonameid.map(|g| g as u64), variants, article_list, quotes, figures, related }))
+        })
+    }
+
+    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+        self.read(|c| {
+            let rows = match q.map(key).filter(|k| !k.is_empty()) {
+                Some(k) => {
+                    let pattern = format!("%{}%", k.replace(['%', '_', '\\'], ""));
+                    c.query(
+                        &format!("SELECT {ENTITY_COLS} FROM entities e WHERE ($1::text IS NULL OR e.type = $1) AND e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE $2) ORDER BY e.articles DESC, e.name LIMIT $3"),
+                        p![kind, pattern, (limit as i64)],
+                    )?
+                }
+                None => c.query(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE ($1::text IS NULL OR e.type = $1) AND e.articles > 0 ORDER BY e.articles DESC, e.name LIMIT $2"), p![kind, (limit as i64)])?,
+            };
+            Ok(rows.iter().map(entity_summary).collect())
+        })
+    }
+
+    fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>> {
+        self.read(|c| {
+            if c.query_opt("SELECT 1 FROM entities WHERE id = $1", p![id_or_name])?.is_some() {
+                return Ok(vec![id_or_name.to_string()]);
+            }
+            let k = key(id_or_name);
+            if k.is_empty() {
+                return Ok(vec![]);
+            }
+            let keys: Vec<String> = EntityType::ALL.iter().map(|&t| typed(t, &k)).collect();
+            let rows: Vec<String> = c.query("SELECT DISTINCT entity FROM entity_keys WHERE key = ANY($1) ORDER BY entity", p![keys])?.iter().map(|r| r.get(0)).collect();
+            if !rows.is_empty() {
+                return Ok(rows);
+            }
+            let k = k.replace(['%', '_', '\\'], "");
+            let rows = c.query(
+                "SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE $1 OR key LIKE $2 OR key LIKE $3) ORDER BY e.articles DESC, e.id LIMIT 20",
+                p![format!("%|{k} %"), format!("% {k}"), format!("% {k} %")],
+            )?;
+            Ok(rows.iter().map(|r| r.get(0)).collect())
+        })
+    }
+
+    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>> {
+        self.read(|c| {
+            let rows = c.query(
+                "SELECT day, SUM(value), COUNT(*), COUNT(DISTINCT article) FROM counts WHERE day IS NOT NULL AND ($1::text IS NULL OR category = $1) \
+                 AND ($2::bigint IS NULL OR day >= $2) AND ($3::bigint IS NULL OR day <= $3) GROUP BY day ORDER BY day",
+                p![category, from, to],
+            )?;
+            Ok(rows.iter().map(|r| CountPoint { day: day_string(r.get(0)), total: r.get(1), records: r.get::<_, i64>(2) as u64, articles: r.get::<_, i64>(3) as u64 }).collect())
+        })
+    }
+
+    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>> {
+        self.read(|c| {
+            let rows = c.query(
+                &format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE ($1::bigint IS NULL OR day >= $1) AND ($2::bigint IS NULL OR day <= $2) ORDER BY day NULLS FIRST, id LIMIT $3"),
+                p![from, to, (limit.min(i64::MAX as usize) as i64)],
+            )?;
+            rows.iter().map(|r| load_view(c, r.get(0), summary_from(r, 3), r.get(1), &r.get::<_, String>(2))).collect()
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! [`PgStore`]: the connections to one PostgreSQL database — one writer, pooled readers shared
+//! with the search — opened with the schema migrated.
+use super::schema::MIGRATIONS;
+use crate::error::Result;
+use crate::link::Linker;
+use crate::pool::Pool;
+use postgres::{Client, NoTls};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+pub struct PgStore {
+    url: String,
+    writer: Mutex<Client>,
+    pub(super) readers: Arc<Readers>,
+    /// The entity keys as of the last batch, and the highest key `seq` read.
+    pub(super) linker: Mutex<Option<(Linker, i64)>>,
+}
+
+/// Pooled connections for reading one database, shared by the store and its search.
+pub(super) struct Readers {
+    url: String,
+    pool: Pool<Client>,
+}
+
+impl Readers {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        self.pool.with(|| Ok(Client::connect(&self.url, NoTls)?), |c| !c.is_closed(), f)
+    }
+}
+
+/// The transaction-scoped advisory lock that writers take in turn to link entities.
+pub(super) const WRITERS_LOCK: i64 = 7243501;
+
+impl PgStore {
+    /// Connects (`postgres://user:password@host:port/database`) and runs the migrations not yet
+    /// run (see [`crate::schema`]); a database already current is only read, so that a read-only
+    /// replica can be opened too.
+    pub fn open(url: &str) -> Result<PgStore> {
+        let mut c = Client::connect(url, NoTls)?;
+        crate::schema::migrate(&mut c, MIGRATIONS, without_password(url))?;
+        let readers = Arc::new(Readers { url: url.to_string(), pool: Pool::new() });
+        Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers, linker: Mutex::new(None) })
+    }
+
+    pub(super) fn read<T>(&self, f: impl FnOnce(&mut Client) -> Result<T>) -> Result<T> {
+        self.readers.with(f)
+    }
+
+    /// The writing connection, connected again if the server closed it.
+    pub(super) fn writer(&self) -> Result<MutexGuard<'_, Client>> {
+        let mut conn = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if conn.is_closed() {
+            *conn = Client::connect(&self.url, NoTls)?;
+        }
+        Ok(conn)
+    }
+
+    /// Drops every table of a database (for tests and benchmarks, which must start empty); the
+    /// next [`PgStore::open`] makes them again.
+    pub fn reset(url: &str) -> Result<()> {
+        let mut c = Client::connect(url, NoTls)?;
+        c.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")?;
+        Ok(())
+    }
+}
+
+/// A URL as errors may show it: without the password.
+fn without_password(url: &str) -> &str {
+    url.rsplit_once('@').map_or(url, |(_, host)| host)
+}

@@ -1,0 +1,223 @@
+//! SQLite writes: a batch in one transaction, each article inserted or replaced, its entities
+//! linked, its records written.
+use crate::analysis::key;
+use crate::article::{day_number, NewArticle};
+use crate::error::Result;
+use crate::link::Linker;
+use crate::views::Written;
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Writes a batch in one transaction: each article stored (or replaced, or left when unchanged),
+/// its entities linked, its records written; then the entities it touched renamed and recounted.
+pub(super) fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle]) -> Result<Written> {
+    let tx = conn.transaction()?;
+    let mut w = Written::default();
+    {
+        let mut st = Statements::prepare(&tx)?;
+        let mut touched: FxHashSet<String> = Default::default();
+        for a in batch {
+            let Some(rowid) = st.article(a, &mut touched, &mut w)? else { continue };
+            let global = st.entities(linker, a, rowid, &mut touched)?;
+            st.records(a, rowid, &global)?;
+        }
+        for id in &touched {
+            st.rename.execute([id])?;
+            st.recount.execute([id])?;
+        }
+    }
+    tx.commit()?;
+    Ok(w)
+}
+
+/// The statements of a batch, prepared once.
+struct Statements<'t> {
+    find: CachedStatement<'t>,
+    insert: CachedStatement<'t>,
+    update: CachedStatement<'t>,
+    clear: Vec<CachedStatement<'t>>,
+    old_entities: CachedStatement<'t>,
+    new_entity: CachedStatement<'t>,
+    fill_entity: CachedStatement<'t>,
+    new_key: CachedStatement<'t>,
+    rename: CachedStatement<'t>,
+    recount: CachedStatement<'t>,
+    mention: CachedStatement<'t>,
+    quote: CachedStatement<'t>,
+    count: CachedStatement<'t>,
+    date: CachedStatement<'t>,
+}
+
+impl<'t> Statements<'t> {
+    fn prepare(tx: &'t Transaction<'_>) -> Result<Statements<'t>> {
+        Ok(Statements {
+            find: tx.prepare_cached("SELECT rowid, hash FROM articles WHERE id = ?1")?,
+            insert: tx.prepare_cached(
+                "INSERT INTO articles (id, hash, source, url, title, published, day, text, extra, record, indexed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 0)",
+            )?,
+            update: tx.prepare_cached(
+                "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, published = ?6, day = ?7, text = ?8, extra = ?9, record = ?10, indexed = 0 WHERE rowid = ?1",
+            )?,
+            clear: ["mentions", "quotes", "counts", "dates"]
+                .iter()
+                .map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1")))
+                .collect::<rusqlite::Result<_>>()?,
+            old_entities: tx.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?,
+            new_entity: tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?,
+            fill_entity: tx.prepare_cached(
+                "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6) WHERE id = ?1",
+            )?,
+            new_key: tx.prepare_cached(
+                "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET names = names + excluded.names",
+            )?,
+            // the corpus-wide name is the one articles most often give as the entity's fullest form
+            rename: tx.prepare_cached(
+                "UPDATE entities SET name = coalesce((SELECT variant FROM entity_keys WHERE entity = ?1 AND names > 0 ORDER BY names DESC, rowid LIMIT 1), name) WHERE id = ?1",
+            )?,
+            recount: tx.prepare_cached("UPDATE entities SET articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1) WHERE id = ?1")?,
+            mention: tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?,
+            quote: tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?,
+            count: tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?,
+            date: tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?,
+        })
+    }
+
+    /// Stores the article's row: inserted when new, replaced (its old records taken out, the
+    /// entities they named touched) when its hash changed; `None` when unchanged.
+    fn article(&mut self, a: &NewArticle, touched: &mut FxHashSet<String>, w: &mut Written) -> Result<Option<i64>> {
+        let day = day_number(a.published.as_deref());
+        let record = serde_json::to_string(&a.record)?;
+        let extra = serde_json::to_string(&a.extra)?;
+        let existing: Option<(i64, String)> =
+            self.find.query_row([&a.id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+        let rowid = match existing {
+            Some((_, h)) if h == a.hash => {
+                w.unchanged += 1;
+                return Ok(None);
+            }
+            Some((rowid, _)) => {
+                for e in self.old_entities.query_map([rowid], |r| r.get::<_, String>(0))? {
+                    touched.insert(e?);
+                }
+                for st in self.clear.iter_mut() {
+                    st.execute([rowid])?;
+                }
+                self.update.execute(params![
+                    rowid,
+                    a.hash,
+                    a.source,
+                    a.url,
+                    a.title,
+                    a.published,
+                    day,
+                    a.text,
+                    extra,
+                    record
+                ])?;
+                w.replaced += 1;
+                rowid
+            }
+            None => {
+                let rowid = self.insert.insert(params![
+                    a.id,
+                    a.hash,
+                    a.source,
+                    a.url,
+                    a.title,
+                    a.published,
+                    day,
+                    a.text,
+                    extra,
+                    record
+                ])?;
+                w.stored += 1;
+                rowid
+            }
+        };
+        Ok(Some(rowid))
+    }
+
+    /// Links the article's entities, recording new entities, keys and mentions; returns the
+    /// global id of each article-local entity.
+    fn entities<'a>(
+        &mut self,
+        linker: &mut Linker,
+        a: &'a NewArticle,
+        rowid: i64,
+        touched: &mut FxHashSet<String>,
+    ) -> Result<FxHashMap<&'a str, String>> {
+        let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
+        for e in &a.record.entities {
+            let Some(link) = linker.link(e) else { continue };
+            let geo = e.geo.as_ref();
+            let geonameid = link.geonameid.map(|g| g as i64);
+            if link.created {
+                self.new_entity.execute(params![
+                    link.entity,
+                    e.kind.as_str(),
+                    e.name,
+                    key(&e.name),
+                    e.latin,
+                    geo.map(|g| g.lat),
+                    geo.map(|g| g.lon),
+                    geo.map(|g| &g.country),
+                    geonameid
+                ])?;
+            } else {
+                self.fill_entity.execute(params![
+                    link.entity,
+                    e.latin,
+                    geo.map(|g| g.lat),
+                    geo.map(|g| g.lon),
+                    geo.map(|g| &g.country),
+                    geonameid
+                ])?;
+            }
+            touched.insert(link.entity.clone());
+            for (i, nk) in link.keys.iter().enumerate() {
+                self.new_key.execute(params![nk.key, link.entity, nk.variant, nk.reason, a.id, (i == 0) as i64])?;
+            }
+            self.mention.execute(params![rowid, e.id, link.entity, e.name, e.mentions.len() as i64])?;
+            local_to_global.insert(e.id.as_str(), link.entity);
+        }
+        Ok(local_to_global)
+    }
+
+    /// Writes the article's quotes, counts and dates, speakers and sources by global entity id.
+    fn records(&mut self, a: &NewArticle, rowid: i64, local_to_global: &FxHashMap<&str, String>) -> Result<()> {
+        let day = day_number(a.published.as_deref());
+        let global = |local: Option<&String>| local.and_then(|l| local_to_global.get(l.as_str())).cloned();
+        for q in &a.record.quotes {
+            let sp = q.speaker.as_ref();
+            self.quote.execute(params![
+                rowid,
+                global(sp.and_then(|s| s.entity.as_ref())),
+                sp.map(|s| &s.text),
+                q.cue,
+                q.kind.as_str(),
+                q.start as i64,
+                q.end as i64,
+                q.text
+            ])?;
+        }
+        for n in &a.record.counts {
+            let sp = n.attributed_to.as_ref();
+            self.count.execute(params![
+                rowid,
+                day,
+                n.category.as_str(),
+                n.value,
+                n.qualifier.as_str(),
+                global(sp.and_then(|s| s.entity.as_ref())),
+                sp.map(|s| &s.text),
+                n.start as i64,
+                n.end as i64,
+                n.text
+            ])?;
+        }
+        for d in &a.record.dates {
+            self.date.execute(params![rowid, d.value, d.resolution.as_str(), d.start as i64, d.end as i64])?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,77 @@
+//! The [`Store`] trait: what every backend of the corpus does — batch writes with entity
+//! linking, queued writes for distributed workers, and the reads behind the CLI and the API.
+use crate::article::NewArticle;
+use crate::error::{Error, Result};
+use crate::search::IndexDoc;
+use crate::views::{ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, HitRow, Stats, Written};
+use rustc_hash::FxHashMap;
+
+/// One message taken from a queue: its sequence number in the stream, and its article when it
+/// held a usable one that is not stored unchanged already.
+#[derive(Debug, Clone)]
+pub struct Queued {
+    pub seq: i64,
+    pub article: Option<NewArticle>,
+}
+
+/// The storage behind the corpus. Reads take `&self` and may run on many threads at once.
+pub trait Store: Send + Sync {
+    /// Content hash of every stored article, by id.
+    fn hashes(&self) -> Result<FxHashMap<String, String>>;
+    /// Content hashes of those of these articles that are stored.
+    fn hashes_of(&self, ids: &[String]) -> Result<FxHashMap<String, String>>;
+    /// Stores a batch in one transaction: new articles added, changed ones replaced with their
+    /// records, entities linked across articles. An index beside the store (tantivy) finds the
+    /// articles written left unindexed; a store that is its own index (PostgreSQL) indexes them
+    /// in the same transaction.
+    fn write(&self, batch: &[NewArticle]) -> Result<Written>;
+    /// Queued writes, for workers that share a queue: stores articles taken from a queue stream
+    /// (`stream` names the stream and its creation, so that a new stream starts a new count;
+    /// `first` is the first sequence number it holds) beside other writers, without linking their
+    /// entities: that waits for [`Store::link_queued`], which links in stream order. Every message
+    /// is logged, article or not, so that the order has no holes; a message delivered twice
+    /// changes nothing the first stored. A store with a single writer (the embedded one) takes
+    /// none.
+    fn write_queued(&self, stream: &str, first: i64, items: &[Queued]) -> Result<Written> {
+        let _ = (stream, first, items);
+        Err(no_queue())
+    }
+    /// Links the entities of queued articles in stream order, as far as the log has no holes (a
+    /// message still with a worker, or redelivered after one died, is a hole until stored);
+    /// returns how many messages it took past. The same order as one process reading the input
+    /// gives the same entities, whatever the number of workers.
+    fn link_queued(&self, stream: &str) -> Result<usize> {
+        let _ = stream;
+        Err(no_queue())
+    }
+    /// Messages stored from a stream whose entities wait for an earlier one.
+    fn queued_unlinked(&self, stream: &str) -> Result<u64> {
+        let _ = stream;
+        Err(no_queue())
+    }
+    /// Up to `limit` articles not yet in the search index.
+    fn unindexed(&self, limit: usize) -> Result<Vec<IndexDoc>>;
+    fn mark_indexed(&self, ids: &[String]) -> Result<()>;
+    fn stats(&self) -> Result<Stats>;
+    fn article(&self, id: &str) -> Result<Option<ArticleView>>;
+    fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>>;
+    /// For search results: each known id's summary, text, and how many quotes and counts it has.
+    fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>>;
+    fn entity(&self, id: &str) -> Result<Option<EntityView>>;
+    /// Entities whose name or a variant contains the query under search folding.
+    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>>;
+    /// Global ids for an entity id or any spelling of its name.
+    fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>>;
+    /// A daily series of counts in a category (all categories when `None`), days as YYYY-MM-DD.
+    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>>;
+    /// Articles published in a range, in date order, with records, for export.
+    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>>;
+}
+
+fn no_queue() -> Error {
+    Error::Unsupported(
+        "this store takes no queued writes: the embedded store has one writer (`khabar ingest`); workers write to \
+         PostgreSQL"
+            .into(),
+    )
+}

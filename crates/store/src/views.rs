@@ -1,0 +1,139 @@
+//! What the store answers: statistics, write counts, and the views of articles and entities that
+//! the CLI and the API show.
+use khabar_model::Article;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    pub articles: u64,
+    pub entities: u64,
+    pub quotes: u64,
+    pub counts: u64,
+    pub dates: u64,
+}
+
+/// What a batch write did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    pub stored: usize,
+    pub replaced: usize,
+    pub unchanged: usize,
+}
+
+impl std::ops::AddAssign for Written {
+    fn add_assign(&mut self, w: Written) {
+        self.stored += w.stored;
+        self.replaced += w.replaced;
+        self.unchanged += w.unchanged;
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GeoView {
+    pub lat: f64,
+    pub lon: f64,
+    pub country: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+}
+
+/// A search result's article: what a result list shows, and the text to cut a snippet from.
+#[derive(Debug, Clone)]
+pub struct HitRow {
+    pub summary: ArticleSummary,
+    pub text: String,
+    pub quotes: u64,
+    pub counts: u64,
+}
+
+/// An article with its text, every record, and the global id of each of its entities.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub summary: ArticleSummary,
+    pub text: String,
+    pub record: Article,
+    /// Article-local entity id → global entity id.
+    pub links: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntitySummary {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub latin: Option<String>,
+    pub geo: Option<GeoView>,
+    pub articles: u64,
+}
+
+/// A spelling of an entity and why it was joined to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Variant {
+    pub text: String,
+    pub key: String,
+    pub reason: String,
+    pub first_article: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    pub article: String,
+    pub published: Option<String>,
+    pub kind: String,
+    pub cue: String,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView {
+    pub article: String,
+    pub published: Option<String>,
+    pub category: String,
+    pub value: f64,
+    pub qualifier: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub name: String,
+    pub shared_articles: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityView {
+    #[serde(flatten)]
+    pub summary: EntitySummary,
+    pub geonameid: Option<u64>,
+    pub variants: Vec<Variant>,
+    pub article_list: Vec<ArticleSummary>,
+    pub quotes: Vec<QuoteView>,
+    pub figures: Vec<FigureView>,
+    pub related: Vec<Related>,
+}
+
+/// One day of a count series.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountPoint {
+    pub day: String,
+    /// Sum of the figures' values that day.
+    pub total: f64,
+    /// How many figures.
+    pub records: u64,
+    /// How many articles gave them.
+    pub articles: u64,
+}
