@@ -18,24 +18,11 @@
 //! Dependencies: `khabar-store`, `khabar-extract`, `khabar-text`; nothing depends on this but
 //! the binary.
 
+pub mod error;
 pub mod files;
 pub mod input;
 pub mod pipeline;
 pub mod queue;
 
+pub use error::{Error, Result};
 pub use pipeline::{extracted, ingest, Event, Ingested};
-
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error(transparent)]
-    Store(#[from] khabar_store::Error),
-    /// A batch of queued messages the store refused (they were handed back to the queue).
-    #[error("writing messages {first}–{last}: {error}")]
-    Write { first: u64, last: u64, error: khabar_store::Error },
-    #[error(transparent)]
-    Queue(Box<dyn std::error::Error + Send + Sync>),
-    #[error("the writer thread panicked")]
-    WriterPanicked,
-}
-
-pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,8 +1,8 @@
 //! `khabar ingest` as a library function: read → leave out what is stored unchanged → extract
 //! (in parallel, on the rayon pool) → store a batch → index it. Batches are stored on a second
 //! thread while the next chunk is extracted, so that extraction and storage overlap.
+use crate::error::{Error, Result};
 use crate::input::{open_all, InputError, Item, Record};
-use crate::{Error, Result};
 use khabar_store::{Corpus, NewArticle, Written};
 use rayon::prelude::*;
 use std::collections::BTreeMap;

@@ -4,9 +4,9 @@
 //! entities in stream order ([`Store::link_queued`]) as far as the stored messages allow. A
 //! message that is not a usable record is rejected for good; a batch the store refuses is handed
 //! back for redelivery and the worker stops with the error.
+use crate::error::{Error, Result};
 use crate::input::{parse_line, Record};
 use crate::pipeline::extracted;
-use crate::{Error, Result};
 use khabar_store::{NewArticle, Queued, Store, Written};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
