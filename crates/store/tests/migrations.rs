@@ -48,6 +48,18 @@ fn postgres_old_database_is_migrated_and_a_newer_one_refused() {
     };
     assert!(url.contains("test"), "KHABAR_TEST_POSTGRES must name a test database (it is emptied): {url}");
     PgStore::reset(&url).unwrap();
+    // processes opening an empty database together: one migrates, the others wait and find it done
+    let opened: Vec<_> = (0..3)
+        .map(|_| {
+            std::thread::spawn({
+                let url = url.clone();
+                move || PgStore::open(&url).map(|_| ())
+            })
+        })
+        .collect();
+    for t in opened {
+        t.join().unwrap().unwrap();
+    }
     PgStore::open(&url).unwrap().write(&batch()).unwrap();
     let mut c = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
     let one = |c: &mut ::postgres::Client, sql: &str| c.query_one(sql, &[]).unwrap().get::<_, Option<i64>>(0);

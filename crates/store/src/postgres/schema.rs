@@ -84,8 +84,11 @@ const MIGRATIONS_LOCK: i64 = 7243500;
 
 impl Versioned for Client {
     fn version(&mut self) -> Result<u32> {
+        // from the catalog itself, not `to_regclass`: after waiting for the migrations' lock, a
+        // name looked up before it may still be cached as missing in this session
         let tables = self.query_one(
-            "SELECT to_regclass('schema_version') IS NOT NULL, to_regclass('khabar_migrations') IS NOT NULL",
+            "SELECT coalesce(bool_or(tablename = 'schema_version'), false), coalesce(bool_or(tablename = 'khabar_migrations'), false) \
+             FROM pg_catalog.pg_tables WHERE schemaname = ANY (current_schemas(false))",
             &[],
         )?;
         let sql = match (tables.get::<_, bool>(0), tables.get::<_, bool>(1)) {

@@ -41,7 +41,7 @@ impl PgSearch {
 
 impl Search for PgSearch {
     /// Indexes articles that are not yet (those written before the search columns existed);
-    /// [`PgStore::write`] indexes what it writes in the same transaction.
+    /// the store's writes index what they write in the same transaction.
     fn upsert(&self, docs: &[IndexDoc]) -> Result<()> {
         let terms: Vec<DocTerms> = docs.iter().map(|d| DocTerms::of(&d.title, &d.text)).collect();
         self.with(|c| {

@@ -7,6 +7,8 @@ use crate::pool::Pool;
 use postgres::{Client, NoTls};
 use std::sync::{Arc, Mutex, MutexGuard};
 
+/// The PostgreSQL store: the [`crate::store::Store`] trait over one database, which several
+/// processes may write at once.
 pub struct PgStore {
     url: String,
     writer: Mutex<Client>,
