@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn clitic_aware_lookup() {
-        let l = Lexicon::tagged("t", "# t\nمقتل\tevent\nالقتلي\tstate\nالقتلي\tother\n", |t| Some(t));
+        let l = Lexicon::tagged("t", "# t\nمقتل\tevent\nالقتلي\tstate\nالقتلي\tother\n", Some);
         assert_eq!(l.find("بمقتل"), Some((&"event", 1)));
         assert_eq!(l.find("وبمقتل"), Some((&"event", 2)));
         assert_eq!(l.find("للقتلي"), Some((&"state", 1)));
