@@ -2,31 +2,17 @@
 //! checkpoints, population, percentages, ages — with its value and the noun it counts.
 use crate::{AmountRec, CountRec, DateRec, Doc};
 use khabar_text::clitic::analyze;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::number::parse_number;
 use khabar_text::token::TokenKind;
+
+static FUNCTION_WORDS: Lazy = lexicon!("amount_function_words");
 
 /// A word that cannot be the noun an amount counts: a particle, or a word carrying a
 /// conjunction or preposition (بين 16 و21 عاما، الـ16 بمحافظة).
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "و" | "في"
-            | "من"
-            | "الي"
-            | "علي"
-            | "عن"
-            | "او"
-            | "ثم"
-            | "حتي"
-            | "منذ"
-            | "بعد"
-            | "قبل"
-            | "خلال"
-            | "مع"
-            | "ان"
-            | "التي"
-            | "الذي"
-    ) || {
+    FUNCTION_WORDS.contains(w) || {
         let a = analyze(w);
         a.conj.is_some() || a.prep.is_some()
     }

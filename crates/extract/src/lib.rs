@@ -92,15 +92,6 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// A word list as a hash set: the extractors test most tokens against several lists, and a
-/// linear scan of each costs more than the look-up.
-pub(crate) fn set_of(words: &'static [&'static str]) -> rustc_hash::FxHashSet<&'static str> {
-    words.iter().copied().collect()
-}
-
-/// A lazily built [`set_of`] a word list.
-pub(crate) type WordSet = std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>>;
-
 /// A record's place in the text, in bytes.
 pub type Span = Range<usize>;
 

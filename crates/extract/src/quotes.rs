@@ -13,43 +13,16 @@
 //! Kind: `direct` when the content is one quotation, `partial` when it quotes some words,
 //! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
 use crate::entities::EntityRec;
+use crate::lexicon::{CueRole as Role, CUES};
 use crate::{Doc, Span};
 use khabar_model::{EntityType, QuoteKind};
+use khabar_ner::triggers::TITLES;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::quotes::{quote_pairs, QuotePair};
 use khabar_text::token::TokenKind;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-static CUES_TSV: &str = include_str!("../data/cues.tsv");
-static CUES: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
-    CUES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, r) = l.split_once('\t')?;
-            let role = match r {
-                "say" => Role::Say,
-                "act" => Role::Act,
-                "part" => Role::Part,
-                "qawl" => Role::Qawl,
-                "attr" => Role::Attr,
-                _ => return None,
-            };
-            Some((w, role))
-        })
-        .collect()
-});
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Say,
-    Act,
-    Part,
-    Qawl,
-    Attr,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRec {
@@ -62,103 +35,17 @@ pub struct QuoteRec {
 }
 
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
-const ADVERBIAL: &[&str] = &[
-    "اليوم",
-    "امس",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "ايضا",
-    "كذلك",
-    "مساء",
-    "صباح",
-    "الماضي",
-    "يوم",
-    "اخيرا",
-    "بدوره",
-    "بدورها",
-    "من",
-    "جهته",
-    "جهتها",
-    "ناحيته",
-    "ناحيتها",
-];
+static ADVERBIAL: Lazy = lexicon!("adverbial");
 /// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &[
-    "لما",
-    "فيها",
-    "فيه",
-    "فيهم",
-    "عليها",
-    "عليه",
-    "منها",
-    "منه",
-    "لها",
-    "له",
-    "بها",
-    "به",
-    "عنها",
-    "عنه",
-    "في",
-    "خلال",
-    "عبر",
-    "امام",
-    "اثناء",
-    "لدي",
-    "عقب",
-    "بعد",
-    "قبل",
-    "الي",
-    "علي",
-    "عن",
-    "من",
-    "مع",
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "ان",
-    "بان",
-    "بانه",
-    "ما",
-    "الذي",
-    "التي",
-    "حول",
-    "بشان",
-];
+static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
-/// The cue role of a token and the proclitic letters on it (وقال → say, 1). This runs on every
-/// token several times, so it takes the clitics off by hand: one or two of و ف ب ل ك, which are
-/// two bytes each in UTF-8; no cue starts with the article, so لل needs no care.
+/// The cue role of a token and the proclitic letters on it (وقال → say, 1).
 fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    let n = t.norm.as_str();
-    if let Some(&r) = CUES.get(n) {
-        return Some((r, 0));
-    }
-    let clitic = |c: char| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك');
-    let mut rest = n;
-    for letters in 1..=2 {
-        let c = rest.chars().next()?;
-        if !clitic(c) {
-            return None;
-        }
-        rest = &rest[c.len_utf8()..];
-        if rest.chars().count() < 2 {
-            return None;
-        }
-        if let Some(&r) = CUES.get(rest) {
-            return Some((r, letters));
-        }
-    }
-    None
+    CUES.find_map(&t.norm, |c| c.role)
 }
 
 fn is_open_quote(t: &khabar_text::token::Token) -> bool {
@@ -190,136 +77,14 @@ fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
 /// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
 /// المتحدث باسم…, شهود) — a phrase after a cue is its subject only if it names an entity or
 /// starts with one of these or a title; otherwise it is what was said (ووصف الدعوات…).
-const SPEAKER_HEADS: &[&str] = &[
-    "مصدر",
-    "مصادر",
-    "المصدر",
-    "المصادر",
-    "مسؤول",
-    "مسؤوله",
-    "مسؤولون",
-    "مسؤولين",
-    "مسؤولان",
-    "المسؤول",
-    "المسؤولون",
-    "شهود",
-    "الشهود",
-    "سكان",
-    "السكان",
-    "ناشطون",
-    "ناشطين",
-    "الناشطون",
-    "ناشط",
-    "متحدث",
-    "المتحدث",
-    "متحدثه",
-    "المتحدثه",
-    "الناطق",
-    "الناطقه",
-    "ناطق",
-    "بيان",
-    "البيان",
-    "وكاله",
-    "الوكاله",
-    "صحيفه",
-    "الصحيفه",
-    "قناه",
-    "القناه",
-    "مراسل",
-    "المراسل",
-    "صحافي",
-    "صحفي",
-    "الصحافي",
-    "الصحفي",
-    "محللون",
-    "خبراء",
-    "الخبراء",
-    "خبير",
-    "مسؤولو",
-    "اطباء",
-    "الاطباء",
-    "طبيب",
-    "مصدران",
-    "تقرير",
-    "التقرير",
-    "تقارير",
-    "وسائل",
-    "احصائيه",
-    "الاحصائيه",
-    "دراسه",
-    "الدراسه",
-    "مسؤولان",
-    "قائد",
-    "القائد",
-    "عضو",
-    "اعضاء",
-    "نواب",
-    "النواب",
-    "منظمات",
-    "المنظمه",
-    "الحكومه",
-    "الجيش",
-    "الشرطه",
-    "السلطات",
-    "الوزاره",
-    "الامم",
-    "البيت",
-    "الزعيمان",
-    "الزعيمين",
-    "الرئيسان",
-    "الرئيسين",
-    "الجانبان",
-    "الطرفان",
-    "الوزيران",
-    "الخبير",
-    "الخبيره",
-    "المحلل",
-    "الباحث",
-    "الاستاذ",
-    "الدكتور",
-    "المراقب",
-    "الشاهد",
-    "احدي",
-    "احد",
-    "بعض",
-    "منتقدون",
-    "منتقدين",
-    "معارضون",
-    "مشرعون",
-    "مشرعين",
-    "ناشطه",
-    "الناشط",
-    "الناشطه",
-    "شاهد",
-    "شاهده",
-    "مواطن",
-    "مواطنون",
-];
+static SPEAKER_HEADS: Lazy = lexicon!("speaker_heads");
 
 /// Definite heads that take a ل-complement naming whose they are.
-const OF_WHOM: &[&str] = &[
-    "القياده",
-    "الهيئه",
-    "اللجنه",
-    "المفوضيه",
-    "الاداره",
-    "المديريه",
-    "المجلس",
-    "الامانه",
-    "الرئاسه",
-    "الوكاله",
-    "المكتب",
-    "المتحدث",
-    "الناطق",
-];
-
-static ADVERBIAL_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ADVERBIAL));
-static SPEAKER_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_STOP));
-static SPEAKER_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_HEADS));
+static OF_WHOM: Lazy = lexicon!("of_whom");
 
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
-    SPEAKER_HEAD_SET.contains(w) || crate::entities::TITLE_SET.contains(w)
+    SPEAKER_HEADS.contains(w) || TITLES.contains(w)
 }
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
@@ -331,8 +96,8 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     }
     let first = doc.analysis(i);
     if first.prep.is_some()
-        || SPEAKER_STOP_SET.contains(toks[i].norm.as_str())
-        || ADVERBIAL_SET.contains(toks[i].norm.as_str())
+        || SPEAKER_STOP.contains(toks[i].norm.as_str())
+        || ADVERBIAL.contains(toks[i].norm.as_str())
         || role(&toks[i]).is_some()
     {
         return None;
@@ -349,18 +114,18 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from;
         // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
         let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
-            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word.as_str()));
+            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word));
         if k > i
             && !from_where
-            && (SPEAKER_STOP_SET.contains(t.norm.as_str()) && t.norm != "من"
+            && (SPEAKER_STOP.contains(t.norm.as_str()) && t.norm != "من"
                 || (a.prep.is_some() && t.norm != "باسم")
                 || a.conj.is_some()
-                || ADVERBIAL_SET.contains(t.norm.as_str())
+                || ADVERBIAL.contains(t.norm.as_str())
                 || role(t).is_some_and(|r| r.0 == Role::Part))
         {
             break;
         }
-        if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm.as_str())) {
+        if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm)) {
             break;
         }
         k += 1;
@@ -475,8 +240,7 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
-    while k > floor && skipped < 2 && (ADVERBIAL_SET.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد")
-    {
+    while k > floor && skipped < 2 && (ADVERBIAL.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
         k -= 1;
         skipped += 1;
     }
@@ -533,7 +297,7 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
             let lead = &toks[i];
             let adverbial = k == i
                 || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
-                || ADVERBIAL_SET.contains(lead.norm.as_str())
+                || ADVERBIAL.contains(lead.norm.as_str())
                 || doc.analysis(i).prep == Some('ل')
                 || lead.is_punct(':')
                 || lead.is_punct('،');
@@ -636,7 +400,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     // the speaker after the verb, past adverbials of time
                     let mut s = i + 1;
                     while s < sent.end
-                        && (ADVERBIAL_SET.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ","))
+                        && (ADVERBIAL.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ","))
                     {
                         s += 1;
                     }
@@ -660,7 +424,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                                     let n = &toks[sp.end];
                                     doc.analysis(sp.end).prep == Some('ل')
                                         || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
-                                        || ADVERBIAL_SET.contains(n.norm.as_str())
+                                        || ADVERBIAL.contains(n.norm.as_str())
                                 })
                         });
                         if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
@@ -728,7 +492,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                     // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
                     let mut c = s;
                     while c < sent.end
-                        && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ","))
+                        && (ADVERBIAL.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ","))
                     {
                         c += 1;
                     }
@@ -736,7 +500,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         && speaker.is_some()
                         && doc.analysis(c).prep == Some('ب')
                         && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
-                        && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
+                        && !SPEAKER_STOP.contains(toks[c].norm.as_str())
                         && content_from.is_none_or(|f| f > c + 2)
                     {
                         content_from = Some(c);
@@ -751,7 +515,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         let a = doc.analysis(c);
                         if a.prep.is_none()
                             && a.conj.is_none()
-                            && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
+                            && !SPEAKER_STOP.contains(toks[c].norm.as_str())
                             && role(&toks[c]).is_none()
                         {
                             content_from = Some(c);
@@ -761,7 +525,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         // دعا X إلى …، حذر X من …، نفى X …
                         let mut c = s;
                         while c < sent.end
-                            && (ADVERBIAL_SET.contains(toks[c].norm.as_str())
+                            && (ADVERBIAL.contains(toks[c].norm.as_str())
                                 || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
                         {
                             c += 1;
@@ -932,4 +696,33 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(word: &str) -> Option<(Role, usize)> {
+        role(&khabar_text::token::tokenize(word)[0])
+    }
+
+    #[test]
+    fn cues_are_found_through_their_clitics_only() {
+        for (word, want) in [
+            ("قال", Some((Role::Say, 0))),
+            ("وقال", Some((Role::Say, 1))),
+            ("فأكد", Some((Role::Say, 1))),
+            ("ودعا", Some((Role::Act, 1))),
+            ("مؤكدا", Some((Role::Part, 0))),
+            ("بحسب", Some((Role::Attr, 0))),
+            // a noun with the contraction لل is no verb of saying (للكشف عن، للمطالبة بـ، لرأي)
+            ("للكشف", None),
+            ("للمطالبة", None),
+            ("للرأي", None),
+            // وفاتهم is "their deaths", not و + ف + اتهم
+            ("وفاتهم", None),
+        ] {
+            assert_eq!(cue(word), want, "{word}");
+        }
+    }
 }

@@ -246,8 +246,7 @@ pub fn learn<'a>(
         .collect();
     // how often each word stands right after a title (الرئيس ترامب) or a relative adjective
     // (الأمريكي ترامب): names of people do, verbs and common nouns rarely
-    let is_title: Vec<bool> =
-        names.iter().map(|n| crate::features::TITLES.contains(&n.as_str()) || is_nisba_unit(n)).collect();
+    let is_title: Vec<bool> = names.iter().map(|n| crate::triggers::TITLES.contains(n) || is_nisba_unit(n)).collect();
     let mut after_title = vec![0u32; names.len()];
     for doc in &docs {
         for w in doc.windows(2) {
