@@ -42,16 +42,6 @@ pub enum Format {
     Report,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Field {
-    Entities,
-    Quotes,
-    Counts,
-    Amounts,
-    Dates,
-    Hedges,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Extract counts, amounts, dates and hedges from articles.
@@ -243,10 +233,12 @@ pub struct ExtractArgs {
     /// Copy the article text into each JSON output object (as "text").
     #[arg(long)]
     pub keep_text: bool,
-    /// Leave these extractors out (comma-separated: entities, quotes, counts, amounts, dates, hedges);
-    /// their lists stay empty. Entities cost most of the time.
-    #[arg(long, value_delimiter = ',', value_enum)]
-    pub skip: Vec<Field>,
+    /// Leave these components out (comma-separated); their lists stay empty. Entities cost most
+    /// of the time; amounts require counts and dates, so those can be left out only with
+    /// amounts; quotes name speakers by entity when entities run; attribution links speakers
+    /// and sources to entities.
+    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(khabar_extract::pipeline::NAMES))]
+    pub skip: Vec<String>,
     /// Print throughput (articles/s, MB/s) on standard error at the end.
     #[arg(long)]
     pub stats: bool,

@@ -59,6 +59,24 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
     out
 }
 
+/// The amounts component.
+pub struct Amounts;
+
+impl crate::pipeline::Component for Amounts {
+    fn name(&self) -> &'static str {
+        "amounts"
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["counts", "dates"]
+    }
+    fn assigns(&self) -> &'static str {
+        "every other figure, with the noun it counts"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.amounts = extract(doc, &doc.records.counts, &doc.records.dates);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

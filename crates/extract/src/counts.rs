@@ -13,7 +13,7 @@
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
 use crate::lexicon::{count_role, Role};
 use crate::source::source_for;
-use crate::{CountRec, Doc};
+use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::lexicon;
@@ -360,7 +360,7 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
-                let source = source_for(doc, sent, f.first);
+                let source = source_for(doc, sent, f.first).map(|span| SourceRec { span, entity: None });
                 out.push(CountRec {
                     category: f.category,
                     value: f.value,
@@ -377,6 +377,21 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
         }
     }
     out
+}
+
+/// The counts component.
+pub struct Counts;
+
+impl crate::pipeline::Component for Counts {
+    fn name(&self) -> &'static str {
+        "counts"
+    }
+    fn assigns(&self) -> &'static str {
+        "figures of people with category, qualifier, counted noun and the words naming their source"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.counts = extract(doc);
+    }
 }
 
 #[cfg(test)]

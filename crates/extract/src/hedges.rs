@@ -96,6 +96,21 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
     out
 }
 
+/// The hedges component.
+pub struct Hedges;
+
+impl crate::pipeline::Component for Hedges {
+    fn name(&self) -> &'static str {
+        "hedges"
+    }
+    fn assigns(&self) -> &'static str {
+        "clauses that say a claim is unverified or disputed"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.hedges = extract(doc);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

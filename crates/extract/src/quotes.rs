@@ -12,9 +12,10 @@
 //!
 //! Kind: `direct` when the content is one quotation, `partial` when it quotes some words,
 //! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
+use crate::attribution::entity_at;
 use crate::entities::EntityRec;
 use crate::lexicon::{CueRole as Role, CUES};
-use crate::{Doc, Span};
+use crate::{Doc, SourceRec, Span};
 use khabar_model::{EntityType, QuoteKind};
 use khabar_ner::triggers::TITLES;
 use khabar_text::clitic::proclitic_splits;
@@ -26,9 +27,7 @@ use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRec {
-    pub speaker: Option<Span>,
-    /// Index into the article's entities.
-    pub speaker_entity: Option<usize>,
+    pub speaker: Option<SourceRec>,
     pub cue: Span,
     pub kind: QuoteKind,
     pub span: Span,
@@ -50,28 +49,6 @@ fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
 
 fn is_open_quote(t: &khabar_text::token::Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
-}
-
-/// The entity whose mention overlaps a span: a person before an organization before a place,
-/// and of those the mention that ends last (الناطق باسم الكرملين ديمتري بيسكوف → Peskov).
-fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
-    let rank = |k: EntityType| match k {
-        EntityType::Per => 3,
-        EntityType::Org => 2,
-        _ => 1,
-    };
-    entities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.span.start < span.end && span.start < m.span.end)
-                .map(|m| (rank(e.kind), m.span.end, i))
-                .max()
-        })
-        .max()
-        .map(|x| x.2)
 }
 
 /// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
@@ -226,8 +203,7 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
         }
     };
     (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec {
-        speaker: Some(m.clone()),
-        speaker_entity: Some(e),
+        speaker: Some(SourceRec { span: m.clone(), entity: Some(e) }),
         cue: toks[colon].start..toks[colon].end,
         kind,
         span,
@@ -372,7 +348,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
         if let Some(q) = colon_report(doc, entities, &pairs, sent) {
             if q.span.start >= covered_until {
-                last_speaker = Some((q.speaker.clone().unwrap_or_default(), q.speaker_entity));
+                last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
                 covered_until = covered_until.max(q.span.end);
                 out.push(q);
             }
@@ -608,8 +584,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                         let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
                         if e > first + 2 {
                             out.push(QuoteRec {
-                                speaker: Some(span),
-                                speaker_entity: entity,
+                                speaker: Some(SourceRec { span, entity }),
                                 cue,
                                 kind: QuoteKind::Indirect,
                                 span: toks[first].start..toks[e - 1].end,
@@ -681,8 +656,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
                 continue;
             }
             out.push(QuoteRec {
-                speaker: speaker.as_ref().map(|s| s.0.clone()),
-                speaker_entity: speaker.as_ref().and_then(|s| s.1),
+                speaker: speaker.as_ref().map(|s| SourceRec { span: s.0.clone(), entity: s.1 }),
                 cue,
                 kind,
                 span,
@@ -696,6 +670,24 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         }
     }
     out
+}
+
+/// The quotes component.
+pub struct Quotes;
+
+impl crate::pipeline::Component for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn uses(&self) -> &'static [&'static str] {
+        &["entities"]
+    }
+    fn assigns(&self) -> &'static str {
+        "quotations with speaker, cue and kind"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.quotes = extract(doc, &doc.records.entities);
+    }
 }
 
 #[cfg(test)]
