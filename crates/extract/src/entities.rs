@@ -567,22 +567,6 @@ fn words_of(key: &str) -> Vec<&str> {
 }
 
 /// Whether mention keys `a` and `b` name the same thing, for entities of type `kind`.
-
-/// The entities component.
-pub struct Entities;
-
-impl crate::pipeline::Component for Entities {
-    fn name(&self) -> &'static str {
-        "entities"
-    }
-    fn assigns(&self) -> &'static str {
-        "persons, organizations and places, one per real thing, places geocoded"
-    }
-    fn run(&self, doc: &mut Doc) {
-        doc.records.entities = extract(doc);
-    }
-}
-
 #[cfg(test)]
 fn same(kind: EntityType, a: &str, b: &str) -> bool {
     a == b || same_words(kind, a, &words_of(a), b, &words_of(b))
@@ -709,6 +693,21 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     }
     found.sort_by_key(|m| m.tokens.start);
     group(doc, join_adjacent(doc, found))
+}
+
+/// The entities component.
+pub struct Entities;
+
+impl crate::pipeline::Component for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn assigns(&self) -> &'static str {
+        "persons, organizations and places, one per real thing, places geocoded"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.entities = extract(doc);
+    }
 }
 
 #[cfg(test)]
