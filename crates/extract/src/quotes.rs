@@ -333,343 +333,387 @@ fn pair_at(pairs: &[QuotePair], byte: usize) -> Option<&QuotePair> {
     pairs.iter().find(|p| p.open == byte)
 }
 
+/// A speaker: the words naming it and the entity they name, when known.
+type Speaker = (Span, Option<usize>);
+
+/// What a cue opened: who speaks, when the words say so, and where the content starts.
+struct Opening {
+    speaker: Option<Speaker>,
+    content_from: Option<usize>,
+}
+
+/// Reads an article's reports sentence by sentence, remembering the last speaker (a cue with no
+/// subject continues it) and how far a direct quotation already took the text.
+struct Reader<'d, 'a> {
+    doc: &'d Doc<'a>,
+    entities: &'d [EntityRec],
+    pairs: Vec<QuotePair>,
+    out: Vec<QuoteRec>,
+    last_speaker: Option<Speaker>,
+    /// Byte offset up to which a direct quotation already took the text.
+    covered_until: usize,
+}
+
+/// Every report of the document, in text order.
 pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
-    let toks = &doc.tokens;
-    let pairs = quote_pairs(doc.text);
-    let mut out: Vec<QuoteRec> = Vec::new();
-    let mut last_speaker: Option<(Span, Option<usize>)> = None;
-    let mut covered_until = 0usize; // byte offset up to which a direct quote already took the text
+    let mut r =
+        Reader { doc, entities, pairs: quote_pairs(doc.text), out: Vec::new(), last_speaker: None, covered_until: 0 };
     for sent in &doc.sentences {
-        let mut i = sent.start;
-        let has_qawl = |from: usize| (from..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl));
+        r.sentence(sent);
+    }
+    r.out
+}
+
+fn is_comma(t: &khabar_text::token::Token) -> bool {
+    matches!(t.norm.as_str(), "،" | ",")
+}
+
+impl Reader<'_, '_> {
+    fn sentence(&mut self, sent: &Range<usize>) {
+        let toks = &self.doc.tokens;
         let say_in_sentence = toks[sent.clone()]
             .iter()
             .any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
-        if let Some(q) = colon_report(doc, entities, &pairs, sent) {
-            if q.span.start >= covered_until {
-                last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
-                covered_until = covered_until.max(q.span.end);
-                out.push(q);
+        if let Some(q) = colon_report(self.doc, self.entities, &self.pairs, sent) {
+            if q.span.start >= self.covered_until {
+                self.last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
+                self.covered_until = self.covered_until.max(q.span.end);
+                self.out.push(q);
             }
         }
+        let mut i = sent.start;
         while i < sent.end {
-            let t = &toks[i];
-            if t.start < covered_until {
-                i += 1;
-                continue;
-            }
-            let Some((r, letters)) = role(t) else {
-                i += 1;
-                continue;
-            };
-            let cue = doc.start_after_clitic(i, letters)..t.end;
-            let mut speaker: Option<(Span, Option<usize>)> = None;
-            let mut content_from: Option<usize>;
-            match r {
-                Role::Say | Role::Act => {
-                    // نقلت الوكالة عن المسؤول قوله: the inner report is the one
-                    if has_qawl(i + 1) {
-                        i += 1;
-                        continue;
-                    }
-                    // the speaker after the verb, past adverbials of time
-                    let mut s = i + 1;
-                    while s < sent.end
-                        && (ADVERBIAL.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ","))
-                    {
-                        s += 1;
-                    }
-                    let phrase = speaker_at(doc, entities, s, sent.end);
-                    // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
-                    let via = phrase
-                        .as_ref()
-                        .map(|p| p.end)
-                        .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
-                    if let Some(e) = via {
-                        s = e;
-                    } else if let Some(sp) = phrase {
-                        let span = doc.span(sp.clone());
-                        let entity = entity_at(entities, &span);
-                        // a phrase followed by the content's marker is the subject whatever it is
-                        // (وقالت إحدى الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
-                        let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
-                            // right after it, or after a listener or a place (لفرانس برس في باريس)
-                            c <= sp.end + 1
-                                || (c <= sp.end + 7 && sp.end < sent.end && {
-                                    let n = &toks[sp.end];
-                                    doc.analysis(sp.end).prep == Some('ل')
-                                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
-                                        || ADVERBIAL.contains(n.norm.as_str())
-                                })
-                        });
-                        if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
-                            speaker = Some((span, entity));
-                            s = sp.end;
-                            // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
-                            // المتحدث باسم الحكومة البريطانية إدوين سموأل)
-                            // (only for a description: an organization that speaks keeps the floor)
-                            let titled = is_speaker_head(doc, sp.start);
-                            if entity.is_none()
-                                || (titled && entity.is_some_and(|e| entities[e].kind != EntityType::Per))
-                            {
-                                let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
-                                let named = entities.iter().position(|e| {
-                                    e.kind == EntityType::Per
-                                        && e.mentions.iter().any(|m| {
-                                            m.span.start >= toks[s.min(toks.len() - 1)].start
-                                                && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end
-                                        })
-                                });
-                                if let Some(e) = named {
-                                    let m = entities[e]
-                                        .mentions
-                                        .iter()
-                                        .find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start)
-                                        .map(|m| m.span.clone());
-                                    if let Some(mut m) = m {
-                                        // and the rest of the name the tagger left out (جيف | سيشنز)
-                                        let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
-                                        while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
-                                            m.end = toks[k].end;
-                                            k += 1;
-                                        }
-                                        speaker = Some((m.clone(), Some(e)));
-                                        s = k;
-                                    }
-                                } else if let Some(run) = name_run_before(doc, s, reach) {
-                                    // or a name the tagger missed, right before the content
-                                    speaker = Some((doc.span(run.clone()), None));
-                                    s = run.end;
-                                }
-                            }
-                        }
-                    }
-                    // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
-                    if s < sent.end && toks[s].is_punct('(') {
-                        if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
-                            s = close + 1;
-                        }
-                    }
-                    // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
-                    if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
-                        if let Some(sp) = speaker_at(doc, entities, s + 1, sent.end) {
-                            let span = doc.span(sp.clone());
-                            speaker = Some((span.clone(), entity_at(entities, &span)));
-                            s = sp.end;
-                        }
-                    }
-                    if speaker.is_none() && letters == 0 {
-                        // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
-                        // (a verb with و and no subject continues the report before: وقال إنها …)
-                        speaker = subject_before(doc, entities, sent.start, i);
-                    }
-                    content_from = content_start(doc, s, sent.end);
-                    // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
-                    let mut c = s;
-                    while c < sent.end
-                        && (ADVERBIAL.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ","))
-                    {
-                        c += 1;
-                    }
-                    if c < sent.end
-                        && speaker.is_some()
-                        && doc.analysis(c).prep == Some('ب')
-                        && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
-                        && !SPEAKER_STOP.contains(toks[c].norm.as_str())
-                        && content_from.is_none_or(|f| f > c + 2)
-                    {
-                        content_from = Some(c);
-                    }
-                    // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
-                    if content_from.is_none()
-                        && r == Role::Say
-                        && speaker.is_some()
-                        && c < sent.end
-                        && toks[c].kind == TokenKind::Arabic
-                    {
-                        let a = doc.analysis(c);
-                        if a.prep.is_none()
-                            && a.conj.is_none()
-                            && !SPEAKER_STOP.contains(toks[c].norm.as_str())
-                            && role(&toks[c]).is_none()
-                        {
-                            content_from = Some(c);
-                        }
-                    }
-                    if content_from.is_none() && r == Role::Act {
-                        // دعا X إلى …، حذر X من …، نفى X …
-                        let mut c = s;
-                        while c < sent.end
-                            && (ADVERBIAL.contains(toks[c].norm.as_str())
-                                || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
-                        {
-                            c += 1;
-                        }
-                        content_from = Some(c);
-                    }
-                    if content_from.is_none() && r == Role::Say && speaker.is_none() {
-                        // أكد الجمعة إعادة النظام: the content follows the adverbials
-                        content_from = Some(s);
-                    }
-                }
-                Role::Part => {
-                    content_from = content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1));
-                }
-                Role::Qawl => {
-                    // عن X قوله
-                    if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
-                        // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
-                        let end = (an + 1..i).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")).unwrap_or(i);
-                        if an + 1 < end {
-                            let span = doc.span(an + 1..end);
-                            speaker = Some((span.clone(), entity_at(entities, &span)));
-                        }
-                    }
-                    content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
-                }
-                Role::Attr if i <= sent.start + 1 => {
-                    // وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون ستعتقل …: the source first
-                    let mut s = i + 1;
-                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-                        s += 1;
-                    }
-                    let Some(sp) = speaker_at(doc, entities, s, sent.end).or_else(|| {
-                        // وفقا لمشروع القانون: the source is glued to ل
-                        (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
-                            let mut e = s + 1;
-                            while e < sent.end
-                                && e < s + 4
-                                && toks[e].kind == TokenKind::Arabic
-                                && toks[e].norm.starts_with("ال")
-                            {
-                                e += 1;
-                            }
-                            s..e
-                        })
-                    }) else {
-                        i += 1;
-                        continue;
-                    };
-                    let first =
-                        doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
-                    let span = first..toks[sp.end - 1].end;
-                    speaker = Some((span.clone(), entity_at(entities, &span)));
-                    let mut c = sp.end;
-                    while c < sent.end
-                        && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها")
-                            || toks[c].is_punct(':'))
-                    {
-                        c += 1;
-                    }
-                    content_from = Some(c);
-                }
-                Role::Attr => {
-                    // an attribution after a fact, when no verb of saying already reports it
-                    if say_in_sentence {
-                        i += 1;
-                        continue;
-                    }
-                    let mut s = i + 1;
-                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-                        s += 1;
-                    }
-                    if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
-                        let span = doc.span(sp.clone());
-                        let entity = entity_at(entities, &span);
-                        let mut e = i;
-                        while e > sent.start + 1 && matches!(toks[e - 1].norm.as_str(), "،" | ",") {
-                            e -= 1;
-                        }
-                        let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
-                        if e > first + 2 {
-                            out.push(QuoteRec {
-                                speaker: Some(SourceRec { span, entity }),
-                                cue,
-                                kind: QuoteKind::Indirect,
-                                span: toks[first].start..toks[e - 1].end,
-                            });
-                        }
-                    }
-                    i += 1;
-                    continue;
-                }
-            }
-            // no subject: a person named earlier in the sentence (وخرجت يوليا … ولكنها قالت)
-            // before the speaker of the report before
-            let speaker = speaker.or_else(|| {
-                let here = toks[sent.start].start..toks[i].start;
-                entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.kind == EntityType::Per)
-                    .flat_map(|(k, e)| {
-                        e.mentions
-                            .iter()
-                            .filter(|m| m.span.start >= here.start && m.span.end <= here.end)
-                            .map(move |m| (m.span.clone(), k))
-                    })
-                    .max_by_key(|(sp, _)| sp.end)
-                    .map(|(sp, k)| (sp, Some(k)))
-                    .filter(|_| r != Role::Part)
-            });
-            let speaker = speaker.or_else(|| last_speaker.clone());
-            let Some(from) = content_from.filter(|&c| c < sent.end) else {
-                i += 1;
-                continue;
-            };
-            // a quotation that opens the content may run past the sentence
-            let (span, kind, next) = match pair_at(&pairs, toks[from].start) {
-                Some(p) if is_open_quote(&toks[from]) => {
-                    let inner = p.inner();
-                    let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
-                    // direct when nothing of the report follows the closing mark
-                    let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
-                    let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
-                    if words_after == 0 {
-                        covered_until = p.close;
-                        (inner, QuoteKind::Direct, close_tok + 1)
-                    } else {
-                        let end = content_end(doc, from, sent.end);
-                        (toks[from].start..toks[end - 1].end, QuoteKind::Partial, end)
-                    }
-                }
-                _ => {
-                    let mut end = content_end(doc, from, sent.end);
-                    // a paraphrased act is a clause: it ends at its first comma
-                    if r == Role::Act {
-                        if let Some(k) = (from + 6..end).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")) {
-                            end = k;
-                        }
-                    }
-                    if end <= from {
-                        i += 1;
-                        continue;
-                    }
-                    let span = toks[from].start..toks[end - 1].end;
-                    let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
-                    (span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end)
-                }
-            };
-            if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
-                i += 1;
-                continue;
-            }
-            out.push(QuoteRec {
-                speaker: speaker.as_ref().map(|s| SourceRec { span: s.0.clone(), entity: s.1 }),
-                cue,
-                kind,
-                span,
-            });
-            if speaker.is_some() {
-                last_speaker = speaker;
-            }
-            // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
-            // quotations already taken stay skipped
-            i = if kind == QuoteKind::Direct { next.max(i + 1) } else { from.max(i + 1) };
+            i = self.report_at(sent, i, say_in_sentence);
         }
     }
-    out
+
+    /// Reads the report whose cue is token `i`, if it is one; returns the token to go on from.
+    fn report_at(&mut self, sent: &Range<usize>, i: usize, say_in_sentence: bool) -> usize {
+        let doc = self.doc;
+        let t = &doc.tokens[i];
+        if t.start < self.covered_until {
+            return i + 1;
+        }
+        let Some((r, letters)) = role(t) else { return i + 1 };
+        let cue = doc.start_after_clitic(i, letters)..t.end;
+        let opening = match r {
+            Role::Say | Role::Act => self.verb_report(sent, i, r, letters),
+            Role::Part => Some(Opening {
+                speaker: None,
+                content_from: content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1)),
+            }),
+            Role::Qawl => Some(self.qawl_report(sent, i)),
+            Role::Attr if i <= sent.start + 1 => self.attribution_first(sent, i),
+            Role::Attr => {
+                // an attribution after a fact, when no verb of saying already reports it
+                if !say_in_sentence {
+                    self.attribution_after(sent, i, cue);
+                }
+                return i + 1;
+            }
+        };
+        let Some(Opening { speaker, content_from }) = opening else { return i + 1 };
+        let speaker = speaker
+            .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
+            .or_else(|| self.last_speaker.clone());
+        let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
+        let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
+        if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
+            return i + 1;
+        }
+        self.out.push(QuoteRec {
+            speaker: speaker.as_ref().map(|s| SourceRec { span: s.0.clone(), entity: s.1 }),
+            cue,
+            kind,
+            span,
+        });
+        if speaker.is_some() {
+            self.last_speaker = speaker;
+        }
+        // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
+        // quotations already taken stay skipped
+        if kind == QuoteKind::Direct {
+            next.max(i + 1)
+        } else {
+            from.max(i + 1)
+        }
+    }
+
+    /// A verb of saying or of an act at `i`: its speaker and where its content starts. `None`
+    /// when the sentence reports through قوله further on (نقلت الوكالة عن المسؤول قوله: the
+    /// inner report is the one).
+    fn verb_report(&self, sent: &Range<usize>, i: usize, r: Role, letters: usize) -> Option<Opening> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        if (i + 1..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl)) {
+            return None;
+        }
+        let (mut speaker, mut s) = self.speaker_after(sent, i);
+        // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
+        if s < sent.end && toks[s].is_punct('(') {
+            if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
+                s = close + 1;
+            }
+        }
+        // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
+        if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
+            if let Some(sp) = speaker_at(doc, self.entities, s + 1, sent.end) {
+                let span = doc.span(sp.clone());
+                speaker = Some((span.clone(), entity_at(self.entities, &span)));
+                s = sp.end;
+            }
+        }
+        if speaker.is_none() && letters == 0 {
+            // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
+            // (a verb with و and no subject continues the report before: وقال إنها …)
+            speaker = subject_before(doc, self.entities, sent.start, i);
+        }
+        let content_from = self.content_after_speaker(sent, r, s, speaker.is_some());
+        Some(Opening { speaker, content_from })
+    }
+
+    /// The speaker right after a verb at `i` (past adverbials of time), and the token after it.
+    fn speaker_after(&self, sent: &Range<usize>, i: usize) -> (Option<Speaker>, usize) {
+        let (doc, toks, entities) = (self.doc, &self.doc.tokens, self.entities);
+        let mut s = i + 1;
+        while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s])) {
+            s += 1;
+        }
+        let phrase = speaker_at(doc, entities, s, sent.end);
+        // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
+        let via = phrase
+            .as_ref()
+            .map(|p| p.end)
+            .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
+        if let Some(e) = via {
+            return (None, e);
+        }
+        let Some(sp) = phrase else { return (None, s) };
+        let span = doc.span(sp.clone());
+        let entity = entity_at(entities, &span);
+        // a phrase followed by the content's marker is the subject whatever it is (وقالت إحدى
+        // الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
+        let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
+            // right after it, or after a listener or a place (لفرانس برس في باريس)
+            c <= sp.end + 1
+                || (c <= sp.end + 7 && sp.end < sent.end && {
+                    let n = &toks[sp.end];
+                    doc.analysis(sp.end).prep == Some('ل')
+                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
+                        || ADVERBIAL.contains(n.norm.as_str())
+                })
+        });
+        let titled = is_speaker_head(doc, sp.start);
+        if entity.is_none() && !titled && !marked {
+            return (None, s);
+        }
+        // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
+        // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
+        // organization that speaks keeps the floor
+        if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != EntityType::Per)) {
+            if let Some(named) = self.name_after_description(sent, sp.end) {
+                return named;
+            }
+        }
+        (Some((span, entity)), sp.end)
+    }
+
+    /// A person named after a described speaker that ends before token `s`, before the
+    /// content: the tagger's mention (with the rest of the name it left out) or a run of
+    /// name-like words it missed.
+    fn name_after_description(&self, sent: &Range<usize>, s: usize) -> Option<(Option<Speaker>, usize)> {
+        let (doc, toks, entities) = (self.doc, &self.doc.tokens, self.entities);
+        let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
+        let from = toks[s.min(toks.len() - 1)].start;
+        let to = toks[reach.max(s + 1).min(toks.len()) - 1].end;
+        let named = entities.iter().position(|e| {
+            e.kind == EntityType::Per && e.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to)
+        });
+        if let Some(e) = named {
+            let mut m = entities[e].mentions.iter().find(|m| m.span.start >= from).map(|m| m.span.clone())?;
+            // and the rest of the name the tagger left out (جيف | سيشنز)
+            let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
+            while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
+                m.end = toks[k].end;
+                k += 1;
+            }
+            return Some((Some((m, Some(e))), k));
+        }
+        // or a name the tagger missed, right before the content
+        let run = name_run_before(doc, s, reach)?;
+        Some((Some((doc.span(run.clone()), None)), run.end))
+    }
+
+    /// Where the content of a verb's report starts, its speaker ending before token `s`.
+    fn content_after_speaker(&self, sent: &Range<usize>, r: Role, s: usize, has_speaker: bool) -> Option<usize> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut content_from = content_start(doc, s, sent.end);
+        // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
+        let mut c = s;
+        while c < sent.end && (ADVERBIAL.contains(toks[c].norm.as_str()) || is_comma(&toks[c])) {
+            c += 1;
+        }
+        if c < sent.end
+            && has_speaker
+            && doc.analysis(c).prep == Some('ب')
+            && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
+            && !SPEAKER_STOP.contains(toks[c].norm.as_str())
+            && content_from.is_none_or(|f| f > c + 2)
+        {
+            content_from = Some(c);
+        }
+        // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
+        if content_from.is_none() && r == Role::Say && has_speaker && c < sent.end && toks[c].kind == TokenKind::Arabic
+        {
+            let a = doc.analysis(c);
+            if a.prep.is_none()
+                && a.conj.is_none()
+                && !SPEAKER_STOP.contains(toks[c].norm.as_str())
+                && role(&toks[c]).is_none()
+            {
+                content_from = Some(c);
+            }
+        }
+        if content_from.is_none() && r == Role::Act {
+            // دعا X إلى …، حذر X من …، نفى X …
+            let mut c = s;
+            while c < sent.end
+                && (ADVERBIAL.contains(toks[c].norm.as_str())
+                    || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
+            {
+                c += 1;
+            }
+            content_from = Some(c);
+        }
+        if content_from.is_none() && r == Role::Say && !has_speaker {
+            // أكد الجمعة إعادة النظام: the content follows the adverbials
+            content_from = Some(s);
+        }
+        content_from
+    }
+
+    /// قوله at `i`: the speaker is who stands after عن before it (نقلت الوكالة عن المسؤول قوله).
+    fn qawl_report(&self, sent: &Range<usize>, i: usize) -> Opening {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut speaker = None;
+        if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
+            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
+            let end = (an + 1..i).find(|&k| is_comma(&toks[k])).unwrap_or(i);
+            if an + 1 < end {
+                let span = doc.span(an + 1..end);
+                speaker = Some((span.clone(), entity_at(self.entities, &span)));
+            }
+        }
+        Opening { speaker, content_from: content_start(doc, i + 1, sent.end).or(Some(i + 1)) }
+    }
+
+    /// An attribution that opens its sentence (وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون
+    /// ستعتقل …): the source first, then the content.
+    fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut s = i + 1;
+        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+            s += 1;
+        }
+        let sp = speaker_at(doc, self.entities, s, sent.end).or_else(|| {
+            // وفقا لمشروع القانون: the source is glued to ل
+            (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
+                let mut e = s + 1;
+                while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && toks[e].norm.starts_with("ال")
+                {
+                    e += 1;
+                }
+                s..e
+            })
+        })?;
+        let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
+        let span = first..toks[sp.end - 1].end;
+        let speaker = Some((span.clone(), entity_at(self.entities, &span)));
+        let mut c = sp.end;
+        while c < sent.end
+            && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها") || toks[c].is_punct(':'))
+        {
+            c += 1;
+        }
+        Some(Opening { speaker, content_from: Some(c) })
+    }
+
+    /// An attribution after a fact (… ، بحسب الشرطة): the fact before it is what the source
+    /// reports.
+    fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut s = i + 1;
+        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+            s += 1;
+        }
+        let Some(sp) = speaker_at(doc, self.entities, s, sent.end) else { return };
+        let span = doc.span(sp.clone());
+        let entity = entity_at(self.entities, &span);
+        let mut e = i;
+        while e > sent.start + 1 && is_comma(&toks[e - 1]) {
+            e -= 1;
+        }
+        let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
+        if e > first + 2 {
+            self.out.push(QuoteRec {
+                speaker: Some(SourceRec { span, entity }),
+                cue,
+                kind: QuoteKind::Indirect,
+                span: toks[first].start..toks[e - 1].end,
+            });
+        }
+    }
+
+    /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
+    /// ولكنها قالت).
+    fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let toks = &self.doc.tokens;
+        let here = toks[sent.start].start..toks[i].start;
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::Per)
+            .flat_map(|(k, e)| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.span.start >= here.start && m.span.end <= here.end)
+                    .map(move |m| (m.span.clone(), k))
+            })
+            .max_by_key(|(sp, _)| sp.end)
+            .map(|(sp, k)| (sp, Some(k)))
+    }
+
+    /// The content from token `from`: its span, kind and the token after it. A quotation that
+    /// opens the content may run past the sentence; it is direct when nothing of the report
+    /// follows its closing mark.
+    fn content(&mut self, sent: &Range<usize>, from: usize, r: Role) -> Option<(Span, QuoteKind, usize)> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        if let Some(p) = pair_at(&self.pairs, toks[from].start).filter(|_| is_open_quote(&toks[from])) {
+            let inner = p.inner();
+            let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
+            let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
+            let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
+            if words_after == 0 {
+                self.covered_until = p.close;
+                return Some((inner, QuoteKind::Direct, close_tok + 1));
+            }
+            let end = content_end(doc, from, sent.end);
+            return Some((toks[from].start..toks[end - 1].end, QuoteKind::Partial, end));
+        }
+        let mut end = content_end(doc, from, sent.end);
+        // a paraphrased act is a clause: it ends at its first comma
+        if r == Role::Act {
+            if let Some(k) = (from + 6..end).find(|&k| is_comma(&toks[k])) {
+                end = k;
+            }
+        }
+        if end <= from {
+            return None;
+        }
+        let span = toks[from].start..toks[end - 1].end;
+        let quoted = self.pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+        Some((span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end))
+    }
 }
 
 /// The quotes component.
@@ -715,6 +759,93 @@ mod tests {
             ("وفاتهم", None),
         ] {
             assert_eq!(cue(word), want, "{word}");
+        }
+    }
+
+    /// (speaker, cue, kind, content) of every report, through the whole pipeline (speakers are
+    /// told by the entities).
+    fn reports(text: &str) -> Vec<(Option<String>, String, &'static str, String)> {
+        crate::extract(None, None, text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
+            .collect()
+    }
+
+    #[test]
+    fn one_report_per_cue_role() {
+        type Want<'a> = &'a [(Option<&'a str>, &'a str, &'a str, &'a str)];
+        let cases: &[(&str, &str, Want)] = &[
+            (
+                "say: the speaker after the verb, the content after إن",
+                "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت مثمرة.",
+                &[(Some("وزير الخارجية الروسي سيرغي لافروف"), "قال", "indirect", "المحادثات كانت مثمرة")],
+            ),
+            (
+                "say: a quotation after a colon is the whole report",
+                "وقال الرئيس: \"لن نتراجع عن قرارنا أبدا\".",
+                &[(Some("الرئيس"), "قال", "direct", "لن نتراجع عن قرارنا أبدا")],
+            ),
+            (
+                "say: quoted words inside the content",
+                "وأكدت الوزارة أن الهجوم \"عمل إرهابي جبان\" استهدف المدنيين.",
+                &[(Some("الوزارة"), "أكدت", "partial", "الهجوم \"عمل إرهابي جبان\" استهدف المدنيين")],
+            ),
+            (
+                "act: the paraphrase after إلى ends at its comma; a participle continues the speaker",
+                "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في المدينة، مشيرا إلى تدهور الوضع.",
+                &[
+                    (Some("أنطونيو غوتيريش"), "دعا", "indirect", "وقف فوري لإطلاق النار في المدينة"),
+                    (Some("أنطونيو غوتيريش"), "مشيرا", "indirect", "إلى تدهور الوضع"),
+                ],
+            ),
+            (
+                "part: مؤكدا after a comma opens a report of the same speaker",
+                "وقال المتحدث باسم الشرطة إن الوضع تحت السيطرة، مؤكدا اعتقال ثلاثة مشتبه بهم.",
+                &[
+                    (Some("المتحدث باسم الشرطة"), "قال", "indirect", "الوضع تحت السيطرة"),
+                    (Some("المتحدث باسم الشرطة"), "مؤكدا", "indirect", "اعتقال ثلاثة مشتبه بهم"),
+                ],
+            ),
+            (
+                "qawl: the source after عن speaks, not the agency",
+                "ونقلت وكالة رويترز عن مسؤول أمني قوله إن الانفجار وقع قرب السفارة.",
+                &[(Some("مسؤول أمني"), "قوله", "indirect", "الانفجار وقع قرب السفارة")],
+            ),
+            (
+                "attr first: the source, then the content after فإن",
+                "وبحسب الشرطة، فإن المهاجم فر من المكان بعد الحادث.",
+                &[(Some("الشرطة"), "بحسب", "indirect", "المهاجم فر من المكان بعد الحادث")],
+            ),
+            (
+                "attr after: the fact before the attribution",
+                "وقتل خمسة أشخاص في الهجوم على السوق، بحسب مصادر طبية.",
+                &[(Some("مصادر طبية"), "بحسب", "indirect", "وقتل خمسة أشخاص في الهجوم على السوق")],
+            ),
+            (
+                "a name and a colon, as headlines report speech",
+                "أردوغان: الأسد قاتل ولا مكان له في مستقبل سوريا",
+                &[(Some("أردوغان"), ":", "direct", "الأسد قاتل ولا مكان له في مستقبل سوريا")],
+            ),
+            (
+                "the subject before the verb",
+                "لكن الرئيس الصيني شي جينبينغ أشاد بالاتفاق الجديد مع واشنطن.",
+                &[(Some("شي جينبينغ"), "أشاد", "indirect", "بالاتفاق الجديد مع واشنطن")],
+            ),
+            (
+                "a cue with no subject continues the speaker before",
+                "وقال رئيس الوزراء إن الحكومة ستستقيل. وأضاف أن الانتخابات ستجرى في الربيع.",
+                &[
+                    (Some("رئيس الوزراء"), "قال", "indirect", "الحكومة ستستقيل"),
+                    (Some("رئيس الوزراء"), "أضاف", "indirect", "الانتخابات ستجرى في الربيع"),
+                ],
+            ),
+            ("a noun after لل is no cue", "وخرج آلاف المتظاهرين للمطالبة بإسقاط الحكومة في العاصمة.", &[]),
+        ];
+        for (what, text, want) in cases {
+            let want: Vec<_> =
+                want.iter().map(|(s, c, k, t)| (s.map(str::to_string), c.to_string(), *k, t.to_string())).collect();
+            assert_eq!(reports(text), want, "{what}");
         }
     }
 }
