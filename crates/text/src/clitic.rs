@@ -35,67 +35,8 @@ static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Function words that are whole words even when a shorter word hides inside them.
-const NEVER_SPLIT: &[&str] = &[
-    "كما",
-    "لما",
-    "بما",
-    "فيما",
-    "كان",
-    "كانت",
-    "كانوا",
-    "لكن",
-    "ولكن",
-    "لدي",
-    "لقد",
-    "لكي",
-    "كي",
-    "لان",
-    "ليس",
-    "ليست",
-    "بل",
-    "بلا",
-    "كذلك",
-    "لذلك",
-    "لهذا",
-    "بين",
-    "بينما",
-    "بعد",
-    "بعض",
-    "كل",
-    "كلا",
-    "فقط",
-    "فوق",
-    "في",
-    "فيه",
-    "فيها",
-    "كيف",
-    "لها",
-    "له",
-    "لهم",
-    "بها",
-    "به",
-    "بهم",
-    "لنا",
-    "بنا",
-    "كلما",
-    "وفق",
-    "وفقا",
-    "بحسب",
-    "لدى",
-    "فان",
-    "ولا",
-    "الي",
-    "والي",
-    "الا",
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "اللواتي",
-    "اللاتي",
-];
+/// Function words that are whole words even when a shorter word hides inside them (كما, لكن).
+static NEVER_SPLIT: crate::lexicon::Lazy = crate::lexicon!("never_split");
 
 /// How often a normalized word form occurs in the corpus (0 when unseen).
 pub fn frequency(norm: &str) -> u32 {
@@ -215,7 +156,7 @@ pub fn analyze(w: &str) -> Analysis<'_> {
     let whole = frequency(w);
     let mut best: Option<(usize, Cow<'_, str>, u32)> = None;
     let conj_first = CONJ.contains(&w.chars().next().unwrap_or(' '));
-    if !NEVER_SPLIT.contains(&w) {
+    if !NEVER_SPLIT.contains(w) {
         for (letters, rest) in proclitic_splits(w).skip(1) {
             let rest_letters = rest.chars().count();
             // a preposition before a stem of two letters is almost always a word of its own (كان)
@@ -316,6 +257,15 @@ mod tests {
         assert!(lexicon_len() > 10_000);
         for (w, _) in LEXICON.iter().take(5000) {
             assert_eq!(normalize(w), *w);
+        }
+    }
+
+    #[test]
+    fn never_split_list_is_well_formed() {
+        crate::lexicon::check(&NEVER_SPLIT, include_str!("../data/never_split.tsv")).unwrap();
+        assert_eq!(NEVER_SPLIT.len(), 57);
+        for w in ["كما", "لكن", "بين", "فيما", "اللاتي"] {
+            assert_eq!(word(w), w, "{w}");
         }
     }
 
