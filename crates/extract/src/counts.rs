@@ -16,6 +16,7 @@ use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::number::{parse_number, qualifier_after, qualifier_before, NumberMatch, Qualifier};
@@ -37,8 +38,10 @@ static FUNCTION_WORDS: Lazy = lexicon!("count_function_words");
 /// Words that link a named total to its figure.
 static LINKS: Lazy = lexicon!("total_links");
 
-const DATE_WORDS: &[&str] =
-    &["اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+/// Words of a date that may stand between an event word and its figure.
+fn is_date_word(norm: &str) -> bool {
+    matches!(norm, "اليوم" | "امس" | "يوم") || WEEKDAYS.contains(norm)
+}
 
 static PROTEST_NOUNS: Lazy = lexicon!("protest_nouns");
 
@@ -87,9 +90,7 @@ fn category_before(
     let mut p = at;
     // quotation marks and date words may stand between (اعتقلت اليوم السبت ما يزيد على ألف)
     let mut skipped = 0;
-    while p > sent.start
-        && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && DATE_WORDS.contains(&toks[p - 1].norm.as_str())))
-    {
+    while p > sent.start && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && is_date_word(&toks[p - 1].norm))) {
         skipped += 1;
         p -= 1;
     }

@@ -12,6 +12,7 @@ use khabar_model::EntityType;
 use khabar_ner::gazetteer::{Place, GAZETTEER};
 use khabar_ner::model::Model;
 use khabar_ner::triggers::{is_head, Use, ORG_HEADS, PLACE_HEADS, TITLES};
+use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::normalize::normalize;
@@ -66,7 +67,7 @@ static ORG_FIRST: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
 pub(crate) static RELATIONAL: Lazy = lexicon!("relational");
 
 /// Words that end a name chain whatever their form.
-static CHAIN_STOP: Lazy = lexicon!("chain_stop");
+static CHAIN_STOP: Lazy = lexicon!("chain_stop" and WEEKDAYS);
 
 /// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
 fn is_nisba(norm: &str) -> bool {

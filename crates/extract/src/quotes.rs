@@ -19,6 +19,7 @@ use crate::{Doc, SourceRec, Span};
 use khabar_model::{EntityType, QuoteKind};
 use khabar_ner::triggers::TITLES;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::quotes::{quote_pairs, QuotePair};
@@ -34,7 +35,7 @@ pub struct QuoteRec {
 }
 
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
-static ADVERBIAL: Lazy = lexicon!("adverbial");
+static ADVERBIAL: Lazy = lexicon!("adverbial" and WEEKDAYS);
 /// Words that end a speaker phrase.
 static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];

@@ -8,6 +8,7 @@
 //! (`لفرانس برس`) are never taken: a name after ل is a listener, not a subject.
 use crate::lexicon::{count_role, Role, SourceUse, CUES};
 use crate::{Doc, Span};
+use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::token::TokenKind;
@@ -16,7 +17,7 @@ use std::ops::Range;
 const WINDOW: usize = 40;
 
 /// Words a subject or a source phrase stops before.
-static STOP: Lazy = lexicon!("source_stop");
+static STOP: Lazy = lexicon!("source_stop" and WEEKDAYS);
 
 /// Whether a token (the word, or without its conjunction and preposition) names the source of
 /// figures in the given way.

@@ -129,8 +129,8 @@ impl<T: 'static> Lexicon<T> {
 }
 
 /// A [`Lexicon`] embedded from the calling crate's `data/NAME.tsv`, parsed on first use:
-/// `static TITLES: Lazy = lexicon!("titles");` or, with a tag reader,
-/// `lexicon!("cues", |t| t.parse().ok())`.
+/// `static TITLES: Lazy = lexicon!("titles");`; with the words of shared lists,
+/// `lexicon!("chain_stop" and WEEKDAYS)`; with a tag reader, `lexicon!("cues", |t| t.parse().ok())`.
 #[macro_export]
 macro_rules! lexicon {
     ($name:literal) => {
@@ -139,6 +139,15 @@ macro_rules! lexicon {
                 $name,
                 include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name, ".tsv")),
             )
+        })
+    };
+    ($name:literal and $($other:expr),+) => {
+        ::std::sync::LazyLock::new(|| {
+            $crate::lexicon::Lexicon::words(
+                $name,
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/", $name, ".tsv")),
+            )
+            $(.and(&*$other))+
         })
     };
     ($name:literal, $tag:expr) => {
