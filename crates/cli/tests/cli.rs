@@ -104,6 +104,46 @@ fn bad_published_and_missing_file_are_clear_errors() {
 }
 
 #[test]
+fn ingest_without_a_path_says_what_is_missing() {
+    let out = khabar().args(["ingest"]).output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("required") && e.contains("<PATHS>..."), "{e}");
+}
+
+#[test]
+fn ingest_of_a_missing_path_names_it_and_creates_nothing() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("never-created");
+    let _ = std::fs::remove_dir_all(&db);
+    let out = khabar().args(["ingest", "--db"]).arg(&db).arg("/nonexistent/articles.jsonl").output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("/nonexistent/articles.jsonl: no such file or folder"), "{e}");
+    assert!(!db.exists(), "no store is created for input that is not there");
+    // a folder without articles is named too
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-articles-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = khabar().args(["ingest", "--db"]).arg(&db).arg(&empty).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && e.contains(&format!("no input files under {}", empty.display())), "{e}");
+    assert!(!db.exists());
+}
+
+#[test]
+fn serve_checks_the_address_before_the_store() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-store-here");
+    let _ = std::fs::remove_dir_all(&db);
+    let out = khabar().args(["serve", "--addr", "bad", "--db"]).arg(&db).output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("'bad'") && e.contains("--addr") && e.contains("HOST:PORT"), "{e}");
+    assert!(!e.contains("no-store-here"), "the address is checked first: {e}");
+    let ex = root().join("examples/articles.jsonl");
+    let out = khabar().args(["serve", "--addr", "bad", "--db"]).arg(&db).arg("--ingest").arg(&ex).output().unwrap();
+    assert!(!out.status.success() && !db.exists(), "nothing is ingested before the address is checked");
+}
+
+#[test]
 fn report_format() {
     let f = tmp("r.txt", "وأفادت الشرطة بسقوط 18 قتيلا. لكن لم يتسن التأكد من هذه الارقام بشكل مستقل.");
     let out = khabar().args(["extract", "--format", "report", "--published", "2022-01-07"]).arg(&f).output().unwrap();
