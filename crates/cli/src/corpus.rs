@@ -31,8 +31,10 @@ pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                 .collect();
             files.sort();
             out.extend(files);
-        } else {
+        } else if p.as_os_str() == "-" || p.exists() {
             out.push(p.clone());
+        } else {
+            bail!("{}: no such file or folder", p.display());
         }
     }
     Ok(out)
@@ -171,6 +173,7 @@ pub fn day_arg(s: &str, what: &str) -> anyhow::Result<i64> {
 pub struct SearchArgs {
     /// Words to find (any spelling of hamza and ya; "quoted phrase", -word, OR).
     pub query: Vec<String>,
+    /// The corpus (a directory, or postgres://…).
     #[arg(long, default_value = "khabar-data")]
     pub db: PathBuf,
     /// Only articles that mention this entity (an entity id or a name in any spelling).
@@ -185,8 +188,10 @@ pub struct SearchArgs {
     /// Published on or before this day (YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
+    /// How many articles to show.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }

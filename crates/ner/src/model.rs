@@ -12,8 +12,24 @@ use std::io::{Read, Write};
 use std::sync::LazyLock;
 
 static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
-static MODEL: LazyLock<Option<Model>> =
-    LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| decode_embedded(EMBEDDED));
+
+/// The embedded model: none when `data/model.bin.gz` is empty (no model trained yet); a panic
+/// when it does not decode, since a corrupt embedded asset is a build defect and a tagger that
+/// silently finds no entity would hide it.
+fn decode_embedded(bytes: &[u8]) -> Option<Model> {
+    if bytes.is_empty() {
+        return None;
+    }
+    match Model::from_bytes(bytes) {
+        Ok(m) => Some(m),
+        Err(e) => panic!(
+            "the embedded NER model (crates/ner/data/model.bin.gz, {} bytes) does not decode: {e}; \
+             restore it from git or retrain it with `khabar ner train`",
+            bytes.len()
+        ),
+    }
+}
 
 const MAGIC: &[u8; 6] = b"KNER02";
 
@@ -647,6 +663,20 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.tag(&["وصل", "كريم", "إلى", "لندن"]), m.tag(&["وصل", "كريم", "إلى", "لندن"]));
         assert!(Model::from_bytes(b"junk").is_err());
+    }
+
+    #[test]
+    fn the_embedded_model_decodes() {
+        assert!(!EMBEDDED.is_empty(), "crates/ner/data/model.bin.gz is empty");
+        let m = Model::from_bytes(EMBEDDED).expect("the embedded model decodes");
+        assert!(m.labels().len() > 2, "{:?}", m.labels());
+        assert!(Model::embedded().is_some());
+    }
+
+    #[test]
+    #[should_panic(expected = "the embedded NER model (crates/ner/data/model.bin.gz, 4 bytes) does not decode")]
+    fn a_corrupt_embedded_model_is_a_loud_failure() {
+        decode_embedded(b"junk");
     }
 
     #[test]
