@@ -104,6 +104,23 @@ fn bad_published_and_missing_file_are_clear_errors() {
 }
 
 #[test]
+fn skip_refuses_to_leave_out_what_a_kept_component_requires() {
+    let f = tmp("s.txt", "وأفادت الشرطة بسقوط 18 قتيلا في المدينة.");
+    let out = khabar().args(["extract", "--skip", "counts"]).arg(&f).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot leave out counts: amounts requires it"), "{err}");
+    assert!(out.stdout.is_empty());
+    // leaving out both is fine, and only their lists stay empty
+    let out = khabar().args(["extract", "--skip", "counts,amounts"]).arg(&f).output().unwrap();
+    assert!(out.status.success());
+    let a = &lines(&out)[0];
+    assert_eq!(a["counts"].as_array().map(Vec::len), Some(0));
+    assert_eq!(a["amounts"].as_array().map(Vec::len), Some(0));
+    assert!(!a["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
 fn ingest_without_a_path_says_what_is_missing() {
     let out = khabar().args(["ingest"]).output().unwrap();
     assert!(!out.status.success());

@@ -62,7 +62,7 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
 /// The amounts component.
 pub struct Amounts;
 
-impl crate::pipeline::Component for Amounts {
+impl crate::component::Component for Amounts {
     fn name(&self) -> &'static str {
         "amounts"
     }

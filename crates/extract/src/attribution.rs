@@ -1,7 +1,7 @@
 //! Attribution: who the words naming a source are. One policy links every quote's speaker and
 //! every figure's source (and, later, every event's actors) to the article's entities.
+use crate::component::Component;
 use crate::entities::EntityRec;
-use crate::pipeline::Component;
 use crate::{Doc, SourceRec, Span};
 use khabar_model::EntityType;
 

@@ -383,7 +383,7 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
 /// The counts component.
 pub struct Counts;
 
-impl crate::pipeline::Component for Counts {
+impl crate::component::Component for Counts {
     fn name(&self) -> &'static str {
         "counts"
     }

@@ -21,7 +21,7 @@ pub fn extract(doc: &Doc) -> Vec<DateRec> {
 /// The dates component.
 pub struct Dates;
 
-impl crate::pipeline::Component for Dates {
+impl crate::component::Component for Dates {
     fn name(&self) -> &'static str {
         "dates"
     }

@@ -699,7 +699,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
 /// The entities component.
 pub struct Entities;
 
-impl crate::pipeline::Component for Entities {
+impl crate::component::Component for Entities {
     fn name(&self) -> &'static str {
         "entities"
     }

@@ -99,7 +99,7 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
 /// The hedges component.
 pub struct Hedges;
 
-impl crate::pipeline::Component for Hedges {
+impl crate::component::Component for Hedges {
     fn name(&self) -> &'static str {
         "hedges"
     }

@@ -26,6 +26,7 @@
 //! ```
 pub mod amounts;
 pub mod attribution;
+mod component;
 pub mod counts;
 pub mod dates;
 mod doc;

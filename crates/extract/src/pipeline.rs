@@ -11,24 +11,8 @@
 //! let err = Pipeline::skipping(&["counts"]).unwrap_err();
 //! assert_eq!(err.to_string(), "cannot leave out counts: amounts requires it (leave out amounts too)");
 //! ```
+pub use crate::component::Component;
 use crate::Doc;
-
-/// One stage of extraction.
-pub trait Component: Sync {
-    /// The name `--skip` takes: the output field it fills, or the job it does.
-    fn name(&self) -> &'static str;
-    /// Components whose records it cannot do without.
-    fn requires(&self) -> &'static [&'static str] {
-        &[]
-    }
-    /// Components whose records it reads when they ran (quotes name speakers by entity).
-    fn uses(&self) -> &'static [&'static str] {
-        &[]
-    }
-    /// What it assigns, in words (for documentation and `--help`).
-    fn assigns(&self) -> &'static str;
-    fn run(&self, doc: &mut Doc);
-}
 
 /// Every component, in the order they run.
 pub static PIPELINE: &[&dyn Component] = &[

@@ -720,7 +720,7 @@ impl Reader<'_, '_> {
 /// The quotes component.
 pub struct Quotes;
 
-impl crate::pipeline::Component for Quotes {
+impl crate::component::Component for Quotes {
     fn name(&self) -> &'static str {
         "quotes"
     }

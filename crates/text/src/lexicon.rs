@@ -8,7 +8,7 @@
 //! with different tags (a count word that is an event before a figure and a state after it).
 //!
 //! [`Lexicon::find`] is the one clitic-aware look-up every component uses: the word as written,
-//! then without its conjunction and preposition ([`crate::clitic::proclitic_splits`]: وقال → قال,
+//! then without its conjunction and preposition ([`crate::proclitic::proclitic_splits`]: وقال → قال,
 //! بمقتل → مقتل, للقتلى → القتلى).
 //!
 //! ```
@@ -18,7 +18,7 @@
 //! assert_eq!(cues.find("وقال"), Some((&"say".to_string(), 1)));
 //! assert_eq!(cues.find("مقال"), None);
 //! ```
-use crate::clitic::proclitic_splits;
+use crate::proclitic::proclitic_splits;
 use rustc_hash::FxHashMap;
 
 /// A word list from a data file, each word with the tags its lines give it.

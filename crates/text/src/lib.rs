@@ -23,6 +23,7 @@ pub mod date;
 pub mod lexicon;
 pub mod normalize;
 pub mod number;
+pub mod proclitic;
 pub mod quotes;
 pub mod sentence;
 pub mod token;
