@@ -34,6 +34,7 @@ fn value(v: f64) -> String {
     }
 }
 
+/// One article as a block of text: its entities, who said what, its figures, dates and hedges.
 pub fn render(a: &Article, text: &str) -> String {
     let mut s = String::new();
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
@@ -49,6 +50,15 @@ pub fn render(a: &Article, text: &str) -> String {
     {
         let _ = writeln!(s, "   (nothing found)");
     }
+    entities(&mut s, a);
+    quotes(&mut s, a);
+    figures(&mut s, a);
+    s.push('\n');
+    s
+}
+
+/// People, organizations and places, each with its other spellings, Latin name and place.
+fn entities(s: &mut String, a: &Article) {
     for (kind, title) in [(EntityType::Per, "People"), (EntityType::Org, "Organizations"), (EntityType::Loc, "Places")]
     {
         let ents: Vec<_> = a.entities.iter().filter(|e| e.kind == kind).collect();
@@ -84,6 +94,10 @@ pub fn render(a: &Article, text: &str) -> String {
             );
         }
     }
+}
+
+/// Quotations grouped by speaker.
+fn quotes(s: &mut String, a: &Article) {
     if !a.quotes.is_empty() {
         // grouped by speaker: the entity's name where linked, else the words that name it
         let name_of = |q: &khabar_model::Quote| -> String {
@@ -114,6 +128,10 @@ pub fn render(a: &Article, text: &str) -> String {
             }
         }
     }
+}
+
+/// Counts, dates, hedges and other figures.
+fn figures(s: &mut String, a: &Article) {
     if !a.counts.is_empty() {
         let _ = writeln!(s, "\n  Counts");
         for c in &a.counts {
@@ -147,8 +165,6 @@ pub fn render(a: &Article, text: &str) -> String {
             let _ = writeln!(s, "    {:>14}  {}", value(m.value), rtl(&m.text));
         }
     }
-    s.push('\n');
-    s
 }
 
 #[cfg(test)]
