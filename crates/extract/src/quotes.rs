@@ -12,7 +12,7 @@
 //!
 //! Kind: `direct` when the content is one quotation, `partial` when it quotes some words,
 //! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
-use crate::attribution::entity_at;
+use crate::attribution::Mentions;
 use crate::entities::EntityRec;
 use crate::lexicon::{CueRole as Role, CUES};
 use crate::{Doc, SourceRec, Span};
@@ -67,7 +67,7 @@ fn is_speaker_head(doc: &Doc, i: usize) -> bool {
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
-fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Option<Range<usize>> {
+fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
     let toks = &doc.tokens;
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
@@ -110,13 +110,7 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
     }
     // prefer ending at the end of an entity mention inside the phrase
     let span = toks[i].start..toks[k - 1].end;
-    let ends: Vec<usize> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter())
-        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
-        .map(|m| m.span.end)
-        .collect();
-    let mut out = if let Some(&end) = ends.iter().max() {
+    let mut out = if let Some(end) = mentions.within(&span).map(|(m, _)| m.end).max() {
         let mut last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
         // and the adjectives after the name (المتحدث باسم الشرطة الألمانية)
         while last + 1 < k
@@ -171,19 +165,19 @@ fn name_run_before(doc: &Doc, from: usize, to: usize) -> Option<Range<usize>> {
 
 /// `NAME: words` — a person or organization named and followed by a colon, as headlines and
 /// captions report speech (وأردوغان: الأسد "قاتل").
-fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &Range<usize>) -> Option<QuoteRec> {
+fn colon_report(doc: &Doc, mentions: &Mentions, pairs: &[QuotePair], sent: &Range<usize>) -> Option<QuoteRec> {
     let toks = &doc.tokens;
     let colon = (sent.start + 1..sent.end.min(sent.start + 6)).find(|&k| toks[k].is_punct(':'))?;
     let before = toks[colon - 1].end;
-    let (e, m) = entities.iter().enumerate().find_map(|(i, e)| {
-        if !matches!(e.kind, EntityType::Per | EntityType::Org) {
-            return None;
-        }
-        e.mentions
-            .iter()
-            .find(|m| m.span.end == before && m.span.start >= toks[sent.start].start)
-            .map(|m| (i, m.span.clone()))
-    })?;
+    // the mention that ends right before it (mentions never overlap: at most one)
+    let (m, e) = mentions
+        .overlapping(&(before - 1..before))
+        .find(|(m, e)| {
+            m.end == before
+                && m.start >= toks[sent.start].start
+                && matches!(mentions.kind(*e), EntityType::Per | EntityType::Org)
+        })
+        .cloned()?;
     // nothing but the name (a conjunction glued to it aside) before the colon
     if (sent.start..colon).any(|k| toks[k].is_word() && toks[k].end <= m.start) {
         return None;
@@ -192,14 +186,14 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
     if from >= sent.end {
         return None;
     }
-    let (span, kind) = match pairs.iter().find(|p| p.open == toks[from].start) {
+    let (span, kind) = match pair_at(pairs, toks[from].start) {
         Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => {
             (p.inner(), QuoteKind::Direct)
         }
         _ => {
             let end = content_end(doc, from, sent.end);
             let span = toks[from].start..toks[end.max(from + 1) - 1].end;
-            let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+            let quoted = quotes_inside(pairs, &span);
             (span, if quoted { QuoteKind::Partial } else { QuoteKind::Direct })
         }
     };
@@ -213,7 +207,7 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
 
 /// A named subject right before the cue (up to two words between: a time word, قد): the
 /// entity mention that ends there.
-fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
+fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
@@ -225,12 +219,14 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
         return None;
     }
     let end = toks[k - 1].end;
-    let found = entities.iter().enumerate().find_map(|(i, e)| {
-        e.mentions
-            .iter()
-            .find(|m| m.span.end == end || (m.span.end < end && is_trailing_adjectives(doc, m.span.end, k)))
-            .map(|m| (m.span.clone(), i))
-    });
+    // a mention ending there, or before at most two adjectives (the first entity's, in text
+    // order, when two qualify)
+    let near = toks[k.saturating_sub(3)].start..end;
+    let found = mentions
+        .overlapping(&near)
+        .filter(|(m, _)| m.end == end || (m.end < end && is_trailing_adjectives(doc, m.end, k)))
+        .min_by_key(|(m, e)| (*e, m.start))
+        .map(|(m, e)| (m.clone(), *e));
     if let Some((span, e)) = found {
         return Some((span, Some(e)));
     }
@@ -330,8 +326,15 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     e
 }
 
+/// The pair whose opening mark is at `byte` (pairs are sorted by it).
 fn pair_at(pairs: &[QuotePair], byte: usize) -> Option<&QuotePair> {
-    pairs.iter().find(|p| p.open == byte)
+    pairs.binary_search_by_key(&byte, |p| p.open).ok().map(|k| &pairs[k])
+}
+
+/// Whether a quotation opens and closes inside `span`.
+fn quotes_inside(pairs: &[QuotePair], span: &Span) -> bool {
+    let from = pairs.partition_point(|p| p.open < span.start);
+    pairs[from..].iter().take_while(|p| p.open < span.end).any(|p| p.close < span.end)
 }
 
 /// A speaker: the words naming it and the entity they name, when known.
@@ -347,7 +350,7 @@ struct Opening {
 /// subject continues it) and how far a direct quotation already took the text.
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
-    entities: &'d [EntityRec],
+    mentions: Mentions<'d>,
     pairs: Vec<QuotePair>,
     out: Vec<QuoteRec>,
     last_speaker: Option<Speaker>,
@@ -357,8 +360,14 @@ struct Reader<'d, 'a> {
 
 /// Every report of the document, in text order.
 pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
-    let mut r =
-        Reader { doc, entities, pairs: quote_pairs(doc.text), out: Vec::new(), last_speaker: None, covered_until: 0 };
+    let mut r = Reader {
+        doc,
+        mentions: Mentions::new(entities),
+        pairs: quote_pairs(doc.text),
+        out: Vec::new(),
+        last_speaker: None,
+        covered_until: 0,
+    };
     for sent in &doc.sentences {
         r.sentence(sent);
     }
@@ -376,7 +385,7 @@ impl Reader<'_, '_> {
             .iter()
             .any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
-        if let Some(q) = colon_report(self.doc, self.entities, &self.pairs, sent) {
+        if let Some(q) = colon_report(self.doc, &self.mentions, &self.pairs, sent) {
             if q.span.start >= self.covered_until {
                 self.last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
                 self.covered_until = self.covered_until.max(q.span.end);
@@ -458,16 +467,16 @@ impl Reader<'_, '_> {
         }
         // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
         if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
-            if let Some(sp) = speaker_at(doc, self.entities, s + 1, sent.end) {
+            if let Some(sp) = speaker_at(doc, &self.mentions, s + 1, sent.end) {
                 let span = doc.span(sp.clone());
-                speaker = Some((span.clone(), entity_at(self.entities, &span)));
+                speaker = Some((span.clone(), self.mentions.entity_at(&span)));
                 s = sp.end;
             }
         }
         if speaker.is_none() && letters == 0 {
             // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
             // (a verb with و and no subject continues the report before: وقال إنها …)
-            speaker = subject_before(doc, self.entities, sent.start, i);
+            speaker = subject_before(doc, &self.mentions, sent.start, i);
         }
         let content_from = self.content_after_speaker(sent, r, s, speaker.is_some());
         Some(Opening { speaker, content_from })
@@ -475,12 +484,12 @@ impl Reader<'_, '_> {
 
     /// The speaker right after a verb at `i` (past adverbials of time), and the token after it.
     fn speaker_after(&self, sent: &Range<usize>, i: usize) -> (Option<Speaker>, usize) {
-        let (doc, toks, entities) = (self.doc, &self.doc.tokens, self.entities);
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
         let mut s = i + 1;
         while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s])) {
             s += 1;
         }
-        let phrase = speaker_at(doc, entities, s, sent.end);
+        let phrase = speaker_at(doc, mentions, s, sent.end);
         // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
         let via = phrase
             .as_ref()
@@ -491,7 +500,7 @@ impl Reader<'_, '_> {
         }
         let Some(sp) = phrase else { return (None, s) };
         let span = doc.span(sp.clone());
-        let entity = entity_at(entities, &span);
+        let entity = mentions.entity_at(&span);
         // a phrase followed by the content's marker is the subject whatever it is (وقالت إحدى
         // الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
         let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
@@ -511,7 +520,7 @@ impl Reader<'_, '_> {
         // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
         // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
         // organization that speaks keeps the floor
-        if entity.is_none() || (titled && entity.is_some_and(|e| entities[e].kind != EntityType::Per)) {
+        if entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per)) {
             if let Some(named) = self.name_after_description(sent, sp.end) {
                 return named;
             }
@@ -523,15 +532,17 @@ impl Reader<'_, '_> {
     /// content: the tagger's mention (with the rest of the name it left out) or a run of
     /// name-like words it missed.
     fn name_after_description(&self, sent: &Range<usize>, s: usize) -> Option<(Option<Speaker>, usize)> {
-        let (doc, toks, entities) = (self.doc, &self.doc.tokens, self.entities);
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
         let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
         let from = toks[s.min(toks.len() - 1)].start;
         let to = toks[reach.max(s + 1).min(toks.len()) - 1].end;
-        let named = entities.iter().position(|e| {
-            e.kind == EntityType::Per && e.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to)
-        });
-        if let Some(e) = named {
-            let mut m = entities[e].mentions.iter().find(|m| m.span.start >= from).map(|m| m.span.clone())?;
+        // the first person (in entity order) named there, at its first mention there
+        let named = mentions
+            .within(&(from..to))
+            .filter(|(_, e)| mentions.kind(*e) == EntityType::Per)
+            .min_by_key(|(m, e)| (*e, m.start))
+            .map(|(m, e)| (m.clone(), *e));
+        if let Some((mut m, e)) = named {
             // and the rest of the name the tagger left out (جيف | سيشنز)
             let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
             while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
@@ -602,7 +613,7 @@ impl Reader<'_, '_> {
             let end = (an + 1..i).find(|&k| is_comma(&toks[k])).unwrap_or(i);
             if an + 1 < end {
                 let span = doc.span(an + 1..end);
-                speaker = Some((span.clone(), entity_at(self.entities, &span)));
+                speaker = Some((span.clone(), self.mentions.entity_at(&span)));
             }
         }
         Opening { speaker, content_from: content_start(doc, i + 1, sent.end).or(Some(i + 1)) }
@@ -616,7 +627,7 @@ impl Reader<'_, '_> {
         while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
             s += 1;
         }
-        let sp = speaker_at(doc, self.entities, s, sent.end).or_else(|| {
+        let sp = speaker_at(doc, &self.mentions, s, sent.end).or_else(|| {
             // وفقا لمشروع القانون: the source is glued to ل
             (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
                 let mut e = s + 1;
@@ -629,7 +640,7 @@ impl Reader<'_, '_> {
         })?;
         let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
         let span = first..toks[sp.end - 1].end;
-        let speaker = Some((span.clone(), entity_at(self.entities, &span)));
+        let speaker = Some((span.clone(), self.mentions.entity_at(&span)));
         let mut c = sp.end;
         while c < sent.end
             && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها") || toks[c].is_punct(':'))
@@ -647,9 +658,9 @@ impl Reader<'_, '_> {
         while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
             s += 1;
         }
-        let Some(sp) = speaker_at(doc, self.entities, s, sent.end) else { return };
+        let Some(sp) = speaker_at(doc, &self.mentions, s, sent.end) else { return };
         let span = doc.span(sp.clone());
-        let entity = entity_at(self.entities, &span);
+        let entity = self.mentions.entity_at(&span);
         let mut e = i;
         while e > sent.start + 1 && is_comma(&toks[e - 1]) {
             e -= 1;
@@ -670,18 +681,11 @@ impl Reader<'_, '_> {
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
-        self.entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityType::Per)
-            .flat_map(|(k, e)| {
-                e.mentions
-                    .iter()
-                    .filter(|m| m.span.start >= here.start && m.span.end <= here.end)
-                    .map(move |m| (m.span.clone(), k))
-            })
-            .max_by_key(|(sp, _)| sp.end)
-            .map(|(sp, k)| (sp, Some(k)))
+        self.mentions
+            .within(&here)
+            .rev()
+            .find(|(_, e)| self.mentions.kind(*e) == EntityType::Per)
+            .map(|(m, e)| (m.clone(), Some(*e)))
     }
 
     /// The content from token `from`: its span, kind and the token after it. A quotation that
@@ -712,7 +716,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let span = toks[from].start..toks[end - 1].end;
-        let quoted = self.pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+        let quoted = quotes_inside(&self.pairs, &span);
         Some((span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end))
     }
 }
