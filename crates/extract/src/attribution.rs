@@ -12,6 +12,8 @@ pub struct Mentions<'e> {
     entities: &'e [EntityRec],
     /// (span, entity index), by start.
     items: Vec<(Span, usize)>,
+    /// The persons' among them.
+    persons: Vec<(Span, usize)>,
 }
 
 impl<'e> Mentions<'e> {
@@ -23,7 +25,14 @@ impl<'e> Mentions<'e> {
             .collect();
         items.sort_by_key(|(s, _)| s.start);
         debug_assert!(items.windows(2).all(|w| w[0].0.end <= w[1].0.start), "mentions overlap");
-        Mentions { entities, items }
+        let persons = items.iter().filter(|(_, e)| entities[*e].kind == EntityType::Per).cloned().collect();
+        Mentions { entities, items, persons }
+    }
+
+    /// The last person's mention inside `span`.
+    pub fn last_person_within(&self, span: &Span) -> Option<&(Span, usize)> {
+        let to = self.persons.partition_point(|(s, _)| s.end <= span.end);
+        self.persons[..to].last().filter(|(s, _)| s.start >= span.start)
     }
 
     /// The type of entity `e`.

@@ -356,7 +356,19 @@ struct Reader<'d, 'a> {
     last_speaker: Option<Speaker>,
     /// Byte offset up to which a direct quotation already took the text.
     covered_until: usize,
+    /// In the current sentence: the last قوله cue (a verb before it reports through it)…
+    qawl_last: Option<usize>,
+    /// … the contents of the reports read so far (a report whose cue stands inside
+    /// [`MAX_NESTING`] of them is not read unless it is a closed quotation: a report inside a
+    /// report is, a third level would make the output grow with the square of the sentence, as
+    /// `قال: «` repeated does)…
+    contents: Vec<Span>,
+    /// … and where the fact of an attribution after it may start (after the last report).
+    floor: usize,
 }
+
+/// How many reports' contents a cue may stand inside and still be read.
+const MAX_NESTING: usize = 2;
 
 /// Every report of the document, in text order.
 pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
@@ -367,6 +379,9 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         out: Vec::new(),
         last_speaker: None,
         covered_until: 0,
+        qawl_last: None,
+        contents: Vec::new(),
+        floor: 0,
     };
     for sent in &doc.sentences {
         r.sentence(sent);
@@ -381,15 +396,17 @@ fn is_comma(t: &khabar_text::token::Token) -> bool {
 impl Reader<'_, '_> {
     fn sentence(&mut self, sent: &Range<usize>) {
         let toks = &self.doc.tokens;
-        let say_in_sentence = toks[sent.clone()]
-            .iter()
-            .any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        let roles: Vec<Option<Role>> = toks[sent.clone()].iter().map(|t| role(t).map(|r| r.0)).collect();
+        let say_in_sentence = roles.iter().any(|r| matches!(r, Some(Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        self.qawl_last = roles.iter().rposition(|r| *r == Some(Role::Qawl)).map(|k| sent.start + k);
+        self.contents.clear();
+        self.floor = toks.get(sent.start).map_or(0, |t| t.start);
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
         if let Some(q) = colon_report(self.doc, &self.mentions, &self.pairs, sent) {
             if q.span.start >= self.covered_until {
                 self.last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
                 self.covered_until = self.covered_until.max(q.span.end);
-                self.out.push(q);
+                self.emit(q);
             }
         }
         let mut i = sent.start;
@@ -428,11 +445,17 @@ impl Reader<'_, '_> {
             .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
         let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
+        // a quotation that closes bounds its own span; any other content runs on, and is not
+        // read inside too many others
+        let quotation = is_open_quote(&doc.tokens[from]) && pair_at(&self.pairs, doc.tokens[from].start).is_some();
+        if !quotation && self.contents.iter().filter(|c| c.contains(&t.start)).count() >= MAX_NESTING {
+            return i + 1;
+        }
         let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
         if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
             return i + 1;
         }
-        self.out.push(QuoteRec {
+        self.emit(QuoteRec {
             speaker: speaker.as_ref().map(|s| SourceRec { span: s.0.clone(), entity: s.1 }),
             cue,
             kind,
@@ -450,12 +473,20 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// Keeps a report, and where it ends in its sentence.
+    fn emit(&mut self, q: QuoteRec) {
+        let end = q.speaker.as_ref().map_or(0, |s| s.span.end).max(q.span.end).max(q.cue.end);
+        self.floor = self.floor.max(end);
+        self.contents.push(q.span.clone());
+        self.out.push(q);
+    }
+
     /// A verb of saying or of an act at `i`: its speaker and where its content starts. `None`
     /// when the sentence reports through قوله further on (نقلت الوكالة عن المسؤول قوله: the
     /// inner report is the one).
     fn verb_report(&self, sent: &Range<usize>, i: usize, r: Role, letters: usize) -> Option<Opening> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        if (i + 1..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl)) {
+        if self.qawl_last.is_some_and(|q| q > i) {
             return None;
         }
         let (mut speaker, mut s) = self.speaker_after(sent, i);
@@ -665,9 +696,12 @@ impl Reader<'_, '_> {
         while e > sent.start + 1 && is_comma(&toks[e - 1]) {
             e -= 1;
         }
-        let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
+        // the fact starts after the last report of the sentence (… بحسب X، … بحسب Y)
+        let first = (sent.start..e)
+            .find(|&k| toks[k].kind != TokenKind::Punct && toks[k].start >= self.floor)
+            .unwrap_or(sent.start);
         if e > first + 2 {
-            self.out.push(QuoteRec {
+            self.emit(QuoteRec {
                 speaker: Some(SourceRec { span, entity }),
                 cue,
                 kind: QuoteKind::Indirect,
@@ -681,11 +715,7 @@ impl Reader<'_, '_> {
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
-        self.mentions
-            .within(&here)
-            .rev()
-            .find(|(_, e)| self.mentions.kind(*e) == EntityType::Per)
-            .map(|(m, e)| (m.clone(), Some(*e)))
+        self.mentions.last_person_within(&here).map(|(m, e)| (m.clone(), Some(*e)))
     }
 
     /// The content from token `from`: its span, kind and the token after it. A quotation that
