@@ -621,6 +621,98 @@ fn same_words(kind: EntityType, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> b
         && (wa.len() == 1 || wb.len() == 1 || wa[..wa.len() - 1] == wb[..wb.len() - 1])
 }
 
+/// The placed mentions that [`same_words`] could join a new one to, found by the forms they
+/// share instead of by comparing every pair (which grows with the square of the article): the
+/// same key or the same key without its article; a proper prefix, suffix or window of two words
+/// or more of one that is the other whole; for two-word names, the last word alone; for a last
+/// word of six letters or more, the forms one deletion away (two words one edit apart share one).
+/// A mention of a group whose kind and key another one already stands for is not indexed again
+/// (the comparison depends on nothing else): a name repeated a thousand times is one candidate.
+#[derive(Default)]
+struct Candidates {
+    by: rustc_hash::FxHashMap<(u8, String), Vec<usize>>,
+    indexed: rustc_hash::FxHashSet<(usize, EntityType, String)>,
+}
+
+const KEY: u8 = 0;
+const STRIPPED: u8 = 1;
+const PREFIX: u8 = 2;
+const SUFFIX: u8 = 3;
+const WINDOW: u8 = 4;
+const LAST_OF_TWO: u8 = 5;
+const DELETION: u8 = 6;
+
+fn without_article(key: &str) -> &str {
+    key.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(key)
+}
+
+/// A word and every form of it one letter shorter.
+fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(w.to_string())
+        .chain(w.char_indices().map(|(b, c)| format!("{}{}", &w[..b], &w[b + c.len_utf8()..])))
+}
+
+impl Candidates {
+    fn add(&mut self, j: usize, group: usize, kind: EntityType, key: &str, w: &[&str]) {
+        if !self.indexed.insert((group, kind, key.to_string())) {
+            return;
+        }
+        let n = w.len();
+        let mut put = |kind: u8, form: String| self.by.entry((kind, form)).or_default().push(j);
+        put(KEY, key.to_string());
+        put(STRIPPED, without_article(key).to_string());
+        for p in 1..n {
+            put(PREFIX, w[..p].join(" "));
+            put(SUFFIX, w[p..].join(" "));
+        }
+        for a in 0..n {
+            for b in a + 2..=n {
+                if b - a < n {
+                    put(WINDOW, w[a..b].join(" "));
+                }
+            }
+        }
+        if n == 2 {
+            put(LAST_OF_TWO, w[1].to_string());
+        }
+        if let Some(last) = w.last().filter(|l| l.chars().count() >= 6) {
+            for d in deletions(last) {
+                put(DELETION, d);
+            }
+        }
+    }
+
+    /// The placed mentions that may name what `key` names (a superset; some repeated).
+    fn of(&self, key: &str, w: &[&str]) -> Vec<usize> {
+        let n = w.len();
+        let mut forms: Vec<(u8, String)> = vec![
+            (KEY, key.to_string()),
+            (STRIPPED, without_article(key).to_string()),
+            (PREFIX, key.to_string()),
+            (SUFFIX, key.to_string()),
+            (WINDOW, key.to_string()),
+        ];
+        for p in 1..n {
+            forms.push((KEY, w[..p].join(" ")));
+            forms.push((KEY, w[p..].join(" ")));
+        }
+        for a in 0..n {
+            for b in a + 2..=n {
+                if b - a < n {
+                    forms.push((KEY, w[a..b].join(" ")));
+                }
+            }
+        }
+        if n == 1 {
+            forms.push((LAST_OF_TWO, w[0].to_string()));
+        }
+        if let Some(last) = w.last() {
+            forms.extend(deletions(last).map(|d| (DELETION, d)));
+        }
+        forms.iter().filter_map(|f| self.by.get(f)).flatten().copied().collect()
+    }
+}
+
 /// Groups mentions into entities.
 pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     // longest mentions first, so that a short one joins the fullest name it is part of
@@ -628,18 +720,31 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].key.split(' ').count()), mentions[i].span.start));
     let words: Vec<Vec<&str>> = mentions.iter().map(|m| words_of(&m.key)).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![usize::MAX; mentions.len()];
+    let mut index = Candidates::default();
     for &i in &order {
         let m = &mentions[i];
-        let found = groups.iter().position(|g| {
-            g.iter().any(|&j| {
+        // the first group with a mention that names the same thing; only mentions that share a
+        // form with this one can (see Candidates), so only they are compared
+        let found = index
+            .of(&m.key, &words[i])
+            .into_iter()
+            .filter(|&j| {
                 let o = &mentions[j];
                 (o.kind == m.kind || o.key == m.key) && same_words(m.kind, &o.key, &words[j], &m.key, &words[i])
             })
-        });
-        match found {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
-        }
+            .map(|j| group_of[j])
+            .min();
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(i);
+        group_of[i] = g;
+        index.add(i, g, m.kind, &m.key, &words[i]);
     }
     let mut out: Vec<EntityRec> = groups
         .into_iter()

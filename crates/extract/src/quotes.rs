@@ -303,6 +303,8 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
 /// after a comma.
 fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
+    // a run-on "sentence" (a list, a text without full stops) does not make one report of it all
+    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS);
     for k in from + 1..sent_end {
         let t = &toks[k];
         if let Some((r, letters)) = role(t) {
@@ -359,7 +361,7 @@ struct Reader<'d, 'a> {
     /// In the current sentence: the last قوله cue (a verb before it reports through it)…
     qawl_last: Option<usize>,
     /// … the contents of the reports read so far (a report whose cue stands inside
-    /// [`MAX_NESTING`] of them is not read unless it is a closed quotation: a report inside a
+    /// [`MAX_NESTING`] of them is not read unless it is a direct quotation: a report inside a
     /// report is, a third level would make the output grow with the square of the sentence, as
     /// `قال: «` repeated does)…
     contents: Vec<Span>,
@@ -369,6 +371,9 @@ struct Reader<'d, 'a> {
 
 /// How many reports' contents a cue may stand inside and still be read.
 const MAX_NESTING: usize = 2;
+
+/// The most tokens a report's content runs to (the corpus's longest is 227 words).
+const MAX_CONTENT_TOKENS: usize = 400;
 
 /// Every report of the document, in text order.
 pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
@@ -445,13 +450,13 @@ impl Reader<'_, '_> {
             .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
         let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
-        // a quotation that closes bounds its own span; any other content runs on, and is not
-        // read inside too many others
-        let quotation = is_open_quote(&doc.tokens[from]) && pair_at(&self.pairs, doc.tokens[from].start).is_some();
-        if !quotation && self.contents.iter().filter(|c| c.contains(&t.start)).count() >= MAX_NESTING {
+        let nesting = self.contents.iter().filter(|c| c.contains(&t.start)).count();
+        let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
+        // a direct quotation bounds its own span; any other content runs on, and is not read
+        // inside too many others
+        if kind != QuoteKind::Direct && nesting >= MAX_NESTING {
             return i + 1;
         }
-        let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
         if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
             return i + 1;
         }
