@@ -13,9 +13,14 @@ fn rtl(s: &str) -> String {
 }
 
 /// Article text made safe to print on a terminal: control characters (an escape sequence in an
-/// article could recolour or retitle the reader's terminal) become spaces.
+/// article could recolour or retitle the reader's terminal) become spaces, and the bidi
+/// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069: `\u{202E}gpj.exe`
+/// reads "exe.jpg") are dropped — the report isolates Arabic runs itself.
 pub fn terminal_safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn value(v: f64) -> String {
@@ -38,8 +43,8 @@ fn value(v: f64) -> String {
 pub fn render(a: &Article, text: &str) -> String {
     let mut s = String::new();
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
-    let _ =
-        writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let (id, published) = (a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let _ = writeln!(s, "══ {} · {} ══", terminal_safe(id), terminal_safe(published));
     let _ = writeln!(s, "   {}", rtl(&title));
     if a.entities.is_empty()
         && a.quotes.is_empty()
@@ -175,5 +180,9 @@ mod tests {
     fn escapes_never_reach_the_terminal() {
         assert_eq!(terminal_safe("a\x1b]0;owned\x07b\n"), "a ]0;owned b ");
         assert!(!rtl("\x1b[31mنص").contains('\x1b'));
+        assert_eq!(terminal_safe("\u{202E}gpj.exe \u{2067}نص\u{2069}"), "gpj.exe نص");
+        let a = Article::new(Some("\u{1b}]0;pwned\u{7}".into()), Some("\u{202E}2022".into()));
+        let r = render(&a, "نص");
+        assert!(!r.contains('\u{1b}') && !r.contains('\u{7}') && !r.contains('\u{202E}'), "{r:?}");
     }
 }

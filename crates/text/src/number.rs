@@ -86,8 +86,16 @@ impl NumberMatch {
     }
 }
 
+/// The most digits a figure may have: 15, what a double holds exactly.
+const MAX_DIGITS: usize = 15;
+
 /// Parses a digit string with separators: `3,800`, `1.8`, `1.000.000`, `2,5`.
 pub fn parse_digits(s: &str) -> Option<f64> {
+    // a run of more digits than a double holds exactly is a code, a phone number or noise, never
+    // a figure a reader could check (and 10,000 digits would overflow to infinity)
+    if s.chars().filter(|c| c.is_ascii_digit()).count() > MAX_DIGITS {
+        return None;
+    }
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
     if seps.is_empty() {
         return s.parse().ok();
@@ -352,6 +360,15 @@ mod tests {
     fn num(text: &str) -> Option<(f64, usize, bool)> {
         let toks = tokenize(text);
         parse_number(&toks, 0).map(|n| (n.value, n.len, n.vague))
+    }
+
+    #[test]
+    fn runs_of_digits_too_long_to_be_figures_are_none() {
+        assert_eq!(num("123456789012345").map(|n| n.0), Some(123456789012345.0));
+        assert_eq!(num("1234567890123456"), None);
+        assert_eq!(num(&"1".repeat(10_000)), None);
+        assert_eq!(parse_digits("999,999,999,999,999"), Some(999_999_999_999_999.0));
+        assert_eq!(parse_digits("1,000,000,000,000,000"), None);
     }
 
     #[test]
