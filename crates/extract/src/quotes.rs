@@ -367,6 +367,8 @@ struct Reader<'d, 'a> {
     contents: Vec<Span>,
     /// … and where the fact of an attribution after it may start (after the last report).
     floor: usize,
+    /// Whether an attribution in this sentence already took the whole sentence as its fact.
+    sentence_taken: bool,
 }
 
 /// How many reports' contents a cue may stand inside and still be read.
@@ -387,6 +389,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         qawl_last: None,
         contents: Vec::new(),
         floor: 0,
+        sentence_taken: false,
     };
     for sent in &doc.sentences {
         r.sentence(sent);
@@ -406,6 +409,7 @@ impl Reader<'_, '_> {
         self.qawl_last = roles.iter().rposition(|r| *r == Some(Role::Qawl)).map(|k| sent.start + k);
         self.contents.clear();
         self.floor = toks.get(sent.start).map_or(0, |t| t.start);
+        self.sentence_taken = false;
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
         if let Some(q) = colon_report(self.doc, &self.mentions, &self.pairs, sent) {
             if q.span.start >= self.covered_until {
@@ -701,10 +705,22 @@ impl Reader<'_, '_> {
         while e > sent.start + 1 && is_comma(&toks[e - 1]) {
             e -= 1;
         }
+        // not read inside too many reports already read (each would repeat the sentence)
+        if self.contents.iter().filter(|c| c.contains(&cue.start)).count() >= MAX_NESTING {
+            return;
+        }
         // the fact starts after the last report of the sentence (… بحسب X، … بحسب Y)
-        let first = (sent.start..e)
-            .find(|&k| toks[k].kind != TokenKind::Punct && toks[k].start >= self.floor)
-            .unwrap_or(sent.start);
+        let after_floor = toks.partition_point(|t| t.start < self.floor).max(sent.start);
+        let first = match (after_floor..e).find(|&k| toks[k].kind != TokenKind::Punct) {
+            Some(first) => first,
+            // the reports read earlier run up to this attribution: the whole sentence is what this
+            // source says, once (… بحسب X، بحسب Y، بحسب Z would repeat it for every source)
+            None if !self.sentence_taken => {
+                self.sentence_taken = true;
+                sent.start
+            }
+            None => return,
+        };
         if e > first + 2 {
             self.emit(QuoteRec {
                 speaker: Some(SourceRec { span, entity }),

@@ -155,3 +155,61 @@ fn example_articles_every_kind_of_record() {
     }
     assert_eq!(seen.keys().filter(|k| !SPANS.contains(&k.as_str())).count(), 0, "unlisted spans: {seen:?}");
 }
+
+/// Pieces an attacker repeats: a cue with a quotation mark that never closes, nested marks, a
+/// name and a colon, an attribution, a figure, clitics piled up, long digit runs, bidi controls
+/// around quotations, distinct names.
+fn hostile_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("قال: «".to_string()),
+        Just("قال: \"".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("أردوغان: الأسد قاتل. ".to_string()),
+        Just("قتل 5 بحسب الشرطة، ".to_string()),
+        Just("بحسب مصادر، ".to_string()),
+        Just("وقال المتحدث إن الوضع، مؤكدا أن ".to_string()),
+        Just("وبالقتلى ".to_string()),
+        Just("\u{202E}قال: \u{2067}«نعم»\u{2069} ".to_string()),
+        "[0-9]{1,40}".prop_map(|d| format!("{d} ")),
+        "[\u{0628}-\u{0648}]{4,7}".prop_map(|w| format!("وقال أحمد {w} إن الوضع جيد. ")),
+    ]
+}
+
+/// Output stays within a small multiple of the input: every record is bounded and no text is
+/// repeated over and over (20,000 × «قال: «» once gave 2 GB).
+fn assert_bounded(text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let a = extract(Some("h".into()), None, text);
+    let v = serde_json::to_value(&a).unwrap();
+    check_spans(&chars, &v, "", &mut BTreeMap::new());
+    let out = serde_json::to_string(&v).unwrap().len();
+    assert!(out <= 32 * text.len() + 4096, "{out} bytes of output for {} bytes of input", text.len());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_repetitions_stay_bounded(pieces in prop::collection::vec((hostile_piece(), 1usize..400), 1..6)) {
+        let text: String = pieces.iter().map(|(p, n)| p.repeat(*n)).collect();
+        assert_bounded(&text);
+    }
+}
+
+#[test]
+fn hostile_inputs_stay_bounded() {
+    for piece in [
+        "قال: «",
+        "قال: ",
+        "\u{202E}قال: \u{2067}«نعم»\u{2069} ",
+        "قتل 5 بحسب الشرطة، ",
+        "بحسب مصادر، ",
+        "أردوغان: الأسد قاتل. ",
+        "وقال المتحدث إن الوضع، مؤكدا أن ",
+        "الرئيس دونالد ترامب ",
+    ] {
+        assert_bounded(&piece.repeat(5_000));
+    }
+    assert_bounded(&format!("قال: {}نعم{}", "«".repeat(5_000), "»".repeat(5_000)));
+}
