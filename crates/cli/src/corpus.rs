@@ -13,7 +13,7 @@ use std::time::Instant;
 /// Returns whether every input line was usable.
 pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool) -> anyhow::Result<bool> {
     let started = Instant::now();
-    let files = expand(paths);
+    let files = expand(paths)?;
     if files.is_empty() {
         bail!("no input files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
@@ -85,6 +85,7 @@ pub fn day_arg(s: &str, what: &str) -> anyhow::Result<i64> {
 pub struct SearchArgs {
     /// Words to find (any spelling of hamza and ya; "quoted phrase", -word, OR).
     pub query: Vec<String>,
+    /// The corpus (a directory, or postgres://…).
     #[arg(long, default_value = "khabar-data")]
     pub db: PathBuf,
     /// Only articles that mention this entity (an entity id or a name in any spelling).
@@ -99,8 +100,10 @@ pub struct SearchArgs {
     /// Published on or before this day (YYYY-MM-DD).
     #[arg(long)]
     pub to: Option<String>,
+    /// How many articles to show.
     #[arg(long, short = 'n', default_value_t = 10)]
     pub limit: usize,
+    /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
 }

@@ -43,24 +43,15 @@ pub enum Format {
     Report,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Field {
-    Entities,
-    Quotes,
-    Counts,
-    Amounts,
-    Dates,
-    Hedges,
-}
-
 #[derive(Subcommand)]
 enum Command {
-    /// Extract counts, amounts, dates and hedges from articles.
+    /// Extract entities, quotes, counts, amounts, dates and hedges from articles.
     ///
     /// A PATH ending in .jsonl or .jsonl.gz holds one JSON object per line with at least "text"
     /// (and "id", "published"; other fields are passed through). Any other PATH is one plain-text
     /// article (its id is the file name without extension). "-" reads standard input: JSON Lines
-    /// if it starts with "{", else one plain-text article.
+    /// if it starts with "{", else one plain-text article. The output records are described in
+    /// docs/OUTPUT.md.
     Extract(ExtractArgs),
     /// Train, run and score the named-entity tagger.
     #[command(subcommand)]
@@ -71,8 +62,10 @@ enum Command {
     /// its content hash when it has none): ingesting the same file twice adds nothing, and a
     /// changed article replaces its records.
     Ingest {
+        /// Input files (as for `extract`; "-" reads standard input) or folders of them.
+        #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// The corpus directory.
+        /// The corpus: a directory (created if missing) or postgres://USER:PASSWORD@HOST:PORT/DATABASE.
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
         /// Publication date for plain-text articles.
@@ -112,6 +105,7 @@ enum Command {
         /// Exit once every message in the queue is acknowledged.
         #[arg(long)]
         drain: bool,
+        /// No progress report every 5 seconds (the summary at the end stays).
         #[arg(long, short)]
         quiet: bool,
     },
@@ -120,8 +114,10 @@ enum Command {
     Queue(QueueCommand),
     /// How many articles, entities, quotes, counts and dates the corpus holds.
     Stats {
+        /// The corpus (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
+        /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -132,9 +128,11 @@ enum Command {
     Entity(EntityCommand),
     /// Serve the JSON API and the web page over a corpus.
     Serve {
+        /// The corpus (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
-        #[arg(long, default_value = "127.0.0.1:8080")]
+        /// The address to listen on (HOST:PORT; 0.0.0.0:8080 for every interface).
+        #[arg(long, default_value = "127.0.0.1:8080", value_parser = socket_addr)]
         addr: String,
         /// Ingest these files or folders first (as `khabar ingest`), then serve.
         #[arg(long, num_args = 1..)]
@@ -149,6 +147,7 @@ enum Command {
 enum BenchCommand {
     /// Articles/s through the queue into PostgreSQL with 1 worker, then 2, and the ratio.
     Workers {
+        /// The queue (nats://HOST:PORT).
         #[arg(long, default_value = "nats://127.0.0.1:4222")]
         queue: String,
         /// A PostgreSQL database whose name contains "bench" (it is emptied).
@@ -163,6 +162,7 @@ enum BenchCommand {
     },
     /// p50/p95/p99 of one- and two-word searches drawn from the corpus's titles, against a scan.
     Search {
+        /// The corpus (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
         /// Queries of each kind.
@@ -171,12 +171,16 @@ enum BenchCommand {
     },
     /// Requests against the API at a concurrency (a server of its own unless --addr is given).
     Api {
+        /// The corpus the requests are drawn from, and served without --addr (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
+        /// A running server over that corpus to load (IP:PORT), instead of one started here.
         #[arg(long)]
         addr: Option<String>,
+        /// Requests in all.
         #[arg(long, default_value_t = 10_000)]
         requests: usize,
+        /// Requests in flight at once.
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
     },
@@ -186,13 +190,16 @@ enum BenchCommand {
 enum QueueCommand {
     /// Messages waiting, in flight and redelivered (and, with --db, stored but not yet linked).
     Status {
+        /// The queue (nats://HOST:PORT).
         #[arg(long)]
         queue: String,
+        /// The workers' store (postgres://…), to count articles stored but not yet linked.
         #[arg(long)]
         db: Option<PathBuf>,
     },
     /// Delete the stream with every message (and the workers' consumer): the queue starts empty.
     Purge {
+        /// The queue (nats://HOST:PORT).
         #[arg(long)]
         queue: String,
     },
@@ -204,21 +211,27 @@ enum EntityCommand {
     Show {
         /// An entity id, or a name in any spelling.
         id: String,
+        /// The corpus (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
+        /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Entities whose name contains a text, most mentioned first.
     List {
+        /// Only entities whose name contains this text (any spelling).
         query: Option<String>,
+        /// The corpus (a directory, or postgres://…).
         #[arg(long, default_value = "khabar-data")]
         db: PathBuf,
         /// PER, ORG or LOC.
         #[arg(long = "type")]
         kind: Option<String>,
+        /// How many entities to list.
         #[arg(long, short = 'n', default_value_t = 20)]
         limit: usize,
+        /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
@@ -244,13 +257,24 @@ pub struct ExtractArgs {
     /// Copy the article text into each JSON output object (as "text").
     #[arg(long)]
     pub keep_text: bool,
-    /// Leave these extractors out (comma-separated: entities, quotes, counts, amounts, dates, hedges);
-    /// their lists stay empty. Entities cost most of the time.
-    #[arg(long, value_delimiter = ',', value_enum)]
-    pub skip: Vec<Field>,
+    /// Leave these components out (comma-separated); their lists stay empty. Entities cost most
+    /// of the time; amounts require counts and dates, so those can be left out only with
+    /// amounts; quotes name speakers by entity when entities run; attribution links speakers
+    /// and sources to entities.
+    #[arg(long, value_delimiter = ',', value_parser = clap::builder::PossibleValuesParser::new(khabar_extract::pipeline::NAMES))]
+    pub skip: Vec<String>,
     /// Print throughput (articles/s, MB/s) on standard error at the end.
     #[arg(long)]
     pub stats: bool,
+}
+
+/// `--addr`: checked before anything is opened or ingested.
+fn socket_addr(s: &str) -> Result<String, String> {
+    use std::net::ToSocketAddrs;
+    match s.to_socket_addrs() {
+        Ok(_) => Ok(s.to_string()),
+        Err(e) => Err(format!("{e}: expected HOST:PORT, e.g. 127.0.0.1:8080")),
+    }
 }
 
 fn serve(db: &std::path::Path, addr: &str) -> anyhow::Result<bool> {

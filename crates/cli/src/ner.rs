@@ -13,13 +13,16 @@ use std::time::Instant;
 pub enum NerCommand {
     /// Train the tagger on a CoNLL file (word<TAB>tag, blank line between sentences).
     Train {
+        /// The training data (CoNLL: word<TAB>tag, BIO tags).
         #[arg(long)]
         train: PathBuf,
         /// Where to write the model (gzipped); the default is the model Khabar embeds.
         #[arg(short, long, default_value = "crates/ner/data/model.bin.gz")]
         output: PathBuf,
+        /// Passes over the training data.
         #[arg(long, default_value_t = 12)]
         epochs: usize,
+        /// Random seed (sentence order, word clusters, dropped features): the same seed, the same model.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
         /// Unlabeled news (JSON Lines, optionally gzipped, with "text") to learn word clusters from.
@@ -40,6 +43,7 @@ pub enum NerCommand {
     },
     /// Tag a CoNLL file: prints word<TAB>gold<TAB>predicted for any conlleval.
     Tag {
+        /// The CoNLL file to tag (its tags are printed as the gold column).
         #[arg(long)]
         conll: PathBuf,
         /// A model file instead of the embedded one.
@@ -48,7 +52,9 @@ pub enum NerCommand {
     },
     /// Precision, recall and F1 per type, micro and macro, on a CoNLL file.
     Eval {
+        /// The CoNLL file to score against.
         file: PathBuf,
+        /// A model file instead of the embedded one.
         #[arg(long)]
         model: Option<PathBuf>,
     },

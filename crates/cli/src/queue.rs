@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 /// `id:hash` as message id. Returns whether every line was usable.
 pub fn publish(url: &str, paths: &[PathBuf], published: Option<&str>) -> anyhow::Result<bool> {
     let started = Instant::now();
-    let files = expand(paths);
+    let files = expand(paths)?;
     if files.is_empty() {
         bail!("no input files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }

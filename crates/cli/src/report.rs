@@ -13,9 +13,14 @@ fn rtl(s: &str) -> String {
 }
 
 /// Article text made safe to print on a terminal: control characters (an escape sequence in an
-/// article could recolour or retitle the reader's terminal) become spaces.
+/// article could recolour or retitle the reader's terminal) become spaces, and the bidi
+/// embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069: `\u{202E}gpj.exe`
+/// reads "exe.jpg") are dropped — the report isolates Arabic runs itself.
 pub fn terminal_safe(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn value(v: f64) -> String {
@@ -34,11 +39,12 @@ fn value(v: f64) -> String {
     }
 }
 
+/// One article as a block of text: its entities, who said what, its figures, dates and hedges.
 pub fn render(a: &Article, text: &str) -> String {
     let mut s = String::new();
     let title: String = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(70).collect();
-    let _ =
-        writeln!(s, "══ {} · {} ══", a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let (id, published) = (a.id.as_deref().unwrap_or("(no id)"), a.published.as_deref().unwrap_or("no date"));
+    let _ = writeln!(s, "══ {} · {} ══", terminal_safe(id), terminal_safe(published));
     let _ = writeln!(s, "   {}", rtl(&title));
     if a.entities.is_empty()
         && a.quotes.is_empty()
@@ -51,44 +57,12 @@ pub fn render(a: &Article, text: &str) -> String {
     }
     entities(&mut s, a);
     quotes(&mut s, a);
-    if !a.counts.is_empty() {
-        let _ = writeln!(s, "\n  Counts");
-        for c in &a.counts {
-            let src = c.attributed_to.as_ref().map(|x| format!("  ← {}", rtl(&x.text))).unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "    {:<8} {:>10}  {:<9}  {}{}",
-                c.category,
-                value(c.value),
-                c.qualifier,
-                rtl(&c.text),
-                src
-            );
-        }
-    }
-    if !a.dates.is_empty() {
-        let _ = writeln!(s, "\n  Dates");
-        for d in &a.dates {
-            let _ = writeln!(s, "    {:<10} {:<5}  {}", d.value, d.resolution, rtl(&d.text));
-        }
-    }
-    if !a.hedges.is_empty() {
-        let _ = writeln!(s, "\n  Unverified or disputed");
-        for h in &a.hedges {
-            let _ = writeln!(s, "    {:<10} {}", h.kind, rtl(&h.text));
-        }
-    }
-    if !a.amounts.is_empty() {
-        let _ = writeln!(s, "\n  Other figures");
-        for m in &a.amounts {
-            let _ = writeln!(s, "    {:>14}  {}", value(m.value), rtl(&m.text));
-        }
-    }
+    figures(&mut s, a);
     s.push('\n');
     s
 }
 
-/// People, organizations and places, each with its mentions' other spellings.
+/// People, organizations and places, each with its other spellings, Latin name and place.
 fn entities(s: &mut String, a: &Article) {
     for (kind, title) in [(EntityType::Per, "People"), (EntityType::Org, "Organizations"), (EntityType::Loc, "Places")]
     {
@@ -127,9 +101,10 @@ fn entities(s: &mut String, a: &Article) {
     }
 }
 
-/// Quotes grouped by speaker: the entity's name where linked, else the words that name it.
+/// Quotations grouped by speaker.
 fn quotes(s: &mut String, a: &Article) {
     if !a.quotes.is_empty() {
+        // grouped by speaker: the entity's name where linked, else the words that name it
         let name_of = |q: &khabar_model::Quote| -> String {
             match &q.speaker {
                 Some(sp) => sp
@@ -160,6 +135,43 @@ fn quotes(s: &mut String, a: &Article) {
     }
 }
 
+/// Counts, dates, hedges and other figures.
+fn figures(s: &mut String, a: &Article) {
+    if !a.counts.is_empty() {
+        let _ = writeln!(s, "\n  Counts");
+        for c in &a.counts {
+            let src = c.attributed_to.as_ref().map(|x| format!("  ← {}", rtl(&x.text))).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "    {:<8} {:>10}  {:<9}  {}{}",
+                c.category,
+                value(c.value),
+                c.qualifier,
+                rtl(&c.text),
+                src
+            );
+        }
+    }
+    if !a.dates.is_empty() {
+        let _ = writeln!(s, "\n  Dates");
+        for d in &a.dates {
+            let _ = writeln!(s, "    {:<10} {:<5}  {}", d.value, d.resolution, rtl(&d.text));
+        }
+    }
+    if !a.hedges.is_empty() {
+        let _ = writeln!(s, "\n  Unverified or disputed");
+        for h in &a.hedges {
+            let _ = writeln!(s, "    {:<10} {}", h.kind, rtl(&h.text));
+        }
+    }
+    if !a.amounts.is_empty() {
+        let _ = writeln!(s, "\n  Other figures");
+        for m in &a.amounts {
+            let _ = writeln!(s, "    {:>14}  {}", value(m.value), rtl(&m.text));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,5 +180,9 @@ mod tests {
     fn escapes_never_reach_the_terminal() {
         assert_eq!(terminal_safe("a\x1b]0;owned\x07b\n"), "a ]0;owned b ");
         assert!(!rtl("\x1b[31mنص").contains('\x1b'));
+        assert_eq!(terminal_safe("\u{202E}gpj.exe \u{2067}نص\u{2069}"), "gpj.exe نص");
+        let a = Article::new(Some("\u{1b}]0;pwned\u{7}".into()), Some("\u{202E}2022".into()));
+        let r = render(&a, "نص");
+        assert!(!r.contains('\u{1b}') && !r.contains('\u{7}') && !r.contains('\u{202E}'), "{r:?}");
     }
 }

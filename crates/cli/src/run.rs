@@ -2,9 +2,10 @@
 //! core. Input is read in chunks, each chunk extracted in parallel and written before the next
 //! is read, so memory stays flat however large the corpus.
 use crate::input::{open_all, Item, Record};
-use crate::{report, ExtractArgs, Field, Format};
+use crate::{report, ExtractArgs, Format};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
+use khabar_extract::Pipeline;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::fs::File;
@@ -14,8 +15,8 @@ use std::time::Instant;
 const CHUNK: usize = 1024;
 
 /// Extracts one record into its output line (JSON) or block (report).
-fn render(rec: Record, format: Format, keep_text: bool, fields: khabar_extract::Fields) -> String {
-    let article = khabar_extract::extract_fields(rec.id, rec.published, &rec.text, fields);
+fn render(rec: Record, format: Format, keep_text: bool, pipeline: &Pipeline) -> String {
+    let article = pipeline.extract(rec.id, rec.published, &rec.text);
     match format {
         Format::Report => report::render(&article, &rec.text),
         Format::Json => {
@@ -37,6 +38,7 @@ fn render(rec: Record, format: Format, keep_text: bool, fields: khabar_extract::
 
 /// Runs the command; `Ok(false)` when some input lines were bad (reported on standard error).
 pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
+    let pipeline = Pipeline::skipping(&args.skip).context("--skip")?;
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().context("starting worker threads")?;
     }
@@ -55,15 +57,6 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         Some(b)
     } else {
         None
-    };
-    let skip = |f: Field| args.skip.contains(&f);
-    let fields = khabar_extract::Fields {
-        entities: !skip(Field::Entities),
-        quotes: !skip(Field::Quotes),
-        counts: !skip(Field::Counts),
-        amounts: !skip(Field::Amounts),
-        dates: !skip(Field::Dates),
-        hedges: !skip(Field::Hedges),
     };
     let started = Instant::now();
     let (mut articles, mut bytes, mut bad) = (0usize, 0usize, 0usize);
@@ -90,7 +83,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<bool> {
         articles += records.len();
         bytes += records.iter().map(|r| r.text.len()).sum::<usize>();
         let rendered: Vec<String> =
-            records.into_par_iter().map(|r| render(r, args.format, args.keep_text, fields)).collect();
+            records.into_par_iter().map(|r| render(r, args.format, args.keep_text, &pipeline)).collect();
         for s in &rendered {
             out.write_all(s.as_bytes()).context("writing output")?;
         }

@@ -1,6 +1,8 @@
-//! End-to-end tests of the `khabar` binary: input handling, bad lines, formats, and — over the
-//! shared material beside the project (`../shared`) — offsets on the whole corpus and quality
-//! against the gold annotations.
+//! End-to-end tests of the `khabar` binary: input handling, bad lines, formats, messages; offsets
+//! on a sample of the corpus and quality against the gold annotations, both kept in the project
+//! (`tests/data`); and, over the reference data beside the project (`../shared`), offsets on the
+//! whole corpus, ANERcorp and the seed article. The tests that need `../shared` are built as
+//! ignored, with the reason, when it is not there (see `build.rs`).
 use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,11 +12,23 @@ fn khabar() -> Command {
     Command::new(env!("CARGO_BIN_EXE_khabar"))
 }
 
+/// The project's root.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The small data the tests need, kept in the project with its sources and licenses
+/// (`tests/data/README.md`).
+fn data() -> PathBuf {
+    root().join("tests/data")
+}
+
+/// The reference data beside the project; only the tests built with `cfg(khabar_shared)` read it.
 fn shared() -> PathBuf {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    let p = root().join("../shared");
     assert!(
         p.join("corpus/ant-news.jsonl.gz").exists(),
-        "these tests read ../shared beside the project (see README): {} is missing",
+        "this test reads ../shared beside the project (see README): {} is missing",
         p.display()
     );
     p
@@ -90,6 +104,63 @@ fn bad_published_and_missing_file_are_clear_errors() {
 }
 
 #[test]
+fn skip_refuses_to_leave_out_what_a_kept_component_requires() {
+    let f = tmp("s.txt", "وأفادت الشرطة بسقوط 18 قتيلا في المدينة.");
+    let out = khabar().args(["extract", "--skip", "counts"]).arg(&f).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot leave out counts: amounts requires it"), "{err}");
+    assert!(out.stdout.is_empty());
+    // leaving out both is fine, and only their lists stay empty
+    let out = khabar().args(["extract", "--skip", "counts,amounts"]).arg(&f).output().unwrap();
+    assert!(out.status.success());
+    let a = &lines(&out)[0];
+    assert_eq!(a["counts"].as_array().map(Vec::len), Some(0));
+    assert_eq!(a["amounts"].as_array().map(Vec::len), Some(0));
+    assert!(!a["entities"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ingest_without_a_path_says_what_is_missing() {
+    let out = khabar().args(["ingest"]).output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("required") && e.contains("<PATHS>..."), "{e}");
+}
+
+#[test]
+fn ingest_of_a_missing_path_names_it_and_creates_nothing() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("never-created");
+    let _ = std::fs::remove_dir_all(&db);
+    let out = khabar().args(["ingest", "--db"]).arg(&db).arg("/nonexistent/articles.jsonl").output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("/nonexistent/articles.jsonl: no such file or folder"), "{e}");
+    assert!(!db.exists(), "no store is created for input that is not there");
+    // a folder without articles is named too
+    let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-articles-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = khabar().args(["ingest", "--db"]).arg(&db).arg(&empty).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && e.contains(&format!("no input files under {}", empty.display())), "{e}");
+    assert!(!db.exists());
+}
+
+#[test]
+fn serve_checks_the_address_before_the_store() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-store-here");
+    let _ = std::fs::remove_dir_all(&db);
+    let out = khabar().args(["serve", "--addr", "bad", "--db"]).arg(&db).output().unwrap();
+    assert!(!out.status.success());
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert!(e.contains("'bad'") && e.contains("--addr") && e.contains("HOST:PORT"), "{e}");
+    assert!(!e.contains("no-store-here"), "the address is checked first: {e}");
+    let ex = root().join("examples/articles.jsonl");
+    let out = khabar().args(["serve", "--addr", "bad", "--db"]).arg(&db).arg("--ingest").arg(&ex).output().unwrap();
+    assert!(!out.status.success() && !db.exists(), "nothing is ingested before the address is checked");
+}
+
+#[test]
 fn report_format() {
     let f = tmp("r.txt", "وأفادت الشرطة بسقوط 18 قتيلا. لكن لم يتسن التأكد من هذه الارقام بشكل مستقل.");
     let out = khabar().args(["extract", "--format", "report", "--published", "2022-01-07"]).arg(&f).output().unwrap();
@@ -99,13 +170,11 @@ fn report_format() {
     assert!(s.contains("Unverified or disputed") && s.contains("unverified"), "{s}");
 }
 
-/// Every record's `text` equals the article slice its code-point offsets point at, on every
-/// article of the corpus.
-#[test]
-fn r2_offsets_hold_on_the_whole_corpus() {
-    let corpus = shared().join("corpus/ant-news.jsonl.gz");
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-out.jsonl");
-    let st = khabar().args(["extract", "--keep-text"]).arg(&corpus).arg("-o").arg(&out_path).status().unwrap();
+/// Extracts `corpus` (JSON Lines) and checks that every record's `text` equals the article slice
+/// its code-point offsets point at; returns how many articles and records were checked.
+fn offsets_hold(corpus: &Path, name: &str) -> (usize, usize) {
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-out.jsonl"));
+    let st = khabar().args(["extract", "--keep-text"]).arg(corpus).arg("-o").arg(&out_path).status().unwrap();
     assert!(st.success());
     let data = std::fs::read_to_string(&out_path).unwrap();
     let (mut articles, mut records) = (0, 0);
@@ -138,16 +207,34 @@ fn r2_offsets_hold_on_the_whole_corpus() {
             }
         }
     }
+    (articles, records)
+}
+
+/// Every record's `text` equals the article slice its code-point offsets point at, on every
+/// article of the corpus.
+#[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the ANT corpus), not found beside the project")]
+fn r2_offsets_hold_on_the_whole_corpus() {
+    let (articles, records) = offsets_hold(&shared().join("corpus/ant-news.jsonl.gz"), "corpus");
     assert_eq!(articles, 17_815);
     assert!(records > 100_000, "only {records} records on the corpus");
 }
 
+/// The same on the corpus sample kept in the project (every 59th article).
+#[test]
+fn r2_offsets_hold_on_the_corpus_sample() {
+    let (articles, records) = offsets_hold(&data().join("ant-sample.jsonl.gz"), "sample");
+    assert_eq!(articles, 302);
+    assert!(records > 10_000, "only {records} records on the sample");
+}
+
 /// Extracts the gold articles (`gold_to_input.py`) and scores the output with the project's
-/// scorer (`score.py --json`); `name` keeps the temporary files of each test apart.
+/// scorer (`score.py --json`, both in `tests/data/tools`); `name` keeps the temporary files of
+/// each test apart.
 fn score_gold(gold: &[PathBuf], name: &str) -> Value {
-    let sh = shared();
+    let tools = data().join("tools");
     let input = Command::new("python3")
-        .arg(sh.join("tools/gold_to_input.py"))
+        .arg(tools.join("gold_to_input.py"))
         .args(gold)
         .output()
         .expect("python3 runs the scorer");
@@ -156,7 +243,7 @@ fn score_gold(gold: &[PathBuf], name: &str) -> Value {
     let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-out.jsonl"));
     assert!(khabar().arg("extract").arg(&in_path).arg("-o").arg(&out_path).status().unwrap().success());
     let score = Command::new("python3")
-        .arg(sh.join("tools/score.py"))
+        .arg(tools.join("score.py"))
         .args(gold)
         .arg("--system")
         .arg(&out_path)
@@ -167,31 +254,43 @@ fn score_gold(gold: &[PathBuf], name: &str) -> Value {
     serde_json::from_slice(&score.stdout).unwrap()
 }
 
-/// Quality against the gold annotations, scored by the project's scorer (`shared/tools/score.py`)
-/// on real output: the thresholds of issue 2.
+/// Each F1 of `s` named in `floors` is at least its floor. The floors sit about three points
+/// under what the shipped extractors measure (README, "Quality"), so that a regression fails.
+fn at_least(s: &Value, floors: &[(&str, f64)]) {
+    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap_or_else(|| panic!("no {k} in the scores: {s}"));
+    eprintln!("{}", floors.iter().map(|(k, _)| format!("{k} {:.3}", f1(k))).collect::<Vec<_>>().join(", "));
+    let low: Vec<String> = floors
+        .iter()
+        .filter(|(k, floor)| f1(k) < *floor)
+        .map(|(k, floor)| format!("{k} {:.3} < {floor}", f1(k)))
+        .collect();
+    assert!(low.is_empty(), "under the floor: {}", low.join(", "));
+}
+
+/// Counts, dates and hedges on the dev articles (`tests/data/gold`), by the project's scorer.
 #[test]
 fn r2_quality_against_gold() {
-    let sh = shared();
-    let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev"), sh.join("gold/dev-counts")];
+    let gold = [data().join("gold/dev"), data().join("gold/dev-counts")];
     let s = score_gold(&gold, "gold");
-    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!(
-        "count {:.3} qualifier {:.3} date {:.3} hedge {:.3}",
-        f1("count"),
-        f1("count.qualifier"),
-        f1("date"),
-        f1("hedge")
-    );
-    assert!(f1("count") >= 0.80, "count F1 {}", f1("count"));
-    assert!(f1("count.qualifier") >= 0.80, "qualifier agreement {}", f1("count.qualifier"));
-    assert!(f1("date") >= 0.75, "date F1 {}", f1("date"));
-    assert!(f1("hedge") >= 0.60, "hedge F1 {}", f1("hedge"));
+    // measured: count 0.971, qualifier agreement 1.000, date 0.978, hedge 0.833 (5 gold)
+    at_least(&s, &[("count", 0.94), ("count.qualifier", 0.97), ("date", 0.95), ("hedge", 0.80)]);
+}
+
+/// Counts, dates, hedges and entities on the seed article (`../shared/seed`).
+#[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the seed article), not found beside the project")]
+fn r2_seed_quality_against_gold() {
+    let s = score_gold(&[shared().join("seed/kazakhstan-unrest.gold.json")], "gold-seed");
+    // measured: counts, qualifiers, dates and hedges all 1.000 (7, 7, 7, 2 gold); entities 0.750
+    at_least(&s, &[("count", 0.97), ("count.qualifier", 0.97), ("date", 0.97), ("hedge", 0.97), ("entity.ALL", 0.72)]);
 }
 
 /// ANERcorp test (CAMeL split, rebuilt), tagged by `khabar ner tag --conll` and scored by an
-/// independent conlleval (`tools/conlleval.py`). The floor guards what the shipped model reaches
-/// (72.0 micro F1); the issue's goal of 80 is not reached yet.
+/// independent conlleval (`tools/conlleval.py`). The floors guard what the shipped model reaches
+/// (micro 72.03, LOC 86.38, PERS 71.42, ORG 55.32, MISC 55.94); the issue's goal of 80 is not
+/// reached yet.
 #[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (ANERcorp), not found beside the project")]
 fn r3_anercorp_scored_by_independent_conlleval() {
     let test = shared().join("ner/anercorp/test.conll");
     let tagged = khabar().args(["ner", "tag", "--conll"]).arg(&test).output().unwrap();
@@ -213,6 +312,9 @@ fn r3_anercorp_scored_by_independent_conlleval() {
     );
     assert!(f1("micro") >= 0.70, "micro F1 {}", f1("micro"));
     assert!(f1("LOC") >= 0.85, "LOC F1 {}", f1("LOC"));
+    assert!(f1("PERS") >= 0.68, "PERS F1 {}", f1("PERS"));
+    assert!(f1("ORG") >= 0.52, "ORG F1 {}", f1("ORG"));
+    assert!(f1("MISC") >= 0.53, "MISC F1 {}", f1("MISC"));
 }
 
 fn seed_output() -> Value {
@@ -225,6 +327,7 @@ fn seed_output() -> Value {
 /// The seed's entities: one entity per real thing, across spellings and partial names, and
 /// places with coordinates and Latin names.
 #[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the seed article), not found beside the project")]
 fn r3_seed_entities() {
     let v = seed_output();
     let ents = v["entities"].as_array().unwrap();
@@ -268,37 +371,21 @@ fn r3_seed_entities() {
     }
 }
 
-/// Entity quality on the seed and the dev articles, by the project's scorer: the thresholds of
-/// issue 3.
+/// Entity quality on the dev articles (`tests/data/gold/dev`), by the project's scorer.
 #[test]
 fn r3_entity_quality_against_gold() {
-    let sh = shared();
-    let gold = [sh.join("seed/kazakhstan-unrest.gold.json"), sh.join("gold/dev")];
-    let s = score_gold(&gold, "gold-ent");
-    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!(
-        "entity {:.3} PER {:.3} ORG {:.3} LOC {:.3}",
-        f1("entity.ALL"),
-        f1("entity.PER"),
-        f1("entity.ORG"),
-        f1("entity.LOC")
-    );
-    assert!(f1("entity.ALL") >= 0.75, "entity F1 {}", f1("entity.ALL"));
-    assert!(f1("entity.PER") >= 0.75, "PER F1 {}", f1("entity.PER"));
-    assert!(f1("entity.LOC") >= 0.80, "LOC F1 {}", f1("entity.LOC"));
+    let s = score_gold(&[data().join("gold/dev")], "gold-ent");
+    // measured: 0.811, PER 0.864, ORG 0.772, LOC 0.818
+    at_least(&s, &[("entity.ALL", 0.78), ("entity.PER", 0.83), ("entity.ORG", 0.74), ("entity.LOC", 0.79)]);
 }
 
-/// Quotations on the seed: the thresholds of issue 4, by the project's scorer, and Tokayev's
-/// reports linked to his entity.
+/// Quotations on the seed, by the project's scorer, and Tokayev's reports linked to his entity.
 #[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the seed article), not found beside the project")]
 fn r4_seed_quotes() {
-    let sh = shared();
-    let gold = [sh.join("seed/kazakhstan-unrest.gold.json")];
-    let s = score_gold(&gold, "gold-q");
-    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!("seed quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
-    assert!(f1("quote") >= 0.85, "quote F1 {}", f1("quote"));
-    assert!(f1("quote.attributed") >= 0.80, "attributed F1 {}", f1("quote.attributed"));
+    let s = score_gold(&[shared().join("seed/kazakhstan-unrest.gold.json")], "gold-q");
+    // measured: 0.952, attributed 0.857
+    at_least(&s, &[("quote", 0.92), ("quote.attributed", 0.82)]);
 
     let v = seed_output();
     let tokayev: Vec<&str> = v["entities"]
@@ -326,14 +413,45 @@ fn r4_seed_quotes() {
     }
 }
 
-/// Quotations on the dev articles: the thresholds of issue 4 (quote F1 0.80, attributed 0.70).
+/// Quotations on the dev articles (`tests/data/gold/dev`), by the project's scorer.
 #[test]
 fn r4_dev_quotes() {
+    let s = score_gold(&[data().join("gold/dev")], "gold-qd");
+    // measured: 0.813, attributed 0.703
+    at_least(&s, &[("quote", 0.78), ("quote.attributed", 0.67)]);
+}
+
+/// The copies in `tests/data` are what `../shared` holds: the gold files and the scorer unchanged,
+/// the sample every 59th line of the corpus.
+#[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (gold, scorer and corpus), not found beside the project")]
+fn tests_data_is_a_faithful_copy_of_shared() {
     let sh = shared();
-    let gold = [sh.join("gold/dev")];
-    let s = score_gold(&gold, "gold-qd");
-    let f1 = |k: &str| s[k]["f1"].as_f64().unwrap();
-    eprintln!("dev quote {:.3} attributed {:.3}", f1("quote"), f1("quote.attributed"));
-    assert!(f1("quote") >= 0.80, "quote F1 {}", f1("quote"));
-    assert!(f1("quote.attributed") >= 0.70, "attributed F1 {}", f1("quote.attributed"));
+    let mut files = vec!["tools/score.py".to_string(), "tools/gold_to_input.py".to_string()];
+    for dir in ["gold/dev", "gold/dev-counts"] {
+        let mut names: Vec<String> = std::fs::read_dir(sh.join(dir))
+            .unwrap()
+            .map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        names.sort();
+        let mut ours: Vec<String> = std::fs::read_dir(data().join(dir))
+            .unwrap()
+            .map(|e| format!("{dir}/{}", e.unwrap().file_name().to_string_lossy()))
+            .collect();
+        ours.sort();
+        assert_eq!(ours, names, "tests/data/{dir} holds the files of ../shared/{dir}");
+        files.extend(names);
+    }
+    for f in files {
+        let (ours, theirs) = (std::fs::read(data().join(&f)).unwrap(), std::fs::read(sh.join(&f)).unwrap());
+        assert!(ours == theirs, "tests/data/{f} differs from ../shared/{f}");
+    }
+    let read = |p: PathBuf| -> Vec<String> {
+        use std::io::BufRead;
+        let f = flate2::read::MultiGzDecoder::new(std::fs::File::open(p).unwrap());
+        std::io::BufReader::new(f).lines().map(|l| l.unwrap()).filter(|l| !l.trim().is_empty()).collect()
+    };
+    let corpus = read(sh.join("corpus/ant-news.jsonl.gz"));
+    let every_59th: Vec<String> = corpus.into_iter().step_by(59).collect();
+    assert!(read(data().join("ant-sample.jsonl.gz")) == every_59th, "the sample is every 59th article of the corpus");
 }

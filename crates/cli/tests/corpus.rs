@@ -73,10 +73,12 @@ fn r5_ingest_twice_stores_once_and_a_change_replaces() {
     assert_eq!(s["total"], 1);
 }
 
+/// On the whole corpus (`../shared`): long enough an ingest to be killed midway.
 #[test]
+#[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the ANT corpus), not found beside the project")]
 fn r5_kill_dash_nine_then_resume() {
     let corpus = root().join("../shared/corpus/ant-news.jsonl.gz");
-    assert!(corpus.exists(), "{} is needed (see README)", corpus.display());
+    assert!(corpus.exists(), "{} is needed: the reference data beside the project (see README)", corpus.display());
     let d = db("killed");
     // kill the first ingest once it has stored something, mid-way
     let mut child = khabar().args(["ingest", "-q", "--db"]).arg(&d).arg(&corpus).spawn().unwrap();

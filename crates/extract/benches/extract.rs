@@ -51,5 +51,39 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Time against length: the same text repeated 1, 4 and 16 times, for a real article and for
+/// hostile repetitions (an unclosed quotation after every cue, an attribution after every fact,
+/// a different name in every sentence). Throughput is in bytes, so a flat throughput across the
+/// three lengths is a linear slope; a quadratic step would show as throughput falling fourfold
+/// at each step.
+fn scaling(c: &mut Criterion) {
+    let arts = articles();
+    let (whole, _) = arts.iter().max_by_key(|a| a.0.len()).unwrap().clone();
+    let names: String = (0..200)
+        .map(|i| format!("وقال أحمد {} إن الوضع جيد. ", ["سليم", "كريم", "نبيل", "جميل"][i % 4].repeat(1 + i / 4)))
+        .collect();
+    let bases = [
+        ("article", whole),
+        ("unclosed-quotes", "قال: «".repeat(200)),
+        ("attributions", "قتل 5 بحسب الشرطة، ".repeat(200)),
+        ("distinct-names", names),
+    ];
+    let mut g = c.benchmark_group("scaling");
+    g.sample_size(10);
+    for (name, base) in &bases {
+        for times in [1, 4, 16] {
+            let text = base.repeat(times);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            let records = |a: &khabar_model::Article| a.quotes.len() + a.counts.len() + a.entities.len();
+            let n = records(&khabar_extract::extract(None, None, &text));
+            assert!(n > 0, "{name}: nothing extracted");
+            g.bench_function(format!("{name}/x{times}"), |b| {
+                b.iter(|| assert_eq!(records(&khabar_extract::extract(None, None, black_box(&text))), n))
+            });
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

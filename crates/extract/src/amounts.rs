@@ -2,31 +2,17 @@
 //! checkpoints, population, percentages, ages — with its value and the noun it counts.
 use crate::{AmountRec, CountRec, DateRec, Doc};
 use khabar_text::clitic::analyze;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::number::parse_number;
 use khabar_text::token::TokenKind;
+
+static FUNCTION_WORDS: Lazy = lexicon!("amount_function_words");
 
 /// A word that cannot be the noun an amount counts: a particle, or a word carrying a
 /// conjunction or preposition (بين 16 و21 عاما، الـ16 بمحافظة).
 fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "و" | "في"
-            | "من"
-            | "الي"
-            | "علي"
-            | "عن"
-            | "او"
-            | "ثم"
-            | "حتي"
-            | "منذ"
-            | "بعد"
-            | "قبل"
-            | "خلال"
-            | "مع"
-            | "ان"
-            | "التي"
-            | "الذي"
-    ) || {
+    FUNCTION_WORDS.contains(w) || {
         let a = analyze(w);
         a.conj.is_some() || a.prep.is_some()
     }
@@ -71,6 +57,24 @@ pub fn extract(doc: &Doc, counts: &[CountRec], dates: &[DateRec]) -> Vec<AmountR
         }
     }
     out
+}
+
+/// The amounts component.
+pub struct Amounts;
+
+impl crate::component::Component for Amounts {
+    fn name(&self) -> &'static str {
+        "amounts"
+    }
+    fn requires(&self) -> &'static [&'static str] {
+        &["counts", "dates"]
+    }
+    fn assigns(&self) -> &'static str {
+        "every other figure, with the noun it counts"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.amounts = extract(doc, &doc.records.counts, &doc.records.dates);
+    }
 }
 
 #[cfg(test)]

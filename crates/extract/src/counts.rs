@@ -11,27 +11,21 @@
 //! 5. `بينهم`/`منهم` before it, which takes the category of the count before (بينهم 10 صحافيين).
 //!
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
-use crate::lexicon::{Role, COUNTS};
+use crate::lexicon::{count_role, Role};
 use crate::source::source_for;
-use crate::{CountRec, Doc};
+use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::date::WEEKDAYS;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::number::{parse_number, qualifier_after, qualifier_before, NumberMatch, Qualifier};
 use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
 
-/// Whether a token is a count word in a role, allowing proclitics (بمقتل، وإصابة، والقتلى):
-/// the role's category where it has one, and the clitic letters.
-pub(crate) fn role_of(t: &Token, role: Role) -> Option<(Option<Category>, usize)> {
-    if t.kind != TokenKind::Arabic {
-        return if role == Role::Unit && t.norm == "%" { Some((None, 0)) } else { None };
-    }
-    proclitic_splits(&t.norm).find_map(|(letters, rest)| COUNTS.get(&rest, role).map(|c| (c, letters)))
-}
-
-/// [`role_of`] for the roles that name a category (event, state, after).
+/// [`count_role`] for the roles that name a category (event, state, after).
 fn category_of(t: &Token, role: Role) -> Option<(Category, usize)> {
-    role_of(t, role).and_then(|(c, letters)| Some((c?, letters)))
+    count_role(t, role).and_then(|(c, letters)| Some((c?, letters)))
 }
 
 fn is_quote_mark(t: &Token) -> bool {
@@ -39,89 +33,22 @@ fn is_quote_mark(t: &Token) -> bool {
 }
 
 /// Words that are never the noun a figure counts.
-const FUNCTION_WORDS: &[&str] = &[
-    "في",
-    "علي",
-    "الي",
-    "عن",
-    "منذ",
-    "بعد",
-    "قبل",
-    "خلال",
-    "مع",
-    "او",
-    "و",
-    "ثم",
-    "حتي",
-    "بين",
-    "لدي",
-    "عند",
-    "اي",
-    "كل",
-    "هذا",
-    "هذه",
-    "ان",
-    "انه",
-    "التي",
-    "الذي",
-    "الذين",
-    "قد",
-    "لم",
-    "لا",
-    "ما",
-];
+static FUNCTION_WORDS: Lazy = lexicon!("count_function_words");
 
 /// Words that link a named total to its figure.
-const LINKS: &[&str] =
-    &["الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "ليبلغ", "لتبلغ", "ليصل", "لتصل", "وصل", "وصلت", "هو", "هي"];
+static LINKS: Lazy = lexicon!("total_links");
 
-const DATE_WORDS: &[&str] =
-    &["اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"];
+/// Words of a date that may stand between an event word and its figure.
+fn is_date_word(norm: &str) -> bool {
+    matches!(norm, "اليوم" | "امس" | "يوم") || WEEKDAYS.contains(norm)
+}
 
-const PROTEST_NOUNS: &[&str] = &[
-    "تظاهره",
-    "التظاهره",
-    "مظاهره",
-    "المظاهره",
-    "تظاهرات",
-    "التظاهرات",
-    "مظاهرات",
-    "المظاهرات",
-    "احتجاج",
-    "الاحتجاج",
-    "احتجاجات",
-    "الاحتجاجات",
-    "مسيره",
-    "المسيره",
-    "اعتصام",
-    "الاعتصام",
-];
+static PROTEST_NOUNS: Lazy = lexicon!("protest_nouns");
 
 /// Perfective verbs whose subject may stand between them and the figure (اعتقلت الشرطة 3
 /// أشخاص، قتلت القوات الإسرائيلية 4 فلسطينيين): the agent of an arrest, a killing, a wounding or
 /// an abduction is named first.
-const VERBS_WITH_SUBJECT: &[&str] = &[
-    "قتل",
-    "قتلت",
-    "اعدم",
-    "اعدمت",
-    "اعتقل",
-    "اعتقلت",
-    "اوقف",
-    "اوقفت",
-    "احتجز",
-    "احتجزت",
-    "جرح",
-    "جرحت",
-    "اصاب",
-    "اصابت",
-    "خطف",
-    "خطفت",
-    "اختطف",
-    "اختطفت",
-    "اسر",
-    "اسرت",
-];
+static VERBS_WITH_SUBJECT: Lazy = lexicon!("verbs_with_subject");
 
 /// A subject of up to three words between such a verb and the figure: (category, verb token,
 /// its clitic letters). The words are plain words, not figures, function words or punctuation,
@@ -135,14 +62,14 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
         let w = &toks[p - k];
         if !w.is_word()
             || w.kind == TokenKind::Number
-            || FUNCTION_WORDS.contains(&w.norm.as_str())
-            || role_of(w, Role::Event).is_some()
+            || FUNCTION_WORDS.contains(&w.norm)
+            || count_role(w, Role::Event).is_some()
         {
             return None;
         }
         let v = &toks[p - k - 1];
         let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3);
-        if first_definite && proclitic_splits(&v.norm).any(|(_, r)| VERBS_WITH_SUBJECT.contains(&r.as_ref())) {
+        if first_definite && VERBS_WITH_SUBJECT.has(&v.norm) {
             if let Some((cat, letters)) = category_of(v, Role::Event) {
                 return Some((cat, p - k - 1, letters));
             }
@@ -163,9 +90,7 @@ fn category_before(
     let mut p = at;
     // quotation marks and date words may stand between (اعتقلت اليوم السبت ما يزيد على ألف)
     let mut skipped = 0;
-    while p > sent.start
-        && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && DATE_WORDS.contains(&toks[p - 1].norm.as_str())))
-    {
+    while p > sent.start && (is_quote_mark(&toks[p - 1]) || (skipped < 3 && is_date_word(&toks[p - 1].norm))) {
         skipped += 1;
         p -= 1;
     }
@@ -188,7 +113,7 @@ fn category_before(
         }
         return Some((Some(cat), first, letters));
     }
-    if let Some((_, letters)) = role_of(t, Role::Neutral) {
+    if let Some((_, letters)) = count_role(t, Role::Neutral) {
         return Some((None, p - 1, letters));
     }
     // القبض على 30
@@ -200,11 +125,7 @@ fn category_before(
     let took_part = matches!(t.norm.as_str(), "فيها" | "فيه" | "في")
         && p >= sent.start + 2
         && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| matches!(r.as_ref(), "شارك" | "شاركت" | "يشارك" | "تشارك"));
-    if took_part
-        && toks[sent.clone()]
-            .iter()
-            .any(|x| proclitic_splits(&x.norm).any(|(_, r)| PROTEST_NOUNS.contains(&r.as_ref())))
-    {
+    if took_part && toks[sent.clone()].iter().any(|x| PROTEST_NOUNS.has(&x.norm)) {
         return Some((Some(Category::Protest), p - 2, 0));
     }
     // من بين القتلى اثنان
@@ -224,36 +145,18 @@ fn category_before(
 }
 
 /// Broken plurals of people that end like no sound plural.
-const PERSON_PLURALS: &[&str] = &[
-    "اشخاص",
-    "رجال",
-    "نساء",
-    "اطفال",
-    "جنود",
-    "عناصر",
-    "طلاب",
-    "شبان",
-    "افراد",
-    "اعضاء",
-    "اسري",
-    "ضباط",
-    "عمال",
-    "مواطنين",
-    "اشخاص",
-    "قاصرين",
-    "ناس",
-];
+static PERSON_PLURALS: Lazy = lexicon!("person_plurals");
 
 /// Whether the noun after a figure counts people (شخصا، فلسطينيين، رجال…), not things (أضعاف).
 fn person_like(t: &Token) -> bool {
     proclitic_splits(&t.norm).any(|(_, r)| {
         let r = r.strip_prefix("ال").unwrap_or(&r);
-        PERSON_PLURALS.contains(&r)
+        PERSON_PLURALS.contains(r)
             || r.ends_with("ين")
             || r.ends_with("ون")
             || (r.ends_with('ا') && r.chars().count() >= 4)
-    }) || role_of(t, Role::Single).is_some()
-        || role_of(t, Role::State).is_some()
+    }) || count_role(t, Role::Single).is_some()
+        || count_role(t, Role::State).is_some()
 }
 
 /// A total named before the figure and linked to it: ارتفع عدد القتلى إلى 30، بلغت حصيلة
@@ -264,7 +167,7 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(Category, u
     while p > sent.start && is_quote_mark(&toks[p - 1]) {
         p -= 1;
     }
-    if p == sent.start || !proclitic_splits(&toks[p - 1].norm).any(|(_, r)| LINKS.contains(&r.as_ref())) {
+    if p == sent.start || !LINKS.has(&toks[p - 1].norm) {
         return None;
     }
     let from = p.saturating_sub(7).max(sent.start + 1);
@@ -291,7 +194,7 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
     if k < limit && toks[k].norm == "من" {
         k += 1;
     }
-    if k >= limit || !toks[k].is_word() || FUNCTION_WORDS.contains(&toks[k].norm.as_str()) {
+    if k >= limit || !toks[k].is_word() || FUNCTION_WORDS.contains(&toks[k].norm) {
         return None;
     }
     let mut cat = category_of(&toks[k], Role::State).map(|x| x.0);
@@ -342,7 +245,7 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
         verb_and_subject_before(doc, sent, q_start).map(|(cat, v, letters)| (Some(cat), v, letters))
     });
     if let Some((k, _)) = noun {
-        if role_of(&toks[k], Role::Unit).is_some() {
+        if count_role(&toks[k], Role::Unit).is_some() {
             return None;
         }
     }
@@ -402,11 +305,11 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
 fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
     let toks = &doc.tokens;
     let t = &toks[i];
-    let (value, noun_cat) = if let Some((_, 0)) = role_of(t, Role::Dual) {
+    let (value, noun_cat) = if let Some((_, 0)) = count_role(t, Role::Dual) {
         (2.0, None)
     } else if matches!(t.norm.as_str(), "قتيلين" | "قتيلان" | "جريحين" | "جريحان") {
         (2.0, category_of(t, Role::State).map(|x| x.0))
-    } else if let Some((_, 0)) = role_of(t, Role::Single) {
+    } else if let Some((_, 0)) = count_role(t, Role::Single) {
         (1.0, category_of(t, Role::State).map(|x| x.0))
     } else {
         return None;
@@ -458,7 +361,7 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
-                let source = source_for(doc, sent, f.first);
+                let source = source_for(doc, sent, f.first).map(|span| SourceRec { span, entity: None });
                 out.push(CountRec {
                     category: f.category,
                     value: f.value,
@@ -475,6 +378,21 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
         }
     }
     out
+}
+
+/// The counts component.
+pub struct Counts;
+
+impl crate::component::Component for Counts {
+    fn name(&self) -> &'static str {
+        "counts"
+    }
+    fn assigns(&self) -> &'static str {
+        "figures of people with category, qualifier, counted noun and the words naming their source"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.counts = extract(doc);
+    }
 }
 
 #[cfg(test)]

@@ -17,3 +17,18 @@ pub fn extract(doc: &Doc) -> Vec<DateRec> {
     }
     out
 }
+
+/// The dates component.
+pub struct Dates;
+
+impl crate::component::Component for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+    fn assigns(&self) -> &'static str {
+        "date expressions resolved against the publication day"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.dates = extract(doc);
+    }
+}

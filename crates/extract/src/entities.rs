@@ -11,6 +11,10 @@ use crate::{Doc, Span};
 use khabar_model::EntityType;
 use khabar_ner::gazetteer::{Place, GAZETTEER};
 use khabar_ner::model::Model;
+use khabar_ner::triggers::{is_head, Use, ORG_HEADS, PLACE_HEADS, TITLES};
+use khabar_text::date::WEEKDAYS;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::normalize::normalize;
 use khabar_text::token::TokenKind;
 
@@ -52,131 +56,18 @@ fn tagger_type(t: EntityType) -> &'static str {
     }
 }
 
-static ORGS_TSV: &str = include_str!("../data/orgs.tsv");
-static ORGS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| ORGS_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect());
-
-static ORG_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_HEADS));
-static ORG_DEF_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ORG_DEF_HEADS));
-static PLACE_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PLACE_HEADS));
-static PLACE_KIND_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PLACE_KIND));
-static CHAIN_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(CHAIN_STOP));
-pub(crate) static TITLE_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(khabar_ner::features::TITLES));
+/// Organizations named on their own (`data/orgs.tsv`), several words in one line.
+static ORGS: Lazy = lexicon!("orgs");
 /// First words of the listed organizations, so that only they build multiword keys.
-static ORG_FIRST: crate::WordSet =
-    crate::WordSet::new(|| ORGS.iter().map(|o| o.split(' ').next().unwrap_or(o)).collect());
-
-/// Words that head an organization's name, indefinite (وزارة الداخلية، هيئة تحرير الشام) or
-/// definite with an adjective after (الحكومة البريطانية، الجيش التركي).
-const ORG_HEADS: &[&str] = &[
-    "وزاره",
-    "وكاله",
-    "حزب",
-    "منظمه",
-    "مجلس",
-    "جامعه",
-    "شركه",
-    "جمعيه",
-    "هيئه",
-    "لجنه",
-    "اتحاد",
-    "مؤسسه",
-    "بنك",
-    "جبهه",
-    "صندوق",
-    "محكمه",
-    "مصرف",
-    "نادي",
-    "منتخب",
-    "صحيفه",
-    "اذاعه",
-    "تحالف",
-    "ائتلاف",
-    "مكتب",
-    "معهد",
-    "اكاديميه",
-    "رابطه",
-    "نقابه",
-    "مفوضيه",
-    "بعثه",
-    "كتائب",
-    "ميليشيا",
-    "ميليشيات",
-    "قوات",
-    "وحدات",
-    "شرطه",
-    "برلمان",
-    "ديوان",
-];
-/// Definite heads that name one organization with a relative adjective after them.
-const ORG_DEF_HEADS: &[&str] = &["الحكومه", "الجيش", "الشرطه", "البرلمان", "الكونغرس", "الحرس"];
+static ORG_FIRST: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ORGS.iter().map(|o| o.split(' ').next().unwrap_or(o)).collect());
 
 /// Participles that relate an organization to another rather than name it (جبهة التحرير
 /// الوطنية | التابعة لـ…، شركة الغاز | الخاضعة لسيطرة…).
-pub(crate) const RELATIONAL: &[&str] = &[
-    "التابع",
-    "التابعه",
-    "الخاضع",
-    "الخاضعه",
-    "الموالي",
-    "المواليه",
-    "المدعوم",
-    "المدعومه",
-    "المعني",
-    "المعنيه",
-    "المكلف",
-    "المكلفه",
-    "المقرب",
-    "المقربه",
-    "المسؤول",
-    "المسؤوله",
-    "المتهم",
-    "المتهمه",
-];
+pub(crate) static RELATIONAL: Lazy = lexicon!("relational");
 
 /// Words that end a name chain whatever their form.
-const CHAIN_STOP: &[&str] = &[
-    "باسم",
-    "قوله",
-    "قولها",
-    "قولهم",
-    "في",
-    "من",
-    "علي",
-    "الي",
-    "عن",
-    "مع",
-    "الذي",
-    "التي",
-    "الذين",
-    "ان",
-    "انه",
-    "قد",
-    "لا",
-    "لم",
-    "ما",
-    "هذا",
-    "هذه",
-    "ذلك",
-    "تلك",
-    "بين",
-    "بعد",
-    "قبل",
-    "امس",
-    "اليوم",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "ايضا",
-    "نفسه",
-    "كل",
-    "عام",
-    "العام",
-];
+static CHAIN_STOP: Lazy = lexicon!("chain_stop" and WEEKDAYS);
 
 /// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
 fn is_nisba(norm: &str) -> bool {
@@ -229,7 +120,7 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                     break;
                 }
             }
-            let chain_head = ORG_HEAD_SET.contains(word) || ORG_DEF_HEAD_SET.contains(word);
+            let chain_head = is_head(&ORG_HEADS, word, Use::Chain) || is_head(&ORG_HEADS, word, Use::Definite);
             let end = if let Some(n) = listed {
                 // a listed name may still go on (وكالة فرانس برس → listed; الجيش السوري الحر)
                 i + n
@@ -239,11 +130,11 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                 let mut indefinite = 0;
                 while k < sent.end && k < i + 6 {
                     let x = &toks[k];
-                    if x.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(x.norm.as_str()) {
+                    if x.kind != TokenKind::Arabic || CHAIN_STOP.contains(x.norm.as_str()) {
                         break;
                     }
                     let xa = doc.analysis(k);
-                    if xa.conj.is_some() || xa.prep.is_some() || RELATIONAL.contains(&x.norm.as_str()) {
+                    if xa.conj.is_some() || xa.prep.is_some() || RELATIONAL.contains(&x.norm) {
                         break;
                     }
                     // after a definite word only definite words (adjectives, more idafa) follow;
@@ -287,50 +178,11 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
     out
 }
 
-/// Heads of place names that belong to the name (مطار صنعاء الدولي، محافظة الطائف، قطاع غزة).
-const PLACE_HEADS: &[&str] = &[
-    "محافظه",
-    "مديريه",
-    "ولايه",
-    "اقليم",
-    "مقاطعه",
-    "مطار",
-    "ميناء",
-    "مضيق",
-    "قناه",
-    "قطاع",
-    "شارع",
-    "ساحه",
-    "ميدان",
-    "جبل",
-    "جبال",
-    "وادي",
-    "بحر",
-    "نهر",
-    "خليج",
-    "جزيره",
-    "جزر",
-    "صحراء",
-    "متحف",
-    "مسرح",
-    "مخيم",
-    "معبر",
-    "سجن",
-    "مستشفي",
-    "قاعده",
-    "منشاه",
-    "حي",
-    "ريف",
-    "سد",
-];
-/// Heads that are not part of the name (مدينة سورابايا → سورابايا).
-const PLACE_KIND: &[&str] = &["مدينه", "بلده", "قريه", "عاصمه", "دوله", "بلدات", "مدن"];
-
 /// Whether a word can continue a place's name: a known place, a rare word, or a definite word
 /// that is not a common noun of the corpus (الدولي، الغربي، العدوية).
 fn place_word(doc: &Doc, k: usize) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(t.norm.as_str()) {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) {
         return false;
     }
     let a = doc.analysis(k);
@@ -354,8 +206,8 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
             }
             let a = doc.analysis(i);
             let head = a.word.as_str();
-            let with_head = PLACE_HEAD_SET.contains(head);
-            if !with_head && !PLACE_KIND_SET.contains(head) {
+            let with_head = is_head(&PLACE_HEADS, head, Use::InName);
+            if !with_head && !is_head(&PLACE_HEADS, head, Use::Kind) {
                 i += 1;
                 continue;
             }
@@ -419,7 +271,7 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
 /// no conjunction or preposition on it.
 pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP_SET.contains(t.norm.as_str()) {
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) {
         return false;
     }
     let a = doc.analysis(k);
@@ -483,7 +335,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
     for sent in &doc.sentences {
         for i in sent.clone() {
             let t = &toks[i];
-            if t.kind != TokenKind::Arabic || !TITLE_SET.contains(doc.analysis(i).word.as_str()) {
+            if t.kind != TokenKind::Arabic || !TITLES.contains(&doc.analysis(i).word) {
                 continue;
             }
             let mut j = i + 1;
@@ -522,19 +374,7 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
 }
 
 /// Adjectives of direction belong to place names (آسيا الوسطى، كوريا الشمالية، الضفة الغربية).
-const DIRECTIONS: &[&str] = &[
-    "الوسطي",
-    "الشماليه",
-    "الجنوبيه",
-    "الغربيه",
-    "الشرقيه",
-    "الشمالي",
-    "الجنوبي",
-    "الغربي",
-    "الشرقي",
-    "الكبري",
-    "الصغري",
-];
+static DIRECTIONS: Lazy = lexicon!("directions");
 
 /// Trims a person's or place's mention: nationality adjectives at its edges (البيلاروسي الكسندر
 /// لوكاشنكو، إدلب السورية) and anything from a word with a preposition on (ألبيازوف لفرانس برس).
@@ -557,14 +397,14 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     }
     // a preposition or particle the tagger took in at the end goes (مونرو أمام)
     while b > a + 1
-        && (CHAIN_STOP_SET.contains(toks[b - 1].norm.as_str())
+        && (CHAIN_STOP.contains(toks[b - 1].norm.as_str())
             || matches!(toks[b - 1].norm.as_str(), "امام" | "خلف" | "لدي" | "عند" | "حيث" | "ايضا"))
     {
         b -= 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
     // (إدلب السورية → إدلب; الضفة الغربية stays)
-    while b > a + 1 && is_nisba(&toks[b - 1].norm) && !DIRECTIONS.contains(&toks[b - 1].norm.as_str()) {
+    while b > a + 1 && is_nisba(&toks[b - 1].norm) && !DIRECTIONS.contains(&toks[b - 1].norm) {
         let whole = normalize(&doc.text[toks[a].start..toks[b - 1].end]);
         let rest = normalize(&doc.text[toks[a].start..toks[b - 2].end]);
         if m.kind == EntityType::Loc && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
@@ -606,61 +446,13 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
 
 /// Indefinite nouns of people (مسؤولان أميركيان، مصدر أمني، شهود عيان): a person described,
 /// not named.
-const PERSON_NOUNS: &[&str] = &[
-    "مسؤول",
-    "مسؤوله",
-    "مسؤولان",
-    "مسؤولون",
-    "مسؤولين",
-    "مسؤولو",
-    "مصدر",
-    "مصدران",
-    "مصادر",
-    "شاهد",
-    "شهود",
-    "ناشط",
-    "ناشطه",
-    "ناشطون",
-    "ناشطين",
-    "متحدث",
-    "متحدثه",
-    "خبير",
-    "خبراء",
-    "محلل",
-    "محللون",
-    "مواطن",
-    "مواطنه",
-    "مواطنون",
-    "سكان",
-    "دبلوماسي",
-    "دبلوماسيون",
-    "دبلوماسيين",
-    "ضابط",
-    "ضباط",
-    "جندي",
-    "جنود",
-    "مسلحون",
-    "مسلحين",
-    "مقاتلون",
-    "مقاتلين",
-    "عناصر",
-    "رجل",
-    "رجال",
-    "امراه",
-    "نساء",
-    "طفل",
-    "اطفال",
-    "شخص",
-    "اشخاص",
-    "شخصان",
-];
-static PERSON_NOUN_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(PERSON_NOUNS));
+static PERSON_NOUNS: Lazy = lexicon!("person_nouns");
 
 /// A person's mention that describes rather than names: it begins with an indefinite noun of
 /// people (مسؤولان أميركيان). (A lone nationality adjective is left alone: طهراني، رفسنجاني،
 /// ميسي are names shaped like one.)
 fn described_person(doc: &Doc, m: &MentionRec) -> bool {
-    m.kind == EntityType::Per && PERSON_NOUN_SET.contains(doc.analysis(m.tokens.start).word.as_str())
+    m.kind == EntityType::Per && PERSON_NOUNS.contains(&doc.analysis(m.tokens.start).word)
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
@@ -829,6 +621,98 @@ fn same_words(kind: EntityType, a: &str, wa: &[&str], b: &str, wb: &[&str]) -> b
         && (wa.len() == 1 || wb.len() == 1 || wa[..wa.len() - 1] == wb[..wb.len() - 1])
 }
 
+/// The placed mentions that [`same_words`] could join a new one to, found by the forms they
+/// share instead of by comparing every pair (which grows with the square of the article): the
+/// same key or the same key without its article; a proper prefix, suffix or window of two words
+/// or more of one that is the other whole; for two-word names, the last word alone; for a last
+/// word of six letters or more, the forms one deletion away (two words one edit apart share one).
+/// A mention of a group whose kind and key another one already stands for is not indexed again
+/// (the comparison depends on nothing else): a name repeated a thousand times is one candidate.
+#[derive(Default)]
+struct Candidates {
+    by: rustc_hash::FxHashMap<(u8, String), Vec<usize>>,
+    indexed: rustc_hash::FxHashSet<(usize, EntityType, String)>,
+}
+
+const KEY: u8 = 0;
+const STRIPPED: u8 = 1;
+const PREFIX: u8 = 2;
+const SUFFIX: u8 = 3;
+const WINDOW: u8 = 4;
+const LAST_OF_TWO: u8 = 5;
+const DELETION: u8 = 6;
+
+fn without_article(key: &str) -> &str {
+    key.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(key)
+}
+
+/// A word and every form of it one letter shorter.
+fn deletions(w: &str) -> impl Iterator<Item = String> + '_ {
+    std::iter::once(w.to_string())
+        .chain(w.char_indices().map(|(b, c)| format!("{}{}", &w[..b], &w[b + c.len_utf8()..])))
+}
+
+impl Candidates {
+    fn add(&mut self, j: usize, group: usize, kind: EntityType, key: &str, w: &[&str]) {
+        if !self.indexed.insert((group, kind, key.to_string())) {
+            return;
+        }
+        let n = w.len();
+        let mut put = |kind: u8, form: String| self.by.entry((kind, form)).or_default().push(j);
+        put(KEY, key.to_string());
+        put(STRIPPED, without_article(key).to_string());
+        for p in 1..n {
+            put(PREFIX, w[..p].join(" "));
+            put(SUFFIX, w[p..].join(" "));
+        }
+        for a in 0..n {
+            for b in a + 2..=n {
+                if b - a < n {
+                    put(WINDOW, w[a..b].join(" "));
+                }
+            }
+        }
+        if n == 2 {
+            put(LAST_OF_TWO, w[1].to_string());
+        }
+        if let Some(last) = w.last().filter(|l| l.chars().count() >= 6) {
+            for d in deletions(last) {
+                put(DELETION, d);
+            }
+        }
+    }
+
+    /// The placed mentions that may name what `key` names (a superset; some repeated).
+    fn of(&self, key: &str, w: &[&str]) -> Vec<usize> {
+        let n = w.len();
+        let mut forms: Vec<(u8, String)> = vec![
+            (KEY, key.to_string()),
+            (STRIPPED, without_article(key).to_string()),
+            (PREFIX, key.to_string()),
+            (SUFFIX, key.to_string()),
+            (WINDOW, key.to_string()),
+        ];
+        for p in 1..n {
+            forms.push((KEY, w[..p].join(" ")));
+            forms.push((KEY, w[p..].join(" ")));
+        }
+        for a in 0..n {
+            for b in a + 2..=n {
+                if b - a < n {
+                    forms.push((KEY, w[a..b].join(" ")));
+                }
+            }
+        }
+        if n == 1 {
+            forms.push((LAST_OF_TWO, w[0].to_string()));
+        }
+        if let Some(last) = w.last() {
+            forms.extend(deletions(last).map(|d| (DELETION, d)));
+        }
+        forms.iter().filter_map(|f| self.by.get(f)).flatten().copied().collect()
+    }
+}
+
 /// Groups mentions into entities.
 pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     // longest mentions first, so that a short one joins the fullest name it is part of
@@ -836,18 +720,31 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
     order.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].key.split(' ').count()), mentions[i].span.start));
     let words: Vec<Vec<&str>> = mentions.iter().map(|m| words_of(&m.key)).collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of = vec![usize::MAX; mentions.len()];
+    let mut index = Candidates::default();
     for &i in &order {
         let m = &mentions[i];
-        let found = groups.iter().position(|g| {
-            g.iter().any(|&j| {
+        // the first group with a mention that names the same thing; only mentions that share a
+        // form with this one can (see Candidates), so only they are compared
+        let found = index
+            .of(&m.key, &words[i])
+            .into_iter()
+            .filter(|&j| {
                 let o = &mentions[j];
                 (o.kind == m.kind || o.key == m.key) && same_words(m.kind, &o.key, &words[j], &m.key, &words[i])
             })
-        });
-        match found {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
-        }
+            .map(|j| group_of[j])
+            .min();
+        let g = match found {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                groups.len() - 1
+            }
+        };
+        groups[g].push(i);
+        group_of[i] = g;
+        index.add(i, g, m.kind, &m.key, &words[i]);
     }
     let mut out: Vec<EntityRec> = groups
         .into_iter()
@@ -902,6 +799,21 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     }
     found.sort_by_key(|m| m.tokens.start);
     group(doc, join_adjacent(doc, found))
+}
+
+/// The entities component.
+pub struct Entities;
+
+impl crate::component::Component for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn assigns(&self) -> &'static str {
+        "persons, organizations and places, one per real thing, places geocoded"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.entities = extract(doc);
+    }
 }
 
 #[cfg(test)]

@@ -6,54 +6,19 @@
 use crate::{Doc, HedgeRec};
 use khabar_model::HedgeKind;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
 
 /// Words that name checking (after a negated verb of being able).
-const CHECK: &[&str] =
-    &["التاكد", "التحقق", "تاكيد", "التثبت", "تاكيدها", "تاكيده", "تحقق", "التحقيق", "مستقل", "مستقله"];
-const CAN: &[&str] = &[
-    "يتسن",
-    "يتسني",
-    "تتسن",
-    "يمكن",
-    "يمكننا",
-    "يتمكن",
-    "تتمكن",
-    "تستطيع",
-    "يستطيع",
-    "نستطيع",
-    "يتم",
-    "تعذر",
-    "يتعذر",
-    "يسع",
-];
-const ALLEGE: &[&str] = &[
-    "مزاعم",
-    "زعم",
-    "زعمت",
-    "يزعم",
-    "تزعم",
-    "زعمه",
-    "زعمها",
-    "المزعوم",
-    "المزعومه",
-    "مزعوم",
-    "مزعومه",
-    "ادعاءات",
-    "ادعي",
-    "ادعت",
-];
-const CLAUSE_END: &[&str] =
-    &["ولم", "ولا", "لكن", "ولكن", "بينما", "فيما", "وكان", "وكانت", "كما", "حيث", "وذلك", "الا", "وقد", "واضاف", "وقال"];
+static CHECK: Lazy = lexicon!("hedge_check");
+static CAN: Lazy = lexicon!("hedge_can");
+static ALLEGE: Lazy = lexicon!("hedge_allege");
+static CLAUSE_END: Lazy = lexicon!("hedge_clause_end");
 
-/// Every word any trigger looks at: a token outside it needs no closer look.
-static ANY: crate::WordSet =
-    crate::WordSet::new(|| CHECK.iter().chain(CAN).chain(ALLEGE).chain(["تعذر", "يتعذر"].iter()).copied().collect());
-
-fn stem_in(t: &Token, set: &[&str]) -> bool {
-    t.kind == TokenKind::Arabic
-        && proclitic_splits(&t.norm).any(|(_, r)| ANY.contains(r.as_ref()) && set.contains(&r.as_ref()))
+fn stem_in(t: &Token, list: &Lazy) -> bool {
+    t.kind == TokenKind::Arabic && list.has(&t.norm)
 }
 
 /// A hedge trigger at token `i`: (first token, kind).
@@ -61,13 +26,15 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     let t = &toks[i];
     let w = t.norm.as_str();
     let window =
-        |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, CHECK));
+        |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, &CHECK));
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد
-    if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], CAN) && window(i + 2, 4)
+    if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], &CAN) && window(i + 2, 4)
     {
         return Some((i, HedgeKind::Unverified));
     }
-    if stem_in(t, &["تعذر", "يتعذر"]) && window(i + 1, 3) {
+    let impossible =
+        t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "تعذر" | "يتعذر"));
+    if impossible && window(i + 1, 3) {
         return Some((i, HedgeKind::Unverified));
     }
     // من دون أن يؤكد، دون تأكيد، لم تؤكد
@@ -85,7 +52,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     {
         return Some((i, HedgeKind::Unverified));
     }
-    if stem_in(t, ALLEGE) {
+    if stem_in(t, &ALLEGE) {
         let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") {
             i - 1
         } else {
@@ -117,7 +84,7 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
                 {
                     break;
                 }
-                if k > i + 2 && CLAUSE_END.contains(&t.norm.as_str()) {
+                if k > i + 2 && CLAUSE_END.contains(&t.norm) {
                     break;
                 }
                 k += 1;
@@ -127,6 +94,21 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
         }
     }
     out
+}
+
+/// The hedges component.
+pub struct Hedges;
+
+impl crate::component::Component for Hedges {
+    fn name(&self) -> &'static str {
+        "hedges"
+    }
+    fn assigns(&self) -> &'static str {
+        "clauses that say a claim is unverified or disputed"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.hedges = extract(doc);
+    }
 }
 
 #[cfg(test)]

@@ -1,30 +1,43 @@
-//! The count lexicon (`data/counts.tsv`), parsed once.
+//! The extraction crate's tagged word lists: the count lexicon (`data/counts.tsv`: each word's
+//! roles around a figure and the category it names there) and the reporting cues
+//! (`data/cues.tsv`: the quotation a word opens, and how it names the source of figures).
+//! Both are [`Lexicon`]s, looked up through its one clitic-aware [`Lexicon::find_map`].
 use khabar_model::Category;
-use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
+#[cfg(test)]
+use khabar_text::lexicon::Lexicon;
+use khabar_text::token::{Token, TokenKind};
 
+/// Where a count word stands to a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
+    /// An event noun or verb before the figure (مقتل 26).
     Event,
+    /// A word before the figure whose category the noun after decides (سقوط).
     Neutral,
+    /// A noun of the counted state after the figure (18 قتيلا).
     State,
+    /// A verb after the figure (30 شخصا قتلوا).
     After,
+    /// A dual noun of people: two (شخصين).
     Dual,
+    /// A single indefinite person after an event word: one (مقتل جندي).
     Single,
+    /// A noun of things, not people (نقطة، دولار).
     Unit,
 }
 
-pub struct CountLexicon {
-    words: HashMap<&'static str, Vec<(Role, Option<Category>)>>,
+/// One line of the count lexicon: a role and, for the roles that name one, a category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountWord {
+    pub role: Role,
+    pub category: Option<Category>,
 }
 
-static TSV: &str = include_str!("../data/counts.tsv");
-
-pub static COUNTS: LazyLock<CountLexicon> = LazyLock::new(|| {
-    let mut words: HashMap<&'static str, Vec<(Role, Option<Category>)>> = HashMap::default();
-    for line in TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-        let mut f = line.split('\t');
-        let (Some(w), Some(role), Some(cat)) = (f.next(), f.next(), f.next()) else { continue };
+impl CountWord {
+    fn parse(tag: &str) -> Option<CountWord> {
+        let (role, cat) = tag.split_once('\t')?;
         let role = match role {
             "event" => Role::Event,
             "neutral" => Role::Neutral,
@@ -33,43 +46,114 @@ pub static COUNTS: LazyLock<CountLexicon> = LazyLock::new(|| {
             "dual" => Role::Dual,
             "single" => Role::Single,
             "unit" => Role::Unit,
-            _ => continue,
+            _ => return None,
         };
         // `-` for the roles that name no category
-        let cat = cat.parse::<Category>().ok();
-        words.entry(w).or_default().push((role, cat));
-    }
-    CountLexicon { words }
-});
-
-impl CountLexicon {
-    /// Whether `word` (normalized) has `role`, and the category it names there (none for the
-    /// neutral, dual, single and unit roles).
-    pub fn get(&self, word: &str, role: Role) -> Option<Option<Category>> {
-        self.words.get(word)?.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
-    }
-    #[cfg(test)]
-    pub fn entries(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.words.keys().copied()
+        let category = if cat == "-" { None } else { Some(cat.parse().ok()?) };
+        Some(CountWord { role, category })
     }
 }
+
+pub static COUNTS: Lazy<CountWord> = lexicon!("counts", CountWord::parse);
+
+/// Whether a token is a count word in `role` (the word, or the word without its conjunction and
+/// preposition: بمقتل، وإصابة، والقتلى): the category the role names there, if any, and the
+/// proclitic letters taken off.
+pub fn count_role(t: &Token, role: Role) -> Option<(Option<Category>, usize)> {
+    if t.kind != TokenKind::Arabic {
+        return if role == Role::Unit && t.norm == "%" { Some((None, 0)) } else { None };
+    }
+    COUNTS.find_map(&t.norm, |w| (w.role == role).then_some(w.category))
+}
+
+/// What a reporting cue opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueRole {
+    /// Content after أن/إن, a colon or quotation marks (قال، أعلن).
+    Say,
+    /// A paraphrase of the act after the speaker (دعا، حذر، نفى).
+    Act,
+    /// A participle continuing the speaker before (مؤكدا).
+    Part,
+    /// قوله in نقل عن X قوله: X speaks.
+    Qawl,
+    /// An attribution after the fact (بحسب، وفقا).
+    Attr,
+}
+
+/// How a cue names the source of the figures in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceUse {
+    /// The verb's subject gives the figures after it (أعلنت وزارة الداخلية مقتل 26).
+    Subject,
+    /// The phrase after it names their source (بحسب السلطات، نقلا عن الشرطة).
+    Phrase,
+}
+
+/// One line of the cue list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The quotation it opens; none for words that only source figures (نشرت، بث، نقلا).
+    pub role: Option<CueRole>,
+    pub source: Option<SourceUse>,
+}
+
+impl Cue {
+    fn parse(tag: &str) -> Option<Cue> {
+        let (role, source) = tag.split_once('\t').unwrap_or((tag, ""));
+        let role = match role {
+            "say" => Some(CueRole::Say),
+            "act" => Some(CueRole::Act),
+            "part" => Some(CueRole::Part),
+            "qawl" => Some(CueRole::Qawl),
+            "attr" => Some(CueRole::Attr),
+            "-" => None,
+            _ => return None,
+        };
+        let source = match source {
+            "subject" => Some(SourceUse::Subject),
+            "phrase" => Some(SourceUse::Phrase),
+            "" => None,
+            _ => return None,
+        };
+        Some(Cue { role, source })
+    }
+}
+
+pub static CUES: Lazy<Cue> = lexicon!("cues", Cue::parse);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use khabar_text::normalize::normalize;
 
+    /// Every list under `data/`: a header, normalized spelling, no line twice.
     #[test]
-    fn every_entry_is_normalized() {
-        for w in COUNTS.entries() {
-            assert_eq!(normalize(w), w, "{w}");
+    fn every_list_is_clean() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+        let mut n = 0;
+        for f in std::fs::read_dir(dir).unwrap() {
+            let path = f.unwrap().path();
+            if path.extension().is_some_and(|e| e == "tsv") {
+                let text: &'static str = std::fs::read_to_string(&path).unwrap().leak();
+                let list = Lexicon::tagged("list", text, Some);
+                lexicon::check(&list, text).map_err(|e| format!("{}: {e}", path.display())).unwrap();
+                n += 1;
+            }
         }
+        assert!(n >= 20, "{n} lists");
+        // the tagged ones parse
+        assert!(COUNTS.len() > 200 && CUES.len() > 200);
     }
 
     #[test]
     fn lookups() {
-        assert_eq!(COUNTS.get("مقتل", Role::Event), Some(Some(Category::Kill)));
-        assert_eq!(COUNTS.get("جريحا", Role::State), Some(Some(Category::Wound)));
-        assert_eq!(COUNTS.get("مقتل", Role::State), None);
+        let tok = |w: &str| khabar_text::token::tokenize(w).remove(0);
+        assert_eq!(count_role(&tok("مقتل"), Role::Event), Some((Some(Category::Kill), 0)));
+        assert_eq!(count_role(&tok("بمقتل"), Role::Event), Some((Some(Category::Kill), 1)));
+        assert_eq!(count_role(&tok("جريحا"), Role::State), Some((Some(Category::Wound), 0)));
+        assert_eq!(count_role(&tok("مقتل"), Role::State), None);
+        assert_eq!(CUES.find("وقال").map(|(c, l)| (c.role, l)), Some((Some(CueRole::Say), 1)));
+        assert!(CUES.get("بث").is_some_and(|c| c.source == Some(SourceUse::Subject) && c.role.is_none()));
+        assert!(CUES.get("بحسب").is_some_and(|c| c.source == Some(SourceUse::Phrase) && c.role == Some(CueRole::Attr)));
     }
 }

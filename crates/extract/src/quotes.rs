@@ -12,327 +12,70 @@
 //!
 //! Kind: `direct` when the content is one quotation, `partial` when it quotes some words,
 //! `indirect` otherwise. `نقلت الوكالة عن المسؤول قوله "…"` gives the inner speaker.
+use crate::attribution::Mentions;
 use crate::entities::EntityRec;
-use crate::{Doc, Span};
+use crate::lexicon::{CueRole as Role, CUES};
+use crate::{Doc, SourceRec, Span};
 use khabar_model::{EntityType, QuoteKind};
+use khabar_ner::triggers::TITLES;
 use khabar_text::clitic::proclitic_splits;
+use khabar_text::date::WEEKDAYS;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::quotes::{quote_pairs, QuotePair};
 use khabar_text::token::TokenKind;
-use rustc_hash::FxHashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-static CUES_TSV: &str = include_str!("../data/cues.tsv");
-static CUES: LazyLock<FxHashMap<&'static str, Role>> = LazyLock::new(|| {
-    CUES_TSV
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (w, r) = l.split_once('\t')?;
-            let role = match r {
-                "say" => Role::Say,
-                "act" => Role::Act,
-                "part" => Role::Part,
-                "qawl" => Role::Qawl,
-                "attr" => Role::Attr,
-                _ => return None,
-            };
-            Some((w, role))
-        })
-        .collect()
-});
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Say,
-    Act,
-    Part,
-    Qawl,
-    Attr,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRec {
-    pub speaker: Option<Span>,
-    /// Index into the article's entities.
-    pub speaker_entity: Option<usize>,
+    pub speaker: Option<SourceRec>,
     pub cue: Span,
     pub kind: QuoteKind,
     pub span: Span,
 }
 
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
-const ADVERBIAL: &[&str] = &[
-    "اليوم",
-    "امس",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "ايضا",
-    "كذلك",
-    "مساء",
-    "صباح",
-    "الماضي",
-    "يوم",
-    "اخيرا",
-    "بدوره",
-    "بدورها",
-    "من",
-    "جهته",
-    "جهتها",
-    "ناحيته",
-    "ناحيتها",
-];
+static ADVERBIAL: Lazy = lexicon!("adverbial" and WEEKDAYS);
 /// Words that end a speaker phrase.
-const SPEAKER_STOP: &[&str] = &[
-    "لما",
-    "فيها",
-    "فيه",
-    "فيهم",
-    "عليها",
-    "عليه",
-    "منها",
-    "منه",
-    "لها",
-    "له",
-    "بها",
-    "به",
-    "عنها",
-    "عنه",
-    "في",
-    "خلال",
-    "عبر",
-    "امام",
-    "اثناء",
-    "لدي",
-    "عقب",
-    "بعد",
-    "قبل",
-    "الي",
-    "علي",
-    "عن",
-    "من",
-    "مع",
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "ان",
-    "بان",
-    "بانه",
-    "ما",
-    "الذي",
-    "التي",
-    "حول",
-    "بشان",
-];
+static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
-/// The cue role of a token and the proclitic letters on it (وقال → say, 1). This runs on every
-/// token several times, so it takes the clitics off by hand: one or two of و ف ب ل ك, which are
-/// two bytes each in UTF-8; no cue starts with the article, so لل needs no care.
+/// The cue role of a token and the proclitic letters on it (وقال → say, 1).
 fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    let n = t.norm.as_str();
-    if let Some(&r) = CUES.get(n) {
-        return Some((r, 0));
-    }
-    let clitic = |c: char| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك');
-    let mut rest = n;
-    for letters in 1..=2 {
-        let c = rest.chars().next()?;
-        if !clitic(c) {
-            return None;
-        }
-        rest = &rest[c.len_utf8()..];
-        if rest.chars().count() < 2 {
-            return None;
-        }
-        if let Some(&r) = CUES.get(rest) {
-            return Some((r, letters));
-        }
-    }
-    None
+    CUES.find_map(&t.norm, |c| c.role)
 }
 
 fn is_open_quote(t: &khabar_text::token::Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
 }
 
-/// The entity whose mention overlaps a span: a person before an organization before a place,
-/// and of those the mention that ends last (الناطق باسم الكرملين ديمتري بيسكوف → Peskov).
-fn entity_at(entities: &[EntityRec], span: &Span) -> Option<usize> {
-    let rank = |k: EntityType| match k {
-        EntityType::Per => 3,
-        EntityType::Org => 2,
-        _ => 1,
-    };
-    entities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            e.mentions
-                .iter()
-                .filter(|m| m.span.start < span.end && span.start < m.span.end)
-                .map(|m| (rank(e.kind), m.span.end, i))
-                .max()
-        })
-        .max()
-        .map(|x| x.2)
-}
-
 /// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
 /// المتحدث باسم…, شهود) — a phrase after a cue is its subject only if it names an entity or
 /// starts with one of these or a title; otherwise it is what was said (ووصف الدعوات…).
-const SPEAKER_HEADS: &[&str] = &[
-    "مصدر",
-    "مصادر",
-    "المصدر",
-    "المصادر",
-    "مسؤول",
-    "مسؤوله",
-    "مسؤولون",
-    "مسؤولين",
-    "مسؤولان",
-    "المسؤول",
-    "المسؤولون",
-    "شهود",
-    "الشهود",
-    "سكان",
-    "السكان",
-    "ناشطون",
-    "ناشطين",
-    "الناشطون",
-    "ناشط",
-    "متحدث",
-    "المتحدث",
-    "متحدثه",
-    "المتحدثه",
-    "الناطق",
-    "الناطقه",
-    "ناطق",
-    "بيان",
-    "البيان",
-    "وكاله",
-    "الوكاله",
-    "صحيفه",
-    "الصحيفه",
-    "قناه",
-    "القناه",
-    "مراسل",
-    "المراسل",
-    "صحافي",
-    "صحفي",
-    "الصحافي",
-    "الصحفي",
-    "محللون",
-    "خبراء",
-    "الخبراء",
-    "خبير",
-    "مسؤولو",
-    "اطباء",
-    "الاطباء",
-    "طبيب",
-    "مصدران",
-    "تقرير",
-    "التقرير",
-    "تقارير",
-    "وسائل",
-    "احصائيه",
-    "الاحصائيه",
-    "دراسه",
-    "الدراسه",
-    "مسؤولان",
-    "قائد",
-    "القائد",
-    "عضو",
-    "اعضاء",
-    "نواب",
-    "النواب",
-    "منظمات",
-    "المنظمه",
-    "الحكومه",
-    "الجيش",
-    "الشرطه",
-    "السلطات",
-    "الوزاره",
-    "الامم",
-    "البيت",
-    "الزعيمان",
-    "الزعيمين",
-    "الرئيسان",
-    "الرئيسين",
-    "الجانبان",
-    "الطرفان",
-    "الوزيران",
-    "الخبير",
-    "الخبيره",
-    "المحلل",
-    "الباحث",
-    "الاستاذ",
-    "الدكتور",
-    "المراقب",
-    "الشاهد",
-    "احدي",
-    "احد",
-    "بعض",
-    "منتقدون",
-    "منتقدين",
-    "معارضون",
-    "مشرعون",
-    "مشرعين",
-    "ناشطه",
-    "الناشط",
-    "الناشطه",
-    "شاهد",
-    "شاهده",
-    "مواطن",
-    "مواطنون",
-];
+static SPEAKER_HEADS: Lazy = lexicon!("speaker_heads");
 
 /// Definite heads that take a ل-complement naming whose they are.
-const OF_WHOM: &[&str] = &[
-    "القياده",
-    "الهيئه",
-    "اللجنه",
-    "المفوضيه",
-    "الاداره",
-    "المديريه",
-    "المجلس",
-    "الامانه",
-    "الرئاسه",
-    "الوكاله",
-    "المكتب",
-    "المتحدث",
-    "الناطق",
-];
-
-static ADVERBIAL_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(ADVERBIAL));
-static SPEAKER_STOP_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_STOP));
-static SPEAKER_HEAD_SET: crate::WordSet = crate::WordSet::new(|| crate::set_of(SPEAKER_HEADS));
+static OF_WHOM: Lazy = lexicon!("of_whom");
 
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
-    SPEAKER_HEAD_SET.contains(w) || crate::entities::TITLE_SET.contains(w)
+    SPEAKER_HEADS.contains(w) || TITLES.contains(w)
 }
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
-fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Option<Range<usize>> {
+fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
     let toks = &doc.tokens;
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
     }
     let first = doc.analysis(i);
     if first.prep.is_some()
-        || SPEAKER_STOP_SET.contains(toks[i].norm.as_str())
-        || ADVERBIAL_SET.contains(toks[i].norm.as_str())
+        || SPEAKER_STOP.contains(toks[i].norm.as_str())
+        || ADVERBIAL.contains(toks[i].norm.as_str())
         || role(&toks[i]).is_some()
     {
         return None;
@@ -349,31 +92,25 @@ fn speaker_at(doc: &Doc, entities: &[EntityRec], i: usize, limit: usize) -> Opti
         // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from;
         // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
         let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
-            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word.as_str()));
+            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word));
         if k > i
             && !from_where
-            && (SPEAKER_STOP_SET.contains(t.norm.as_str()) && t.norm != "من"
+            && (SPEAKER_STOP.contains(t.norm.as_str()) && t.norm != "من"
                 || (a.prep.is_some() && t.norm != "باسم")
                 || a.conj.is_some()
-                || ADVERBIAL_SET.contains(t.norm.as_str())
+                || ADVERBIAL.contains(t.norm.as_str())
                 || role(t).is_some_and(|r| r.0 == Role::Part))
         {
             break;
         }
-        if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm.as_str())) {
+        if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm)) {
             break;
         }
         k += 1;
     }
     // prefer ending at the end of an entity mention inside the phrase
     let span = toks[i].start..toks[k - 1].end;
-    let ends: Vec<usize> = entities
-        .iter()
-        .flat_map(|e| e.mentions.iter())
-        .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
-        .map(|m| m.span.end)
-        .collect();
-    let mut out = if let Some(&end) = ends.iter().max() {
+    let mut out = if let Some(end) = mentions.within(&span).map(|(m, _)| m.end).max() {
         let mut last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
         // and the adjectives after the name (المتحدث باسم الشرطة الألمانية)
         while last + 1 < k
@@ -428,19 +165,19 @@ fn name_run_before(doc: &Doc, from: usize, to: usize) -> Option<Range<usize>> {
 
 /// `NAME: words` — a person or organization named and followed by a colon, as headlines and
 /// captions report speech (وأردوغان: الأسد "قاتل").
-fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &Range<usize>) -> Option<QuoteRec> {
+fn colon_report(doc: &Doc, mentions: &Mentions, pairs: &[QuotePair], sent: &Range<usize>) -> Option<QuoteRec> {
     let toks = &doc.tokens;
     let colon = (sent.start + 1..sent.end.min(sent.start + 6)).find(|&k| toks[k].is_punct(':'))?;
     let before = toks[colon - 1].end;
-    let (e, m) = entities.iter().enumerate().find_map(|(i, e)| {
-        if !matches!(e.kind, EntityType::Per | EntityType::Org) {
-            return None;
-        }
-        e.mentions
-            .iter()
-            .find(|m| m.span.end == before && m.span.start >= toks[sent.start].start)
-            .map(|m| (i, m.span.clone()))
-    })?;
+    // the mention that ends right before it (mentions never overlap: at most one)
+    let (m, e) = mentions
+        .overlapping(&(before - 1..before))
+        .find(|(m, e)| {
+            m.end == before
+                && m.start >= toks[sent.start].start
+                && matches!(mentions.kind(*e), EntityType::Per | EntityType::Org)
+        })
+        .cloned()?;
     // nothing but the name (a conjunction glued to it aside) before the colon
     if (sent.start..colon).any(|k| toks[k].is_word() && toks[k].end <= m.start) {
         return None;
@@ -449,20 +186,19 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
     if from >= sent.end {
         return None;
     }
-    let (span, kind) = match pairs.iter().find(|p| p.open == toks[from].start) {
+    let (span, kind) = match pair_at(pairs, toks[from].start) {
         Some(p) if is_open_quote(&toks[from]) && toks[sent.end - 1].end <= p.close + p.close_len + 2 => {
             (p.inner(), QuoteKind::Direct)
         }
         _ => {
             let end = content_end(doc, from, sent.end);
             let span = toks[from].start..toks[end.max(from + 1) - 1].end;
-            let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
+            let quoted = quotes_inside(pairs, &span);
             (span, if quoted { QuoteKind::Partial } else { QuoteKind::Direct })
         }
     };
     (doc.text[span.clone()].split_whitespace().count() >= 2).then(|| QuoteRec {
-        speaker: Some(m.clone()),
-        speaker_entity: Some(e),
+        speaker: Some(SourceRec { span: m.clone(), entity: Some(e) }),
         cue: toks[colon].start..toks[colon].end,
         kind,
         span,
@@ -471,12 +207,11 @@ fn colon_report(doc: &Doc, entities: &[EntityRec], pairs: &[QuotePair], sent: &R
 
 /// A named subject right before the cue (up to two words between: a time word, قد): the
 /// entity mention that ends there.
-fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
+fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
-    while k > floor && skipped < 2 && (ADVERBIAL_SET.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد")
-    {
+    while k > floor && skipped < 2 && (ADVERBIAL.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
         k -= 1;
         skipped += 1;
     }
@@ -484,12 +219,14 @@ fn subject_before(doc: &Doc, entities: &[EntityRec], floor: usize, cue: usize) -
         return None;
     }
     let end = toks[k - 1].end;
-    let found = entities.iter().enumerate().find_map(|(i, e)| {
-        e.mentions
-            .iter()
-            .find(|m| m.span.end == end || (m.span.end < end && is_trailing_adjectives(doc, m.span.end, k)))
-            .map(|m| (m.span.clone(), i))
-    });
+    // a mention ending there, or before at most two adjectives (the first entity's, in text
+    // order, when two qualify)
+    let near = toks[k.saturating_sub(3)].start..end;
+    let found = mentions
+        .overlapping(&near)
+        .filter(|(m, _)| m.end == end || (m.end < end && is_trailing_adjectives(doc, m.end, k)))
+        .min_by_key(|(m, e)| (*e, m.start))
+        .map(|(m, e)| (m.clone(), *e));
     if let Some((span, e)) = found {
         return Some((span, Some(e)));
     }
@@ -533,7 +270,7 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
             let lead = &toks[i];
             let adverbial = k == i
                 || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
-                || ADVERBIAL_SET.contains(lead.norm.as_str())
+                || ADVERBIAL.contains(lead.norm.as_str())
                 || doc.analysis(i).prep == Some('ل')
                 || lead.is_punct(':')
                 || lead.is_punct('،');
@@ -566,6 +303,8 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
 /// after a comma.
 fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
+    // a run-on "sentence" (a list, a text without full stops) does not make one report of it all
+    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS);
     for k in from + 1..sent_end {
         let t = &toks[k];
         if let Some((r, letters)) = role(t) {
@@ -589,347 +328,580 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     e
 }
 
+/// The pair whose opening mark is at `byte` (pairs are sorted by it).
 fn pair_at(pairs: &[QuotePair], byte: usize) -> Option<&QuotePair> {
-    pairs.iter().find(|p| p.open == byte)
+    pairs.binary_search_by_key(&byte, |p| p.open).ok().map(|k| &pairs[k])
 }
 
+/// Whether a quotation opens and closes inside `span`.
+fn quotes_inside(pairs: &[QuotePair], span: &Span) -> bool {
+    let from = pairs.partition_point(|p| p.open < span.start);
+    pairs[from..].iter().take_while(|p| p.open < span.end).any(|p| p.close < span.end)
+}
+
+/// A speaker: the words naming it and the entity they name, when known.
+type Speaker = (Span, Option<usize>);
+
+/// What a cue opened: who speaks, when the words say so, and where the content starts.
+struct Opening {
+    speaker: Option<Speaker>,
+    content_from: Option<usize>,
+}
+
+/// Reads an article's reports sentence by sentence, remembering the last speaker (a cue with no
+/// subject continues it) and how far a direct quotation already took the text.
+struct Reader<'d, 'a> {
+    doc: &'d Doc<'a>,
+    mentions: Mentions<'d>,
+    pairs: Vec<QuotePair>,
+    out: Vec<QuoteRec>,
+    last_speaker: Option<Speaker>,
+    /// Byte offset up to which a direct quotation already took the text.
+    covered_until: usize,
+    /// In the current sentence: the last قوله cue (a verb before it reports through it)…
+    qawl_last: Option<usize>,
+    /// … the contents of the reports read so far (a report whose cue stands inside
+    /// [`MAX_NESTING`] of them is not read unless it is a direct quotation: a report inside a
+    /// report is, a third level would make the output grow with the square of the sentence, as
+    /// `قال: «` repeated does)…
+    contents: Vec<Span>,
+    /// … and where the fact of an attribution after it may start (after the last report).
+    floor: usize,
+    /// Whether an attribution in this sentence already took the whole sentence as its fact.
+    sentence_taken: bool,
+}
+
+/// How many reports' contents a cue may stand inside and still be read.
+const MAX_NESTING: usize = 2;
+
+/// The most tokens a report's content runs to (the corpus's longest is 227 words).
+const MAX_CONTENT_TOKENS: usize = 400;
+
+/// Every report of the document, in text order.
 pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
-    let toks = &doc.tokens;
-    let pairs = quote_pairs(doc.text);
-    let mut out: Vec<QuoteRec> = Vec::new();
-    let mut last_speaker: Option<(Span, Option<usize>)> = None;
-    let mut covered_until = 0usize; // byte offset up to which a direct quote already took the text
+    let mut r = Reader {
+        doc,
+        mentions: Mentions::new(entities),
+        pairs: quote_pairs(doc.text),
+        out: Vec::new(),
+        last_speaker: None,
+        covered_until: 0,
+        qawl_last: None,
+        contents: Vec::new(),
+        floor: 0,
+        sentence_taken: false,
+    };
     for sent in &doc.sentences {
-        let mut i = sent.start;
-        let has_qawl = |from: usize| (from..sent.end).any(|k| role(&toks[k]).is_some_and(|r| r.0 == Role::Qawl));
-        let say_in_sentence = toks[sent.clone()]
-            .iter()
-            .any(|t| role(t).is_some_and(|r| matches!(r.0, Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        r.sentence(sent);
+    }
+    r.out
+}
+
+fn is_comma(t: &khabar_text::token::Token) -> bool {
+    matches!(t.norm.as_str(), "،" | ",")
+}
+
+impl Reader<'_, '_> {
+    fn sentence(&mut self, sent: &Range<usize>) {
+        let toks = &self.doc.tokens;
+        let roles: Vec<Option<Role>> = toks[sent.clone()].iter().map(|t| role(t).map(|r| r.0)).collect();
+        let say_in_sentence = roles.iter().any(|r| matches!(r, Some(Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        self.qawl_last = roles.iter().rposition(|r| *r == Some(Role::Qawl)).map(|k| sent.start + k);
+        self.contents.clear();
+        self.floor = toks.get(sent.start).map_or(0, |t| t.start);
+        self.sentence_taken = false;
         // أردوغان: وصلنا للنهاية — a named speaker and a colon
-        if let Some(q) = colon_report(doc, entities, &pairs, sent) {
-            if q.span.start >= covered_until {
-                last_speaker = Some((q.speaker.clone().unwrap_or_default(), q.speaker_entity));
-                covered_until = covered_until.max(q.span.end);
-                out.push(q);
+        if let Some(q) = colon_report(self.doc, &self.mentions, &self.pairs, sent) {
+            if q.span.start >= self.covered_until {
+                self.last_speaker = q.speaker.as_ref().map(|s| (s.span.clone(), s.entity));
+                self.covered_until = self.covered_until.max(q.span.end);
+                self.emit(q);
             }
         }
+        let mut i = sent.start;
         while i < sent.end {
-            let t = &toks[i];
-            if t.start < covered_until {
-                i += 1;
-                continue;
-            }
-            let Some((r, letters)) = role(t) else {
-                i += 1;
-                continue;
-            };
-            let cue = doc.start_after_clitic(i, letters)..t.end;
-            let mut speaker: Option<(Span, Option<usize>)> = None;
-            let mut content_from: Option<usize>;
-            match r {
-                Role::Say | Role::Act => {
-                    // نقلت الوكالة عن المسؤول قوله: the inner report is the one
-                    if has_qawl(i + 1) {
-                        i += 1;
-                        continue;
-                    }
-                    // the speaker after the verb, past adverbials of time
-                    let mut s = i + 1;
-                    while s < sent.end
-                        && (ADVERBIAL_SET.contains(toks[s].norm.as_str()) || matches!(toks[s].norm.as_str(), "،" | ","))
-                    {
-                        s += 1;
-                    }
-                    let phrase = speaker_at(doc, entities, s, sent.end);
-                    // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
-                    let via = phrase
-                        .as_ref()
-                        .map(|p| p.end)
-                        .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
-                    if let Some(e) = via {
-                        s = e;
-                    } else if let Some(sp) = phrase {
-                        let span = doc.span(sp.clone());
-                        let entity = entity_at(entities, &span);
-                        // a phrase followed by the content's marker is the subject whatever it is
-                        // (وقالت إحدى الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
-                        let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
-                            // right after it, or after a listener or a place (لفرانس برس في باريس)
-                            c <= sp.end + 1
-                                || (c <= sp.end + 7 && sp.end < sent.end && {
-                                    let n = &toks[sp.end];
-                                    doc.analysis(sp.end).prep == Some('ل')
-                                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
-                                        || ADVERBIAL_SET.contains(n.norm.as_str())
-                                })
-                        });
-                        if entity.is_some() || is_speaker_head(doc, sp.start) || marked {
-                            speaker = Some((span, entity));
-                            s = sp.end;
-                            // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
-                            // المتحدث باسم الحكومة البريطانية إدوين سموأل)
-                            // (only for a description: an organization that speaks keeps the floor)
-                            let titled = is_speaker_head(doc, sp.start);
-                            if entity.is_none()
-                                || (titled && entity.is_some_and(|e| entities[e].kind != EntityType::Per))
-                            {
-                                let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
-                                let named = entities.iter().position(|e| {
-                                    e.kind == EntityType::Per
-                                        && e.mentions.iter().any(|m| {
-                                            m.span.start >= toks[s.min(toks.len() - 1)].start
-                                                && m.span.end <= toks[reach.max(s + 1).min(toks.len()) - 1].end
-                                        })
-                                });
-                                if let Some(e) = named {
-                                    let m = entities[e]
-                                        .mentions
-                                        .iter()
-                                        .find(|m| m.span.start >= toks[s.min(toks.len() - 1)].start)
-                                        .map(|m| m.span.clone());
-                                    if let Some(mut m) = m {
-                                        // and the rest of the name the tagger left out (جيف | سيشنز)
-                                        let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
-                                        while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
-                                            m.end = toks[k].end;
-                                            k += 1;
-                                        }
-                                        speaker = Some((m.clone(), Some(e)));
-                                        s = k;
-                                    }
-                                } else if let Some(run) = name_run_before(doc, s, reach) {
-                                    // or a name the tagger missed, right before the content
-                                    speaker = Some((doc.span(run.clone()), None));
-                                    s = run.end;
-                                }
-                            }
-                        }
-                    }
-                    // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
-                    if s < sent.end && toks[s].is_punct('(') {
-                        if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
-                            s = close + 1;
-                        }
-                    }
-                    // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
-                    if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
-                        if let Some(sp) = speaker_at(doc, entities, s + 1, sent.end) {
-                            let span = doc.span(sp.clone());
-                            speaker = Some((span.clone(), entity_at(entities, &span)));
-                            s = sp.end;
-                        }
-                    }
-                    if speaker.is_none() && letters == 0 {
-                        // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
-                        // (a verb with و and no subject continues the report before: وقال إنها …)
-                        speaker = subject_before(doc, entities, sent.start, i);
-                    }
-                    content_from = content_start(doc, s, sent.end);
-                    // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
-                    let mut c = s;
-                    while c < sent.end
-                        && (ADVERBIAL_SET.contains(toks[c].norm.as_str()) || matches!(toks[c].norm.as_str(), "،" | ","))
-                    {
-                        c += 1;
-                    }
-                    if c < sent.end
-                        && speaker.is_some()
-                        && doc.analysis(c).prep == Some('ب')
-                        && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
-                        && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
-                        && content_from.is_none_or(|f| f > c + 2)
-                    {
-                        content_from = Some(c);
-                    }
-                    // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
-                    if content_from.is_none()
-                        && r == Role::Say
-                        && speaker.is_some()
-                        && c < sent.end
-                        && toks[c].kind == TokenKind::Arabic
-                    {
-                        let a = doc.analysis(c);
-                        if a.prep.is_none()
-                            && a.conj.is_none()
-                            && !SPEAKER_STOP_SET.contains(toks[c].norm.as_str())
-                            && role(&toks[c]).is_none()
-                        {
-                            content_from = Some(c);
-                        }
-                    }
-                    if content_from.is_none() && r == Role::Act {
-                        // دعا X إلى …، حذر X من …، نفى X …
-                        let mut c = s;
-                        while c < sent.end
-                            && (ADVERBIAL_SET.contains(toks[c].norm.as_str())
-                                || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
-                        {
-                            c += 1;
-                        }
-                        content_from = Some(c);
-                    }
-                    if content_from.is_none() && r == Role::Say && speaker.is_none() {
-                        // أكد الجمعة إعادة النظام: the content follows the adverbials
-                        content_from = Some(s);
-                    }
-                }
-                Role::Part => {
-                    content_from = content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1));
-                }
-                Role::Qawl => {
-                    // عن X قوله
-                    if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
-                        // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
-                        let end = (an + 1..i).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")).unwrap_or(i);
-                        if an + 1 < end {
-                            let span = doc.span(an + 1..end);
-                            speaker = Some((span.clone(), entity_at(entities, &span)));
-                        }
-                    }
-                    content_from = content_start(doc, i + 1, sent.end).or(Some(i + 1));
-                }
-                Role::Attr if i <= sent.start + 1 => {
-                    // وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون ستعتقل …: the source first
-                    let mut s = i + 1;
-                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-                        s += 1;
-                    }
-                    let Some(sp) = speaker_at(doc, entities, s, sent.end).or_else(|| {
-                        // وفقا لمشروع القانون: the source is glued to ل
-                        (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
-                            let mut e = s + 1;
-                            while e < sent.end
-                                && e < s + 4
-                                && toks[e].kind == TokenKind::Arabic
-                                && toks[e].norm.starts_with("ال")
-                            {
-                                e += 1;
-                            }
-                            s..e
-                        })
-                    }) else {
-                        i += 1;
-                        continue;
-                    };
-                    let first =
-                        doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
-                    let span = first..toks[sp.end - 1].end;
-                    speaker = Some((span.clone(), entity_at(entities, &span)));
-                    let mut c = sp.end;
-                    while c < sent.end
-                        && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها")
-                            || toks[c].is_punct(':'))
-                    {
-                        c += 1;
-                    }
-                    content_from = Some(c);
-                }
-                Role::Attr => {
-                    // an attribution after a fact, when no verb of saying already reports it
-                    if say_in_sentence {
-                        i += 1;
-                        continue;
-                    }
-                    let mut s = i + 1;
-                    while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-                        s += 1;
-                    }
-                    if let Some(sp) = speaker_at(doc, entities, s, sent.end) {
-                        let span = doc.span(sp.clone());
-                        let entity = entity_at(entities, &span);
-                        let mut e = i;
-                        while e > sent.start + 1 && matches!(toks[e - 1].norm.as_str(), "،" | ",") {
-                            e -= 1;
-                        }
-                        let first = (sent.start..e).find(|&k| toks[k].kind != TokenKind::Punct).unwrap_or(sent.start);
-                        if e > first + 2 {
-                            out.push(QuoteRec {
-                                speaker: Some(span),
-                                speaker_entity: entity,
-                                cue,
-                                kind: QuoteKind::Indirect,
-                                span: toks[first].start..toks[e - 1].end,
-                            });
-                        }
-                    }
-                    i += 1;
-                    continue;
-                }
-            }
-            // no subject: a person named earlier in the sentence (وخرجت يوليا … ولكنها قالت)
-            // before the speaker of the report before
-            let speaker = speaker.or_else(|| {
-                let here = toks[sent.start].start..toks[i].start;
-                entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| e.kind == EntityType::Per)
-                    .flat_map(|(k, e)| {
-                        e.mentions
-                            .iter()
-                            .filter(|m| m.span.start >= here.start && m.span.end <= here.end)
-                            .map(move |m| (m.span.clone(), k))
-                    })
-                    .max_by_key(|(sp, _)| sp.end)
-                    .map(|(sp, k)| (sp, Some(k)))
-                    .filter(|_| r != Role::Part)
-            });
-            let speaker = speaker.or_else(|| last_speaker.clone());
-            let Some(from) = content_from.filter(|&c| c < sent.end) else {
-                i += 1;
-                continue;
-            };
-            // a quotation that opens the content may run past the sentence
-            let (span, kind, next) = match pair_at(&pairs, toks[from].start) {
-                Some(p) if is_open_quote(&toks[from]) => {
-                    let inner = p.inner();
-                    let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
-                    // direct when nothing of the report follows the closing mark
-                    let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
-                    let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
-                    if words_after == 0 {
-                        covered_until = p.close;
-                        (inner, QuoteKind::Direct, close_tok + 1)
-                    } else {
-                        let end = content_end(doc, from, sent.end);
-                        (toks[from].start..toks[end - 1].end, QuoteKind::Partial, end)
-                    }
-                }
-                _ => {
-                    let mut end = content_end(doc, from, sent.end);
-                    // a paraphrased act is a clause: it ends at its first comma
-                    if r == Role::Act {
-                        if let Some(k) = (from + 6..end).find(|&k| matches!(toks[k].norm.as_str(), "،" | ",")) {
-                            end = k;
-                        }
-                    }
-                    if end <= from {
-                        i += 1;
-                        continue;
-                    }
-                    let span = toks[from].start..toks[end - 1].end;
-                    let quoted = pairs.iter().any(|p| p.open >= span.start && p.close < span.end);
-                    (span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end)
-                }
-            };
-            if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
-                i += 1;
-                continue;
-            }
-            out.push(QuoteRec {
-                speaker: speaker.as_ref().map(|s| s.0.clone()),
-                speaker_entity: speaker.as_ref().and_then(|s| s.1),
-                cue,
-                kind,
-                span,
-            });
-            if speaker.is_some() {
-                last_speaker = speaker;
-            }
-            // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
-            // quotations already taken stay skipped
-            i = if kind == QuoteKind::Direct { next.max(i + 1) } else { from.max(i + 1) };
+            i = self.report_at(sent, i, say_in_sentence);
         }
     }
-    out
+
+    /// Reads the report whose cue is token `i`, if it is one; returns the token to go on from.
+    fn report_at(&mut self, sent: &Range<usize>, i: usize, say_in_sentence: bool) -> usize {
+        let doc = self.doc;
+        let t = &doc.tokens[i];
+        if t.start < self.covered_until {
+            return i + 1;
+        }
+        let Some((r, letters)) = role(t) else { return i + 1 };
+        let cue = doc.start_after_clitic(i, letters)..t.end;
+        let opening = match r {
+            Role::Say | Role::Act => self.verb_report(sent, i, r, letters),
+            Role::Part => Some(Opening {
+                speaker: None,
+                content_from: content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1)),
+            }),
+            Role::Qawl => Some(self.qawl_report(sent, i)),
+            Role::Attr if i <= sent.start + 1 => self.attribution_first(sent, i),
+            Role::Attr => {
+                // an attribution after a fact, when no verb of saying already reports it
+                if !say_in_sentence {
+                    self.attribution_after(sent, i, cue);
+                }
+                return i + 1;
+            }
+        };
+        let Some(Opening { speaker, content_from }) = opening else { return i + 1 };
+        let speaker = speaker
+            .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
+            .or_else(|| self.last_speaker.clone());
+        let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
+        let nesting = self.contents.iter().filter(|c| c.contains(&t.start)).count();
+        let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
+        // a direct quotation bounds its own span; any other content runs on, and is not read
+        // inside too many others
+        if kind != QuoteKind::Direct && nesting >= MAX_NESTING {
+            return i + 1;
+        }
+        if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
+            return i + 1;
+        }
+        self.emit(QuoteRec {
+            speaker: speaker.as_ref().map(|s| SourceRec { span: s.0.clone(), entity: s.1 }),
+            cue,
+            kind,
+            span,
+        });
+        if speaker.is_some() {
+            self.last_speaker = speaker;
+        }
+        // a report inside the content (قالت الصحيفة إن الممثلة … أضافت: …) is read too;
+        // quotations already taken stay skipped
+        if kind == QuoteKind::Direct {
+            next.max(i + 1)
+        } else {
+            from.max(i + 1)
+        }
+    }
+
+    /// Keeps a report, and where it ends in its sentence.
+    fn emit(&mut self, q: QuoteRec) {
+        let end = q.speaker.as_ref().map_or(0, |s| s.span.end).max(q.span.end).max(q.cue.end);
+        self.floor = self.floor.max(end);
+        self.contents.push(q.span.clone());
+        self.out.push(q);
+    }
+
+    /// A verb of saying or of an act at `i`: its speaker and where its content starts. `None`
+    /// when the sentence reports through قوله further on (نقلت الوكالة عن المسؤول قوله: the
+    /// inner report is the one).
+    fn verb_report(&self, sent: &Range<usize>, i: usize, r: Role, letters: usize) -> Option<Opening> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        if self.qawl_last.is_some_and(|q| q > i) {
+            return None;
+        }
+        let (mut speaker, mut s) = self.speaker_after(sent, i);
+        // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
+        if s < sent.end && toks[s].is_punct('(') {
+            if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
+                s = close + 1;
+            }
+        }
+        // نقلت الوكالة عن مصدر ميداني أن …: the source after عن is the speaker
+        if s < sent.end && toks[s].norm == "عن" && doc.analysis(i).word.starts_with("نقل") {
+            if let Some(sp) = speaker_at(doc, &self.mentions, s + 1, sent.end) {
+                let span = doc.span(sp.clone());
+                speaker = Some((span.clone(), self.mentions.entity_at(&span)));
+                s = sp.end;
+            }
+        }
+        if speaker.is_none() && letters == 0 {
+            // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
+            // (a verb with و and no subject continues the report before: وقال إنها …)
+            speaker = subject_before(doc, &self.mentions, sent.start, i);
+        }
+        let content_from = self.content_after_speaker(sent, r, s, speaker.is_some());
+        Some(Opening { speaker, content_from })
+    }
+
+    /// The speaker right after a verb at `i` (past adverbials of time), and the token after it.
+    fn speaker_after(&self, sent: &Range<usize>, i: usize) -> (Option<Speaker>, usize) {
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
+        let mut s = i + 1;
+        while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s])) {
+            s += 1;
+        }
+        let phrase = speaker_at(doc, mentions, s, sent.end);
+        // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
+        let via = phrase
+            .as_ref()
+            .map(|p| p.end)
+            .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
+        if let Some(e) = via {
+            return (None, e);
+        }
+        let Some(sp) = phrase else { return (None, s) };
+        let span = doc.span(sp.clone());
+        let entity = mentions.entity_at(&span);
+        // a phrase followed by the content's marker is the subject whatever it is (وقالت إحدى
+        // الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
+        let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
+            // right after it, or after a listener or a place (لفرانس برس في باريس)
+            c <= sp.end + 1
+                || (c <= sp.end + 7 && sp.end < sent.end && {
+                    let n = &toks[sp.end];
+                    doc.analysis(sp.end).prep == Some('ل')
+                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
+                        || ADVERBIAL.contains(n.norm.as_str())
+                })
+        });
+        let titled = is_speaker_head(doc, sp.start);
+        if entity.is_none() && !titled && !marked {
+            return (None, s);
+        }
+        // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
+        // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
+        // organization that speaks keeps the floor
+        if entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per)) {
+            if let Some(named) = self.name_after_description(sent, sp.end) {
+                return named;
+            }
+        }
+        (Some((span, entity)), sp.end)
+    }
+
+    /// A person named after a described speaker that ends before token `s`, before the
+    /// content: the tagger's mention (with the rest of the name it left out) or a run of
+    /// name-like words it missed.
+    fn name_after_description(&self, sent: &Range<usize>, s: usize) -> Option<(Option<Speaker>, usize)> {
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
+        let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
+        let from = toks[s.min(toks.len() - 1)].start;
+        let to = toks[reach.max(s + 1).min(toks.len()) - 1].end;
+        // the first person (in entity order) named there, at its first mention there
+        let named = mentions
+            .within(&(from..to))
+            .filter(|(_, e)| mentions.kind(*e) == EntityType::Per)
+            .min_by_key(|(m, e)| (*e, m.start))
+            .map(|(m, e)| (m.clone(), *e));
+        if let Some((mut m, e)) = named {
+            // and the rest of the name the tagger left out (جيف | سيشنز)
+            let mut k = (s..sent.end).find(|&k| toks[k].start >= m.end).unwrap_or(sent.end);
+            while k < sent.end && k < reach && crate::entities::name_like(doc, k, false) {
+                m.end = toks[k].end;
+                k += 1;
+            }
+            return Some((Some((m, Some(e))), k));
+        }
+        // or a name the tagger missed, right before the content
+        let run = name_run_before(doc, s, reach)?;
+        Some((Some((doc.span(run.clone()), None)), run.end))
+    }
+
+    /// Where the content of a verb's report starts, its speaker ending before token `s`.
+    fn content_after_speaker(&self, sent: &Range<usize>, r: Role, s: usize, has_speaker: bool) -> Option<usize> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut content_from = content_start(doc, s, sent.end);
+        // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
+        let mut c = s;
+        while c < sent.end && (ADVERBIAL.contains(toks[c].norm.as_str()) || is_comma(&toks[c])) {
+            c += 1;
+        }
+        if c < sent.end
+            && has_speaker
+            && doc.analysis(c).prep == Some('ب')
+            && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
+            && !SPEAKER_STOP.contains(toks[c].norm.as_str())
+            && content_from.is_none_or(|f| f > c + 2)
+        {
+            content_from = Some(c);
+        }
+        // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
+        if content_from.is_none() && r == Role::Say && has_speaker && c < sent.end && toks[c].kind == TokenKind::Arabic
+        {
+            let a = doc.analysis(c);
+            if a.prep.is_none()
+                && a.conj.is_none()
+                && !SPEAKER_STOP.contains(toks[c].norm.as_str())
+                && role(&toks[c]).is_none()
+            {
+                content_from = Some(c);
+            }
+        }
+        if content_from.is_none() && r == Role::Act {
+            // دعا X إلى …، حذر X من …، نفى X …
+            let mut c = s;
+            while c < sent.end
+                && (ADVERBIAL.contains(toks[c].norm.as_str())
+                    || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
+            {
+                c += 1;
+            }
+            content_from = Some(c);
+        }
+        if content_from.is_none() && r == Role::Say && !has_speaker {
+            // أكد الجمعة إعادة النظام: the content follows the adverbials
+            content_from = Some(s);
+        }
+        content_from
+    }
+
+    /// قوله at `i`: the speaker is who stands after عن before it (نقلت الوكالة عن المسؤول قوله).
+    fn qawl_report(&self, sent: &Range<usize>, i: usize) -> Opening {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut speaker = None;
+        if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
+            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
+            let end = (an + 1..i).find(|&k| is_comma(&toks[k])).unwrap_or(i);
+            if an + 1 < end {
+                let span = doc.span(an + 1..end);
+                speaker = Some((span.clone(), self.mentions.entity_at(&span)));
+            }
+        }
+        Opening { speaker, content_from: content_start(doc, i + 1, sent.end).or(Some(i + 1)) }
+    }
+
+    /// An attribution that opens its sentence (وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون
+    /// ستعتقل …): the source first, then the content.
+    fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut s = i + 1;
+        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+            s += 1;
+        }
+        let sp = speaker_at(doc, &self.mentions, s, sent.end).or_else(|| {
+            // وفقا لمشروع القانون: the source is glued to ل
+            (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
+                let mut e = s + 1;
+                while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && toks[e].norm.starts_with("ال")
+                {
+                    e += 1;
+                }
+                s..e
+            })
+        })?;
+        let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
+        let span = first..toks[sp.end - 1].end;
+        let speaker = Some((span.clone(), self.mentions.entity_at(&span)));
+        let mut c = sp.end;
+        while c < sent.end
+            && (matches!(toks[c].norm.as_str(), "،" | "," | "فان" | "فقد" | "فانه" | "فانها") || toks[c].is_punct(':'))
+        {
+            c += 1;
+        }
+        Some(Opening { speaker, content_from: Some(c) })
+    }
+
+    /// An attribution after a fact (… ، بحسب الشرطة): the fact before it is what the source
+    /// reports.
+    fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut s = i + 1;
+        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+            s += 1;
+        }
+        let Some(sp) = speaker_at(doc, &self.mentions, s, sent.end) else { return };
+        let span = doc.span(sp.clone());
+        let entity = self.mentions.entity_at(&span);
+        let mut e = i;
+        while e > sent.start + 1 && is_comma(&toks[e - 1]) {
+            e -= 1;
+        }
+        // not read inside too many reports already read (each would repeat the sentence)
+        if self.contents.iter().filter(|c| c.contains(&cue.start)).count() >= MAX_NESTING {
+            return;
+        }
+        // the fact starts after the last report of the sentence (… بحسب X، … بحسب Y)
+        let after_floor = toks.partition_point(|t| t.start < self.floor).max(sent.start);
+        let first = match (after_floor..e).find(|&k| toks[k].kind != TokenKind::Punct) {
+            Some(first) => first,
+            // the reports read earlier run up to this attribution: the whole sentence is what this
+            // source says, once (… بحسب X، بحسب Y، بحسب Z would repeat it for every source)
+            None if !self.sentence_taken => {
+                self.sentence_taken = true;
+                sent.start
+            }
+            None => return,
+        };
+        if e > first + 2 {
+            self.emit(QuoteRec {
+                speaker: Some(SourceRec { span, entity }),
+                cue,
+                kind: QuoteKind::Indirect,
+                span: toks[first].start..toks[e - 1].end,
+            });
+        }
+    }
+
+    /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
+    /// ولكنها قالت).
+    fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let toks = &self.doc.tokens;
+        let here = toks[sent.start].start..toks[i].start;
+        self.mentions.last_person_within(&here).map(|(m, e)| (m.clone(), Some(*e)))
+    }
+
+    /// The content from token `from`: its span, kind and the token after it. A quotation that
+    /// opens the content may run past the sentence; it is direct when nothing of the report
+    /// follows its closing mark.
+    fn content(&mut self, sent: &Range<usize>, from: usize, r: Role) -> Option<(Span, QuoteKind, usize)> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        if let Some(p) = pair_at(&self.pairs, toks[from].start).filter(|_| is_open_quote(&toks[from])) {
+            let inner = p.inner();
+            let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
+            let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
+            let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
+            if words_after == 0 {
+                self.covered_until = p.close;
+                return Some((inner, QuoteKind::Direct, close_tok + 1));
+            }
+            let end = content_end(doc, from, sent.end);
+            return Some((toks[from].start..toks[end - 1].end, QuoteKind::Partial, end));
+        }
+        let mut end = content_end(doc, from, sent.end);
+        // a paraphrased act is a clause: it ends at its first comma
+        if r == Role::Act {
+            if let Some(k) = (from + 6..end).find(|&k| is_comma(&toks[k])) {
+                end = k;
+            }
+        }
+        if end <= from {
+            return None;
+        }
+        let span = toks[from].start..toks[end - 1].end;
+        let quoted = quotes_inside(&self.pairs, &span);
+        Some((span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end))
+    }
+}
+
+/// The quotes component.
+pub struct Quotes;
+
+impl crate::component::Component for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+    fn uses(&self) -> &'static [&'static str] {
+        &["entities"]
+    }
+    fn assigns(&self) -> &'static str {
+        "quotations with speaker, cue and kind"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.quotes = extract(doc, &doc.records.entities);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cue(word: &str) -> Option<(Role, usize)> {
+        role(&khabar_text::token::tokenize(word)[0])
+    }
+
+    #[test]
+    fn cues_are_found_through_their_clitics_only() {
+        for (word, want) in [
+            ("قال", Some((Role::Say, 0))),
+            ("وقال", Some((Role::Say, 1))),
+            ("فأكد", Some((Role::Say, 1))),
+            ("ودعا", Some((Role::Act, 1))),
+            ("مؤكدا", Some((Role::Part, 0))),
+            ("بحسب", Some((Role::Attr, 0))),
+            // a noun with the contraction لل is no verb of saying (للكشف عن، للمطالبة بـ، لرأي)
+            ("للكشف", None),
+            ("للمطالبة", None),
+            ("للرأي", None),
+            // وفاتهم is "their deaths", not و + ف + اتهم
+            ("وفاتهم", None),
+        ] {
+            assert_eq!(cue(word), want, "{word}");
+        }
+    }
+
+    /// (speaker, cue, kind, content) of every report, through the whole pipeline (speakers are
+    /// told by the entities).
+    fn reports(text: &str) -> Vec<(Option<String>, String, &'static str, String)> {
+        crate::extract(None, None, text)
+            .quotes
+            .into_iter()
+            .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
+            .collect()
+    }
+
+    #[test]
+    fn one_report_per_cue_role() {
+        type Want<'a> = &'a [(Option<&'a str>, &'a str, &'a str, &'a str)];
+        let cases: &[(&str, &str, Want)] = &[
+            (
+                "say: the speaker after the verb, the content after إن",
+                "وقال وزير الخارجية الروسي سيرغي لافروف إن المحادثات كانت مثمرة.",
+                &[(Some("وزير الخارجية الروسي سيرغي لافروف"), "قال", "indirect", "المحادثات كانت مثمرة")],
+            ),
+            (
+                "say: a quotation after a colon is the whole report",
+                "وقال الرئيس: \"لن نتراجع عن قرارنا أبدا\".",
+                &[(Some("الرئيس"), "قال", "direct", "لن نتراجع عن قرارنا أبدا")],
+            ),
+            (
+                "say: quoted words inside the content",
+                "وأكدت الوزارة أن الهجوم \"عمل إرهابي جبان\" استهدف المدنيين.",
+                &[(Some("الوزارة"), "أكدت", "partial", "الهجوم \"عمل إرهابي جبان\" استهدف المدنيين")],
+            ),
+            (
+                "act: the paraphrase after إلى ends at its comma; a participle continues the speaker",
+                "ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف فوري لإطلاق النار في المدينة، مشيرا إلى تدهور الوضع.",
+                &[
+                    (Some("أنطونيو غوتيريش"), "دعا", "indirect", "وقف فوري لإطلاق النار في المدينة"),
+                    (Some("أنطونيو غوتيريش"), "مشيرا", "indirect", "إلى تدهور الوضع"),
+                ],
+            ),
+            (
+                "part: مؤكدا after a comma opens a report of the same speaker",
+                "وقال المتحدث باسم الشرطة إن الوضع تحت السيطرة، مؤكدا اعتقال ثلاثة مشتبه بهم.",
+                &[
+                    (Some("المتحدث باسم الشرطة"), "قال", "indirect", "الوضع تحت السيطرة"),
+                    (Some("المتحدث باسم الشرطة"), "مؤكدا", "indirect", "اعتقال ثلاثة مشتبه بهم"),
+                ],
+            ),
+            (
+                "qawl: the source after عن speaks, not the agency",
+                "ونقلت وكالة رويترز عن مسؤول أمني قوله إن الانفجار وقع قرب السفارة.",
+                &[(Some("مسؤول أمني"), "قوله", "indirect", "الانفجار وقع قرب السفارة")],
+            ),
+            (
+                "attr first: the source, then the content after فإن",
+                "وبحسب الشرطة، فإن المهاجم فر من المكان بعد الحادث.",
+                &[(Some("الشرطة"), "بحسب", "indirect", "المهاجم فر من المكان بعد الحادث")],
+            ),
+            (
+                "attr after: the fact before the attribution",
+                "وقتل خمسة أشخاص في الهجوم على السوق، بحسب مصادر طبية.",
+                &[(Some("مصادر طبية"), "بحسب", "indirect", "وقتل خمسة أشخاص في الهجوم على السوق")],
+            ),
+            (
+                "a name and a colon, as headlines report speech",
+                "أردوغان: الأسد قاتل ولا مكان له في مستقبل سوريا",
+                &[(Some("أردوغان"), ":", "direct", "الأسد قاتل ولا مكان له في مستقبل سوريا")],
+            ),
+            (
+                "the subject before the verb",
+                "لكن الرئيس الصيني شي جينبينغ أشاد بالاتفاق الجديد مع واشنطن.",
+                &[(Some("شي جينبينغ"), "أشاد", "indirect", "بالاتفاق الجديد مع واشنطن")],
+            ),
+            (
+                "a cue with no subject continues the speaker before",
+                "وقال رئيس الوزراء إن الحكومة ستستقيل. وأضاف أن الانتخابات ستجرى في الربيع.",
+                &[
+                    (Some("رئيس الوزراء"), "قال", "indirect", "الحكومة ستستقيل"),
+                    (Some("رئيس الوزراء"), "أضاف", "indirect", "الانتخابات ستجرى في الربيع"),
+                ],
+            ),
+            ("a noun after لل is no cue", "وخرج آلاف المتظاهرين للمطالبة بإسقاط الحكومة في العاصمة.", &[]),
+        ];
+        for (what, text, want) in cases {
+            let want: Vec<_> =
+                want.iter().map(|(s, c, k, t)| (s.map(str::to_string), c.to_string(), *k, t.to_string())).collect();
+            assert_eq!(reports(text), want, "{what}");
+        }
+    }
 }

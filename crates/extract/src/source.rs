@@ -6,101 +6,23 @@
 //! the word after the verb to the first word that cannot belong to it: punctuation, a date word,
 //! أن/إن, a preposition, a word of the fact itself. Media that only carry the report
 //! (`لفرانس برس`) are never taken: a name after ل is a listener, not a subject.
-use crate::counts::role_of;
-use crate::lexicon::Role;
+use crate::lexicon::{count_role, Role, SourceUse, CUES};
 use crate::{Doc, Span};
-use khabar_text::clitic::proclitic_splits;
+use khabar_text::date::WEEKDAYS;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
 use khabar_text::token::TokenKind;
 use std::ops::Range;
 
-const CUES: &[&str] = &[
-    "قال",
-    "قالت",
-    "اعلن",
-    "اعلنت",
-    "افاد",
-    "افادت",
-    "ذكر",
-    "ذكرت",
-    "اكد",
-    "اكدت",
-    "اوضح",
-    "اوضحت",
-    "اشار",
-    "اشارت",
-    "اضاف",
-    "اضافت",
-    "اورد",
-    "اوردت",
-    "نقل",
-    "نقلت",
-    "كشف",
-    "كشفت",
-    "صرح",
-    "صرحت",
-    "افاد",
-    "اعلنا",
-    "اكدا",
-    "نشرت",
-    "نشر",
-    "بث",
-    "بثت",
-    "تحدث",
-    "تحدثت",
-];
-const PHRASES: &[&str] = &["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"];
 const WINDOW: usize = 40;
 
 /// Words a subject or a source phrase stops before.
-const STOP: &[&str] = &[
-    "ان",
-    "انه",
-    "انها",
-    "انهم",
-    "في",
-    "عن",
-    "الي",
-    "علي",
-    "من",
-    "مع",
-    "امس",
-    "اليوم",
-    "غدا",
-    "الاحد",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "ما",
-    "خلال",
-    "بعد",
-    "قبل",
-    "بسبب",
-    "منذ",
-    "التي",
-    "الذي",
-    "الذين",
-    "بان",
-    "بانه",
-    "لان",
-    "قد",
-    "كان",
-    "كانت",
-    "هذا",
-    "هذه",
-    "ايضا",
-    "اول",
-    "مساء",
-    "صباح",
-];
+static STOP: Lazy = lexicon!("source_stop" and WEEKDAYS);
 
-fn word_is(t: &khabar_text::token::Token, set: &[&str]) -> Option<usize> {
-    if t.kind != TokenKind::Arabic {
-        return None;
-    }
-    proclitic_splits(&t.norm).find(|(_, r)| set.contains(&r.as_ref())).map(|(l, _)| l)
+/// Whether a token (the word, or without its conjunction and preposition) names the source of
+/// figures in the given way.
+fn names_source(t: &khabar_text::token::Token, how: SourceUse) -> bool {
+    t.kind == TokenKind::Arabic && CUES.find_map(&t.norm, |c| (c.source == Some(how)).then_some(())).is_some()
 }
 
 /// A noun phrase from token `i`: at most six words, stopping as described above, and after a
@@ -126,7 +48,7 @@ fn phrase(doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> {
         if t.kind != TokenKind::Arabic && t.kind != TokenKind::Word {
             break;
         }
-        if STOP.contains(&t.norm.as_str()) || role_of(t, Role::Event).is_some() || role_of(t, Role::Neutral).is_some() {
+        if STOP.contains(&t.norm) || count_role(t, Role::Event).is_some() || count_role(t, Role::Neutral).is_some() {
             break;
         }
         let a = khabar_text::clitic::analyze(&t.norm);
@@ -158,12 +80,12 @@ pub fn source_for(doc: &Doc, sent: &Range<usize>, at: usize) -> Option<Span> {
     // "sentences" (tables, lists without punctuation) linear
     let window = at.saturating_sub(WINDOW).max(sent.start)..(at + WINDOW).min(sent.end);
     for k in window.clone() {
-        if word_is(&toks[k], PHRASES).is_some() {
+        if names_source(&toks[k], SourceUse::Phrase) {
             let mut s = k + 1;
             // وفقا لـ، نقلا عن، حسبما أفادت
             while s < sent.end
                 && (matches!(toks[s].norm.as_str(), "ل" | "لـ" | "عن" | "ما" | "ـ")
-                    || word_is(&toks[s], CUES).is_some())
+                    || names_source(&toks[s], SourceUse::Subject))
             {
                 s += 1;
             }
@@ -189,7 +111,7 @@ pub fn source_for(doc: &Doc, sent: &Range<usize>, at: usize) -> Option<Span> {
     }
     // a reporting verb before the fact, and its subject
     for k in (window.start..at).rev() {
-        if word_is(&toks[k], CUES).is_some() {
+        if names_source(&toks[k], SourceUse::Subject) {
             if let Some(r) = phrase(doc, k + 1, at) {
                 return Some(doc.start_after_clitic(r.start, 0)..toks[r.end - 1].end);
             }
@@ -212,7 +134,7 @@ fn phrase_after_prep(doc: &Doc, i: usize, limit: usize) -> Option<Range<usize>> 
     let mut k = i + 1;
     while k < limit && k < i + 6 {
         let t = &doc.tokens[k];
-        if t.kind != TokenKind::Arabic || STOP.contains(&t.norm.as_str()) {
+        if t.kind != TokenKind::Arabic || STOP.contains(&t.norm) {
             break;
         }
         k += 1;

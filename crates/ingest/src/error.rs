@@ -2,6 +2,9 @@
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// An input path that is neither a file, a folder nor `-`.
+    #[error("{}: no such file or folder", .0.display())]
+    Missing(std::path::PathBuf),
     #[error(transparent)]
     Store(#[from] khabar_store::Error),
     /// A batch of queued messages the store refused (they were handed back to the queue).

@@ -1,9 +1,11 @@
 //! The article files under the paths given.
+use crate::{Error, Result};
 use std::path::PathBuf;
 
 /// Files under the given paths: a folder contributes every article file beneath it
-/// (`.jsonl`, `.jsonl.gz`, `.json.gz`, `.ndjson`, `.txt`), sorted by path.
-pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// (`.jsonl`, `.jsonl.gz`, `.json.gz`, `.ndjson`, `.txt`), sorted by path; a path that does not
+/// exist (other than `-`, standard input) is an error naming it, before anything is opened.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -19,9 +21,11 @@ pub fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
                 .collect();
             files.sort();
             out.extend(files);
-        } else {
+        } else if p.as_os_str() == "-" || p.exists() {
             out.push(p.clone());
+        } else {
+            return Err(Error::Missing(p.clone()));
         }
     }
-    out
+    Ok(out)
 }

@@ -40,7 +40,8 @@ macro_rules! string_enum {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
+                // pad, so that width and alignment (`{:<8}`) apply as they do to strings
+                f.pad(self.as_str())
             }
         }
 
@@ -262,4 +263,21 @@ pub struct Hedge {
     pub end: usize,
     pub text: String,
     pub kind: HedgeKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_read_and_write_their_contract_spelling() {
+        for &c in Category::ALL {
+            assert_eq!(c.as_str().parse::<Category>(), Ok(c));
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{c}\""));
+        }
+        assert_eq!(serde_json::from_str::<Qualifier>("\"more_than\"").unwrap(), Qualifier::MoreThan);
+        assert!("kill".parse::<Category>().unwrap_err().to_string().contains("not a Category"));
+        // width and alignment apply, as to the strings they replace (the report's columns)
+        assert_eq!(format!("{:<8}|{:>5}", QuoteKind::Direct, Resolution::Day), "direct  |  day");
+    }
 }

@@ -159,74 +159,135 @@ impl Rng {
     }
 }
 
-/// Learns clusters from texts: `coarse` and `fine` clusters, `iters` rounds of k-means.
-pub fn learn<'a>(
-    texts: impl Iterator<Item = &'a str>,
-    coarse: usize,
-    fine: usize,
-    iters: usize,
-    seed: u64,
-) -> Clusters {
-    // 1. corpus as unit ids
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
-    let mut count: Vec<u32> = Vec::new();
-    let mut docs: Vec<Vec<u32>> = Vec::new();
-    for text in texts {
-        let mut doc = Vec::new();
-        for t in tokenize(text) {
-            let u = if t.kind == TokenKind::Arabic {
-                unit(&t.norm)
-            } else if t.kind == TokenKind::Number {
-                "<num>".to_string()
-            } else {
-                t.norm
-            };
-            let id = *ids.entry(u.clone()).or_insert_with(|| {
-                names.push(u);
-                count.push(0);
-                (names.len() - 1) as u32
-            });
-            count[id as usize] += 1;
-            doc.push(id);
+/// A corpus as unit ids (see [`unit`]): each unit's spelling and count, each document's ids.
+struct Units {
+    names: Vec<String>,
+    count: Vec<u32>,
+    docs: Vec<Vec<u32>>,
+}
+
+impl Units {
+    fn read<'a>(texts: impl Iterator<Item = &'a str>) -> Units {
+        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut u = Units { names: Vec::new(), count: Vec::new(), docs: Vec::new() };
+        for text in texts {
+            let mut doc = Vec::new();
+            for t in tokenize(text) {
+                let name = if t.kind == TokenKind::Arabic {
+                    unit(&t.norm)
+                } else if t.kind == TokenKind::Number {
+                    "<num>".to_string()
+                } else {
+                    t.norm
+                };
+                let id = *ids.entry(name.clone()).or_insert_with(|| {
+                    u.names.push(name);
+                    u.count.push(0);
+                    (u.names.len() - 1) as u32
+                });
+                u.count[id as usize] += 1;
+                doc.push(id);
+            }
+            u.docs.push(doc);
         }
-        docs.push(doc);
+        u
     }
-    // 2. vocabulary and context words by frequency
-    let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
-    by_freq.sort_by(|&a, &b| count[b as usize].cmp(&count[a as usize]).then(names[a as usize].cmp(&names[b as usize])));
-    let ctx_index: FxHashMap<u32, usize> = by_freq.iter().take(CONTEXTS).enumerate().map(|(k, &w)| (w, k)).collect();
-    let vocab: Vec<u32> = by_freq
-        .iter()
-        .copied()
-        .filter(|&w| count[w as usize] >= MIN_COUNT && names[w as usize].chars().any(|c| c.is_alphabetic()))
-        .take(MAX_WORDS)
-        .collect();
-    let row: FxHashMap<u32, usize> = vocab.iter().enumerate().map(|(k, &w)| (w, k)).collect();
-    // 3. left and right context counts (sparse)
-    let mut ctx: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); vocab.len()];
-    let mut ctx_total = vec![0f64; 2 * CONTEXTS];
-    for doc in &docs {
-        for (i, &w) in doc.iter().enumerate() {
-            let Some(&r) = row.get(&w) else { continue };
-            if i > 0 {
-                if let Some(&c) = ctx_index.get(&doc[i - 1]) {
-                    *ctx[r].entry(c as u32).or_default() += 1.0;
-                    ctx_total[c] += 1.0;
+
+    /// The vocabulary to cluster (frequent units with a letter, most frequent first) and the
+    /// context units (the most frequent of all), each as a map to its row.
+    fn vocabulary(&self) -> (Vec<u32>, FxHashMap<u32, usize>) {
+        let (names, count) = (&self.names, &self.count);
+        let mut by_freq: Vec<u32> = (0..names.len() as u32).collect();
+        by_freq.sort_by(|&a, &b| {
+            count[b as usize].cmp(&count[a as usize]).then(names[a as usize].cmp(&names[b as usize]))
+        });
+        let ctx_index: FxHashMap<u32, usize> =
+            by_freq.iter().take(CONTEXTS).enumerate().map(|(k, &w)| (w, k)).collect();
+        let vocab: Vec<u32> = by_freq
+            .iter()
+            .copied()
+            .filter(|&w| count[w as usize] >= MIN_COUNT && names[w as usize].chars().any(|c| c.is_alphabetic()))
+            .take(MAX_WORDS)
+            .collect();
+        (vocab, ctx_index)
+    }
+
+    /// Each vocabulary word's left and right context counts (sparse), and the totals per context.
+    fn contexts(&self, vocab: &[u32], ctx_index: &FxHashMap<u32, usize>) -> (Vec<FxHashMap<u32, f32>>, Vec<f64>) {
+        let row: FxHashMap<u32, usize> = vocab.iter().enumerate().map(|(k, &w)| (w, k)).collect();
+        let mut ctx: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); vocab.len()];
+        let mut ctx_total = vec![0f64; 2 * CONTEXTS];
+        for doc in &self.docs {
+            for (i, &w) in doc.iter().enumerate() {
+                let Some(&r) = row.get(&w) else { continue };
+                if i > 0 {
+                    if let Some(&c) = ctx_index.get(&doc[i - 1]) {
+                        *ctx[r].entry(c as u32).or_default() += 1.0;
+                        ctx_total[c] += 1.0;
+                    }
+                }
+                if let Some(&c) = doc.get(i + 1).and_then(|n| ctx_index.get(n)) {
+                    *ctx[r].entry((CONTEXTS + c) as u32).or_default() += 1.0;
+                    ctx_total[CONTEXTS + c] += 1.0;
                 }
             }
-            if let Some(&c) = doc.get(i + 1).and_then(|n| ctx_index.get(n)) {
-                *ctx[r].entry((CONTEXTS + c) as u32).or_default() += 1.0;
-                ctx_total[CONTEXTS + c] += 1.0;
+        }
+        (ctx, ctx_total)
+    }
+
+    /// How often each vocabulary word stands right after a title (الرئيس ترامب) or a relative
+    /// adjective (الأمريكي ترامب) — names of people do, verbs and common nouns rarely — in the
+    /// low two bits, and after such a first name (دونالد ترامب: family names) in the next two.
+    fn title_contexts(&self, vocab: &[u32]) -> FxHashMap<String, u8> {
+        let (names, count) = (&self.names, &self.count);
+        let is_title: Vec<bool> =
+            names.iter().map(|n| crate::triggers::TITLES.contains(n) || is_nisba_unit(n)).collect();
+        let mut after_title = vec![0u32; names.len()];
+        for doc in &self.docs {
+            for w in doc.windows(2) {
+                if is_title[w[0] as usize] {
+                    after_title[w[1] as usize] += 1;
+                }
             }
         }
+        let bucket = |n: u32, of: u32| {
+            let share = n as f64 / of.max(1) as f64;
+            if share >= 0.35 {
+                3u8
+            } else if share >= 0.15 {
+                2
+            } else if share >= 0.05 {
+                1
+            } else {
+                0
+            }
+        };
+        let title_b: Vec<u8> = (0..names.len()).map(|w| bucket(after_title[w], count[w])).collect();
+        let mut after_first = vec![0u32; names.len()];
+        for doc in &self.docs {
+            for w in doc.windows(2) {
+                if title_b[w[0] as usize] >= 2 && !is_title[w[0] as usize] && count[w[0] as usize] >= MIN_COUNT {
+                    after_first[w[1] as usize] += 1;
+                }
+            }
+        }
+        vocab
+            .iter()
+            .filter_map(|&w| {
+                let w = w as usize;
+                let b = title_b[w] | (bucket(after_first[w], count[w]) << 2);
+                (b > 0).then(|| (names[w].clone(), b))
+            })
+            .collect()
     }
+}
+
+/// Word vectors from context counts: positive PMI, randomly projected to [`DIMS`] dimensions,
+/// normalized.
+fn ppmi_vectors(ctx: &[FxHashMap<u32, f32>], ctx_total: &[f64], rng: &mut Rng) -> Vec<[f32; DIMS]> {
     let grand: f64 = ctx_total.iter().sum::<f64>().max(1.0);
-    // 4. PPMI, random projection, normalization
-    let mut rng = Rng::new(seed);
     let proj: Vec<f32> = (0..2 * CONTEXTS * DIMS).map(|_| rng.unit()).collect();
-    let vecs: Vec<[f32; DIMS]> = ctx
-        .iter()
+    ctx.iter()
         .map(|m| {
             let total: f32 = m.values().sum::<f32>().max(1.0);
             let mut v = [0f32; DIMS];
@@ -243,53 +304,27 @@ pub fn learn<'a>(
             v.iter_mut().for_each(|x| *x /= norm);
             v
         })
-        .collect();
-    // how often each word stands right after a title (الرئيس ترامب) or a relative adjective
-    // (الأمريكي ترامب): names of people do, verbs and common nouns rarely
-    let is_title: Vec<bool> =
-        names.iter().map(|n| crate::features::TITLES.contains(&n.as_str()) || is_nisba_unit(n)).collect();
-    let mut after_title = vec![0u32; names.len()];
-    for doc in &docs {
-        for w in doc.windows(2) {
-            if is_title[w[0] as usize] {
-                after_title[w[1] as usize] += 1;
-            }
-        }
-    }
-    let bucket = |n: u32, of: u32| {
-        let share = n as f64 / of.max(1) as f64;
-        if share >= 0.35 {
-            3u8
-        } else if share >= 0.15 {
-            2
-        } else if share >= 0.05 {
-            1
-        } else {
-            0
-        }
-    };
-    let title_b: Vec<u8> = (0..names.len()).map(|w| bucket(after_title[w], count[w])).collect();
-    // and how often it stands after such a first name: family names (دونالد ترامب)
-    let mut after_first = vec![0u32; names.len()];
-    for doc in &docs {
-        for w in doc.windows(2) {
-            if title_b[w[0] as usize] >= 2 && !is_title[w[0] as usize] && count[w[0] as usize] >= MIN_COUNT {
-                after_first[w[1] as usize] += 1;
-            }
-        }
-    }
-    let title_ctx: FxHashMap<String, u8> = vocab
-        .iter()
-        .filter_map(|&w| {
-            let w = w as usize;
-            let b = title_b[w] | (bucket(after_first[w], count[w]) << 2);
-            (b > 0).then(|| (names[w].clone(), b))
-        })
-        .collect();
+        .collect()
+}
+
+/// Learns clusters from texts: `coarse` and `fine` clusters, `iters` rounds of k-means.
+pub fn learn<'a>(
+    texts: impl Iterator<Item = &'a str>,
+    coarse: usize,
+    fine: usize,
+    iters: usize,
+    seed: u64,
+) -> Clusters {
+    let units = Units::read(texts);
+    let (vocab, ctx_index) = units.vocabulary();
+    let (ctx, ctx_total) = units.contexts(&vocab, &ctx_index);
+    let mut rng = Rng::new(seed);
+    let vecs = ppmi_vectors(&ctx, &ctx_total, &mut rng);
+    let title_ctx = units.title_contexts(&vocab);
     let coarse_ids = kmeans(&vecs, coarse, iters, &mut rng);
     let fine_ids = kmeans(&vecs, fine, iters, &mut rng);
     let mut c = Clusters::from_entries(
-        vocab.iter().enumerate().map(|(k, &w)| (names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))),
+        vocab.iter().enumerate().map(|(k, &w)| (units.names[w as usize].clone(), (coarse_ids[k], fine_ids[k]))),
     );
     c.set_title_contexts(title_ctx);
     c

@@ -5,7 +5,9 @@
 //! stay the same forever (a general-purpose hasher may change between versions).
 use crate::clusters::Clusters;
 use crate::gazetteer::GAZETTEER;
+use crate::triggers::{is_head, Use, Uses, ORG_HEADS, PLACE_HEADS, TITLES};
 use khabar_text::clitic::{analyze, frequency, OwnedAnalysis};
+use khabar_text::lexicon::Lazy;
 use khabar_text::normalize::{is_arabic_letter, normalize};
 
 /// log2 of the number of weight rows.
@@ -38,184 +40,20 @@ fn fnv(template: u8, parts: &[&[u8]]) -> u32 {
     ((h >> 32) ^ (h >> 7)) as u32 & (ROWS as u32 - 1)
 }
 
-/// Words that stand before a person's name: titles and functions.
-pub const TITLES: &[&str] = &[
-    "رئيس",
-    "الرئيس",
-    "وزير",
-    "الوزير",
-    "وزيره",
-    "الملك",
-    "الامير",
-    "الشيخ",
-    "السيد",
-    "السيده",
-    "الدكتور",
-    "د",
-    "المتحدث",
-    "الناطق",
-    "النائب",
-    "السفير",
-    "الجنرال",
-    "العقيد",
-    "اللواء",
-    "العميد",
-    "المستشار",
-    "الامين",
-    "المبعوث",
-    "المدير",
-    "الزعيم",
-    "القائد",
-    "المرشد",
-    "البابا",
-    "الكاتب",
-    "الصحفي",
-    "الصحافي",
-    "المدرب",
-    "اللاعب",
-    "نجم",
-    "النجم",
-    "الفنان",
-    "الفنانه",
-    "المغني",
-    "المغنيه",
-    "الممثل",
-    "الممثله",
-    "المعارض",
-    "مساعد",
-    "نائب",
-    "زعيم",
-    "مدير",
-    "رئيسه",
-    "الرئيسه",
-    "المستشاره",
-    "الاعلامي",
-    "الاعلاميه",
-    "الداعيه",
-    "الامام",
-    "المطرب",
-    "المطربه",
-    "الروائي",
-    "الشاعر",
-    "المخرج",
-    "القاضي",
-    "المحامي",
-    "الجنرال",
-    "الفريق",
-    "المشير",
-    "الكابتن",
-    "مستشار",
-    "سفير",
-    "ولي",
-    "العاهل",
-    "خادم",
-    "حاكم",
-    "الحاكم",
-    "المرشح",
-    "المرشحه",
-    "المدعي",
-    "الملكه",
-    "الاميره",
-    "الدكتوره",
-    "الحاخام",
-    "المطران",
-    "الرئيسه",
-];
-const ORG_HEADS: &[&str] = &[
-    "وزاره",
-    "وكاله",
-    "حزب",
-    "منظمه",
-    "مجلس",
-    "جامعه",
-    "شركه",
-    "جمعيه",
-    "هيئه",
-    "لجنه",
-    "اتحاد",
-    "مؤسسه",
-    "مركز",
-    "بنك",
-    "جبهه",
-    "حركه",
-    "صندوق",
-    "محكمه",
-    "جيش",
-    "قوات",
-    "مصرف",
-    "نادي",
-    "منتخب",
-    "صحيفه",
-    "قناه",
-    "اذاعه",
-    "تلفزيون",
-    "مجموعه",
-    "تحالف",
-    "ائتلاف",
-    "برلمان",
-    "مكتب",
-    "معهد",
-    "اكاديميه",
-    "شبكه",
-    "مجمع",
-    "رابطه",
-    "نقابه",
-    "دائره",
-    "مديريه",
-    "سلطه",
-    "مفوضيه",
-    "بعثه",
-    "كتائب",
-    "ميليشيا",
-    "تنظيم",
-];
-const PLACE_HEADS: &[&str] = &[
-    "مدينه",
-    "محافظه",
-    "ولايه",
-    "منطقه",
-    "بلده",
-    "قريه",
-    "مطار",
-    "ميناء",
-    "جزيره",
-    "جزر",
-    "بحر",
-    "نهر",
-    "عاصمه",
-    "اقليم",
-    "مقاطعه",
-    "حي",
-    "شارع",
-    "ساحه",
-    "مخيم",
-    "دوله",
-    "جمهوريه",
-    "مملكه",
-    "اماره",
-    "ريف",
-    "جبل",
-    "جبال",
-    "سجن",
-    "مستشفي",
-    "معبر",
-    "بلدات",
-    "مدن",
-    "قطاع",
-    "ضاحيه",
-];
-
+/// Word → trigger class; a word in several lists takes the title's class first, then the
+/// organization's, then the place's.
 static CLASSES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     std::sync::LazyLock::new(|| {
         let mut m = rustc_hash::FxHashMap::default();
-        for w in PLACE_HEADS {
-            m.insert(*w, "P");
+        let tagger = |list: &'static Lazy<Uses>| list.iter().filter(move |w| is_head(list, w, Use::Tagger));
+        for w in tagger(&PLACE_HEADS) {
+            m.insert(w, "P");
         }
-        for w in ORG_HEADS {
-            m.insert(*w, "O");
+        for w in tagger(&ORG_HEADS) {
+            m.insert(w, "O");
         }
-        for w in TITLES {
-            m.insert(*w, "T");
+        for w in TITLES.iter() {
+            m.insert(w, "T");
         }
         m
     });

@@ -6,6 +6,8 @@
 //!   stem, affixes, shape, neighbours, gazetteer spans, trigger words, corpus frequency);
 //! * [`model`]: an averaged structured perceptron over BIO labels, decoded by Viterbi that never
 //!   emits an invalid sequence (I-X only after B-X or I-X), trained by [`model::train`];
+//! * [`triggers`]: the titles and head words that announce a name (data files shared with the
+//!   extraction rules);
 //! * [`conll`]: reading `word<TAB>tag` files and conlleval-style scoring.
 //!
 //! The trained model (`data/model.bin.gz`) is embedded; `khabar ner train` rebuilds it.
@@ -22,6 +24,7 @@ pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod triggers;
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]

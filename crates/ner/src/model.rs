@@ -12,8 +12,24 @@ use std::io::{Read, Write};
 use std::sync::LazyLock;
 
 static EMBEDDED: &[u8] = include_bytes!("../data/model.bin.gz");
-static MODEL: LazyLock<Option<Model>> =
-    LazyLock::new(|| if EMBEDDED.is_empty() { None } else { Model::from_bytes(EMBEDDED).ok() });
+static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| decode_embedded(EMBEDDED));
+
+/// The embedded model: none when `data/model.bin.gz` is empty (no model trained yet); a panic
+/// when it does not decode, since a corrupt embedded asset is a build defect and a tagger that
+/// silently finds no entity would hide it.
+fn decode_embedded(bytes: &[u8]) -> Option<Model> {
+    if bytes.is_empty() {
+        return None;
+    }
+    match Model::from_bytes(bytes) {
+        Ok(m) => Some(m),
+        Err(e) => panic!(
+            "the embedded NER model (crates/ner/data/model.bin.gz, {} bytes) does not decode: {e}; \
+             restore it from git or retrain it with `khabar ner train`",
+            bytes.len()
+        ),
+    }
+}
 
 const MAGIC: &[u8; 6] = b"KNER02";
 
@@ -502,14 +518,7 @@ pub fn train_with(
     mut progress: impl FnMut(usize, f64),
 ) -> Model {
     let (epochs, seed) = (opts.epochs, opts.seed);
-    let mut labels: Vec<String> = sentences
-        .iter()
-        .flat_map(|(_, t)| t.iter().cloned())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    labels.retain(|x| x != "O");
-    labels.insert(0, "O".into());
+    let labels = label_set(sentences);
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
     let data: Vec<(TrainingSentence, Vec<usize>)> = sentences
@@ -530,9 +539,7 @@ pub fn train_with(
         packed: Vec::new(),
         scale: 1.0,
     };
-    let mut acc_w = vec![0f64; ROWS * l];
-    let mut acc_t = vec![0f64; (l + 1) * l];
-    let mut c: f64 = 1.0;
+    let mut avg = Averaged { acc_w: vec![0f64; ROWS * l], acc_t: vec![0f64; (l + 1) * l], c: 1.0 };
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng::new(seed);
     for epoch in 0..epochs {
@@ -553,56 +560,87 @@ pub fn train_with(
                 let skip = if (drops.next() >> 32) < drop_below { *lexical } else { 0 };
                 feats.push(f[skip..].to_vec());
             }
-            let feats = &feats;
-            // loss-augmented decoding: every wrong label gets a head start, more so for
-            // missing an entity than for inventing one, so updates keep a margin and the
-            // tagger does not settle for O on the names it has not seen
-            let mut em = model.emissions(feats);
-            for (i, &g) in gold.iter().enumerate() {
-                for k in 0..l {
-                    if k != g {
-                        em[i * l + k] += if g != 0 { COST_MISS } else { COST_FALSE };
-                    }
-                }
-            }
-            let pred = model.viterbi(&em, feats.len());
             total += gold.len();
-            if pred == *gold {
-                c += 1.0;
-                continue;
-            }
-            for i in 0..gold.len() {
-                let (g, p) = (gold[i], pred[i]);
-                if g != p {
-                    wrong += 1;
-                    for &f in &feats[i] {
-                        let f = f as usize;
-                        model.weights[f * l + g] += 1.0;
-                        model.weights[f * l + p] -= 1.0;
-                        acc_w[f * l + g] += c;
-                        acc_w[f * l + p] -= c;
-                    }
-                }
-                let (gp, pp) = (if i == 0 { l } else { gold[i - 1] }, if i == 0 { l } else { pred[i - 1] });
-                if (gp, g) != (pp, p) {
-                    model.trans[gp * l + g] += 1.0;
-                    model.trans[pp * l + p] -= 1.0;
-                    acc_t[gp * l + g] += c;
-                    acc_t[pp * l + p] -= c;
-                }
-            }
-            c += 1.0;
+            wrong += model.train_sentence(&mut avg, &feats, gold);
         }
         progress(epoch + 1, 1.0 - wrong as f64 / total.max(1) as f64);
     }
-    for (w, a) in model.weights.iter_mut().zip(&acc_w) {
-        *w = (*w as f64 - a / c) as f32;
+    for (w, a) in model.weights.iter_mut().zip(&avg.acc_w) {
+        *w = (*w as f64 - a / avg.c) as f32;
     }
-    for (w, a) in model.trans.iter_mut().zip(&acc_t) {
-        *w = (*w as f64 - a / c) as f32;
+    for (w, a) in model.trans.iter_mut().zip(&avg.acc_t) {
+        *w = (*w as f64 - a / avg.c) as f32;
     }
     model.pack();
     model
+}
+
+/// The labels of the training data, `O` first, the others in order.
+fn label_set(sentences: &[(Vec<String>, Vec<String>)]) -> Vec<String> {
+    let mut labels: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, t)| t.iter().cloned())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    labels.retain(|x| x != "O");
+    labels.insert(0, "O".into());
+    labels
+}
+
+/// What averaging needs: every update times its step, summed, and the step.
+struct Averaged {
+    acc_w: Vec<f64>,
+    acc_t: Vec<f64>,
+    c: f64,
+}
+
+impl Model {
+    /// One perceptron step on a sentence: decodes, and where the prediction is wrong moves the
+    /// weights toward the gold labels. Returns the number of wrong tokens.
+    fn train_sentence(&mut self, avg: &mut Averaged, feats: &[Vec<u32>], gold: &[usize]) -> usize {
+        let l = self.labels.len();
+        // loss-augmented decoding: every wrong label gets a head start, more so for missing an
+        // entity than for inventing one, so updates keep a margin and the tagger does not
+        // settle for O on the names it has not seen
+        let mut em = self.emissions(feats);
+        for (i, &g) in gold.iter().enumerate() {
+            for k in 0..l {
+                if k != g {
+                    em[i * l + k] += if g != 0 { COST_MISS } else { COST_FALSE };
+                }
+            }
+        }
+        let pred = self.viterbi(&em, feats.len());
+        if pred == gold {
+            avg.c += 1.0;
+            return 0;
+        }
+        let c = avg.c;
+        let mut wrong = 0;
+        for i in 0..gold.len() {
+            let (g, p) = (gold[i], pred[i]);
+            if g != p {
+                wrong += 1;
+                for &f in &feats[i] {
+                    let f = f as usize;
+                    self.weights[f * l + g] += 1.0;
+                    self.weights[f * l + p] -= 1.0;
+                    avg.acc_w[f * l + g] += c;
+                    avg.acc_w[f * l + p] -= c;
+                }
+            }
+            let (gp, pp) = (if i == 0 { l } else { gold[i - 1] }, if i == 0 { l } else { pred[i - 1] });
+            if (gp, g) != (pp, p) {
+                self.trans[gp * l + g] += 1.0;
+                self.trans[pp * l + p] -= 1.0;
+                avg.acc_t[gp * l + g] += c;
+                avg.acc_t[pp * l + p] -= c;
+            }
+        }
+        avg.c += 1.0;
+        wrong
+    }
 }
 
 #[cfg(test)]
@@ -625,6 +663,20 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.tag(&["وصل", "كريم", "إلى", "لندن"]), m.tag(&["وصل", "كريم", "إلى", "لندن"]));
         assert!(Model::from_bytes(b"junk").is_err());
+    }
+
+    #[test]
+    fn the_embedded_model_decodes() {
+        assert!(!EMBEDDED.is_empty(), "crates/ner/data/model.bin.gz is empty");
+        let m = Model::from_bytes(EMBEDDED).expect("the embedded model decodes");
+        assert!(m.labels().len() > 2, "{:?}", m.labels());
+        assert!(Model::embedded().is_some());
+    }
+
+    #[test]
+    #[should_panic(expected = "the embedded NER model (crates/ner/data/model.bin.gz, 4 bytes) does not decode")]
+    fn a_corrupt_embedded_model_is_a_loud_failure() {
+        decode_embedded(b"junk");
     }
 
     #[test]

@@ -35,67 +35,8 @@ static LEXICON: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Function words that are whole words even when a shorter word hides inside them.
-const NEVER_SPLIT: &[&str] = &[
-    "كما",
-    "لما",
-    "بما",
-    "فيما",
-    "كان",
-    "كانت",
-    "كانوا",
-    "لكن",
-    "ولكن",
-    "لدي",
-    "لقد",
-    "لكي",
-    "كي",
-    "لان",
-    "ليس",
-    "ليست",
-    "بل",
-    "بلا",
-    "كذلك",
-    "لذلك",
-    "لهذا",
-    "بين",
-    "بينما",
-    "بعد",
-    "بعض",
-    "كل",
-    "كلا",
-    "فقط",
-    "فوق",
-    "في",
-    "فيه",
-    "فيها",
-    "كيف",
-    "لها",
-    "له",
-    "لهم",
-    "بها",
-    "به",
-    "بهم",
-    "لنا",
-    "بنا",
-    "كلما",
-    "وفق",
-    "وفقا",
-    "بحسب",
-    "لدى",
-    "فان",
-    "ولا",
-    "الي",
-    "والي",
-    "الا",
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "اللواتي",
-    "اللاتي",
-];
+/// Function words that are whole words even when a shorter word hides inside them (كما, لكن).
+static NEVER_SPLIT: crate::lexicon::Lazy = crate::lexicon!("never_split");
 
 /// How often a normalized word form occurs in the corpus (0 when unseen).
 pub fn frequency(norm: &str) -> u32 {
@@ -125,79 +66,8 @@ pub struct Analysis<'a> {
     pub clitic_letters: usize,
 }
 
-const CONJ: [char; 2] = ['و', 'ف'];
-const PREP: [char; 3] = ['ب', 'ل', 'ك'];
-
-/// Every grammatical way of taking conjunction and preposition off a normalized word, including
-/// none, as (letters taken, word with its article). `لل` yields `ال…`. The remainder has at least
-/// two letters. For callers that look the remainder up in a lexicon of their own.
-///
-/// An iterator over at most five splits held inline: this runs for every token many times, so it
-/// allocates only for the rare لل contraction.
-pub fn proclitic_splits(w: &str) -> Splits<'_> {
-    let mut out = Splits { items: Default::default(), len: 0, pos: 0 };
-    out.push(0, Cow::Borrowed(w));
-    // most words start with no clitic letter at all
-    if !w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-        return out;
-    }
-    let mut cs = [(0usize, '\0'); 4];
-    for (k, x) in w.char_indices().take(4).enumerate() {
-        cs[k] = x;
-    }
-    let n = w.chars().take(5).count();
-    let at = |k: usize| if k < n.min(4) { Some(cs[k].1) } else { None };
-    let byte = |k: usize| if k < n.min(4) { cs[k].0 } else { w.len() };
-    let conj = at(0).is_some_and(|c| CONJ.contains(&c));
-    for s in 0..if conj { 2 } else { 1 } {
-        if s == 1 && n >= 3 {
-            out.push(1, Cow::Borrowed(&w[byte(1)..]));
-        }
-        if let Some(p) = at(s) {
-            if PREP.contains(&p) && n >= s + 3 {
-                if p == 'ل' && at(s + 1) == Some('ل') && n >= s + 4 {
-                    // لل: ل + ال with the alef dropped
-                    out.push(s + 1, Cow::Owned(format!("ا{}", &w[byte(s + 1)..])));
-                } else {
-                    out.push(s + 1, Cow::Borrowed(&w[byte(s + 1)..]));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The splits of one word (see [`proclitic_splits`]).
-pub struct Splits<'a> {
-    items: [Option<(usize, Cow<'a, str>)>; 5],
-    len: usize,
-    pos: usize,
-}
-
-impl<'a> Splits<'a> {
-    fn push(&mut self, letters: usize, rest: Cow<'a, str>) {
-        if self.len < self.items.len() {
-            self.items[self.len] = Some((letters, rest));
-            self.len += 1;
-        }
-    }
-}
-
-impl<'a> Iterator for Splits<'a> {
-    type Item = (usize, Cow<'a, str>);
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.pos >= self.len {
-            return None;
-        }
-        self.pos += 1;
-        self.items[self.pos - 1].take()
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.len - self.pos, Some(self.len - self.pos))
-    }
-}
-
-impl ExactSizeIterator for Splits<'_> {}
+use crate::proclitic::CONJ;
+pub use crate::proclitic::{proclitic_splits, Splits};
 
 /// The word without its article, when ال is one (not in البانيا, which the lexicon knows whole).
 fn without_article(word: &str) -> &str {
@@ -215,7 +85,7 @@ pub fn analyze(w: &str) -> Analysis<'_> {
     let whole = frequency(w);
     let mut best: Option<(usize, Cow<'_, str>, u32)> = None;
     let conj_first = CONJ.contains(&w.chars().next().unwrap_or(' '));
-    if !NEVER_SPLIT.contains(&w) {
+    if !NEVER_SPLIT.contains(w) {
         for (letters, rest) in proclitic_splits(w).skip(1) {
             let rest_letters = rest.chars().count();
             // a preposition before a stem of two letters is almost always a word of its own (كان)
@@ -316,6 +186,15 @@ mod tests {
         assert!(lexicon_len() > 10_000);
         for (w, _) in LEXICON.iter().take(5000) {
             assert_eq!(normalize(w), *w);
+        }
+    }
+
+    #[test]
+    fn never_split_list_is_well_formed() {
+        crate::lexicon::check(&NEVER_SPLIT, include_str!("../data/never_split.tsv")).unwrap();
+        assert_eq!(NEVER_SPLIT.len(), 57);
+        for w in ["كما", "لكن", "بين", "فيما", "اللاتي"] {
+            assert_eq!(word(w), w, "{w}");
         }
     }
 

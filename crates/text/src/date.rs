@@ -23,6 +23,7 @@
 //! assert_eq!(values, ["2022-01-09", "2022-01-02"]);
 //! ```
 use crate::clitic::{frequency, proclitic_splits};
+use crate::lexicon::{Lazy, Lexicon};
 use crate::token::{Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::ops::Range;
@@ -46,42 +47,22 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
-const WEEKDAYS: [(&str, u32); 7] =
-    [("الاثنين", 0), ("الثلاثاء", 1), ("الاربعاء", 2), ("الخميس", 3), ("الجمعه", 4), ("السبت", 5), ("الاحد", 6)];
+/// The weekday names (normalized) with the day's number counted from Monday = 0, for the lists of
+/// other components that include them (`lexicon.and(&WEEKDAYS)`).
+pub static WEEKDAYS: Lazy<u32> = crate::lexicon!("weekdays", |t| t.parse().ok().filter(|&d| d < 7));
 
-/// One-token month names (normalized), with whether the word is also a common other word and so
-/// needs support (a day, a year, a second spelling, a relative word or a preposition) to count.
-const MONTHS: &[(&str, u32, bool)] = &[
-    ("يناير", 1, false),
-    ("فبراير", 2, false),
-    ("مارس", 3, true),
-    ("ابريل", 4, false),
-    ("مايو", 5, false),
-    ("يونيو", 6, false),
-    ("يونيه", 6, false),
-    ("يوليو", 7, false),
-    ("يوليه", 7, false),
-    ("اغسطس", 8, false),
-    ("سبتمبر", 9, false),
-    ("اكتوبر", 10, false),
-    ("نوفمبر", 11, false),
-    ("ديسمبر", 12, false),
-    ("شباط", 2, false),
-    ("اذار", 3, false),
-    ("نيسان", 4, false),
-    ("ايار", 5, false),
-    ("حزيران", 6, false),
-    ("تموز", 7, false),
-    ("اب", 8, true),
-    ("ايلول", 9, false),
-    ("جانفي", 1, false),
-    ("فيفري", 2, false),
-    ("افريل", 4, false),
-    ("ماي", 5, true),
-    ("جوان", 6, false),
-    ("جويليه", 7, false),
-    ("اوت", 8, true),
-];
+/// One-word month names (normalized) with the month, and whether the word is also a common other
+/// word and so needs support (a day, a year, a second spelling, a relative word or a preposition)
+/// to count.
+static MONTHS: Lazy<(u32, bool)> = crate::lexicon!("months", |t| {
+    let (month, weak) = t.split_once('\t').unwrap_or((t, ""));
+    let month = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    match weak {
+        "" => Some((month, false)),
+        "weak" => Some((month, true)),
+        _ => None,
+    }
+});
 
 /// Two-token Syriac month names: كانون الثاني, تشرين الأول…
 const MONTHS2: &[(&str, &str, u32)] = &[
@@ -100,71 +81,86 @@ const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "ال�
 const CURRENT: &[&str] = &["الجاري", "الحالي", "الجاريه", "الحاليه"];
 
 /// Words before a year that make a four-digit number a year on their own.
-const YEAR_STRONG: &[&str] = &[
-    "عام",
-    "العام",
-    "عامي",
-    "سنه",
-    "السنه",
-    "سنتي",
-    "منذ",
-    "مطلع",
-    "اوائل",
-    "اواخر",
-    "منتصف",
-    "بدايه",
-    "نهايه",
-    "اواسط",
-    "خريف",
-    "ربيع",
-    "صيف",
-    "شتاء",
-    "ميلاد",
-    "مواليد",
-    "موسم",
-];
+static YEAR_STRONG: Lazy = crate::lexicon!("year_strong");
 /// Prepositions that make one a year only when no noun follows it (في 2015 vs في 1500 حاله).
 const YEAR_WEAK: &[&str] = &["في", "من", "الي", "حتي", "بين", "قبل", "بعد", "خلال", "و"];
 
-const FUTURE_WORDS: &[&str] = &[
-    "نيته",
-    "نيتها",
-    "نيتهم",
-    "اعتبارا",
-    "ابتداء",
-    "سوف",
-    "المقرر",
-    "المتوقع",
-    "المنتظر",
-    "المزمع",
-    "المرتقب",
-    "يعتزم",
-    "تعتزم",
-    "يرتقب",
-    "غدا",
-    "ستعقد",
-    "سيعقد",
-];
+/// Words before a weekday that put it in the future.
+static FUTURE_WORDS: Lazy = crate::lexicon!("future_words");
+/// Words before a weak month name that make it a month.
+static MONTH_SUPPORT: Lazy = crate::lexicon!("month_support");
+/// Words after a number that leave it free to be a year after a weak preposition.
+static YEAR_FREE_AFTER: Lazy = crate::lexicon!("year_free_after");
+/// Words that open a relative date (اليوم، أمس، الأسبوع…).
+static RELATIVE_DAYS: Lazy<Relative> = crate::lexicon!("relative_days", Relative::parse);
 
+/// Ordinal words for a day of the month (الخامس، الحادي، العشرين) with the day they give alone.
+static ORDINAL_DAYS: Lazy<u32> = crate::lexicon!("ordinal_days", |t| t.parse().ok().filter(|d| (1..=30).contains(d)));
+
+/// What a word that opens a relative date says (see `data/relative_days.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Relative {
+    /// A day `days` from the publication day (none: only with `then` after it), or the day `then`
+    /// gives when its word follows (أمس الأول, أول أمس).
+    Day { days: Option<i64>, then: Option<(&'static str, i64)> },
+    /// هذا، هذه: this week, month or year.
+    This,
+    /// الأسبوع، الشهر، العام before الماضي، المقبل، الجاري.
+    Unit(Unit),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Unit {
+    Week,
+    Month,
+    Year,
+}
+
+impl Relative {
+    /// Reads a line's columns: `days [word days]`, `this`, `week`, `month` or `year`.
+    fn parse(tag: &'static str) -> Option<Relative> {
+        let mut cols = tag.split('\t');
+        let kind = match cols.next()? {
+            "this" => Relative::This,
+            "week" => Relative::Unit(Unit::Week),
+            "month" => Relative::Unit(Unit::Month),
+            "year" => Relative::Unit(Unit::Year),
+            days => {
+                let days = if days == "-" { None } else { Some(days.parse().ok()?) };
+                let then = match cols.next() {
+                    Some(word) => Some((word, cols.next()?.parse().ok()?)),
+                    None => None,
+                };
+                if days.is_none() && then.is_none() {
+                    return None;
+                }
+                Relative::Day { days, then }
+            }
+        };
+        cols.next().is_none().then_some(kind)
+    }
+}
+
+/// Whether the token is an Arabic word in `words`, as written.
 fn is(t: &Token, words: &[&str]) -> bool {
     t.kind == TokenKind::Arabic && words.contains(&t.norm.as_str())
 }
 
-/// The word with a proclitic taken off when the remainder is in `words`: (letters taken, index).
-fn lookup<'a, T: Copy>(t: &Token, table: &'a [(&'a str, T)]) -> Option<(usize, T)> {
+/// Whether the token is an Arabic word in `list`, as written.
+fn is_listed(t: &Token, list: &Lexicon) -> bool {
+    t.kind == TokenKind::Arabic && list.contains(&t.norm)
+}
+
+/// A clitic-aware look-up of an Arabic token in a list: (letters taken, the word's tag).
+fn find<T: Copy>(t: &Token, list: &Lexicon<T>) -> Option<(usize, T)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    for (letters, rest) in proclitic_splits(&t.norm) {
-        if let Some(&(_, v)) = table.iter().find(|(w, _)| *w == rest) {
-            return Some((letters, v));
-        }
-    }
-    None
+    list.find(&t.norm).map(|(&v, letters)| (letters, v))
 }
 
 fn weekday(t: &Token) -> Option<(usize, u32)> {
-    lookup(t, &WEEKDAYS)
+    find(t, &WEEKDAYS)
 }
 
 /// A month name at token `i`: (month, tokens used, clitic letters, needs support).
@@ -178,7 +174,7 @@ fn month_name(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
         if let Some(&(_, _, m)) = MONTHS2.iter().find(|(a, b, _)| *a == rest && second == Some(*b)) {
             return Some((m, 2, letters, false));
         }
-        if let Some(&(_, m, weak)) = MONTHS.iter().find(|(w, _, _)| *w == rest) {
+        if let Some(&(m, weak)) = MONTHS.get(&rest) {
             // ماي, اب: only bare (a clitic on them is much likelier another word)
             if letters > 0 && weak {
                 continue;
@@ -206,21 +202,7 @@ fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
 
 /// Ordinal day words for `الخامس من آذار`: (day, tokens used).
 fn ordinal_day(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    const ORD: [(&str, u32); 11] = [
-        ("الاول", 1),
-        ("الحادي", 1),
-        ("الثاني", 2),
-        ("الثالث", 3),
-        ("الرابع", 4),
-        ("الخامس", 5),
-        ("السادس", 6),
-        ("السابع", 7),
-        ("الثامن", 8),
-        ("التاسع", 9),
-        ("العاشر", 10),
-    ];
-    let t = tokens.get(i)?;
-    let (_, mut d) = lookup(t, &ORD).or_else(|| lookup(t, &[("العشرين", 20u32), ("الثلاثين", 30)]))?;
+    let (_, mut d) = find(tokens.get(i)?, &ORDINAL_DAYS)?;
     let mut n = 1;
     match tokens.get(i + 1).map(|t| t.norm.as_str()) {
         Some("عشر") if d < 10 => {
@@ -256,11 +238,19 @@ fn year_number(t: &Token, lo: i32, hi: i32) -> Option<i32> {
     (lo..=hi).contains(&y).then_some(y)
 }
 
+/// The Arabic word right before `i`, within the sentence that starts at `floor`.
+fn prev_word(tokens: &[Token], i: usize, floor: usize) -> Option<&str> {
+    (i > floor && tokens[i - 1].kind == TokenKind::Arabic).then(|| tokens[i - 1].norm.as_str())
+}
+
 /// Whether the word before `i` (within the sentence) is one of `words`, clitics allowed.
 fn prev_is(tokens: &[Token], i: usize, floor: usize, words: &[&str]) -> bool {
-    i > floor
-        && tokens[i - 1].kind == TokenKind::Arabic
-        && proclitic_splits(&tokens[i - 1].norm).any(|(_, r)| words.contains(&r.as_ref()))
+    prev_word(tokens, i, floor).is_some_and(|w| proclitic_splits(w).any(|(_, r)| words.contains(&r.as_ref())))
+}
+
+/// Whether the word before `i` (within the sentence) is in `list`, clitics allowed.
+fn prev_in(tokens: &[Token], i: usize, floor: usize, list: &Lexicon) -> bool {
+    prev_word(tokens, i, floor).is_some_and(|w| list.has(w))
 }
 
 /// A verb with the future prefix سـ (سيعقد، ستجري، وسيبقى): the remainder must be a likelier word
@@ -289,7 +279,7 @@ fn future_context(tokens: &[Token], sent: &Range<usize>, i: usize) -> bool {
     if v > sent.start && is_imperfective(&tokens[v - 1]) {
         return true;
     }
-    tokens[from..i].iter().any(|t| is_future_verb(t) || is(t, FUTURE_WORDS))
+    tokens[from..i].iter().any(|t| is_future_verb(t) || is_listed(t, &FUTURE_WORDS))
 }
 
 /// An imperfective verb of the third person (يبدأ، يجتمع، يزور): a word in ي that the lexicon
@@ -355,6 +345,10 @@ fn push(out: &mut Vec<DateExpr>, tokens: Range<usize>, clitic_letters: usize, va
     out.push(DateExpr { tokens, clitic_letters, value, resolution });
 }
 
+/// What one kind of expression makes of token `i`: `None` when none starts there (the next kind
+/// is tried), else what [`date_at`] returns (`Some(None)`: none at `i`, go on with the next token).
+type Tried = Option<Option<usize>>;
+
 /// Tries a date at token `i`; pushes what it finds and returns the token after it.
 fn date_at(
     tokens: &[Token],
@@ -363,217 +357,214 @@ fn date_at(
     published: Option<NaiveDate>,
     out: &mut Vec<DateExpr>,
 ) -> Option<usize> {
-    let t = &tokens[i];
-    let end = sent.end;
-    // day + month: 3 سبتمبر, 18 و27 فبراير, الخامس من آذار
-    // 14 من نيسان: a day, من, a month
-    let day_first = day_number(t)
-        .map(|d| {
-            (
-                d,
-                if tokens.get(i + 1).is_some_and(|x| x.norm == "من")
-                    && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0)
-                {
-                    2
-                } else {
-                    1
-                },
-            )
-        })
-        .or_else(|| {
-            let (d, n) = ordinal_day(tokens, i)?;
-            (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
-        });
-    if let Some((day, n)) = day_first {
-        // 18 و27 فبراير: the first day shares the second's month
-        if t.kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
-            if let Some(d2) = tokens.get(i + 2).and_then(day_number) {
-                if let Some((m, mn, 0, _)) = month_at(tokens, i + 3) {
-                    let (y, _, _) = month_year(tokens, i + 3 + mn, end, m, Some(d2), published)?;
-                    if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
-                        push(out, i..i + 1, 0, d.to_string(), Resolution::Day);
-                    }
-                    return Some(i + 2);
-                }
-            }
-        }
-        if let Some((m, mn, 0, _)) = month_at(tokens, i + n) {
-            let (y, k, _) = month_year(tokens, i + n + mn, end, m, Some(day), published)?;
-            if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
-                push(out, i..k, 0, d.to_string(), Resolution::Day);
-            }
-            return Some(k);
-        }
+    if let Some(next) = day_month_date(tokens, sent.end, i, published, out) {
+        return next;
     }
-    if let Some((m, mn, letters, weak)) = month_at(tokens, i) {
-        let after = i + mn;
-        let supported = !weak
-            || tokens
-                .get(after)
-                .is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
-            || prev_is(
-                tokens,
-                i,
-                sent.start,
-                &["شهر", "في", "منذ", "خلال", "مطلع", "اوائل", "اواخر", "منتصف", "بدايه", "نهايه", "حتي", "قبل", "بعد"],
-            );
-        if supported {
-            let (y, k, _) = month_year(tokens, after, end, m, None, published)?;
-            push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
-            return Some(k);
-        }
+    if let Some(next) = month_date(tokens, sent, i, published, out) {
+        return next;
     }
-    // years
-    if let Some(y) = year_number(t, 1000, 2100) {
-        let strong = prev_is(tokens, i, sent.start, YEAR_STRONG);
-        let next_word = tokens.get(i + 1).filter(|n| i + 1 < end && n.kind == TokenKind::Arabic);
-        let hijri = next_word.is_some_and(|n| n.norm == "ه" || n.norm == "هجري" || n.norm == "هجريه");
-        let free_after = next_word.is_none_or(|n| {
-            n.norm.starts_with('و')
-                || is(
-                    n,
-                    &[
-                        "الي",
-                        "حتي",
-                        "عندما",
-                        "حين",
-                        "حيث",
-                        "بعد",
-                        "قبل",
-                        "في",
-                        "م",
-                        "ميلادي",
-                        "ميلاديه",
-                        "الماضي",
-                        "المقبل",
-                        "الجاري",
-                    ],
-                )
-        });
-        let punct_after = tokens.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind == TokenKind::Punct);
-        let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && ((1900..=2100).contains(&y) || punct_after);
-        // أكثر من 2000: a figure, not a year
-        let qualified = crate::number::qualifier_before(tokens, i, sent.start).is_some();
-        let alone = (1950..=2035).contains(&y)
-            && next_word.is_none()
-            && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
-        if !hijri && !qualified && (strong || (weak && free_after) || alone) {
-            push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
-            return Some(i + 1);
-        }
+    if let Some(next) = year_date(tokens, sent, i, out) {
+        return Some(next);
     }
     let pubd = published?;
-    // weekdays
-    if let Some((letters, wd)) = weekday(t) {
-        let next = tokens.get(i + 1).filter(|_| i + 1 < end);
-        // الأحد عشر (the eleven), صلاة الجمعة, بين الاثنين (the two)
-        if next.is_some_and(|n| n.norm == "عشر")
-            || prev_is(tokens, i, sent.start, &["صلاه", "خطبه", "صلوات", "خطب", "بين", "كلا", "احد"])
-            || (wd == 0 && next.is_some_and(|n| n.norm == "من"))
-        {
-            return None;
-        }
-        let rel = rel_at(tokens, i + 1);
-        let pub_wd = pubd.weekday().num_days_from_monday();
-        let future = rel == Rel::Next || (rel == Rel::None && future_context(tokens, sent, i));
-        let day = if future {
-            let mut d = (wd + 7 - pub_wd) % 7;
-            if d == 0 && rel == Rel::Next {
-                d = 7;
-            }
-            pubd + Duration::days(d as i64)
-        } else {
-            let mut d = (pub_wd + 7 - wd) % 7;
-            if d == 0 && rel == Rel::Past {
-                d = 7;
-            }
-            pubd - Duration::days(d as i64)
-        };
-        let k = if matches!(rel, Rel::Past | Rel::Next) { i + 2 } else { i + 1 };
-        push(out, i..k, letters, day.to_string(), Resolution::Day);
-        return Some(k);
+    if let Some(next) = weekday_date(tokens, sent, i, pubd, out) {
+        return next;
     }
-    // relative days
-    let bare: Option<(usize, std::borrow::Cow<'_, str>)> = if t.kind == TokenKind::Arabic {
-        proclitic_splits(&t.norm).find(|(_, r)| {
-            matches!(
-                r.as_ref(),
-                "اليوم"
-                    | "امس"
-                    | "الامس"
-                    | "البارحه"
-                    | "غدا"
-                    | "الغد"
-                    | "اول"
-                    | "بعد"
-                    | "الاسبوع"
-                    | "الشهر"
-                    | "العام"
-                    | "السنه"
-                    | "هذا"
-                    | "هذه"
-            )
-        })
-    } else {
-        None
+    relative_date(tokens, sent, i, pubd, out)
+}
+
+/// A day that can open a date at `i`: a number of 1 to 31, or an ordinal followed by من:
+/// (day, tokens up to the month). `14 من نيسان`: a number, من, a month without a clitic.
+fn day_first(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    if let Some(d) = day_number(&tokens[i]) {
+        let min =
+            tokens.get(i + 1).is_some_and(|x| x.norm == "من") && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0);
+        return Some((d, if min { 2 } else { 1 }));
+    }
+    let (d, n) = ordinal_day(tokens, i)?;
+    (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
+}
+
+/// Day and month: `3 سبتمبر`, `18 و27 فبراير`, `الخامس من آذار`, `14 من نيسان`.
+fn day_month_date(
+    tokens: &[Token],
+    end: usize,
+    i: usize,
+    published: Option<NaiveDate>,
+    out: &mut Vec<DateExpr>,
+) -> Tried {
+    let (day, n) = day_first(tokens, i)?;
+    // 18 و27 فبراير: the first day shares the second's month
+    if tokens[i].kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
+        if let Some(d2) = tokens.get(i + 2).and_then(day_number) {
+            if let Some((m, mn, 0, _)) = month_at(tokens, i + 3) {
+                let Some((y, _, _)) = month_year(tokens, i + 3 + mn, end, m, Some(d2), published) else {
+                    return Some(None);
+                };
+                if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
+                    push(out, i..i + 1, 0, d.to_string(), Resolution::Day);
+                }
+                return Some(Some(i + 2));
+            }
+        }
+    }
+    let Some((m, mn, 0, _)) = month_at(tokens, i + n) else { return None };
+    let Some((y, k, _)) = month_year(tokens, i + n + mn, end, m, Some(day), published) else {
+        return Some(None);
     };
-    let (letters, word) = bare?;
-    let next = tokens.get(i + 1).filter(|_| i + 1 < end).map(|n| n.norm.as_str());
+    if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
+        push(out, i..k, 0, d.to_string(), Resolution::Day);
+    }
+    Some(Some(k))
+}
+
+/// A month without a day: `شباط/فبراير`, `مارس 2015`, `جانفي الماضي`; a month name that is also
+/// another word (مارس) only with a year, a relative word or a supporting word before it.
+fn month_date(
+    tokens: &[Token],
+    sent: &Range<usize>,
+    i: usize,
+    published: Option<NaiveDate>,
+    out: &mut Vec<DateExpr>,
+) -> Tried {
+    let (m, mn, letters, weak) = month_at(tokens, i)?;
+    let after = i + mn;
+    let supported = !weak
+        || tokens
+            .get(after)
+            .is_some_and(|x| year_number(x, 1000, 2100).is_some() || rel_at(tokens, after) != Rel::None)
+        || prev_in(tokens, i, sent.start, &MONTH_SUPPORT);
+    if !supported {
+        return None;
+    }
+    let Some((y, k, _)) = month_year(tokens, after, sent.end, m, None, published) else { return Some(None) };
+    push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
+    Some(Some(k))
+}
+
+/// A year (`عام 2011`, `من 1989 إلى 2019`, a number alone in 1950–2035): the token after it.
+/// Not a figure (أكثر من 2000, في 1500 حالة) nor a year of the Hijri calendar.
+fn year_date(tokens: &[Token], sent: &Range<usize>, i: usize, out: &mut Vec<DateExpr>) -> Option<usize> {
+    let y = year_number(&tokens[i], 1000, 2100)?;
+    let end = sent.end;
+    let strong = prev_in(tokens, i, sent.start, &YEAR_STRONG);
+    let next_word = tokens.get(i + 1).filter(|n| i + 1 < end && n.kind == TokenKind::Arabic);
+    let hijri = next_word.is_some_and(|n| n.norm == "ه" || n.norm == "هجري" || n.norm == "هجريه");
+    let free_after = next_word.is_none_or(|n| n.norm.starts_with('و') || is_listed(n, &YEAR_FREE_AFTER));
+    let punct_after = tokens.get(i + 1).is_none_or(|n| i + 1 >= end || n.kind == TokenKind::Punct);
+    let weak = prev_is(tokens, i, sent.start, YEAR_WEAK) && ((1900..=2100).contains(&y) || punct_after);
+    // أكثر من 2000: a figure, not a year
+    let qualified = crate::number::qualifier_before(tokens, i, sent.start).is_some();
+    let alone = (1950..=2035).contains(&y)
+        && next_word.is_none()
+        && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
+    if !hijri && !qualified && (strong || (weak && free_after) || alone) {
+        push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
+        return Some(i + 1);
+    }
+    None
+}
+
+/// A weekday (الجمعة، الأربعاء الماضي، الأحد المقبل), resolved against the publication day.
+fn weekday_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
+    let (letters, wd) = weekday(&tokens[i])?;
+    let next = tokens.get(i + 1).filter(|_| i + 1 < sent.end);
+    // الأحد عشر (the eleven), صلاة الجمعة, بين الاثنين (the two)
+    if next.is_some_and(|n| n.norm == "عشر")
+        || prev_is(tokens, i, sent.start, &["صلاه", "خطبه", "صلوات", "خطب", "بين", "كلا", "احد"])
+        || (wd == 0 && next.is_some_and(|n| n.norm == "من"))
+    {
+        return Some(None);
+    }
+    let rel = rel_at(tokens, i + 1);
+    let pub_wd = pubd.weekday().num_days_from_monday();
+    let future = rel == Rel::Next || (rel == Rel::None && future_context(tokens, sent, i));
+    let day = if future {
+        let mut d = (wd + 7 - pub_wd) % 7;
+        if d == 0 && rel == Rel::Next {
+            d = 7;
+        }
+        pubd + Duration::days(d as i64)
+    } else {
+        let mut d = (pub_wd + 7 - wd) % 7;
+        if d == 0 && rel == Rel::Past {
+            d = 7;
+        }
+        pubd - Duration::days(d as i64)
+    };
+    let k = if matches!(rel, Rel::Past | Rel::Next) { i + 2 } else { i + 1 };
+    push(out, i..k, letters, day.to_string(), Resolution::Day);
+    Some(Some(k))
+}
+
+/// A relative date (see `data/relative_days.tsv`): اليوم، أمس، أول أمس، غدا، هذا الأسبوع، الشهر
+/// المقبل، العام الماضي…
+fn relative_date(
+    tokens: &[Token],
+    sent: &Range<usize>,
+    i: usize,
+    pubd: NaiveDate,
+    out: &mut Vec<DateExpr>,
+) -> Option<usize> {
+    let (letters, word) = find(&tokens[i], &RELATIVE_DAYS)?;
+    let next = tokens.get(i + 1).filter(|_| i + 1 < sent.end).map(|n| n.norm.as_str());
     let day = |delta: i64| (pubd + Duration::days(delta)).to_string();
-    match (word.as_ref(), next) {
-        ("اول", Some("امس")) => push(out, i..i + 2, letters, day(-2), Resolution::Day),
-        ("بعد", Some("غد")) => push(out, i..i + 2, letters, day(2), Resolution::Day),
-        ("امس" | "الامس", Some("الاول")) => push(out, i..i + 2, letters, day(-2), Resolution::Day),
-        ("امس" | "الامس" | "البارحه", _) => push(out, i..i + 1, letters, day(-1), Resolution::Day),
-        ("غدا" | "الغد", _) => push(out, i..i + 1, letters, day(1), Resolution::Day),
-        ("اليوم", n) => {
-            // اليوم التالي، اليوم الأول، اليوم العالمي: a day of something, not today
-            let other = n.is_some_and(|n| {
-                n.starts_with("ال")
-                    && !matches!(n, "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "الاحد")
-            });
-            // "إسرائيل اليوم": the end of a quoted title
-            let title =
-                tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.norm.as_str(), "\"" | "»" | "”"));
-            if other
-                || title
-                || prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && n.is_some_and(|n| n == "نفسه")
-            {
+    match word {
+        Relative::Day { then: Some((then, days)), .. } if next == Some(then) => {
+            push(out, i..i + 2, letters, day(days), Resolution::Day)
+        }
+        Relative::Day { days: Some(0), .. } => {
+            if !is_today(tokens, sent, i) {
                 return None;
             }
-            push(out, i..i + 1, letters, pubd.to_string(), Resolution::Day);
+            push(out, i..i + 1, letters, day(0), Resolution::Day);
         }
-        ("هذا" | "هذه", Some(unit)) => {
-            let (k, v) = unit_value(unit, 0, pubd)?;
+        Relative::Day { days: Some(days), .. } => push(out, i..i + 1, letters, day(days), Resolution::Day),
+        Relative::Day { days: None, .. } => return None,
+        Relative::This => {
+            let unit = match RELATIVE_DAYS.get(next?) {
+                Some(&Relative::Unit(unit)) => unit,
+                _ => return None,
+            };
+            let (k, v) = unit_value(unit, 0, pubd);
             push(out, i..i + 2, letters, v, k);
             return Some(i + 2);
         }
-        (unit @ ("الاسبوع" | "الشهر" | "العام" | "السنه"), Some(_)) => {
+        Relative::Unit(unit) => {
+            next?;
             let delta = match rel_at(tokens, i + 1) {
                 Rel::Past => -1,
                 Rel::Next => 1,
                 Rel::Current => 0,
                 Rel::None => return None,
             };
-            let (k, v) = unit_value(unit, delta, pubd)?;
+            let (k, v) = unit_value(unit, delta, pubd);
             push(out, i..i + 2, letters, v, k);
             return Some(i + 2);
         }
-        _ => return None,
     }
     Some(i + 1)
 }
 
+/// Whether اليوم at `i` is today: not a day of something (اليوم التالي، اليوم الأول، اليوم
+/// العالمي), not the end of a quoted title ("إسرائيل اليوم"), not في اليوم نفسه.
+fn is_today(tokens: &[Token], sent: &Range<usize>, i: usize) -> bool {
+    let next = tokens.get(i + 1).filter(|_| i + 1 < sent.end).map(|n| n.norm.as_str());
+    let other = next.is_some_and(|n| n.starts_with("ال") && !WEEKDAYS.contains(n));
+    let title = tokens.get(i + 1).is_some_and(|n| !n.space_before && matches!(n.norm.as_str(), "\"" | "»" | "”"));
+    let same = prev_is(tokens, i, sent.start, &["ذلك", "نفس", "هذا", "في"]) && next.is_some_and(|n| n == "نفسه");
+    !(other || title || same)
+}
+
 /// The week, month or year `delta` units from the publication day.
-fn unit_value(unit: &str, delta: i32, pubd: NaiveDate) -> Option<(Resolution, String)> {
+fn unit_value(unit: Unit, delta: i32, pubd: NaiveDate) -> (Resolution, String) {
     match unit {
-        "الاسبوع" => Some((Resolution::Month, ym(monday_of(pubd + Duration::days(7 * delta as i64))))),
-        "الشهر" => {
+        Unit::Week => (Resolution::Month, ym(monday_of(pubd + Duration::days(7 * delta as i64)))),
+        Unit::Month => {
             let (y, m) = add_months(pubd.year(), pubd.month(), delta);
-            Some((Resolution::Month, format!("{y:04}-{m:02}")))
+            (Resolution::Month, format!("{y:04}-{m:02}"))
         }
-        "العام" | "السنه" => Some((Resolution::Year, format!("{:04}", pubd.year() + delta))),
-        _ => None,
+        Unit::Year => (Resolution::Year, format!("{:04}", pubd.year() + delta)),
     }
 }
 
@@ -647,6 +638,40 @@ mod tests {
 
     fn pair(t: &str, v: &str) -> (String, String) {
         (t.to_string(), v.to_string())
+    }
+
+    #[test]
+    fn word_lists_are_well_formed() {
+        use crate::lexicon::check;
+        check(&WEEKDAYS, include_str!("../data/weekdays.tsv")).unwrap();
+        check(&MONTHS, include_str!("../data/months.tsv")).unwrap();
+        check(&ORDINAL_DAYS, include_str!("../data/ordinal_days.tsv")).unwrap();
+        check(&YEAR_STRONG, include_str!("../data/year_strong.tsv")).unwrap();
+        check(&FUTURE_WORDS, include_str!("../data/future_words.tsv")).unwrap();
+        check(&MONTH_SUPPORT, include_str!("../data/month_support.tsv")).unwrap();
+        check(&YEAR_FREE_AFTER, include_str!("../data/year_free_after.tsv")).unwrap();
+        check(&RELATIVE_DAYS, include_str!("../data/relative_days.tsv")).unwrap();
+        // one name a day, Monday = 0
+        let days: Vec<u32> = WEEKDAYS.iter().map(|w| *WEEKDAYS.get(w).unwrap()).collect();
+        assert_eq!(days, (0..7).collect::<Vec<_>>());
+        assert_eq!(WEEKDAYS.get("الجمعه"), Some(&4));
+        // each word one month; every month named; the weak words
+        assert!(MONTHS.iter().all(|w| MONTHS.tags(w).len() == 1));
+        assert!((1..=12).all(|m| MONTHS.iter().any(|w| MONTHS.get(w).unwrap().0 == m)));
+        let weak: Vec<&str> = MONTHS.iter().filter(|w| MONTHS.get(w).unwrap().1).collect();
+        assert_eq!(weak, ["مارس", "اب", "ماي", "اوت"]);
+        assert_eq!(MONTHS.get("اذار"), Some(&(3, false)));
+        assert_eq!((MONTHS.len(), YEAR_STRONG.len(), FUTURE_WORDS.len(), ORDINAL_DAYS.len()), (29, 21, 17, 13));
+        // the word after a relative word is in normalized spelling too
+        for w in RELATIVE_DAYS.iter() {
+            if let Some(&Relative::Day { then: Some((then, _)), .. }) = RELATIVE_DAYS.get(w) {
+                assert_eq!(crate::normalize::normalize(then), then);
+            }
+        }
+        assert_eq!(RELATIVE_DAYS.get("اول"), Some(&Relative::Day { days: None, then: Some(("امس", -2)) }));
+        assert_eq!(RELATIVE_DAYS.get("السنه"), Some(&Relative::Unit(Unit::Year)));
+        assert_eq!(Relative::parse("-"), None);
+        assert_eq!(Relative::parse("week\t1"), None);
     }
 
     #[test]

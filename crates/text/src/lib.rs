@@ -5,6 +5,7 @@
 //! * [`sentence`]: sentence segmentation;
 //! * [`quotes`]: pairing of quotation marks of every kind;
 //! * [`clitic`]: lexicon-aware proclitic analysis;
+//! * [`lexicon`]: word lists as data files, with one clitic-aware look-up;
 //! * [`number`]: numbers in digits and in words, scale words, vague quantities, qualifiers;
 //! * [`date`]: calendar words (weekdays, three month-name families, relative days) and their
 //!   resolution against a publication date.
@@ -19,8 +20,10 @@
 //! ```
 pub mod clitic;
 pub mod date;
+pub mod lexicon;
 pub mod normalize;
 pub mod number;
+pub mod proclitic;
 pub mod quotes;
 pub mod sentence;
 pub mod token;

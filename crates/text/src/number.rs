@@ -5,8 +5,9 @@
 //! مئات = 100, آلاف = 1000, and عشرات الآلاف = 10000); and the qualifiers around a figure
 //! (أكثر من، نحو، ما لا يقل عن، على الأقل…).
 //!
-//! Everything works on [`Token`]s, whose `norm` is the lossy normalization, so the tables below
-//! are written in normalized spelling (ة → ه, ى → ي, أ → ا).
+//! Everything works on [`Token`]s, whose `norm` is the lossy normalization, so the word lists
+//! (`data/number_words.tsv`, `data/qualifiers_before.tsv`, `data/qualifiers_after.tsv`) are
+//! written in normalized spelling (ة → ه, ى → ي, أ → ا).
 //!
 //! ```
 //! use khabar_text::{token::tokenize, number::{parse_number, qualifier_before, Qualifier}};
@@ -16,8 +17,8 @@
 //! assert_eq!(qualifier_before(&toks, 3, 0).map(|q| q.0), Some(Qualifier::MoreThan));
 //! ```
 use crate::clitic::proclitic_splits;
+use crate::lexicon::{Lazy, Lexicon};
 use crate::token::{Token, TokenKind};
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// The contract's qualifier of a figure (exact, approx, more_than…).
@@ -39,102 +40,29 @@ enum Word {
     Vague(f64),
 }
 
-/// Number words in normalized spelling.
-static WORDS: LazyLock<HashMap<&'static str, Word>> = LazyLock::new(|| {
-    use Word::*;
-    let mut m = HashMap::default();
-    let units: [(&[&str], f64); 9] = [
-        (&["واحد", "واحده"], 1.0),
-        (&["اثنان", "اثنين", "اثنتان", "اثنتين", "اثنا", "اثني", "اثنتا", "اثنتي"], 2.0),
-        (&["ثلاث", "ثلاثه"], 3.0),
-        (&["اربع", "اربعه"], 4.0),
-        (&["خمس", "خمسه"], 5.0),
-        (&["ست", "سته"], 6.0),
-        (&["سبع", "سبعه"], 7.0),
-        (&["ثماني", "ثمانيه", "ثمان"], 8.0),
-        (&["تسع", "تسعه"], 9.0),
-    ];
-    for (ws, v) in units {
-        for w in ws {
-            m.insert(*w, Unit(v));
-        }
-    }
-    m.insert("احد", One);
-    m.insert("احدي", One);
-    m.insert("عشر", Ten);
-    m.insert("عشره", Ten);
-    let tens = [
-        ("عشر", 20.0),
-        ("ثلاث", 30.0),
-        ("اربع", 40.0),
-        ("خمس", 50.0),
-        ("ست", 60.0),
-        ("سبع", 70.0),
-        ("ثمان", 80.0),
-        ("تسع", 90.0),
-    ];
-    for (stem, v) in tens {
-        m.insert(leak(format!("{stem}ون")), Tens(v));
-        m.insert(leak(format!("{stem}ين")), Tens(v));
-    }
-    for w in ["مئه", "مائه", "ميه"] {
-        m.insert(w, Hundred(100.0));
-    }
-    for w in ["مئتان", "مئتين", "مائتان", "مائتين", "مئتا", "مئتي", "مائتا", "مائتي"]
-    {
-        m.insert(w, Hundred(200.0));
-    }
-    let hundreds = [
-        ("ثلاث", 300.0),
-        ("ثلث", 300.0),
-        ("اربع", 400.0),
-        ("خمس", 500.0),
-        ("ست", 600.0),
-        ("سبع", 700.0),
-        ("ثمان", 800.0),
-        ("ثماني", 800.0),
-        ("تسع", 900.0),
-    ];
-    for (stem, v) in hundreds {
-        m.insert(leak(format!("{stem}مئه")), Hundred(v));
-        m.insert(leak(format!("{stem}مائه")), Hundred(v));
-    }
-    for w in ["الف", "الفا"] {
-        m.insert(w, Scale(1e3));
-    }
-    for w in ["الفان", "الفين", "الفي", "الفا"] {
-        m.entry(w).or_insert(Unit(2e3));
-    }
-    m.insert("الاف", PluralScale(1e3));
-    for w in ["مليون", "مليونا"] {
-        m.insert(w, Scale(1e6));
-    }
-    for w in ["مليونان", "مليونين", "مليوني"] {
-        m.insert(w, Unit(2e6));
-    }
-    m.insert("ملايين", PluralScale(1e6));
-    for w in ["مليار", "مليارا", "بليون"] {
-        m.insert(w, Scale(1e9));
-    }
-    for w in ["ملياران", "مليارين"] {
-        m.insert(w, Unit(2e9));
-    }
-    m.insert("مليارات", PluralScale(1e9));
-    m.insert("نصف", Fraction(0.5));
-    m.insert("ربع", Fraction(0.25));
-    for w in ["عشرات", "العشرات"] {
-        m.insert(w, Vague(10.0));
-    }
-    for w in ["مئات", "المئات", "مئات", "ميات"] {
-        m.insert(w, Vague(100.0));
-    }
-    m.insert("الالاف", Vague(1e3));
-    m.insert("الملايين", Vague(1e6));
-    m
-});
+/// Number words in normalized spelling, with their class and value.
+static WORDS: Lazy<Word> = crate::lexicon!("number_words", Word::parse);
 
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
+impl Word {
+    /// Reads a line's columns: the class, then the value for the classes that carry one.
+    fn parse(tag: &str) -> Option<Word> {
+        let (class, value) = match tag.split_once('\t') {
+            Some((class, value)) => (class, Some(value.parse::<f64>().ok()?)),
+            None => (tag, None),
+        };
+        Some(match (class, value) {
+            ("one", None) => Word::One,
+            ("ten", None) => Word::Ten,
+            ("unit", Some(v)) => Word::Unit(v),
+            ("tens", Some(v)) => Word::Tens(v),
+            ("hundred", Some(v)) => Word::Hundred(v),
+            ("scale", Some(v)) => Word::Scale(v),
+            ("plural_scale", Some(v)) => Word::PluralScale(v),
+            ("fraction", Some(v)) => Word::Fraction(v),
+            ("vague", Some(v)) => Word::Vague(v),
+            _ => return None,
+        })
+    }
 }
 
 /// A number found at a token.
@@ -158,8 +86,16 @@ impl NumberMatch {
     }
 }
 
+/// The most digits a figure may have: 15, what a double holds exactly.
+const MAX_DIGITS: usize = 15;
+
 /// Parses a digit string with separators: `3,800`, `1.8`, `1.000.000`, `2,5`.
 pub fn parse_digits(s: &str) -> Option<f64> {
+    // a run of more digits than a double holds exactly is a code, a phone number or noise, never
+    // a figure a reader could check (and 10,000 digits would overflow to infinity)
+    if s.chars().filter(|c| c.is_ascii_digit()).count() > MAX_DIGITS {
+        return None;
+    }
     let seps: Vec<char> = s.chars().filter(|c| !c.is_ascii_digit()).collect();
     if seps.is_empty() {
         return s.parse().ok();
@@ -180,25 +116,18 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     }
 }
 
-/// Looks a word up in the number table, allowing proclitics on it (وخمسة، بعشرات، لألفي).
-/// Returns the entry and the clitic letters taken.
+/// Looks a word up in the number table, allowing proclitics on it (وخمسة، بعشرات، لألفي) when
+/// `allow_clitic`. Returns the entry, the clitic letters taken and whether they are a lone و.
 fn word_at(t: &Token, allow_clitic: bool) -> Option<(Word, usize, bool)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    if let Some(&w) = WORDS.get(t.norm.as_str()) {
-        return Some((w, 0, false));
-    }
     if !allow_clitic {
-        return None;
+        return WORDS.get(&t.norm).map(|&w| (w, 0, false));
     }
-    for (letters, rest) in proclitic_splits(&t.norm).skip(1) {
-        if let Some(&w) = WORDS.get(rest.as_ref()) {
-            let conj = t.norm.starts_with('و') && letters == 1;
-            return Some((w, letters, conj));
-        }
-    }
-    None
+    let (&w, letters) = WORDS.find(&t.norm)?;
+    let conj = t.norm.starts_with('و') && letters == 1;
+    Some((w, letters, conj))
 }
 
 fn scale_after(tokens: &[Token], i: usize) -> Option<f64> {
@@ -213,30 +142,11 @@ fn scale_after(tokens: &[Token], i: usize) -> Option<f64> {
 pub fn parse_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
     let t = tokens.get(i)?;
     if t.kind == TokenKind::Number {
-        let mut value = parse_digits(&t.norm)?;
-        let mut len = 1;
-        if let Some(scale) = scale_after(tokens, i + 1) {
-            value *= scale;
-            len += 1;
-            if let Some((Word::Fraction(f), 1, true)) = tokens.get(i + 2).and_then(|t| word_at(t, true)) {
-                value += f * scale;
-                len += 1;
-            }
-        }
-        return Some(NumberMatch { value, start: i, len, clitic_letters: 0, vague: false, digits: true });
+        return digits_number(tokens, i);
     }
     let (first, clitic_letters, _) = word_at(t, true)?;
     if let Word::Vague(v) = first {
-        // عشرات الآلاف, مئات الآلاف
-        let mut value = v;
-        let mut len = 1;
-        if let Some((Word::Vague(s), 0, _)) = tokens.get(i + 1).and_then(|t| word_at(t, false)) {
-            if s > v {
-                value *= s;
-                len = 2;
-            }
-        }
-        return Some(NumberMatch { value, start: i, len, clitic_letters, vague: true, digits: false });
+        return Some(vague_number(tokens, i, v, clitic_letters));
     }
     if let Word::PluralScale(v) = first {
         return Some(NumberMatch { value: v, start: i, len: 1, clitic_letters, vague: true, digits: false });
@@ -253,125 +163,150 @@ pub fn parse_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
         }
         return None;
     }
-    // compound: total of completed scale groups + the group being built
-    let (mut total, mut cur, mut last_scale) = (0.0f64, 0.0f64, 0.0f64);
-    let mut prev: Option<Word> = None;
+    compound_number(tokens, i, first, clitic_letters)
+}
+
+/// A number in digits, with the scale word after it (`1.8 مليون`) and a fraction of that scale
+/// after the scale (`3 ملايين ونصف`).
+fn digits_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
+    let mut value = parse_digits(&tokens[i].norm)?;
+    let mut len = 1;
+    if let Some(scale) = scale_after(tokens, i + 1) {
+        value *= scale;
+        len += 1;
+        if let Some((Word::Fraction(f), 1, true)) = tokens.get(i + 2).and_then(|t| word_at(t, true)) {
+            value += f * scale;
+            len += 1;
+        }
+    }
+    Some(NumberMatch { value, start: i, len, clitic_letters: 0, vague: false, digits: true })
+}
+
+/// A vague quantity `v` at `i`, times a larger one right after it (عشرات الآلاف, مئات الآلاف).
+fn vague_number(tokens: &[Token], i: usize, v: f64, clitic_letters: usize) -> NumberMatch {
+    let mut value = v;
+    let mut len = 1;
+    if let Some((Word::Vague(s), 0, _)) = tokens.get(i + 1).and_then(|t| word_at(t, false)) {
+        if s > v {
+            value *= s;
+            len = 2;
+        }
+    }
+    NumberMatch { value, start: i, len, clitic_letters, vague: true, digits: false }
+}
+
+/// A number in words from `i`, whose first word `first` is already read: the words that continue
+/// it are added up by [`Compound::take`].
+fn compound_number(tokens: &[Token], i: usize, first: Word, clitic_letters: usize) -> Option<NumberMatch> {
+    let mut number = Compound::default();
     let mut j = i;
     while j < tokens.len() {
-        let (w, _, conj) = if j == i {
-            (first, clitic_letters, false)
+        let (w, conj) = if j == i {
+            (first, false)
         } else {
             match word_at(&tokens[j], true) {
-                Some(x) => x,
+                Some((w, _, conj)) => (w, conj),
                 None => break,
             }
         };
         if j > i && tokens[j].newline_before {
             break;
         }
-        let ok = match (prev, w, conj) {
-            (None, Word::One, _) => tokens.get(j + 1).and_then(|t| word_at(t, false)).is_some_and(|x| x.0 == Word::Ten),
-            (None, _, _) => true,
-            // teens: خمسة عشر, احد عشر
-            (Some(Word::Unit(u)), Word::Ten, false) if u < 10.0 => {
-                cur += 10.0;
-                prev = Some(w);
-                j += 1;
-                continue;
-            }
-            (Some(Word::One), Word::Ten, false) => {
-                cur += 11.0;
-                prev = Some(w);
-                j += 1;
-                continue;
-            }
-            // ثلاث مئة
-            (Some(Word::Unit(u)), Word::Hundred(100.0), false) if u < 10.0 => {
-                cur += u * 100.0 - u;
-                prev = Some(Word::Hundred(u * 100.0));
-                j += 1;
-                continue;
-            }
-            (Some(_), Word::Scale(_) | Word::PluralScale(_), false) => true,
-            (Some(Word::Scale(_) | Word::PluralScale(_)), Word::Fraction(_), true) => true,
-            (Some(_), Word::Unit(_) | Word::Tens(_) | Word::Hundred(_) | Word::One, true) => true,
-            (Some(_), Word::Scale(_), true) if cur == 0.0 => true,
-            _ => false,
-        };
-        if !ok {
+        let ten_after = || tokens.get(j + 1).and_then(|t| word_at(t, false)).is_some_and(|x| x.0 == Word::Ten);
+        if !number.take(w, conj, ten_after) {
             break;
         }
-        match w {
-            // a dual scale (ألفين، مليونين) closes a group of its own
-            Word::Unit(v) if v >= 1e3 => {
-                total += cur + v;
-                cur = 0.0;
-                last_scale = v / 2.0;
-            }
-            Word::Unit(v) | Word::Tens(v) | Word::Hundred(v) => cur += v,
-            Word::One => cur += 0.0,
-            Word::Ten => cur += 10.0,
-            Word::Scale(v) | Word::PluralScale(v) => {
-                if cur == 0.0 {
-                    cur = 1.0;
-                }
-                total += cur * v;
-                cur = 0.0;
-                last_scale = v;
-            }
-            Word::Fraction(f) => total += f * last_scale,
-            Word::Vague(_) => break,
-        }
-        prev = Some(w);
         j += 1;
     }
-    let value = total + cur;
+    let value = number.total + number.cur;
     if j == i || value == 0.0 {
         return None;
     }
     Some(NumberMatch { value, start: i, len: j - i, clitic_letters, vague: false, digits: false })
 }
 
-/// Qualifiers written before a figure, in normalized spelling, longest first.
-static BEFORE: &[(&[&str], Qualifier)] = &[
-    (&["ما", "لا", "يقل", "عن"], Qualifier::AtLeast),
-    (&["ما", "لا", "يقل", "عدده", "عن"], Qualifier::AtLeast),
-    (&["لا", "يقل", "عن"], Qualifier::AtLeast),
-    (&["علي", "الاقل"], Qualifier::AtLeast),
-    (&["ما", "يزيد", "عن"], Qualifier::MoreThan),
-    (&["ما", "يزيد", "علي"], Qualifier::MoreThan),
-    (&["يزيد", "عن"], Qualifier::MoreThan),
-    (&["يزيد", "علي"], Qualifier::MoreThan),
-    (&["ما", "يربو", "علي"], Qualifier::MoreThan),
-    (&["يربو", "علي"], Qualifier::MoreThan),
-    (&["ما", "يفوق"], Qualifier::MoreThan),
-    (&["يفوق"], Qualifier::MoreThan),
-    (&["اكثر", "من"], Qualifier::MoreThan),
-    (&["ازيد", "من"], Qualifier::MoreThan),
-    (&["اقل", "من"], Qualifier::LessThan),
-    (&["ما", "يقل", "عن"], Qualifier::LessThan),
-    (&["ما", "يقارب"], Qualifier::Approx),
-    (&["ما", "يقرب", "من"], Qualifier::Approx),
-    (&["ما", "يناهز"], Qualifier::Approx),
-    (&["يناهز"], Qualifier::Approx),
-    (&["يقارب"], Qualifier::Approx),
-    (&["نحو"], Qualifier::Approx),
-    (&["حوالي"], Qualifier::Approx),
-    (&["قرابه"], Qualifier::Approx),
-    (&["زهاء"], Qualifier::Approx),
-    (&["تقريبا"], Qualifier::Approx),
-    (&["ما", "يصل", "الي"], Qualifier::UpTo),
-    (&["يصل", "الي"], Qualifier::UpTo),
-    (&["حتي"], Qualifier::UpTo),
-];
+/// A number in words being read: the total of its completed scale groups, the group being built,
+/// the last scale (for a fraction after it) and the last word.
+#[derive(Default)]
+struct Compound {
+    total: f64,
+    cur: f64,
+    last_scale: f64,
+    prev: Option<Word>,
+}
 
+impl Compound {
+    /// Adds the next word `w` (`conj`: it carries the conjunction و) when it continues the
+    /// number; says whether it did. `ten_after`: whether عشر follows, which makes احد a number.
+    fn take(&mut self, w: Word, conj: bool, ten_after: impl FnOnce() -> bool) -> bool {
+        let ok = match (self.prev, w, conj) {
+            (None, Word::One, _) => ten_after(),
+            (None, _, _) => true,
+            // teens: خمسة عشر, احد عشر
+            (Some(Word::Unit(u)), Word::Ten, false) if u < 10.0 => {
+                self.cur += 10.0;
+                self.prev = Some(w);
+                return true;
+            }
+            (Some(Word::One), Word::Ten, false) => {
+                self.cur += 11.0;
+                self.prev = Some(w);
+                return true;
+            }
+            // ثلاث مئة
+            (Some(Word::Unit(u)), Word::Hundred(100.0), false) if u < 10.0 => {
+                self.cur += u * 100.0 - u;
+                self.prev = Some(Word::Hundred(u * 100.0));
+                return true;
+            }
+            (Some(_), Word::Scale(_) | Word::PluralScale(_), false) => true,
+            (Some(Word::Scale(_) | Word::PluralScale(_)), Word::Fraction(_), true) => true,
+            (Some(_), Word::Unit(_) | Word::Tens(_) | Word::Hundred(_) | Word::One, true) => true,
+            (Some(_), Word::Scale(_), true) if self.cur == 0.0 => true,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        match w {
+            // a dual scale (ألفين، مليونين) closes a group of its own
+            Word::Unit(v) if v >= 1e3 => {
+                self.total += self.cur + v;
+                self.cur = 0.0;
+                self.last_scale = v / 2.0;
+            }
+            Word::Unit(v) | Word::Tens(v) | Word::Hundred(v) => self.cur += v,
+            Word::One => self.cur += 0.0,
+            Word::Ten => self.cur += 10.0,
+            Word::Scale(v) | Word::PluralScale(v) => {
+                if self.cur == 0.0 {
+                    self.cur = 1.0;
+                }
+                self.total += self.cur * v;
+                self.cur = 0.0;
+                self.last_scale = v;
+            }
+            Word::Fraction(f) => self.total += f * self.last_scale,
+            Word::Vague(_) => return false,
+        }
+        self.prev = Some(w);
+        true
+    }
+}
+
+/// Qualifiers written before a figure, in file order (a longer phrase before a shorter one it
+/// ends with).
+static BEFORE_LIST: Lazy<Qualifier> = crate::lexicon!("qualifiers_before", |t| t.parse().ok());
 /// Qualifiers written after a figure (and its counted noun).
-static AFTER: &[(&[&str], Qualifier)] = &[
-    (&["علي", "الاقل"], Qualifier::AtLeast),
-    (&["علي", "اقل", "تقدير"], Qualifier::AtLeast),
-    (&["تقريبا"], Qualifier::Approx),
-    (&["او", "اكثر"], Qualifier::AtLeast),
-];
+static AFTER_LIST: Lazy<Qualifier> = crate::lexicon!("qualifiers_after", |t| t.parse().ok());
+
+static BEFORE: LazyLock<Vec<(Vec<&str>, Qualifier)>> = LazyLock::new(|| phrases(&BEFORE_LIST));
+static AFTER: LazyLock<Vec<(Vec<&str>, Qualifier)>> = LazyLock::new(|| phrases(&AFTER_LIST));
+
+/// A list's phrases split into their words, with their qualifier, in file order.
+fn phrases(list: &Lexicon<Qualifier>) -> Vec<(Vec<&'static str>, Qualifier)> {
+    list.iter().filter_map(|p| Some((p.split(' ').collect(), *list.get(p)?))).collect()
+}
 
 /// Whether token `t` is the word `w`; the first word of a phrase may carry a conjunction or
 /// preposition (وأكثر من، بنحو، لنحو). Returns the clitic letters.
@@ -388,7 +323,7 @@ fn word_eq(t: &Token, w: &str, first: bool) -> Option<usize> {
 /// A qualifier that ends right before token `i` and starts no earlier than `floor`: the
 /// qualifier, its first token, and the proclitic letters on that token.
 pub fn qualifier_before(tokens: &[Token], i: usize, floor: usize) -> Option<(Qualifier, usize, usize)> {
-    for (words, q) in BEFORE {
+    for (words, q) in BEFORE.iter() {
         let n = words.len();
         if i < floor + n {
             continue;
@@ -405,7 +340,7 @@ pub fn qualifier_before(tokens: &[Token], i: usize, floor: usize) -> Option<(Qua
 /// A qualifier that starts at token `i` (or at `i + 1` past one noun): the qualifier and the
 /// token after it.
 pub fn qualifier_after(tokens: &[Token], i: usize, limit: usize) -> Option<(Qualifier, usize)> {
-    for (words, q) in AFTER {
+    for (words, q) in AFTER.iter() {
         let n = words.len();
         if i + n > limit.min(tokens.len()) {
             continue;
@@ -425,6 +360,119 @@ mod tests {
     fn num(text: &str) -> Option<(f64, usize, bool)> {
         let toks = tokenize(text);
         parse_number(&toks, 0).map(|n| (n.value, n.len, n.vague))
+    }
+
+    #[test]
+    fn runs_of_digits_too_long_to_be_figures_are_none() {
+        assert_eq!(num("123456789012345").map(|n| n.0), Some(123456789012345.0));
+        assert_eq!(num("1234567890123456"), None);
+        assert_eq!(num(&"1".repeat(10_000)), None);
+        assert_eq!(parse_digits("999,999,999,999,999"), Some(999_999_999_999_999.0));
+        assert_eq!(parse_digits("1,000,000,000,000,000"), None);
+    }
+
+    #[test]
+    fn word_lists_are_well_formed() {
+        use crate::lexicon::check;
+        check(&WORDS, include_str!("../data/number_words.tsv")).unwrap();
+        check(&BEFORE_LIST, include_str!("../data/qualifiers_before.tsv")).unwrap();
+        check(&AFTER_LIST, include_str!("../data/qualifiers_after.tsv")).unwrap();
+        for list in [&*BEFORE_LIST, &*AFTER_LIST] {
+            assert!(list.iter().all(|p| list.tags(p).len() == 1), "{}: a phrase with two qualifiers", list.name());
+        }
+        assert_eq!((BEFORE.len(), AFTER.len()), (29, 4));
+        assert_eq!(BEFORE[0], (vec!["ما", "لا", "يقل", "عن"], Qualifier::AtLeast));
+        assert_eq!(BEFORE[28], (vec!["حتي"], Qualifier::UpTo));
+        assert_eq!(AFTER[3], (vec!["او", "اكثر"], Qualifier::AtLeast));
+    }
+
+    /// The table as the code that built it before it became `data/number_words.tsv` made it
+    /// (compared whole then): its size, each class's size and sum, and words of every class.
+    #[test]
+    fn number_words_as_before() {
+        assert_eq!(WORDS.len(), 101);
+        assert!(WORDS.iter().all(|w| WORDS.tags(w).len() == 1), "a number word with two entries");
+        let mut classes: Vec<(&str, usize, f64)> = Vec::new();
+        for w in WORDS.iter() {
+            let (class, v) = match WORDS.get(w).unwrap() {
+                Word::Unit(v) => ("unit", *v),
+                Word::One => ("one", 0.0),
+                Word::Ten => ("ten", 0.0),
+                Word::Tens(v) => ("tens", *v),
+                Word::Hundred(v) => ("hundred", *v),
+                Word::Scale(v) => ("scale", *v),
+                Word::PluralScale(v) => ("plural_scale", *v),
+                Word::Fraction(v) => ("fraction", *v),
+                Word::Vague(v) => ("vague", *v),
+            };
+            match classes.iter_mut().find(|c| c.0 == class) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 += v;
+                }
+                None => classes.push((class, 1, v)),
+            }
+        }
+        assert_eq!(
+            classes,
+            [
+                (
+                    "unit",
+                    33,
+                    2.0 * 1.0
+                        + 8.0 * 2.0
+                        + 2.0 * (3.0 + 4.0 + 5.0 + 6.0 + 7.0)
+                        + 3.0 * 8.0
+                        + 2.0 * 9.0
+                        + 3e3 * 2.0
+                        + 3.0 * 2e6
+                        + 2.0 * 2e9
+                ),
+                ("one", 2, 0.0),
+                ("ten", 2, 0.0),
+                ("tens", 16, 2.0 * (20.0 + 30.0 + 40.0 + 50.0 + 60.0 + 70.0 + 80.0 + 90.0)),
+                (
+                    "hundred",
+                    29,
+                    3.0 * 100.0
+                        + 8.0 * 200.0
+                        + 2.0 * (300.0 * 2.0 + 400.0 + 500.0 + 600.0 + 700.0 + 800.0 * 2.0 + 900.0)
+                ),
+                ("scale", 7, 2e3 + 2e6 + 3e9),
+                ("plural_scale", 3, 1e3 + 1e6 + 1e9),
+                ("fraction", 2, 0.75),
+                ("vague", 7, 2.0 * 10.0 + 3.0 * 100.0 + 1e3 + 1e6),
+            ]
+        );
+        let spot = [
+            ("واحده", Word::Unit(1.0)),
+            ("اثنتي", Word::Unit(2.0)),
+            ("ثمان", Word::Unit(8.0)),
+            ("الفين", Word::Unit(2e3)),
+            ("مليوني", Word::Unit(2e6)),
+            ("مليارين", Word::Unit(2e9)),
+            ("احدي", Word::One),
+            ("عشره", Word::Ten),
+            ("عشرون", Word::Tens(20.0)),
+            ("تسعين", Word::Tens(90.0)),
+            ("ميه", Word::Hundred(100.0)),
+            ("مائتي", Word::Hundred(200.0)),
+            ("ثلثمائه", Word::Hundred(300.0)),
+            ("ثمانيمئه", Word::Hundred(800.0)),
+            ("الفا", Word::Scale(1e3)),
+            ("بليون", Word::Scale(1e9)),
+            ("الاف", Word::PluralScale(1e3)),
+            ("مليارات", Word::PluralScale(1e9)),
+            ("ربع", Word::Fraction(0.25)),
+            ("العشرات", Word::Vague(10.0)),
+            ("ميات", Word::Vague(100.0)),
+            ("الملايين", Word::Vague(1e6)),
+        ];
+        for (w, v) in spot {
+            assert_eq!(WORDS.get(w), Some(&v), "{w}");
+        }
+        assert_eq!(Word::parse("one\t1"), None);
+        assert_eq!(Word::parse("unit"), None);
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! Attribution: who the words naming a source are. One policy links every quote's speaker and
+//! every figure's source (and, later, every event's actors) to the article's entities.
+use crate::component::Component;
+use crate::entities::EntityRec;
+use crate::{Doc, SourceRec, Span};
+use khabar_model::EntityType;
+
+/// The article's entity mentions in text order, for look-ups by position in time logarithmic in
+/// their number (a component that asked every entity for every cue would be quadratic in the
+/// article's length). Mentions never overlap: entity extraction keeps the longer of two.
+pub struct Mentions<'e> {
+    entities: &'e [EntityRec],
+    /// (span, entity index), by start.
+    items: Vec<(Span, usize)>,
+    /// The persons' among them.
+    persons: Vec<(Span, usize)>,
+}
+
+impl<'e> Mentions<'e> {
+    pub fn new(entities: &'e [EntityRec]) -> Self {
+        let mut items: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.clone(), i)))
+            .collect();
+        items.sort_by_key(|(s, _)| s.start);
+        debug_assert!(items.windows(2).all(|w| w[0].0.end <= w[1].0.start), "mentions overlap");
+        let persons = items.iter().filter(|(_, e)| entities[*e].kind == EntityType::Per).cloned().collect();
+        Mentions { entities, items, persons }
+    }
+
+    /// The last person's mention inside `span`.
+    pub fn last_person_within(&self, span: &Span) -> Option<&(Span, usize)> {
+        let to = self.persons.partition_point(|(s, _)| s.end <= span.end);
+        self.persons[..to].last().filter(|(s, _)| s.start >= span.start)
+    }
+
+    /// The type of entity `e`.
+    pub fn kind(&self, e: usize) -> EntityType {
+        self.entities[e].kind
+    }
+
+    /// Mentions that overlap `span`, in text order (from either end).
+    pub fn overlapping(&self, span: &Span) -> std::slice::Iter<'_, (Span, usize)> {
+        let from = self.items.partition_point(|(s, _)| s.end <= span.start);
+        let to = self.items.partition_point(|(s, _)| s.start < span.end).max(from);
+        self.items[from..to].iter()
+    }
+
+    /// Mentions inside `span`, in text order (from either end).
+    pub fn within(&self, span: &Span) -> impl DoubleEndedIterator<Item = &(Span, usize)> {
+        let (start, end) = (span.start, span.end);
+        self.overlapping(span).filter(move |(s, _)| s.start >= start && s.end <= end)
+    }
+
+    /// The entity a span names: of the entities with a mention overlapping it, a person before
+    /// an organization before a place, and of those the mention that ends last (الناطق باسم
+    /// الكرملين ديمتري بيسكوف → Peskov; وزارة الصحة في غزة → the ministry).
+    pub fn entity_at(&self, span: &Span) -> Option<usize> {
+        let rank = |k: EntityType| match k {
+            EntityType::Per => 3,
+            EntityType::Org => 2,
+            EntityType::Loc => 1,
+        };
+        self.overlapping(span).map(|(s, e)| (rank(self.kind(*e)), s.end, *e)).max().map(|x| x.2)
+    }
+}
+
+/// Links quote speakers and count sources to entities.
+pub struct Attribution;
+
+impl Component for Attribution {
+    fn name(&self) -> &'static str {
+        "attribution"
+    }
+    fn uses(&self) -> &'static [&'static str] {
+        &["counts", "entities", "quotes"]
+    }
+    fn assigns(&self) -> &'static str {
+        "the entity of every quote's speaker and every count's source"
+    }
+    fn run(&self, doc: &mut Doc) {
+        let r = &mut doc.records;
+        let mentions = Mentions::new(&r.entities);
+        let link = |s: &mut SourceRec| s.entity = mentions.entity_at(&s.span);
+        r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(link);
+        r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(link);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::Pipeline;
+
+    #[test]
+    fn speakers_and_sources_link_by_one_policy() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الوضع مستقر. وأعلنت وزارة الصحة في غزة مقتل 5 أشخاص.",
+        );
+        let entity = |id: &Option<String>| a.entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| &e.name);
+        let speaker = a.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(entity(&speaker.entity).map(String::as_str), Some("ديمتري بيسكوف"));
+        let source = a.counts[0].attributed_to.as_ref().unwrap();
+        assert_eq!(source.text, "وزارة الصحة");
+        assert_eq!(entity(&source.entity).map(String::as_str), Some("وزارة الصحة"));
+    }
+}

@@ -1,0 +1,125 @@
+//! From the engine's records (byte spans) to the contract's (`khabar-model`: code-point offsets,
+//! texts that equal the article slices they point at), converted once per article.
+use crate::{Doc, SourceRec, Span};
+use khabar_model as model;
+
+/// Byte offsets to code-point offsets, for one text.
+pub struct CharIndex {
+    /// `chars[b]` is the code-point index of byte `b` (meaningful at char boundaries).
+    chars: Vec<u32>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut chars = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        for (b, c) in text.char_indices() {
+            for k in 0..c.len_utf8() {
+                chars[b + k] = n;
+            }
+            n += 1;
+        }
+        chars[text.len()] = n;
+        CharIndex { chars }
+    }
+    pub fn at(&self, byte: usize) -> usize {
+        self.chars[byte] as usize
+    }
+}
+
+/// Converts a document's records to the contract's, with code-point offsets and texts that
+/// equal the article slices they point at.
+pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> model::Article {
+    let ex = &doc.records;
+    let ix = CharIndex::new(doc.text);
+    let slice = |s: &Span| doc.text[s.clone()].to_string();
+    let mut a = model::Article::new(id, published);
+    a.entities = ex
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(k, e)| model::Entity {
+            id: format!("e{}", k + 1),
+            kind: e.kind,
+            name: slice(&e.mentions[e.name].span),
+            latin: e.place.map(|p| p.latin.to_string()),
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| model::Mention { start: ix.at(m.span.start), end: ix.at(m.span.end), text: slice(&m.span) })
+                .collect(),
+            geo: e.place.filter(|p| p.lat.is_finite() && p.lon.is_finite()).map(|p| model::Geo {
+                lat: p.lat,
+                lon: p.lon,
+                country: p.country.to_string(),
+                geonameid: p.geonameid,
+                level: if p.is_country { model::PlaceLevel::Country } else { model::PlaceLevel::City },
+            }),
+        })
+        .collect();
+    let source = |s: &SourceRec| model::Source {
+        entity: s.entity.map(|k| format!("e{}", k + 1)),
+        text: slice(&s.span),
+        start: ix.at(s.span.start),
+        end: ix.at(s.span.end),
+    };
+    a.quotes = ex
+        .quotes
+        .iter()
+        .map(|q| model::Quote {
+            speaker: q.speaker.as_ref().map(source),
+            cue: slice(&q.cue),
+            kind: q.kind,
+            start: ix.at(q.span.start),
+            end: ix.at(q.span.end),
+            text: slice(&q.span),
+        })
+        .collect();
+    a.counts = ex
+        .counts
+        .iter()
+        .map(|c| model::Count {
+            category: c.category,
+            value: c.value,
+            qualifier: c.qualifier,
+            object: c.object.as_ref().map(slice),
+            attributed_to: c.source.as_ref().map(source),
+            start: ix.at(c.span.start),
+            end: ix.at(c.span.end),
+            text: slice(&c.span),
+        })
+        .collect();
+    a.amounts = ex
+        .amounts
+        .iter()
+        .map(|m| model::Amount {
+            value: m.value,
+            object: m.object.as_ref().map(slice),
+            start: ix.at(m.span.start),
+            end: ix.at(m.span.end),
+            text: slice(&m.span),
+        })
+        .collect();
+    a.dates = ex
+        .dates
+        .iter()
+        .map(|d| model::Date {
+            start: ix.at(d.span.start),
+            end: ix.at(d.span.end),
+            text: slice(&d.span),
+            value: d.value.clone(),
+            resolution: d.resolution,
+        })
+        .collect();
+    a.hedges = ex
+        .hedges
+        .iter()
+        .map(|h| model::Hedge {
+            start: ix.at(h.span.start),
+            end: ix.at(h.span.end),
+            text: slice(&h.span),
+            kind: h.kind,
+        })
+        .collect();
+    a
+}
