@@ -50,8 +50,9 @@ enum Command {
     /// A PATH ending in .jsonl or .jsonl.gz holds one JSON object per line with at least "text"
     /// (and "id", "published"; other fields are passed through). Any other PATH is one plain-text
     /// article (its id is the file name without extension). "-" reads standard input: JSON Lines
-    /// if it starts with "{", else one plain-text article. The output records are described in
-    /// docs/OUTPUT.md.
+    /// if its first line of text starts with "{", else one plain-text article. A bad line (not
+    /// JSON, a bad field, not UTF-8) is named on standard error and skipped; the exit status is
+    /// then 1. The output records are described in docs/OUTPUT.md.
     Extract(ExtractArgs),
     /// Train, run and score the named-entity tagger.
     #[command(subcommand)]

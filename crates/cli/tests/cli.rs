@@ -74,6 +74,64 @@ fn r2_broken_line_is_reported_and_the_rest_come_out() {
     assert_eq!(got[1]["counts"][0]["category"], "ARREST");
 }
 
+/// The readers' hostile inputs (`crates/ingest/tests/fixtures`, described in its README): four
+/// articles `a1`–`a4` with a line that is not UTF-8, or cut short.
+fn fixture(name: &str) -> PathBuf {
+    root().join("crates/ingest/tests/fixtures").join(name)
+}
+
+fn ids(out: &Output) -> Vec<String> {
+    lines(out).iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn r13_a_line_that_is_not_utf8_is_named_and_every_other_article_comes_out() {
+    for (name, line) in [("bad-first-line.jsonl", 1), ("bad-middle-line.jsonl", 3), ("bad-line.jsonl.gz", 3)] {
+        let out = khabar().arg("extract").arg(fixture(name)).output().unwrap();
+        let e = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {e}");
+        assert!(e.contains(&format!("{name}:{line}: not UTF-8: byte 0x")), "{e}");
+        assert!(e.contains("1 input line(s) could not be read; 4 article(s) extracted"), "{e}");
+        assert_eq!(ids(&out), ["a1", "a2", "a3", "a4"], "{name}");
+    }
+    let mut child = khabar()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&std::fs::read(fixture("bad-first-line.jsonl")).unwrap()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("<stdin>:1: not UTF-8: byte 0xFF at offset 0 of the line"), "{e}");
+    assert_eq!(ids(&out), ["a1", "a2", "a3", "a4"]);
+    // a gzip file cut short: its whole lines, then where it stopped
+    let out = khabar().arg("extract").arg(fixture("truncated.jsonl.gz")).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("truncated.jsonl.gz:3: ") && e.contains("(the file cannot be read further)"), "{e}");
+    assert_eq!(ids(&out), ["a1", "a2"]);
+}
+
+#[test]
+fn r13_ingest_stores_every_article_around_a_line_that_is_not_utf8() {
+    let db = Path::new(env!("CARGO_TARGET_TMPDIR")).join("r13-not-utf8");
+    let _ = std::fs::remove_dir_all(&db);
+    let out = khabar().args(["ingest", "--db"]).arg(&db).arg(fixture("bad-first-line.jsonl")).output().unwrap();
+    let e = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{e}");
+    assert!(e.contains("bad-first-line.jsonl:1: not UTF-8: byte 0xFF at offset 0 of the line"), "{e}");
+    assert!(
+        e.contains(": 4 stored, 0 unchanged, 0 replaced, 1 rejected") && e.contains("rejected: 1 × not UTF-8"),
+        "{e}"
+    );
+    let out = khabar().args(["stats", "--json", "--db"]).arg(&db).output().unwrap();
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["articles"], 4);
+}
+
 #[test]
 fn plain_text_file_and_stdin() {
     let f = tmp("مقال.txt", "أعلنت الشرطة الأحد اعتقال أكثر من 3800 شخص.");

@@ -1,5 +1,8 @@
 //! Reading articles: JSON Lines (plain or gzipped), plain-text files, standard input. A bad line
-//! is an [`InputError`] naming its file, line and field; the lines around it still come through.
+//! is an [`InputError`] naming its file, line and field; the lines around it still come through,
+//! a line that is not UTF-8 included (it is named with the offset of its first bad byte). Only a
+//! file that cannot be read on (a truncated or corrupt gzip stream) stops, after its last whole
+//! line.
 use flate2::read::MultiGzDecoder;
 use serde_json::{Map, Value};
 use std::fs::File;
@@ -21,8 +24,15 @@ pub enum InputError {
     Json { path: String, line: usize, message: String },
     #[error("{path}:{line}: field `{field}`: {message}")]
     Field { path: String, line: usize, field: &'static str, message: String },
+    /// A line (or a plain-text article) that is not UTF-8: `offset` is the first bad byte's,
+    /// counted from the start of the line.
+    #[error("{path}:{line}: not UTF-8: byte 0x{byte:02X} at offset {offset} of the line")]
+    Utf8 { path: String, line: usize, offset: usize, byte: u8 },
     #[error("{path}: {source}")]
     Io { path: String, source: io::Error },
+    /// Reading failed before `line` was whole (a truncated gzip file): the rest of the file is lost.
+    #[error("{path}:{line}: {source} (the file cannot be read further)")]
+    Stopped { path: String, line: usize, source: io::Error },
 }
 
 impl InputError {
@@ -31,7 +41,8 @@ impl InputError {
         match self {
             InputError::Json { .. } => "not JSON".to_string(),
             InputError::Field { field, .. } => format!("bad field `{field}`"),
-            InputError::Io { .. } => "unreadable".to_string(),
+            InputError::Utf8 { .. } => "not UTF-8".to_string(),
+            InputError::Io { .. } | InputError::Stopped { .. } => "unreadable".to_string(),
         }
     }
 }
@@ -47,6 +58,25 @@ fn display(path: &Path) -> String {
     } else {
         path.display().to_string()
     }
+}
+
+/// A line's bytes as text, or the error naming the first byte that is not UTF-8.
+pub fn utf8<'a>(bytes: &'a [u8], path: &str, line: usize) -> Result<&'a str, InputError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        InputError::Utf8 { path: path.into(), line, offset: at, byte: bytes[at] }
+    })
+}
+
+/// A plain-text article's bytes as text; else the error naming the line of the first bad byte.
+fn utf8_text(bytes: Vec<u8>, path: &str) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let start = bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+        InputError::Utf8 { path: path.into(), line, offset: at - start, byte: bytes[at] }
+    })
 }
 
 /// Parses one JSON Lines line into a record.
@@ -94,10 +124,21 @@ pub fn parse_line(line: &str, path: &str, n: usize) -> Result<Record, InputError
     Ok(Record { id, published, text, extra: obj })
 }
 
+/// Whether standard input is JSON Lines, from its first buffer-full: its first line that is text
+/// (not blank, and UTF-8, so that a bad first line is reported as one) starts with `{`.
+fn looks_like_json_lines(head: &[u8]) -> bool {
+    let mut text_lines =
+        head.split(|&b| b == b'\n').filter(|l| std::str::from_utf8(l).is_ok_and(|t| !t.trim().is_empty()));
+    text_lines.next().is_some_and(|l| l.trim_ascii_start().first() == Some(&b'{'))
+}
+
 /// A source of articles, read lazily line by line so that memory stays flat on a large corpus.
 pub struct Source {
     path: String,
-    lines: Option<io::Lines<Box<dyn BufRead + Send>>>,
+    /// JSON Lines still to read; `None` once done or unreadable.
+    lines: Option<Box<dyn BufRead + Send>>,
+    /// The current line's bytes (the buffer is reused).
+    buf: Vec<u8>,
     single: Option<Record>,
     line: usize,
 }
@@ -109,7 +150,7 @@ impl Source {
         let s = path.to_string_lossy();
         let (reader, jsonl): (Box<dyn BufRead + Send>, bool) = if s == "-" {
             let mut stdin = BufReader::new(io::stdin());
-            let jsonl = stdin.fill_buf().map_err(io_err)?.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
+            let jsonl = looks_like_json_lines(stdin.fill_buf().map_err(io_err)?);
             (Box::new(stdin), jsonl)
         } else {
             let file = File::open(path).map_err(io_err)?;
@@ -120,11 +161,12 @@ impl Source {
             }
         };
         if jsonl {
-            return Ok(Source { path: name, lines: Some(reader.lines()), single: None, line: 0 });
+            return Ok(Source { path: name, lines: Some(reader), buf: Vec::new(), single: None, line: 0 });
         }
-        let mut text = String::new();
+        let mut bytes = Vec::new();
         let mut reader = reader;
-        reader.read_to_string(&mut text).map_err(io_err)?;
+        reader.read_to_end(&mut bytes).map_err(io_err)?;
+        let text = utf8_text(bytes, &name)?;
         let id = if s == "-" { None } else { path.file_stem().map(|f| f.to_string_lossy().into_owned()) };
         if let Some(p) = published {
             if khabar_text::date::parse_published(p).is_none() {
@@ -137,7 +179,7 @@ impl Source {
             }
         }
         let rec = Record { id, published: published.map(str::to_string), text, extra: Map::new() };
-        Ok(Source { path: name, lines: None, single: Some(rec), line: 0 })
+        Ok(Source { path: name, lines: None, buf: Vec::new(), single: Some(rec), line: 0 })
     }
 }
 
@@ -149,29 +191,35 @@ impl Iterator for Source {
         }
         let lines = self.lines.as_mut()?;
         loop {
-            let line = lines.next()?;
-            self.line += 1;
-            match line {
-                Ok(l) if l.trim().is_empty() => continue,
-                Ok(l) => {
-                    return Some(match parse_line(&l, &self.path, self.line) {
-                        Ok(r) => Item::Article(r),
-                        Err(e) => Item::Bad(e),
-                    })
-                }
-                Err(e) => {
+            self.buf.clear();
+            match lines.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
                     self.lines = None;
-                    let e = if e.kind() == io::ErrorKind::InvalidData {
-                        InputError::Json {
-                            path: self.path.clone(),
-                            line: self.line,
-                            message: "not valid UTF-8 (reading stopped)".into(),
-                        }
-                    } else {
-                        InputError::Io { path: format!("{}:{}", self.path, self.line), source: e }
-                    };
-                    return Some(Item::Bad(e));
+                    return None;
                 }
+                Ok(_) => self.line += 1,
+                Err(source) => {
+                    self.lines = None;
+                    let line = self.line + 1;
+                    return Some(Item::Bad(InputError::Stopped { path: self.path.clone(), line, source }));
+                }
+            }
+            // the line without its end, as `BufRead::lines` gives it: "\n" or "\r\n"
+            let line = match self.buf.strip_suffix(b"\n") {
+                Some(l) => l.strip_suffix(b"\r").unwrap_or(l),
+                None => &self.buf[..],
+            };
+            let parsed = utf8(line, &self.path, self.line).and_then(|l| {
+                if l.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    parse_line(l, &self.path, self.line).map(Some)
+                }
+            });
+            match parsed {
+                Ok(None) => continue,
+                Ok(Some(r)) => return Some(Item::Article(r)),
+                Err(e) => return Some(Item::Bad(e)),
             }
         }
     }
@@ -206,6 +254,14 @@ mod tests {
         assert_eq!(e, "f.jsonl:7: field `text`: contains U+0000 (NUL), which is not text");
         let e = parse_line(r#"{"text": "ab", "title": "\u0000"}"#, "f.jsonl", 8).err().unwrap().to_string();
         assert!(e.starts_with("f.jsonl:8: field `title`"), "{e}");
+    }
+
+    #[test]
+    fn standard_input_is_json_lines_when_its_first_line_of_text_is_an_object() {
+        assert!(looks_like_json_lines(b"\n  {\"text\": \"x\"}\n"));
+        assert!(looks_like_json_lines(b"\xff\n{\"text\": \"x\"}\n"), "past a line that is not UTF-8");
+        assert!(!looks_like_json_lines("نص {\n{\"text\": \"x\"}\n".as_bytes()));
+        assert!(!looks_like_json_lines(b"\xff\n"));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! message that is not a usable record is rejected for good; a batch the store refuses is handed
 //! back for redelivery and the worker stops with the error.
 use crate::error::{Error, Result};
-use crate::input::{parse_line, Record};
+use crate::input::{parse_line, utf8, Record};
 use crate::pipeline::extracted;
 use khabar_store::{NewArticle, Queued, Store, Written};
 use rayon::prelude::*;
@@ -167,9 +167,9 @@ fn prepare<J: Jobs>(
     let mut parsed = Vec::with_capacity(batch.len());
     for j in batch {
         let seq = J::seq(j);
-        let rec = std::str::from_utf8(J::payload(j))
-            .map_err(|e| e.to_string())
-            .and_then(|line| parse_line(line, jobs.origin(), seq as usize).map_err(|e| e.to_string()));
+        let (origin, n) = (jobs.origin(), seq as usize);
+        let rec =
+            utf8(J::payload(j), origin, n).and_then(|line| parse_line(line, origin, n)).map_err(|e| e.to_string());
         match rec {
             Ok(r) => {
                 let (id, hash) = NewArticle::key_of(r.id.as_deref(), &r.text, r.published.as_deref(), &r.extra);
@@ -362,6 +362,26 @@ mod tests {
         assert_eq!((done.messages, done.rejected), (5, 1));
         assert_eq!(done.written, Written { stored: 3, replaced: 0, unchanged: 1 });
         assert!(*store.links.lock().unwrap() >= 3, "linked after each batch and at the end");
+    }
+
+    #[test]
+    fn a_message_that_is_not_utf8_is_named_and_rejected_and_the_rest_stored() {
+        let jobs = queue(&[LINES[0], LINES[2]]);
+        // between them, a message whose third byte is a lone continuation byte
+        jobs.waiting.borrow_mut().insert(1, (2, b"{\"\x80id\": \"x\", \"text\": \"t\"}".to_vec()));
+        jobs.waiting.borrow_mut()[2].0 = 3;
+        let (store, mut unusable) = (Log::default(), Vec::new());
+        let options = WorkerOptions { batch: 3, drain: true };
+        let done = work(&store, &jobs, &Stream { key: "s", first: 0 }, &options, &mut |e| {
+            if let WorkerEvent::Unusable { seq, error } = e {
+                unusable.push((seq, error.to_string()));
+            }
+        })
+        .unwrap();
+        assert_eq!(unusable, [(2, "memory:2: not UTF-8: byte 0x80 at offset 2 of the line".to_string())]);
+        assert_eq!(*jobs.acked.borrow(), [1, 3]);
+        assert_eq!(*jobs.rejected.borrow(), [2]);
+        assert_eq!((done.rejected, done.written.stored), (1, 2));
     }
 
     #[test]
