@@ -17,7 +17,9 @@ pub fn ingest(db: &Path, paths: &[PathBuf], published: Option<&str>, quiet: bool
     if files.is_empty() {
         bail!("no input files under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
-    let corpus = Corpus::open(db).with_context(|| format!("opening the corpus in {}", db.display()))?;
+    let waiting = &mut || eprintln!("khabar: waiting for another ingest into {} to finish", db.display());
+    let corpus =
+        Corpus::open_waiting(db, waiting).with_context(|| format!("opening the corpus in {}", db.display()))?;
     let bar = ProgressBar::with_draw_target(
         None,
         if io::stderr().is_terminal() && !quiet { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() },

@@ -2,7 +2,7 @@
 //! entity, and the API under load.
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn khabar() -> Command {
@@ -71,6 +71,32 @@ fn r5_ingest_twice_stores_once_and_a_change_replaces() {
     let s: Value = serde_json::from_slice(&s.stdout).unwrap();
     assert_eq!(s["hits"][0]["id"], id.as_str(), "the replaced text is what the index holds");
     assert_eq!(s["total"], 1);
+}
+
+/// The number before `what` in an ingest's summary ("… 302 stored, 0 unchanged, …").
+fn summary_count(o: &Output, what: &str) -> u64 {
+    let e = stderr(o);
+    let before = e.split(&format!(" {what},")).next().unwrap_or_default();
+    before.rsplit(' ').next().and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("no {what} in {e}"))
+}
+
+#[test]
+fn r13_two_ingests_at_once_both_succeed_and_store_each_article_once() {
+    let d = db("two-at-once");
+    let sample = root().join("tests/data/ant-sample.jsonl.gz");
+    let start = || khabar().args(["ingest", "-q", "--db"]).arg(&d).arg(&sample).stderr(Stdio::piped()).spawn().unwrap();
+    let (a, b) = (start(), start());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for o in [&a, &b] {
+        assert!(o.status.success(), "{}", stderr(o));
+        assert_eq!(summary_count(o, "stored") + summary_count(o, "unchanged"), 302, "{}", stderr(o));
+    }
+    assert_eq!(summary_count(&a, "stored") + summary_count(&b, "stored"), 302, "each article stored once");
+    let waited = [&a, &b].iter().filter(|o| stderr(o).contains("waiting for another ingest into")).count();
+    assert!(waited <= 1, "at most the second waits: {}\n{}", stderr(&a), stderr(&b));
+    assert_eq!(stats(&d)["articles"], 302);
+    let o = run(&["stats"], &d);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("indexed   302"), "every article indexed once");
 }
 
 /// On the whole corpus (`../shared`): long enough an ingest to be killed midway.

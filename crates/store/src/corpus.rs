@@ -3,6 +3,7 @@
 use crate::article::NewArticle;
 use crate::error::{Error, Result};
 use crate::index::SearchIndex;
+use crate::lock::WriterLock;
 use crate::search::Search;
 use crate::sqlite::SqliteStore;
 use crate::store::Store;
@@ -32,19 +33,29 @@ fn make_dir(dir: &Path) -> Result<()> {
 pub struct Corpus {
     pub store: Box<dyn Store>,
     pub index: Box<dyn Search>,
+    /// A directory opened to write: its lock, released after the store and index are dropped.
+    _lock: Option<WriterLock>,
 }
 
 impl Corpus {
-    /// Opens (creating if needed) the corpus in `dir`, then brings the index up to date with the
-    /// database (see the crate documentation).
+    /// Opens (creating if needed) the corpus in `dir` to write, waiting while another process
+    /// writes to it, then brings the index up to date with the database (see the crate
+    /// documentation).
     pub fn open(dir: &Path) -> Result<Corpus> {
+        Corpus::open_waiting(dir, &mut || ())
+    }
+
+    /// As [`Corpus::open`], calling `waiting` once before waiting for another process that
+    /// writes to the directory ([`crate::lock`]; PostgreSQL has writers side by side).
+    pub fn open_waiting(dir: &Path, waiting: &mut dyn FnMut()) -> Result<Corpus> {
         if let Some(url) = postgres_url(dir) {
             let corpus = pg::corpus(url)?;
             corpus.catch_up()?;
             return Ok(corpus);
         }
         make_dir(dir)?;
-        let corpus = Corpus::embedded(dir)?;
+        let lock = WriterLock::acquire(dir, waiting)?;
+        let corpus = Corpus { _lock: Some(lock), ..Corpus::embedded(dir)? };
         corpus.catch_up()?;
         Ok(corpus)
     }
@@ -68,7 +79,7 @@ impl Corpus {
     fn embedded(dir: &Path) -> Result<Corpus> {
         let store = SqliteStore::open(&dir.join("khabar.db"))?;
         let index = SearchIndex::open(&dir.join("index"))?;
-        Ok(Corpus { store: Box::new(store), index: Box::new(index) })
+        Ok(Corpus { store: Box::new(store), index: Box::new(index), _lock: None })
     }
 
     /// Indexes every article the database holds but the index may not; returns how many.
@@ -110,7 +121,7 @@ mod pg {
     pub(super) fn corpus(url: &str) -> Result<Corpus> {
         let store = PgStore::open(url)?;
         let index = PgSearch::new(&store);
-        Ok(Corpus { store: Box::new(store), index: Box::new(index) })
+        Ok(Corpus { store: Box::new(store), index: Box::new(index), _lock: None })
     }
 }
 

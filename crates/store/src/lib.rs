@@ -15,6 +15,7 @@
 //! |---|---|
 //! | [`store`], [`search`], [`views`], [`article`] | the traits ([`Store`], [`Search`]), what they take and answer |
 //! | [`corpus`] | a store and its index opened from one location and kept consistent ([`Corpus`]) |
+//! | [`lock`] | one writing process at a time in a corpus directory |
 //! | [`link`] | entities joined across articles |
 //! | [`analysis`] | Arabic analysis for search (tokenizers, folding, stems, snippets) |
 //! | [`index`] | the tantivy index |
@@ -32,7 +33,8 @@
 //! and re-adds those articles and commits; only then are they marked `indexed = 1`. A process
 //! killed anywhere in between leaves either nothing (the transaction rolled back) or articles
 //! still marked 0, which [`Corpus::open`] re-indexes before anything else. Re-adding is
-//! idempotent (delete by id, then add), so the index never holds an article twice.
+//! idempotent (delete by id, then add), so the index never holds an article twice. A process
+//! that opens a directory to write holds its [`lock`] until it is done: a second one waits.
 
 pub mod analysis;
 pub mod article;
@@ -41,6 +43,7 @@ pub mod error;
 pub mod gkg;
 pub mod index;
 pub mod link;
+pub mod lock;
 mod pool;
 #[cfg(feature = "postgres")]
 pub mod postgres;

@@ -5,13 +5,17 @@ use crate::article::{day_number, NewArticle};
 use crate::error::Result;
 use crate::link::Linker;
 use crate::views::Written;
-use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Writes a batch in one transaction: each article stored (or replaced, or left when unchanged),
 /// its entities linked, its records written; then the entities it touched renamed and recounted.
+/// IMMEDIATE: the write lock is taken at the start, where the busy timeout waits for a writer
+/// outside khabar's own lock ([`crate::lock`]); a deferred transaction reads first, and in WAL
+/// mode one whose snapshot another writer has since changed fails ("database is locked")
+/// instead of waiting.
 pub(super) fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[NewArticle]) -> Result<Written> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut w = Written::default();
     {
         let mut st = Statements::prepare(&tx)?;
