@@ -122,6 +122,30 @@ async fn client_errors_say_what_was_wrong() {
     let (s, b) = get("/nowhere").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(b.contains("error"));
+    // every error is the JSON error body, a wrong method too
+    let (s, b) = call(post("/api/stats", "application/json", "{}")).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(serde_json::from_str::<Value>(&b).unwrap()["error"].as_str().unwrap().contains("POST"), "{b}");
+    // dates are exactly YYYY-MM-DD, days that exist
+    for bad in ["2018-01-01' OR 1=1--", "2018-01-01T00:00", "2018-02-30", "2018-1-01", " 2018-01-01", "٢٠١٨-٠١-٠١"]
+    {
+        let (s, b) = get(&format!("/api/articles?from={}", enc(bad))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad:?}: {b}");
+        let (s, _) = get(&format!("/api/counts?to={}", enc(bad))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad:?}");
+    }
+    let (s, _) = get("/api/articles?from=2018-01-01&to=2024-02-29").await;
+    assert_eq!(s, StatusCode::OK);
+    // a body announced too large is refused before it is read
+    let req = Request::post("/api/extract")
+        .header("content-type", "application/json")
+        .header("content-length", (khabar_server::MAX_BODY + 1).to_string())
+        .header("expect", "100-continue")
+        .body(Body::empty())
+        .unwrap();
+    let (s, b) = call(req).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(b.contains("error"), "{b}");
 }
 
 #[tokio::test]
