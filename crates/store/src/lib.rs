@@ -21,6 +21,7 @@ pub mod gkg;
 pub mod index;
 pub mod link;
 pub mod postgres;
+pub mod query;
 pub mod sqlite;
 
 pub use index::{Hit, Results, SearchIndex, SearchQuery, Snippet};
