@@ -110,6 +110,23 @@ try {
   await page.screenshot({ path: join(shots, 'xss.png'), fullPage: true });
   console.log('ok xss article inert');
 
+  // bidi controls in a title and a body: shown as marks, never applied (U+202E would make
+  // "\u202Egpj.exe" read "exe.jpg" and reverse the rest of the paragraph)
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('الحادث')}`);
+  await page.waitForSelector('#results .result');
+  await page.goto(`${base}/#/article/bidi-1`);
+  await page.waitForSelector('#article-text');
+  const shown = await page.evaluate(() => document.querySelector('main').textContent);
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(shown), 'no bidi control reaches the page as text');
+  assert.match(await page.textContent('#article-title'), /^RLOgpj\.exe/, 'the title shows the override as a mark, in its order');
+  const marks = await page.$$eval('#article-text .ctl', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(marks, ['RLO', 'PDF', 'RLI', 'PDI'], 'each control in the body is a visible mark');
+  const titles = await page.$$eval('[title]', (els) => els.map((e) => e.getAttribute('title')).join(''));
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(titles), 'no bidi control in a tooltip');
+  assert.ok(await page.$$eval('.side li', (els) => els.some((e) => e.textContent.includes('الوضع مستقر الآن'))), 'the quotation inside isolates is found');
+  await page.screenshot({ path: join(shots, 'bidi.png'), fullPage: true });
+  console.log('ok bidi controls neutralised');
+
   // unknown ids and bad requests
   assert.equal((await fetch(`${base}/api/articles/nope`)).status, 404);
   const bad = await fetch(`${base}/api/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text": ' });
