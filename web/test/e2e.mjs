@@ -18,7 +18,7 @@ const db = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
 const port = 20000 + Math.floor(Math.random() * 20000);
 const base = `http://127.0.0.1:${port}`;
 
-execFileSync(bin, ['ingest', '--quiet', '--db', db, join(root, 'examples/articles.jsonl'), join(root, 'web/test/xss.jsonl')], { stdio: 'inherit' });
+execFileSync(bin, ['ingest', '--quiet', '--db', db, join(root, 'examples/articles.jsonl'), join(root, 'web/test/xss.jsonl'), join(root, 'web/test/bidi.jsonl')], { stdio: 'inherit' });
 const server = spawn(bin, ['serve', '--db', db, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 async function waitUp() {
