@@ -145,6 +145,13 @@ struct ExtractBody {
 
 async fn extract(body: Result<Json<ExtractBody>, JsonRejection>) -> ApiResult {
     let Json(b) = body?;
+    // as in JSON Lines input: U+0000 is no text (PostgreSQL cannot store it, no article means it)
+    for (field, v) in [("text", Some(&b.text)), ("id", b.id.as_ref()), ("published", b.published.as_ref())] {
+        if v.is_some_and(|v| v.contains('\0')) {
+            let msg = format!("field `{field}`: contains U+0000 (NUL), which is not text");
+            return Err(ApiError::Rejected(StatusCode::UNPROCESSABLE_ENTITY, msg));
+        }
+    }
     if let Some(p) = &b.published {
         if khabar_text::date::parse_published(p).is_none() {
             return Err(ApiError::BadRequest(format!("`published` must start with a date YYYY-MM-DD, got {p:?}")));

@@ -122,6 +122,9 @@ async fn client_errors_say_what_was_wrong() {
     let (s, b) = get("/nowhere").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(b.contains("error"));
+    let (s, b) = call(post("/api/extract", "application/json", "{\"text\": \"قال\\u0000\"}")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "NUL refused as in JSON Lines: {b}");
+    assert!(b.contains("U+0000"), "{b}");
     // every error is the JSON error body, a wrong method too
     let (s, b) = call(post("/api/stats", "application/json", "{}")).await;
     assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
