@@ -403,10 +403,11 @@ mod tests {
     }
 
     /// The table as the code that built it before it became `data/number_words.tsv` made it
-    /// (compared whole then): its size, each class's size and sum, and words of every class.
+    /// (compared whole then), plus the trillions added since: its size, each class's size and
+    /// sum, and words of every class.
     #[test]
     fn number_words_as_before() {
-        assert_eq!(WORDS.len(), 101);
+        assert_eq!(WORDS.len(), 104);
         assert!(WORDS.iter().all(|w| WORDS.tags(w).len() == 1), "a number word with two entries");
         let mut classes: Vec<(&str, usize, f64)> = Vec::new();
         for w in WORDS.iter() {
@@ -454,8 +455,8 @@ mod tests {
                         + 8.0 * 200.0
                         + 2.0 * (300.0 * 2.0 + 400.0 + 500.0 + 600.0 + 700.0 + 800.0 * 2.0 + 900.0)
                 ),
-                ("scale", 7, 2e3 + 2e6 + 3e9),
-                ("plural_scale", 3, 1e3 + 1e6 + 1e9),
+                ("scale", 9, 2e3 + 2e6 + 3e9 + 2e12),
+                ("plural_scale", 4, 1e3 + 1e6 + 1e9 + 1e12),
                 ("fraction", 2, 0.75),
                 ("vague", 7, 2.0 * 10.0 + 3.0 * 100.0 + 1e3 + 1e6),
             ]
@@ -526,6 +527,8 @@ mod tests {
     fn fractions_of_scales() {
         assert_eq!(num("مليون ونصف"), Some((1_500_000.0, 2, false)));
         assert_eq!(num("3 ملايين ونصف"), Some((3_500_000.0, 3, false)));
+        assert_eq!(num("1.500 مليون"), Some((1_500_000.0, 2, false)));
+        assert_eq!(num("1.408 تريليون"), Some((1_408_000_000_000.0, 2, false)));
         // a fraction first multiplies its scale (نصف مليون once read 1,000,000)
         assert_eq!(num("نصف مليون شخص"), Some((500_000.0, 2, false)));
         assert_eq!(num("ربع مليون"), Some((250_000.0, 2, false)));
