@@ -12,7 +12,32 @@ const TYPE_AR = { PER: 'شخص', ORG: 'منظمة', LOC: 'مكان' };
 const CAT_AR = { KILL: 'قتلى', WOUND: 'جرحى', ARREST: 'معتقلون', KIDNAP: 'مخطوفون', MISSING: 'مفقودون', DISPLACE: 'نازحون', PROTEST: 'محتجون' };
 const KIND_AR = { direct: 'مباشر', partial: 'جزئي', indirect: 'غير مباشر' };
 
-/** Creates an element; string children become text nodes, never markup. */
+// Bidi embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069). Article text
+// is untrusted: an override would reverse what follows it ("\u202Egpj.exe" reads "exe.jpg").
+// In text they are shown as visible marks; in attributes (tooltips) they are dropped.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
+const BIDI_NAMES = { '\u202A': 'LRE', '\u202B': 'RLE', '\u202C': 'PDF', '\u202D': 'LRO', '\u202E': 'RLO', '\u2066': 'LRI', '\u2067': 'RLI', '\u2068': 'FSI', '\u2069': 'PDI' };
+
+/** A string as DOM nodes: text nodes, and a visible mark for each bidi control. */
+function textNodes(s) {
+  const out = [];
+  let last = 0;
+  for (const m of s.matchAll(BIDI)) {
+    if (m.index > last) out.push(document.createTextNode(s.slice(last, m.index)));
+    const mark = document.createElement('span');
+    mark.className = 'ctl';
+    mark.dir = 'ltr';
+    mark.title = `U+${m[0].codePointAt(0).toString(16).toUpperCase()}`;
+    mark.textContent = BIDI_NAMES[m[0]];
+    out.push(mark);
+    last = m.index + m[0].length;
+  }
+  if (last < s.length || !out.length) out.push(document.createTextNode(s.slice(last)));
+  return out;
+}
+
+/** Creates an element; string children become text nodes, never markup, with bidi controls
+ * made visible. */
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -20,11 +45,11 @@ function h(tag, attrs = {}, ...children) {
     if (k === 'class') el.className = v;
     else if (k === 'onclick') el.addEventListener('click', v);
     else if (k === 'dataset') Object.assign(el.dataset, v);
-    else el.setAttribute(k, String(v));
+    else el.setAttribute(k, String(v).replace(BIDI, ''));
   }
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.append(...(c instanceof Node ? [c] : textNodes(String(c))));
   }
   return el;
 }
@@ -51,8 +76,9 @@ function errorCard(e) {
 }
 
 const day = (p) => (p || '').slice(0, 10);
-const articleLink = (id, label) => h('a', { href: `#/article/${encodeURIComponent(id)}`, class: 'article-link' }, label || id);
-const entityLink = (id, label, type) => h('a', { href: `#/entity/${encodeURIComponent(id)}`, class: `ent ${type ? 'm-' + type : ''}`, dataset: { entity: id } }, label);
+// titles and names take their own direction (dir=auto), isolated from the text around them
+const articleLink = (id, label) => h('a', { href: `#/article/${encodeURIComponent(id)}`, class: 'article-link', dir: 'auto' }, label || id);
+const entityLink = (id, label, type) => h('a', { href: `#/entity/${encodeURIComponent(id)}`, class: `ent ${type ? 'm-' + type : ''}`, dataset: { entity: id }, dir: 'auto' }, label);
 
 /** A snippet with its highlighted code-point ranges wrapped in <mark>, built from text nodes. */
 function snippetNode(snippet) {
@@ -60,11 +86,11 @@ function snippetNode(snippet) {
   const out = h('p', { class: 'snippet' });
   let pos = 0;
   for (const [s, e] of snippet.highlights) {
-    out.append(chars.slice(pos, s).join(''));
+    out.append(...textNodes(chars.slice(pos, s).join('')));
     out.append(h('mark', {}, chars.slice(s, e).join('')));
     pos = e;
   }
-  out.append(chars.slice(pos).join(''));
+  out.append(...textNodes(chars.slice(pos).join('')));
   return out;
 }
 
@@ -141,7 +167,7 @@ function markedText(text, rec, links) {
     let j = i + 1;
     while (j < chars.length && marks[j].map((m) => m.cls + (m.entity || '')).join(' ') === key) j++;
     const piece = chars.slice(i, j).join('');
-    if (!marks[i].length) out.append(piece);
+    if (!marks[i].length) out.append(...textNodes(piece));
     else {
       const ent = marks[i].find((m) => m.entity);
       const title = marks[i].map((m) => m.title).filter(Boolean).join(' · ');
@@ -169,7 +195,7 @@ async function article(id) {
   const legend = h('p', { class: 'legend muted' }, h('span', { class: 'm-PER' }, 'شخص'), h('span', { class: 'm-ORG' }, 'منظمة'), h('span', { class: 'm-LOC' }, 'مكان'), h('span', { class: 'm-quote' }, 'اقتباس'), h('span', { class: 'm-count' }, 'رقم'), h('span', { class: 'm-date' }, 'تاريخ'), h('span', { class: 'm-hedge' }, 'تحفظ'));
   main().append(h('div', { class: 'grid' },
     h('div', { class: 'card' },
-      h('h1', { id: 'article-title' }, a.title || a.id),
+      h('h1', { id: 'article-title', dir: 'auto' }, a.title || a.id),
       h('p', { class: 'muted' }, [day(a.published), a.source].filter(Boolean).join(' · '), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
       legend, markedText(a.text, r, a.links)),
     side));

@@ -18,7 +18,7 @@ const db = mkdtempSync(join(tmpdir(), 'khabar-e2e-'));
 const port = 20000 + Math.floor(Math.random() * 20000);
 const base = `http://127.0.0.1:${port}`;
 
-execFileSync(bin, ['ingest', '--quiet', '--db', db, join(root, 'examples/articles.jsonl'), join(root, 'web/test/xss.jsonl')], { stdio: 'inherit' });
+execFileSync(bin, ['ingest', '--quiet', '--db', db, join(root, 'examples/articles.jsonl'), join(root, 'web/test/xss.jsonl'), join(root, 'web/test/bidi.jsonl')], { stdio: 'inherit' });
 const server = spawn(bin, ['serve', '--db', db, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'inherit', 'inherit'] });
 
 async function waitUp() {
@@ -109,6 +109,23 @@ try {
   assert.equal(await page.$$eval('img[src="x"], main script', (els) => els.length), 0, 'no element came from article text');
   await page.screenshot({ path: join(shots, 'xss.png'), fullPage: true });
   console.log('ok xss article inert');
+
+  // bidi controls in a title and a body: shown as marks, never applied (U+202E would make
+  // "\u202Egpj.exe" read "exe.jpg" and reverse the rest of the paragraph)
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('الحادث')}`);
+  await page.waitForSelector('#results .result');
+  await page.goto(`${base}/#/article/bidi-1`);
+  await page.waitForSelector('#article-text');
+  const shown = await page.evaluate(() => document.querySelector('main').textContent);
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(shown), 'no bidi control reaches the page as text');
+  assert.match(await page.textContent('#article-title'), /^RLOgpj\.exe/, 'the title shows the override as a mark, in its order');
+  const marks = await page.$$eval('#article-text .ctl', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(marks, ['RLO', 'PDF', 'RLI', 'PDI'], 'each control in the body is a visible mark');
+  const titles = await page.$$eval('[title]', (els) => els.map((e) => e.getAttribute('title')).join(''));
+  assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(titles), 'no bidi control in a tooltip');
+  assert.ok(await page.$$eval('.side li', (els) => els.some((e) => e.textContent.includes('الوضع مستقر الآن'))), 'the quotation inside isolates is found');
+  await page.screenshot({ path: join(shots, 'bidi.png'), fullPage: true });
+  console.log('ok bidi controls neutralised');
 
   // unknown ids and bad requests
   assert.equal((await fetch(`${base}/api/articles/nope`)).status, 404);

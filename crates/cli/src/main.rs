@@ -282,6 +282,8 @@ fn serve(db: &std::path::Path, addr: &str) -> anyhow::Result<bool> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
         .with_writer(std::io::stderr)
+        // colour codes only on a terminal, never in a log file
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let corpus = corpus::open_existing(db)?;
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;

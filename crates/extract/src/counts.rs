@@ -227,6 +227,9 @@ struct Found {
     first_letters: usize,
     last: usize,
     object: Option<Range<usize>>,
+    /// Other categories coordinated with the first event word (مقتل وإصابة 30: the figure is
+    /// reported for each).
+    also: Vec<Category>,
 }
 
 fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: Option<Category>) -> Option<Found> {
@@ -298,7 +301,36 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
         }
     }
     let qualifier = qualifier.unwrap_or(if n.vague { Qualifier::Vague } else { Qualifier::Exact });
-    Some(Found { category, value: n.value, qualifier, first, first_letters, last, object })
+    let value = whole_people(toks, n);
+    // قتل وأصيب 30، مقتل وجرح مئات: each coordinated event word has the figure
+    let mut also = Vec::new();
+    if matches!(before, Some((Some(_), _, _))) {
+        for t in &toks[first + 1..q_start] {
+            match category_of(t, Role::Event) {
+                Some((c, _)) if t.norm.starts_with('و') => {
+                    if c != category && !also.contains(&c) {
+                        also.push(c);
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    Some(Found { category, value, qualifier, first, first_letters, last, object, also })
+}
+
+/// People are counted in whole numbers: a figure in digits with a period before exactly three
+/// digits and no scale word (100.000 نازح، 1.500 قتيل) groups thousands as French-style copy
+/// writes them — a hundred thousand, never a hundred (an amount keeps the decimal: 1.985 دينار).
+fn whole_people(toks: &[Token], n: &NumberMatch) -> f64 {
+    if n.digits && n.len == 1 {
+        if let Some((int, frac)) = toks[n.start].norm.split_once('.') {
+            if (1..=3).contains(&int.len()) && frac.len() == 3 && !int.starts_with('0') {
+                return format!("{int}{frac}").parse().unwrap_or(n.value);
+            }
+        }
+    }
+    n.value
 }
 
 /// Figures written as words for one or two people: مقتل جندي، سقوط قتيل، مقتل شخصين، قتيلين.
@@ -341,6 +373,7 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
         first_letters,
         last,
         object: Some(i..i + 1),
+        also: Vec::new(),
     })
 }
 
@@ -362,15 +395,17 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
                 let source = source_for(doc, sent, f.first).map(|span| SourceRec { span, entity: None });
-                out.push(CountRec {
-                    category: f.category,
-                    value: f.value,
-                    qualifier: f.qualifier,
-                    object,
-                    source,
-                    span,
-                    tokens: f.first..f.last + 1,
-                });
+                for category in std::iter::once(f.category).chain(f.also.iter().copied()) {
+                    out.push(CountRec {
+                        category,
+                        value: f.value,
+                        qualifier: f.qualifier,
+                        object: object.clone(),
+                        source: source.clone(),
+                        span: span.clone(),
+                        tokens: f.first..f.last + 1,
+                    });
+                }
                 i = next.max(f.last + 1);
             } else {
                 i = next;
@@ -423,9 +458,19 @@ mod tests {
         );
         assert_eq!(
             counts("أدت إلى مقتل وجرح ما لا يقل عن 30 عنصراً"),
-            vec![c("KILL", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً")]
+            vec![
+                c("KILL", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً"),
+                c("WOUND", 30.0, "at_least", "مقتل وجرح ما لا يقل عن 30 عنصراً")
+            ]
+        );
+        assert_eq!(
+            counts("وقتل وأصيب 30 شخصا في الانفجار."),
+            vec![c("KILL", 30.0, "exact", "قتل وأصيب 30 شخصا"), c("WOUND", 30.0, "exact", "قتل وأصيب 30 شخصا")]
         );
         assert_eq!(counts("مقتل نحو عشرة آلاف شخص"), vec![c("KILL", 10000.0, "approx", "مقتل نحو عشرة آلاف شخص")]);
+        // a period grouping thousands (100.000 once gave 100)
+        assert_eq!(counts("ونزح 100.000 شخص."), vec![c("DISPLACE", 100000.0, "exact", "نزح 100.000 شخص")]);
+        assert_eq!(counts("مقتل 1.500 شخص"), vec![c("KILL", 1500.0, "exact", "مقتل 1.500 شخص")]);
     }
 
     #[test]

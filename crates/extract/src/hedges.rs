@@ -16,6 +16,16 @@ static CHECK: Lazy = lexicon!("hedge_check");
 static CAN: Lazy = lexicon!("hedge_can");
 static ALLEGE: Lazy = lexicon!("hedge_allege");
 static CLAUSE_END: Lazy = lexicon!("hedge_clause_end");
+static CHECK_FAR: Lazy = lexicon!("hedge_check_far");
+static POSSIBLE: Lazy = lexicon!("hedge_possible");
+static CONFIRMATION: Lazy = lexicon!("hedge_confirmation");
+static EXIST: Lazy = lexicon!("hedge_exist");
+static DENY: Lazy = lexicon!("hedge_deny");
+
+/// Negations that open a hedge (لم يتسن، لا يمكن، ليس هناك تأكيد).
+fn negation(w: &str) -> bool {
+    matches!(w, "لم" | "لا" | "ولم" | "ولا" | "ليس" | "وليس")
+}
 
 fn stem_in(t: &Token, list: &Lazy) -> bool {
     t.kind == TokenKind::Arabic && list.has(&t.norm)
@@ -27,10 +37,36 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     let w = t.norm.as_str();
     let window =
         |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, &CHECK));
-    // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد
-    if matches!(w, "لم" | "لا" | "ولم" | "ولا") && i + 1 < sent.end && stem_in(&toks[i + 1], &CAN) && window(i + 2, 4)
-    {
+    let far = |from: usize, n: usize| {
+        toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, &CHECK_FAR))
+    };
+    let neg = matches!(w, "لم" | "لا" | "ولم" | "ولا");
+    // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد; past the party that could
+    // not check: لم تتمكن بي بي سي من تأكيد القصة
+    if neg && i + 1 < sent.end && stem_in(&toks[i + 1], &CAN) && (window(i + 2, 4) || far(i + 2, 7)) {
         return Some((i, HedgeKind::Unverified));
+    }
+    // لم يكن بالإمكان التأكد، لم يكن من الممكن التحقق
+    if neg && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "يكن" | "تكن")) {
+        if let Some(k) = (i + 2..(i + 4).min(sent.end)).find(|&k| stem_in(&toks[k], &POSSIBLE)) {
+            if window(k + 1, 4) {
+                return Some((i, HedgeKind::Unverified));
+            }
+        }
+    }
+    // لا تأكيد، ليس هناك تأكيد لهذه المعلومات، لم تصدر أي تأكيدات رسمية — not التأكيد على
+    // (emphasis) nor بالتأكيد (certainly)
+    if negation(w) || neg {
+        let mut k = i + 1;
+        while k < sent.end && k < i + 4 && EXIST.contains(&toks[k].norm) {
+            k += 1;
+        }
+        if k < sent.end
+            && CONFIRMATION.contains(&toks[k].norm)
+            && toks.get(k + 1).is_none_or(|x| !matches!(x.norm.as_str(), "علي" | "ان"))
+        {
+            return Some((i, HedgeKind::Unverified));
+        }
     }
     let impossible =
         t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "تعذر" | "يتعذر"));
@@ -42,8 +78,10 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
         let from = if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i };
         let n1 = toks.get(i + 1).map(|x| x.norm.as_str());
         let n2 = toks.get(i + 2).map(|x| x.norm.as_str());
+        let can_check = || toks.get(i + 2).is_some_and(|x| stem_in(x, &CAN)) && (window(i + 3, 4) || far(i + 3, 7));
         if matches!(n1, Some("تاكيد" | "التحقق" | "التاكد"))
             || (n1 == Some("ان") && matches!(n2, Some("يؤكد" | "تؤكد" | "يتسني" | "يتسن" | "يتم")))
+            || (n1 == Some("ان") && can_check())
         {
             return Some((from, HedgeKind::Unverified));
         }
@@ -51,6 +89,17 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     if matches!(w, "غير") && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "مؤكده" | "مؤكد" | "مؤكدا"))
     {
         return Some((i, HedgeKind::Unverified));
+    }
+    // the reporter adds that a party denies the claim just told: وهو ما نفاه المتهم، الأمر الذي
+    // تنفيه روسيا. A denial reported as such (نفت موسكو هذه الاتهامات) is the party's statement,
+    // a quote, as the gold has it.
+    if stem_in(t, &DENY) && i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "الذي" | "التي") {
+        let mut from = i - 1;
+        if from > sent.start && matches!(toks[from - 1].norm.as_str(), "وهو" | "وهي" | "الامر" | "وهذا")
+        {
+            from -= 1;
+        }
+        return Some((from, HedgeKind::Disputed));
     }
     if stem_in(t, &ALLEGE) {
         let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") {
@@ -146,7 +195,42 @@ mod tests {
     }
 
     #[test]
+    fn unverified_constructions() {
+        for (text, want) in [
+            ("ولم تتمكن بي بي سي من تأكيد القصة بشكل مستقل.", "ولم تتمكن بي بي سي من تأكيد القصة بشكل مستقل"),
+            ("لم يتسن لوكالة رويترز للأنباء التحقق من الصور.", "لم يتسن لوكالة رويترز للأنباء التحقق من الصور"),
+            ("وقالوا إنهم لا يستطيعون تأكيد مصداقية المحادثة.", "لا يستطيعون تأكيد مصداقية المحادثة"),
+            ("وقال: لا نستطيع التأكد من ذلك.", "لا نستطيع التأكد من ذلك"),
+            ("لم يكن بالإمكان التأكد منها.", "لم يكن بالإمكان التأكد منها"),
+            (
+                "قصفت الطائرات البلدة من دون أن يتمكن المرصد من التحقق من هويتها.",
+                "من دون أن يتمكن المرصد من التحقق من هويتها",
+            ),
+            ("غير أنه ليس هناك تأكيد لهذه المعلومات.", "ليس هناك تأكيد لهذه المعلومات"),
+            ("ولكن لم تصدر تأكيدات رسمية حتى الآن.", "لم تصدر تأكيدات رسمية حتى الآن"),
+        ] {
+            assert_eq!(hedges(text), vec![want], "{text}");
+        }
+    }
+
+    #[test]
+    fn denied() {
+        for (text, want) in [
+            ("وقع الانقلاب عام 2016 وهو ما ينفيه غولن.", "وهو ما ينفيه غولن"),
+            ("الأمر الذي تنفيه روسيا بشكل قاطع.", "الأمر الذي تنفيه روسيا بشكل قاطع"),
+        ] {
+            assert_eq!(hedges(text), vec![want], "{text}");
+        }
+        // a denial reported as a statement is a quote, not a hedge
+        assert!(hedges("ونفى نتنياهو ارتكاب أي مخالفات.").is_empty());
+        assert!(hedges("لكن موسكو نفت هذه الاتهامات بشدة.").is_empty());
+    }
+
+    #[test]
     fn no_hedge() {
+        assert!(hedges("وقال: بالتأكيد أريد بقاءه.").is_empty());
+        assert!(hedges("ولا بد من التأكيد على ضرورة الفوز.").is_empty());
+        assert!(hedges("لا يمكن التأكيد على أن هناك قنوات.").is_empty());
         assert!(hedges("أكدت الوزارة مقتل 5.").is_empty());
         assert!(hedges("لا يمكن القبول بذلك.").is_empty());
     }

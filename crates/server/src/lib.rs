@@ -15,11 +15,21 @@ use khabar_store::{Corpus, SearchQuery};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
+use std::time::Duration;
 
+pub mod listen;
 pub mod load;
 
 /// Largest accepted request body: a long article is well under 1 MB.
 pub const MAX_BODY: usize = 2 << 20;
+
+/// Longest a request may take, from its headers to its answer, body reading included: a client
+/// that sends its body too slowly gets 408.
+pub const REQUEST_TIME: Duration = Duration::from_secs(30);
+
+/// Longest one `/api/extract` may compute (extraction is bounded by the article's length; this
+/// is the second line): 503 after it.
+pub const EXTRACT_TIME: Duration = Duration::from_secs(10);
 
 pub const OPENAPI: &str = include_str!("../openapi.json");
 const INDEX_HTML: &str = include_str!("../../../web/dist/index.html");
@@ -99,13 +109,17 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(move || f(&state.corpus)).await.map_err(|e| ApiError::Internal(e.into()))?
 }
 
+/// A `from`/`to` parameter: exactly `YYYY-MM-DD`, a day that exists; nothing before or after it.
 fn day(s: &Option<String>, name: &str) -> Result<Option<i64>, ApiError> {
-    match s.as_deref().filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(v) => khabar_store::day_number(Some(v))
-            .map(Some)
-            .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}"))),
-    }
+    let Some(v) = s.as_deref().filter(|s| !s.is_empty()) else { return Ok(None) };
+    let b = v.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    shape
+        .then(|| khabar_store::day_number(Some(v)))
+        .flatten()
+        .map(Some)
+        .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}")))
 }
 
 /// A `limit` parameter: `default` when absent, else between 1 and `max`.
@@ -131,13 +145,27 @@ struct ExtractBody {
 
 async fn extract(body: Result<Json<ExtractBody>, JsonRejection>) -> ApiResult {
     let Json(b) = body?;
+    // as in JSON Lines input: U+0000 is no text (PostgreSQL cannot store it, no article means it)
+    for (field, v) in [("text", Some(&b.text)), ("id", b.id.as_ref()), ("published", b.published.as_ref())] {
+        if v.is_some_and(|v| v.contains('\0')) {
+            let msg = format!("field `{field}`: contains U+0000 (NUL), which is not text");
+            return Err(ApiError::Rejected(StatusCode::UNPROCESSABLE_ENTITY, msg));
+        }
+    }
     if let Some(p) = &b.published {
         if khabar_text::date::parse_published(p).is_none() {
             return Err(ApiError::BadRequest(format!("`published` must start with a date YYYY-MM-DD, got {p:?}")));
         }
     }
-    let a = tokio::task::spawn_blocking(move || khabar_extract::extract(b.id, b.published, &b.text))
+    let work = tokio::task::spawn_blocking(move || khabar_extract::extract(b.id, b.published, &b.text));
+    let a = tokio::time::timeout(EXTRACT_TIME, work)
         .await
+        .map_err(|_| {
+            ApiError::Rejected(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("extraction took longer than {} s", EXTRACT_TIME.as_secs()),
+            )
+        })?
         .map_err(|e| ApiError::Internal(e.into()))?;
     Ok(Json(a).into_response())
 }
@@ -292,6 +320,32 @@ async fn not_found() -> ApiError {
     ApiError::NotFound("no such route (see /openapi.json)".into())
 }
 
+async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::Rejected(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!("{method} is not allowed on {} (see /openapi.json)", uri.path()),
+    )
+}
+
+/// Refuses a body announced larger than [`MAX_BODY`] before reading any of it (and before
+/// hyper answers `Expect: 100-continue`), and bounds the whole request by [`REQUEST_TIME`].
+async fn guard(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let announced = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > MAX_BODY as u64) {
+        let msg = format!("the body may be at most {MAX_BODY} bytes");
+        return ApiError::Rejected(StatusCode::PAYLOAD_TOO_LARGE, msg).into_response();
+    }
+    match tokio::time::timeout(REQUEST_TIME, next.run(req)).await {
+        Ok(r) => r,
+        Err(_) => {
+            let msg = format!("the request was not complete within {} s", REQUEST_TIME.as_secs());
+            let mut r = ApiError::Rejected(StatusCode::REQUEST_TIMEOUT, msg).into_response();
+            r.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+            r
+        }
+    }
+}
+
 /// The whole application.
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
@@ -308,7 +362,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/export/gkg", get(export_gkg))
         .route("/api/stats", get(stats))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(guard))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
@@ -328,11 +384,10 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
     let local = listener.local_addr()?;
     eprintln!("khabar: serving http://{local}/ (API description at http://{local}/openapi.json); Ctrl-C stops");
     let app = router(AppState::new(corpus));
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    listen::run(listener, app, listen::Limits::default(), async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await?;
     Ok(())
 }
 

@@ -122,6 +122,33 @@ async fn client_errors_say_what_was_wrong() {
     let (s, b) = get("/nowhere").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(b.contains("error"));
+    let (s, b) = call(post("/api/extract", "application/json", "{\"text\": \"قال\\u0000\"}")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "NUL refused as in JSON Lines: {b}");
+    assert!(b.contains("U+0000"), "{b}");
+    // every error is the JSON error body, a wrong method too
+    let (s, b) = call(post("/api/stats", "application/json", "{}")).await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(serde_json::from_str::<Value>(&b).unwrap()["error"].as_str().unwrap().contains("POST"), "{b}");
+    // dates are exactly YYYY-MM-DD, days that exist
+    for bad in ["2018-01-01' OR 1=1--", "2018-01-01T00:00", "2018-02-30", "2018-1-01", " 2018-01-01", "٢٠١٨-٠١-٠١"]
+    {
+        let (s, b) = get(&format!("/api/articles?from={}", enc(bad))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad:?}: {b}");
+        let (s, _) = get(&format!("/api/counts?to={}", enc(bad))).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad:?}");
+    }
+    let (s, _) = get("/api/articles?from=2018-01-01&to=2024-02-29").await;
+    assert_eq!(s, StatusCode::OK);
+    // a body announced too large is refused before it is read
+    let req = Request::post("/api/extract")
+        .header("content-type", "application/json")
+        .header("content-length", (khabar_server::MAX_BODY + 1).to_string())
+        .header("expect", "100-continue")
+        .body(Body::empty())
+        .unwrap();
+    let (s, b) = call(req).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(b.contains("error"), "{b}");
 }
 
 #[tokio::test]
@@ -173,4 +200,85 @@ async fn page_and_headers() {
     }
     let doc = json("/openapi.json").await;
     assert_eq!(doc["openapi"], "3.1.0");
+}
+
+/// Pieces of every query syntax a user (or an attacker) may type: ours, the index's (fields,
+/// ranges, boosts, wildcards, regexes, grouping), SQL, and Arabic words.
+fn query_piece() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        prop::sample::select(vec![
+            "title:*",
+            "body:",
+            "*",
+            "?",
+            "~2",
+            "^3",
+            "[a TO z]",
+            "{1 TO 2}",
+            "(",
+            ")",
+            "\"",
+            "«",
+            "»",
+            "-",
+            "+",
+            "OR",
+            "AND",
+            "NOT",
+            "&&",
+            "||",
+            "!",
+            ":",
+            "\\",
+            "/re.*/",
+            "IN [a b]",
+            "' OR 1=1--",
+            "\u{202E}",
+            "\u{0}",
+            "الرئيس",
+            "قتلى",
+            "مجلس الأمن",
+            " ",
+            "  ",
+            "\t",
+            "٣",
+            "1e309",
+            "day:>2018",
+        ])
+        .prop_map(str::to_string),
+        "\\PC{0,6}",
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+
+    /// No query string gives a 500: whatever is typed is parsed by our grammar into words.
+    #[test]
+    fn no_query_gives_a_500(pieces in proptest::collection::vec(query_piece(), 0..8)) {
+        let q: String = pieces.concat();
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        for uri in [format!("/api/articles?q={}", enc(&q)), format!("/api/entities?q={}", enc(&q))] {
+            let (s, b) = rt.block_on(get(&uri));
+            proptest::prop_assert!(s == StatusCode::OK || s == StatusCode::BAD_REQUEST, "{q:?}: {s} {b}");
+            proptest::prop_assert!(serde_json::from_str::<Value>(&b).is_ok(), "{q:?}: {b}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn index_syntax_is_only_words() {
+    // the index's field syntax once reached tantivy: "not a fast field", a 500
+    let v = json("/api/articles?q=title%3A*").await;
+    assert!(v["total"].is_number(), "{v}");
+    // a phrase, an exclusion and OR
+    let all = json(&format!("/api/articles?q={}", enc("الرئيس"))).await["total"].as_u64().unwrap();
+    let without = json(&format!("/api/articles?q={}", enc("الرئيس -توكاييف"))).await["total"].as_u64().unwrap();
+    let only = json(&format!("/api/articles?q={}", enc("الرئيس توكاييف"))).await["total"].as_u64().unwrap();
+    assert!(all >= 1 && only >= 1, "{all} {only}");
+    assert_eq!(without + only, all, "-word removes exactly what the word adds");
+    let either = json(&format!("/api/articles?q={}", enc("توكاييف OR الماتي"))).await["total"].as_u64().unwrap();
+    let t = json(&format!("/api/articles?q={}", enc("توكاييف"))).await["total"].as_u64().unwrap();
+    assert!(either >= t, "{either} {t}");
 }

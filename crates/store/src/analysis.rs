@@ -226,7 +226,8 @@ pub struct TermSnippets {
 
 impl TermSnippets {
     pub fn new(query: &str) -> TermSnippets {
-        let words = word_terms(query);
+        // the words of what the query selects, not of what it excludes
+        let words: Vec<WordTerms> = crate::query::parse(query).wanted().flat_map(|a| word_terms(a.text())).collect();
         TermSnippets {
             exact: words.iter().map(|w| w.exact.clone()).collect(),
             stems: words.into_iter().map(|w| w.stem).filter(|s| !s.is_empty()).collect(),

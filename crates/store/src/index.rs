@@ -1,14 +1,17 @@
 //! The search index (tantivy): titles and bodies under two Arabic analyzers (see
 //! [`crate::analysis`]), with the source, publication day and linked entity ids as filters.
 //! The text itself stays in the database; snippets are cut from it there.
-use crate::analysis::{ArabicTokenizer, EXACT, STEM};
+use crate::analysis::{ArabicTokenizer, BOOSTS, EXACT, STEM};
 use crate::error::{Error, Result};
+use crate::query::{self, Atom, TextQuery};
 use crate::search::{Hit, IndexDoc, Results, Search, SearchQuery, Snippet, Snippets};
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED, STORED, STRING,
 };
@@ -33,7 +36,6 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<Option<IndexWriter>>,
     f: Fields,
-    parser: QueryParser,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -66,13 +68,56 @@ impl SearchIndex {
         index.tokenizers().register(EXACT, TextAnalyzer::from(ArabicTokenizer::exact()));
         index.tokenizers().register(STEM, TextAnalyzer::from(ArabicTokenizer::stemmed()));
         let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
-        let mut parser = QueryParser::for_index(&index, vec![f.title, f.body, f.title_stem, f.body_stem]);
-        parser.set_conjunction_by_default();
-        // the order of `crate::analysis::BOOSTS`, which PostgreSQL's ranking shares
-        for (field, boost) in [f.title, f.body, f.title_stem, f.body_stem].into_iter().zip(crate::analysis::BOOSTS) {
-            parser.set_field_boost(field, boost);
+        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f })
+    }
+
+    /// One atom in every searched field, each with its boost (the order of [`BOOSTS`], which
+    /// PostgreSQL's ranking shares): a term, or a phrase when the atom has several words. The
+    /// terms come from the analyzers the fields were indexed with.
+    fn atom(&self, a: &Atom) -> Option<Box<dyn Query>> {
+        let words = crate::analysis::word_terms(a.text());
+        if words.is_empty() {
+            return None;
         }
-        Ok(SearchIndex { index, reader, writer: Mutex::new(None), f, parser })
+        let f = self.f;
+        let fields = [(f.title, false), (f.body, false), (f.title_stem, true), (f.body_stem, true)];
+        let per_field = fields
+            .into_iter()
+            .zip(BOOSTS)
+            .map(|((field, stemmed), boost)| {
+                let mut terms: Vec<Term> = words
+                    .iter()
+                    .map(|w| {
+                        Term::from_field_text(field, if stemmed && !w.stem.is_empty() { &w.stem } else { &w.exact })
+                    })
+                    .collect();
+                let q: Box<dyn Query> = match terms.len() {
+                    1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::WithFreqs)),
+                    _ => Box::new(PhraseQuery::new(terms)),
+                };
+                (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(per_field)))
+    }
+
+    /// Every clause required (or excluded); a clause's atoms any of them. A query of exclusions
+    /// only selects every other article.
+    fn text(&self, q: &TextQuery) -> Box<dyn Query> {
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for c in &q.clauses {
+            let mut any: Vec<Box<dyn Query>> = c.any.iter().filter_map(|a| self.atom(a)).collect();
+            let clause = match any.len() {
+                0 => continue,
+                1 => any.remove(0),
+                _ => Box::new(BooleanQuery::new(any.into_iter().map(|q| (Occur::Should, q)).collect())),
+            };
+            parts.push((if c.exclude { Occur::MustNot } else { Occur::Must }, clause));
+        }
+        if !q.has_required() {
+            parts.push((Occur::Must, Box::new(AllQuery)));
+        }
+        Box::new(BooleanQuery::new(parts))
     }
 
     fn with_writer<T>(&self, f: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
@@ -89,8 +134,8 @@ impl SearchIndex {
         let f = self.f;
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let filter = |q: Box<dyn Query>| -> Box<dyn Query> { Box::new(ConstScoreQuery::new(q, 0.0)) };
-        match q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => parts.push((Occur::Must, self.parser.parse_query_lenient(t).0)),
+        match q.text.as_deref().map(query::parse).filter(|t| !t.is_empty()) {
+            Some(t) => parts.push((Occur::Must, self.text(&t))),
             None => parts.push((Occur::Must, Box::new(AllQuery))),
         }
         if let Some(s) = &q.source {
@@ -193,7 +238,8 @@ impl Search for SearchIndex {
         let searcher = self.reader.searcher();
         let query = self.build(q);
         let limit = q.limit.max(1);
-        let has_text = q.text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        // ranked by the words when some are required, else newest first
+        let has_text = q.text.as_deref().is_some_and(|t| query::parse(t).has_required());
         let (top, total) = if has_text {
             searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count))?
         } else {
@@ -212,10 +258,12 @@ impl Search for SearchIndex {
     /// A snippet maker for one query: call it on each hit's text.
     fn snippets(&self, text_query: &str) -> Result<Box<dyn Snippets>> {
         let searcher = self.reader.searcher();
-        let (query, _) = self.parser.parse_query_lenient(text_query);
-        let mut exact = SnippetGenerator::create(&searcher, &*query, self.f.body)?;
+        let wanted: Vec<(Occur, Box<dyn Query>)> =
+            query::parse(text_query).wanted().filter_map(|a| self.atom(a)).map(|q| (Occur::Should, q)).collect();
+        let query = BooleanQuery::new(wanted);
+        let mut exact = SnippetGenerator::create(&searcher, &query, self.f.body)?;
         exact.set_max_num_chars(220);
-        let mut stem = SnippetGenerator::create(&searcher, &*query, self.f.body_stem)?;
+        let mut stem = SnippetGenerator::create(&searcher, &query, self.f.body_stem)?;
         stem.set_max_num_chars(220);
         Ok(Box::new(TantivySnippets { exact, stem }))
     }

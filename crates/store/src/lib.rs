@@ -18,6 +18,7 @@
 //! | [`lock`] | one writing process at a time in a corpus directory |
 //! | [`link`] | entities joined across articles |
 //! | [`analysis`] | Arabic analysis for search (tokenizers, folding, stems, snippets) |
+//! | [`query`] | users' search words read by our own grammar (words, phrases, -word, OR) |
 //! | [`index`] | the tantivy index |
 //! | [`sqlite`] | the SQLite backend |
 //! | [`postgres`] | the PostgreSQL backend and its search (feature `postgres`) |
@@ -47,6 +48,7 @@ pub mod lock;
 mod pool;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod query;
 mod schema;
 pub mod search;
 pub mod sqlite;

@@ -17,7 +17,8 @@ pub struct IndexDoc {
     pub entities: Vec<String>,
 }
 
-/// A search: words (tantivy query syntax: "phrases", -exclusions, OR) and filters.
+/// A search: words in our own language ([`crate::query`]: "phrases", -exclusions, OR) and
+/// filters.
 #[derive(Debug, Clone, Default)]
 pub struct SearchQuery {
     pub text: Option<String>,

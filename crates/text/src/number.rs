@@ -233,12 +233,21 @@ struct Compound {
     cur: f64,
     last_scale: f64,
     prev: Option<Word>,
+    /// A fraction of the last scale was just added (مليونان ونصف): the scale named again after
+    /// it (… ونصف مليون) belongs to the fraction and adds nothing.
+    fraction_added: bool,
 }
 
 impl Compound {
     /// Adds the next word `w` (`conj`: it carries the conjunction و) when it continues the
     /// number; says whether it did. `ten_after`: whether عشر follows, which makes احد a number.
     fn take(&mut self, w: Word, conj: bool, ten_after: impl FnOnce() -> bool) -> bool {
+        if self.fraction_added && !conj && w == Word::Scale(self.last_scale) {
+            self.fraction_added = false;
+            self.prev = Some(w);
+            return true;
+        }
+        self.fraction_added = false;
         let ok = match (self.prev, w, conj) {
             (None, Word::One, _) => ten_after(),
             (None, _, _) => true,
@@ -261,6 +270,8 @@ impl Compound {
             }
             (Some(_), Word::Scale(_) | Word::PluralScale(_), false) => true,
             (Some(Word::Scale(_) | Word::PluralScale(_)), Word::Fraction(_), true) => true,
+            // مليونان ونصف: a fraction after a dual scale
+            (Some(Word::Unit(u)), Word::Fraction(_), true) if u >= 1e3 => true,
             (Some(_), Word::Unit(_) | Word::Tens(_) | Word::Hundred(_) | Word::One, true) => true,
             (Some(_), Word::Scale(_), true) if self.cur == 0.0 => true,
             _ => false,
@@ -286,7 +297,12 @@ impl Compound {
                 self.cur = 0.0;
                 self.last_scale = v;
             }
-            Word::Fraction(f) => self.total += f * self.last_scale,
+            // نصف مليون: a fraction first multiplies the scale after it
+            Word::Fraction(f) if self.prev.is_none() => self.cur = f,
+            Word::Fraction(f) => {
+                self.total += f * self.last_scale;
+                self.fraction_added = true;
+            }
             Word::Vague(_) => return false,
         }
         self.prev = Some(w);
@@ -387,10 +403,11 @@ mod tests {
     }
 
     /// The table as the code that built it before it became `data/number_words.tsv` made it
-    /// (compared whole then): its size, each class's size and sum, and words of every class.
+    /// (compared whole then), plus the trillions added since: its size, each class's size and
+    /// sum, and words of every class.
     #[test]
     fn number_words_as_before() {
-        assert_eq!(WORDS.len(), 101);
+        assert_eq!(WORDS.len(), 104);
         assert!(WORDS.iter().all(|w| WORDS.tags(w).len() == 1), "a number word with two entries");
         let mut classes: Vec<(&str, usize, f64)> = Vec::new();
         for w in WORDS.iter() {
@@ -438,8 +455,8 @@ mod tests {
                         + 8.0 * 200.0
                         + 2.0 * (300.0 * 2.0 + 400.0 + 500.0 + 600.0 + 700.0 + 800.0 * 2.0 + 900.0)
                 ),
-                ("scale", 7, 2e3 + 2e6 + 3e9),
-                ("plural_scale", 3, 1e3 + 1e6 + 1e9),
+                ("scale", 9, 2e3 + 2e6 + 3e9 + 2e12),
+                ("plural_scale", 4, 1e3 + 1e6 + 1e9 + 1e12),
                 ("fraction", 2, 0.75),
                 ("vague", 7, 2.0 * 10.0 + 3.0 * 100.0 + 1e3 + 1e6),
             ]
@@ -510,6 +527,14 @@ mod tests {
     fn fractions_of_scales() {
         assert_eq!(num("مليون ونصف"), Some((1_500_000.0, 2, false)));
         assert_eq!(num("3 ملايين ونصف"), Some((3_500_000.0, 3, false)));
+        assert_eq!(num("1.500 مليون"), Some((1_500_000.0, 2, false)));
+        assert_eq!(num("1.408 تريليون"), Some((1_408_000_000_000.0, 2, false)));
+        // a fraction first multiplies its scale (نصف مليون once read 1,000,000)
+        assert_eq!(num("نصف مليون شخص"), Some((500_000.0, 2, false)));
+        assert_eq!(num("ربع مليون"), Some((250_000.0, 2, false)));
+        assert_eq!(num("مليونين ونصف مليون"), Some((2_500_000.0, 3, false)));
+        assert_eq!(num("مليون ونصف مليون"), Some((1_500_000.0, 3, false)));
+        assert_eq!(num("نصف"), None);
     }
 
     #[test]
