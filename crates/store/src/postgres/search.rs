@@ -74,9 +74,12 @@ impl Search for PgSearch {
     }
 
     fn search(&self, q: &SearchQuery) -> Result<Results> {
-        // the query's words, each with its exact and stemmed term
+        // the user's words by our grammar (crate::query), as the tantivy backend reads them
+        let text = crate::query::parse(q.text.as_deref().unwrap_or(""));
+        // the words that score: those of what the query selects, each with its exact and
+        // stemmed term
         let mut words: Vec<(String, String)> = Vec::new();
-        for w in word_terms(q.text.as_deref().unwrap_or("")) {
+        for w in text.wanted().flat_map(|a| word_terms(a.text())) {
             let w = (w.exact, w.stem);
             if !words.contains(&w) {
                 words.push(w);
@@ -88,14 +91,30 @@ impl Search for PgSearch {
             format!("${}", params.len())
         };
         let mut conds = vec!["indexed".to_string()];
-        for (e, s) in &words {
-            let pe = arg(Box::new(lexeme_query(e)));
-            if s.is_empty() {
-                conds.push(format!("exact @@ {pe}::text::tsquery"));
-            } else {
-                let ps = arg(Box::new(lexeme_query(s)));
-                conds.push(format!("(exact @@ {pe}::text::tsquery OR stem @@ {ps}::text::tsquery)"));
+        // a clause: any of its atoms; an atom: all its words (the tsvectors hold no positions,
+        // so a phrase here requires its words, not their order)
+        for clause in &text.clauses {
+            let mut any = Vec::new();
+            for atom in &clause.any {
+                let mut all = Vec::new();
+                for w in word_terms(atom.text()) {
+                    let pe = arg(Box::new(lexeme_query(&w.exact)));
+                    if w.stem.is_empty() {
+                        all.push(format!("exact @@ {pe}::text::tsquery"));
+                    } else {
+                        let ps = arg(Box::new(lexeme_query(&w.stem)));
+                        all.push(format!("(exact @@ {pe}::text::tsquery OR stem @@ {ps}::text::tsquery)"));
+                    }
+                }
+                if !all.is_empty() {
+                    any.push(format!("({})", all.join(" AND ")));
+                }
             }
+            if any.is_empty() {
+                continue;
+            }
+            let cond = format!("({})", any.join(" OR "));
+            conds.push(if clause.exclude { format!("NOT {cond}") } else { cond });
         }
         if let Some(src) = &q.source {
             let p = arg(Box::new(src.clone()));
@@ -117,7 +136,7 @@ impl Search for PgSearch {
         let refs: Vec<&(dyn ::postgres::types::ToSql + Sync)> = params.iter().map(|b| b.as_ref()).collect();
         let limit = q.limit.max(1);
         self.with(|c| {
-            if words.is_empty() {
+            if !text.has_required() {
                 let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
                 let sql = format!(
                     "SELECT id FROM articles WHERE {filter} ORDER BY day DESC NULLS LAST, id LIMIT {limit} OFFSET {}",
