@@ -167,6 +167,15 @@ impl Source {
         let mut reader = reader;
         reader.read_to_end(&mut bytes).map_err(io_err)?;
         let text = utf8_text(bytes, &name)?;
+        // U+0000 is no text, here as in JSON Lines (and through the API)
+        if let Some(at) = text.find('\0') {
+            return Err(InputError::Field {
+                path: name,
+                line: text[..at].matches('\n').count() + 1,
+                field: "text",
+                message: "contains U+0000 (NUL), which is not text".into(),
+            });
+        }
         let id = if s == "-" { None } else { path.file_stem().map(|f| f.to_string_lossy().into_owned()) };
         if let Some(p) = published {
             if khabar_text::date::parse_published(p).is_none() {

@@ -67,3 +67,14 @@ fn a_plain_text_article_that_is_not_utf8_is_named_and_the_next_file_read() {
     assert_eq!(e.reason(), "not UTF-8");
     assert_eq!(items.iter().filter(|i| matches!(i, Item::Article(_))).count(), 4, "the next file is read");
 }
+
+#[test]
+fn a_plain_text_article_with_nul_is_refused_as_in_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("article.txt");
+    std::fs::write(&text, "قال المتحدث\nإن\0 الوضع مستقر\n").unwrap();
+    let items: Vec<Item> = open_all(&[text.clone(), fixture("bad-first-line.jsonl")], None).collect();
+    let Item::Bad(e) = &items[0] else { panic!("the article is refused") };
+    assert_eq!(e.to_string(), format!("{}:2: field `text`: contains U+0000 (NUL), which is not text", text.display()));
+    assert_eq!(items.iter().filter(|i| matches!(i, Item::Article(_))).count(), 4, "the next file is read");
+}
