@@ -93,7 +93,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     // the reporter adds that a party denies the claim just told: وهو ما نفاه المتهم، الأمر الذي
     // تنفيه روسيا. A denial reported as such (نفت موسكو هذه الاتهامات) is the party's statement,
     // a quote, as the gold has it.
-    if stem_in(t, &DENY) && i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "الذي" | "التي") {
+    if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "الذي" | "التي") && stem_in(t, &DENY) {
         let mut from = i - 1;
         if from > sent.start && matches!(toks[from - 1].norm.as_str(), "وهو" | "وهي" | "الامر" | "وهذا")
         {
