@@ -78,9 +78,9 @@ pub fn open_existing(db: &Path) -> anyhow::Result<Corpus> {
     Corpus::open_read_only(db).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// A YYYY-MM-DD argument as a day number.
+/// A YYYY-MM-DD argument as a day number: exactly that, as the API's `from`/`to`.
 pub fn day_arg(s: &str, what: &str) -> anyhow::Result<i64> {
-    khabar_store::day_number(Some(s)).with_context(|| format!("{what} {s:?}: expected a date YYYY-MM-DD"))
+    khabar_store::exact_day(s).with_context(|| format!("{what} {s:?}: expected a date YYYY-MM-DD"))
 }
 
 #[derive(clap::Args)]

@@ -109,15 +109,10 @@ async fn blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(move || f(&state.corpus)).await.map_err(|e| ApiError::Internal(e.into()))?
 }
 
-/// A `from`/`to` parameter: exactly `YYYY-MM-DD`, a day that exists; nothing before or after it.
+/// A `from`/`to` parameter: exactly `YYYY-MM-DD`, a day that exists ([`khabar_store::exact_day`]).
 fn day(s: &Option<String>, name: &str) -> Result<Option<i64>, ApiError> {
     let Some(v) = s.as_deref().filter(|s| !s.is_empty()) else { return Ok(None) };
-    let b = v.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    shape
-        .then(|| khabar_store::day_number(Some(v)))
-        .flatten()
+    khabar_store::exact_day(v)
         .map(Some)
         .ok_or_else(|| ApiError::BadRequest(format!("`{name}` must be a date YYYY-MM-DD, got {v:?}")))
 }

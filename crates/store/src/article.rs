@@ -76,6 +76,15 @@ pub fn day_number(published: Option<&str>) -> Option<i64> {
     Some(d.year() as i64 * 10_000 + d.month() as i64 * 100 + d.day() as i64)
 }
 
+/// A day a user names (`from`/`to` of a search): exactly `YYYY-MM-DD`, a day that exists, nothing
+/// before or after it (`2018-01-01' OR 1=1--` is no day), as a day number.
+pub fn exact_day(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    shape.then(|| day_number(Some(s))).flatten()
+}
+
 /// A day number back to `YYYY-MM-DD`.
 pub(crate) fn day_string(day: i64) -> String {
     format!("{:04}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)

@@ -55,7 +55,7 @@ pub mod sqlite;
 pub mod store;
 pub mod views;
 
-pub use article::{day_number, NewArticle};
+pub use article::{day_number, exact_day, NewArticle};
 pub use corpus::{open_store, postgres_url, Corpus};
 pub use error::{Error, Result};
 pub use index::SearchIndex;
