@@ -35,11 +35,12 @@ fn stem_in(t: &Token, list: &Lazy) -> bool {
 fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, HedgeKind)> {
     let t = &toks[i];
     let w = t.norm.as_str();
-    let window =
-        |from: usize, n: usize| toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, &CHECK));
-    let far = |from: usize, n: usize| {
-        toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, &CHECK_FAR))
+    // a word of `list` among the `n` tokens from `from`, within the sentence
+    let within = |list: &Lazy, from: usize, n: usize| {
+        toks[from.min(sent.end)..(from + n).min(sent.end)].iter().any(|x| stem_in(x, list))
     };
+    let window = |from: usize, n: usize| within(&CHECK, from, n);
+    let far = |from: usize, n: usize| within(&CHECK_FAR, from, n);
     let neg = matches!(w, "لم" | "لا" | "ولم" | "ولا");
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد; past the party that could
     // not check: لم تتمكن بي بي سي من تأكيد القصة
