@@ -525,3 +525,30 @@ fn tests_data_is_a_faithful_copy_of_shared() {
     let every_59th: Vec<String> = corpus.into_iter().step_by(59).collect();
     assert!(read(data().join("ant-sample.jsonl.gz")) == every_59th, "the sample is every 59th article of the corpus");
 }
+
+/// Persons carry a Latin spelling (`khabar_ner::persons`) on most news articles: the share of
+/// person entities with `latin` on the corpus sample, and every spelling in Latin letters.
+#[test]
+fn persons_carry_latin_on_the_corpus_sample() {
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("latin-out.jsonl");
+    let st = khabar().arg("extract").arg(data().join("ant-sample.jsonl.gz")).arg("-o").arg(&out_path).status().unwrap();
+    assert!(st.success());
+    let (mut persons, mut latin) = (0usize, 0usize);
+    for line in std::fs::read_to_string(&out_path).unwrap().lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        for e in v["entities"].as_array().unwrap().iter().filter(|e| e["type"] == "PER") {
+            persons += 1;
+            if let Some(l) = e["latin"].as_str() {
+                assert!(
+                    l.chars()
+                        .all(|c| c.is_alphabetic() && !('\u{0600}'..='\u{06FF}').contains(&c) || " '-.".contains(c)),
+                    "{l}"
+                );
+                latin += 1;
+            }
+        }
+    }
+    let share = latin as f64 / persons as f64;
+    eprintln!("{latin} of {persons} persons carry latin ({share:.3})");
+    assert!(persons > 500 && share >= 0.60, "{latin} of {persons} persons carry latin ({share:.3})");
+}

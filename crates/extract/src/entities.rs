@@ -11,6 +11,7 @@ use crate::{Doc, Span};
 use khabar_model::EntityType;
 use khabar_ner::gazetteer::{Place, GAZETTEER};
 use khabar_ner::model::Model;
+use khabar_ner::persons::PERSONS;
 use khabar_ner::triggers::{is_head, Use, ORG_HEADS, PLACE_HEADS, TITLES};
 use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
@@ -35,6 +36,8 @@ pub struct EntityRec {
     pub name: usize,
     /// The gazetteer's place for a `LOC` it knows: coordinates, country, GeoNames id, Latin name.
     pub place: Option<&'static Place>,
+    /// A person's name in Latin letters, where every part of it is known (`khabar_ner::persons`).
+    pub latin: Option<String>,
 }
 
 /// The tagger's entity types (ANERcorp's labels) as the contract's, one way and the other: the
@@ -763,12 +766,15 @@ pub fn group(doc: &Doc, mentions: Vec<MentionRec>) -> Vec<EntityRec> {
             let whole = |k: usize| normalize(&doc.text[ms[k].span.clone()]) == ms[k].key;
             let name =
                 (0..ms.len()).max_by_key(|&k| (ms[k].key.chars().count(), whole(k), std::cmp::Reverse(k))).unwrap_or(0);
-            let mut e = EntityRec { kind, mentions: ms, name, place: None };
+            let mut e = EntityRec { kind, mentions: ms, name, place: None, latin: None };
             if kind == EntityType::Loc {
                 // the fullest form the gazetteer knows
                 let mut keys: Vec<&str> = e.mentions.iter().map(|m| m.key.as_str()).collect();
                 keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
                 e.place = keys.iter().find_map(|k| GAZETTEER.place_normalized(k));
+            }
+            if kind == EntityType::Per {
+                e.latin = PERSONS.latin_normalized(&e.mentions[e.name].key);
             }
             e
         })

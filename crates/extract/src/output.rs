@@ -42,7 +42,7 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> m
             id: format!("e{}", k + 1),
             kind: e.kind,
             name: slice(&e.mentions[e.name].span),
-            latin: e.place.map(|p| p.latin.to_string()),
+            latin: e.place.map(|p| p.latin.to_string()).or_else(|| e.latin.clone()),
             mentions: e
                 .mentions
                 .iter()

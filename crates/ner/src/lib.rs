@@ -6,6 +6,7 @@
 //!   stem, affixes, shape, neighbours, gazetteer spans, trigger words, corpus frequency);
 //! * [`model`]: an averaged structured perceptron over BIO labels, decoded by Viterbi that never
 //!   emits an invalid sequence (I-X only after B-X or I-X), trained by [`model::train`];
+//! * [`persons`]: Latin spellings of persons' names (Wikidata and a curated list);
 //! * [`triggers`]: the titles and head words that announce a name (data files shared with the
 //!   extraction rules);
 //! * [`conll`]: reading `word<TAB>tag` files and conlleval-style scoring.
@@ -24,6 +25,7 @@ pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod model;
+pub mod persons;
 pub mod triggers;
 
 /// Errors of this crate.

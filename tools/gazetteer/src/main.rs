@@ -7,6 +7,10 @@
 //!   with and without the article: الأردن / أردن are both written); kind is `city` or `country`.
 //! * `names.tsv`: `name<TAB>type` for ANERGazet (CC BY-SA 4.0) persons, organizations and
 //!   locations, normalized.
+//! * `persons.tsv`: `key<TAB>role<TAB>latin<TAB>count` from Wikidata's person names (CC0, see
+//!   `../shared/gazetteer/wikidata-names/README.md`): role `full` for a whole name, else `given`,
+//!   `surname` or `unknown` for one name word; one row per key and role with its most used Latin
+//!   spelling (an English-language label counts twice) and how many people carry it.
 use khabar_text::normalize::normalize;
 use std::collections::BTreeSet;
 use std::fs;
@@ -119,7 +123,48 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         writeln!(w, "{n}\t{t}")?;
     }
     w.flush()?;
-    eprintln!("{} place rows, {} ANERGazet names -> {}", rows.len(), names.len(), out.display());
+    let persons = persons(&gz.join("wikidata-names"), &out)?;
+    eprintln!("{} place rows, {} ANERGazet names, {persons} person-name rows -> {}", rows.len(), names.len(), out.display());
     Ok(())
 }
 
+
+/// Wikidata person names: the most used Latin spelling of each full name and of each name word by
+/// role. A spelling with more words than its key (`عصام` → "Essam Sirius") is a whole name filed
+/// under one word and is left out.
+fn persons(dir: &Path, out: &Path) -> Result<usize, Box<dyn std::error::Error>> {
+    use std::collections::BTreeMap;
+    // (key, role) → latin → (weighted score, people)
+    let mut table: BTreeMap<(String, String), BTreeMap<String, (u64, u64)>> = BTreeMap::new();
+    let mut add = |key: &str, role: &str, latin: &str, lang: &str, n: u64| {
+        let key = normalize(key.trim());
+        let latin = latin.trim();
+        if key.is_empty() || latin.is_empty() || latin.split_whitespace().count() > key.split(' ').count() {
+            return;
+        }
+        let e = table.entry((key, role.to_string())).or_default().entry(latin.to_string()).or_default();
+        e.0 += if lang == "en" { 2 * n } else { n };
+        e.1 += n;
+    };
+    for line in fs::read_to_string(dir.join("full_names.tsv"))?.lines().filter(|l| !l.starts_with('#')) {
+        if let [key, latin, lang, _country, n] = line.split('\t').collect::<Vec<_>>()[..] {
+            add(key, "full", latin, lang, n.parse().unwrap_or(1));
+        }
+    }
+    for line in fs::read_to_string(dir.join("name_units.tsv"))?.lines().filter(|l| !l.starts_with('#')) {
+        if let [key, latin, lang, _country, role, n] = line.split('\t').collect::<Vec<_>>()[..] {
+            add(key, role, latin, lang, n.parse().unwrap_or(1));
+        }
+    }
+    let mut w = std::io::BufWriter::new(fs::File::create(out.join("persons.tsv"))?);
+    writeln!(w, "# Person names with their Latin spelling: Wikidata labels (CC0 1.0), as extracted in ../shared/gazetteer/wikidata-names. Built by tools/gazetteer.")?;
+    writeln!(w, "# key (normalized)\trole (full = a whole name; given, surname, unknown = one name word)\tmost used Latin spelling\tpeople")?;
+    for ((key, role), spellings) in &table {
+        // highest weighted score; ties go to the first spelling in byte order, so the file is stable
+        let (latin, _) = spellings.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.0.cmp(a.0))).expect("non-empty");
+        let people: u64 = spellings.values().map(|v| v.1).sum();
+        writeln!(w, "{key}\t{role}\t{latin}\t{people}")?;
+    }
+    w.flush()?;
+    Ok(table.len())
+}
