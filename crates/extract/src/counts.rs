@@ -11,7 +11,7 @@
 //! 5. `بينهم`/`منهم` before it, which takes the category of the count before (بينهم 10 صحافيين).
 //!
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
-use crate::lexicon::{count_role, Role};
+use crate::lexicon::{count_role, Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
@@ -117,7 +117,10 @@ fn category_before(
         return Some((None, p - 1, letters));
     }
     // القبض على 30
-    if t.norm == "علي" && p >= sent.start + 2 && proclitic_splits(&toks[p - 2].norm).any(|(_, r)| r == "القبض")
+    if t.norm == "علي"
+        && p >= sent.start + 2
+        && proclitic_splits(&toks[p - 2].norm)
+            .any(|(_, r)| matches!(r.as_ref(), "القبض" | "قبض" | "قبضت" | "يقبض" | "تقبض"))
     {
         return Some((Some(Category::Arrest), p - 2, 0));
     }
@@ -185,6 +188,22 @@ fn total_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(Category, u
     None
 }
 
+/// نقل 8 أشخاص إلى المستشفى: a verb of taking people to hospital right before the figure and
+/// إلى المستشفى within three words after it: the verb's clitic letters.
+fn to_hospital(toks: &[Token], sent: &Range<usize>, at: usize, after: usize) -> Option<usize> {
+    if at == sent.start {
+        return None;
+    }
+    let (_, letters) = HOSPITAL_VERBS.find(&toks[at - 1].norm)?;
+    toks[after..sent.end.min(after + 4)]
+        .windows(2)
+        .any(|w| {
+            matches!(w[0].norm.as_str(), "الي" | "في")
+                && proclitic_splits(&w[1].norm).any(|(_, r)| r.trim_start_matches("ال").starts_with("مستشفي"))
+        })
+        .then_some(letters)
+}
+
 /// The noun a figure counts, past an optional من: (token index, category if it names one).
 fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option<Category>)> {
     let mut k = end;
@@ -205,10 +224,20 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
     Some((k, cat))
 }
 
+/// Nouns after which an event word is a verbal noun in construct (بتهمة قتل), not a verb.
+static CONSTRUCT_HEADS: Lazy = lexicon!("construct_heads");
+
+/// Verbs of taking people to hospital (نقل 8 أشخاص إلى المستشفى).
+static HOSPITAL_VERBS: Lazy = lexicon!("hospital_verbs");
+
 /// A verb after the figure and its noun that names the category: (category, its token).
 fn verb_after(toks: &[Token], from: usize, limit: usize) -> Option<(Category, usize)> {
     for (k, t) in toks.iter().enumerate().take(limit.min(from + 5)).skip(from) {
         if t.kind == TokenKind::Punct && !is_quote_mark(t) {
+            return None;
+        }
+        // بتهم قتل: a verbal noun in construct, the charge and not the act
+        if k > from && CONSTRUCT_HEADS.has(&toks[k - 1].norm) {
             return None;
         }
         // وأصيب after a figure opens a clause of its own
@@ -258,16 +287,22 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
     let state = noun.and_then(|(_, c)| c);
     let after_from = noun.map(|(k, _)| k + 1).unwrap_or(n.end());
     let verb = verb_after(toks, after_from, sent.end);
-    let total = || total_before(doc, sent, q_start);
+    let total = || {
+        total_before(doc, sent, q_start).map(|(cat, f)| (cat, f, 0)).or_else(|| {
+            let person = noun.is_none_or(|(k, _)| person_like(&toks[k]));
+            let letters = to_hospital(toks, sent, q_start, after_from).filter(|_| person)?;
+            Some((Category::Wound, q_start - 1, letters))
+        })
+    };
     let (category, first, first_letters) = match before {
         Some((Some(cat), first, letters)) => (cat, first, letters),
         Some((None, first, letters)) => match state.or(verb.map(|v| v.0)) {
             Some(cat) => (cat, first, letters),
-            None => total().map(|(cat, f)| (cat, f, 0))?,
+            None => total()?,
         },
         None => match state.or(verb.map(|v| v.0)) {
             Some(cat) => (cat, q_start, q_letters),
-            None => total().map(|(cat, f)| (cat, f, 0))?,
+            None => total()?,
         },
     };
     let mut last = noun.map(|(k, _)| k).unwrap_or(n.end() - 1).max(n.end() - 1);
@@ -333,19 +368,71 @@ fn whole_people(toks: &[Token], n: &NumberMatch) -> f64 {
     n.value
 }
 
-/// Figures written as words for one or two people: مقتل جندي، سقوط قتيل، مقتل شخصين، قتيلين.
-fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
+/// Whether a word (no clitic) is listed with `role` in the count lexicon.
+fn listed(word: &str, role: Role) -> bool {
+    COUNTS.find_map(word, |w| (w.role == role).then_some(())).is_some_and(|(_, letters)| letters == 0)
+}
+
+/// A dual of a person noun the lexicon lists in the singular: شرطيتين، الضحيتان (a feminine in
+/// ـتين/ـتان, never a plural), جنديان (a masculine nominative in ـان). The masculine oblique in
+/// ـين is left to the dual list: it is also the sound plural (متظاهرين).
+fn derived_dual(norm: &str) -> bool {
+    let w = norm.strip_prefix("ال").unwrap_or(norm);
+    let person = |base: &str| listed(base, Role::Single) || listed(base, Role::State);
+    if let Some(stem) = w.strip_suffix("تين").or_else(|| w.strip_suffix("تان")) {
+        if stem.chars().count() >= 2 && (person(&format!("{stem}ه")) || person(stem)) {
+            return true;
+        }
+    }
+    // four letters at least: فتيان is the plural of فتى, صحفيان the dual of صحفي
+    w.strip_suffix("ان").is_some_and(|stem| stem.chars().count() >= 4 && listed(stem, Role::Single))
+}
+
+/// The figure a word gives for one or two people, with the category its noun names: شخصين،
+/// قتيلين، جندي, and with `coordinated` the same after و (شرطيتين وطالب).
+fn word_figure(t: &Token, coordinated: bool) -> Option<(f64, Option<Category>)> {
+    let letters_ok = |l: usize| l == 0 || (coordinated && l == 1 && t.norm.starts_with('و'));
+    let bare = if coordinated { t.norm.strip_prefix('و').unwrap_or(&t.norm) } else { &t.norm };
+    if matches!(bare, "قتيلين" | "قتيلان" | "جريحين" | "جريحان") {
+        return Some((2.0, category_of(t, Role::State).map(|x| x.0)));
+    }
+    if count_role(t, Role::Dual).is_some_and(|(_, l)| letters_ok(l)) || derived_dual(bare) {
+        return Some((2.0, None));
+    }
+    if count_role(t, Role::Single).is_some_and(|(_, l)| letters_ok(l)) {
+        return Some((1.0, category_of(t, Role::State).map(|x| x.0)));
+    }
+    None
+}
+
+/// Figures written as words for one or two people: مقتل جندي، سقوط قتيل، مقتل شخصين، قتيلين،
+/// مقتل أحد الطلاب; and after a count that ends right before, و and one or two more people of
+/// its category (أودى بحياة شرطيتين وطالب).
+fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRec>) -> Option<Found> {
     let toks = &doc.tokens;
     let t = &toks[i];
-    let (value, noun_cat) = if let Some((_, 0)) = count_role(t, Role::Dual) {
-        (2.0, None)
-    } else if matches!(t.norm.as_str(), "قتيلين" | "قتيلان" | "جريحين" | "جريحان") {
-        (2.0, category_of(t, Role::State).map(|x| x.0))
-    } else if let Some((_, 0)) = count_role(t, Role::Single) {
-        (1.0, category_of(t, Role::State).map(|x| x.0))
-    } else {
-        return None;
-    };
+    let after_prev = prev.filter(|c| c.tokens.end == i && t.norm.starts_with('و') && i > sent.start);
+    if let Some(c) = after_prev {
+        // 1000 قتيل وجريح: a noun of another state is the same figure's second category, not a person more
+        let (value, state) = word_figure(t, true)?;
+        if state.is_some() {
+            return None;
+        }
+        return Some(Found {
+            category: c.category,
+            value,
+            qualifier: Qualifier::Exact,
+            first: i,
+            first_letters: 1,
+            last: i,
+            object: Some(i..i + 1),
+            also: Vec::new(),
+        });
+    }
+    // مقتل أحد الطلاب: one of a definite group of people
+    let one_of = matches!(t.norm.as_str(), "احد" | "احدي")
+        && toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && n.norm.starts_with("ال") && person_like(n));
+    let (value, noun_cat) = if one_of { (1.0, None) } else { word_figure(t, false)? };
     let before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
     let (category, first, first_letters) = match (before, noun_cat) {
         // مقتل جندي
@@ -359,9 +446,9 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
     if value == 1.0 && first + 1 != i {
         return None;
     }
-    let mut last = i;
+    let mut last = if one_of { i + 1 } else { i };
     let mut qualifier = None;
-    if let Some((q, e)) = qualifier_after(toks, i + 1, sent.end) {
+    if let Some((q, e)) = qualifier_after(toks, last + 1, sent.end) {
         qualifier = Some(q);
         last = e - 1;
     }
@@ -372,7 +459,7 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize) -> Option<Found> {
         first,
         first_letters,
         last,
-        object: Some(i..i + 1),
+        object: Some(i..if one_of { i + 2 } else { i + 1 }),
         also: Vec::new(),
     })
 }
@@ -388,7 +475,7 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
             let (found, next) = match parse_number(toks, i) {
                 Some(n) if n.end() <= sent.end => (count_at_number(doc, sent, &n, inherited), n.end()),
                 Some(n) => (None, n.end()),
-                None => (count_at_word(doc, sent, i), i + 1),
+                None => (count_at_word(doc, sent, i, out.last()), i + 1),
             };
             if let Some(f) = found {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
@@ -496,6 +583,36 @@ mod tests {
         assert_eq!(counts("أدى إلى مقتل شخصين على الأقل"), vec![c("KILL", 2.0, "at_least", "مقتل شخصين على الأقل")]);
         assert_eq!(counts("أسفر عن مقتل جندي"), vec![c("KILL", 1.0, "exact", "مقتل جندي")]);
         assert_eq!(counts("مقتل الجندي"), vec![]);
+        // a feminine dual of a listed noun, and a person coordinated after a count
+        assert_eq!(
+            counts("الهجوم الذي أودى بحياة شرطيتين وطالب في المدينة"),
+            vec![c("KILL", 2.0, "exact", "حياة شرطيتين"), c("KILL", 1.0, "exact", "طالب")]
+        );
+        assert_eq!(counts("أسفر عن مقتل أحد الطلاب"), vec![c("KILL", 1.0, "exact", "مقتل أحد الطلاب")]);
+        // a plural in ـين is no dual
+        assert_eq!(counts("أدى إلى اعتقال متظاهرين"), vec![]);
+        assert_eq!(counts("مقتل أحد الأسباب"), vec![]);
+        assert_eq!(counts("إلى سقوط قتيلان"), vec![c("KILL", 2.0, "exact", "سقوط قتيلان")]);
+        assert_eq!(counts("ما يقارب 1000 قتيل وجريح").len(), 1);
+        assert!(counts("إجلاء الفتيان").is_empty());
+    }
+
+    #[test]
+    fn wider_kinds() {
+        assert_eq!(
+            counts("وأسفرت الحرب عن مقتل ما يقدر بنحو نصف مليون شخص"),
+            vec![c("KILL", 500000.0, "approx", "مقتل ما يقدر بنحو نصف مليون شخص")]
+        );
+        assert_eq!(counts("وقالت إنها قبضت على ستة"), vec![c("ARREST", 6.0, "exact", "قبضت على ستة")]);
+        assert_eq!(
+            counts("ونقل ما لا يقل عن ثمانية أشخاص إلى المستشفى"),
+            vec![c("WOUND", 8.0, "at_least", "نقل ما لا يقل عن ثمانية أشخاص")]
+        );
+        // نقل of things is no one injured
+        assert!(counts("ونقل 8 أطنان إلى المستشفى").is_empty());
+        // a charge of killing is no killing
+        assert!(counts("حكم على سبعة جنود بتهم قتل قرويين").iter().all(|x| x.0 != "KILL"));
+        assert_eq!(counts("وخرج 500 شخص يتظاهرون في المدينة")[0].0, "PROTEST");
     }
 
     #[test]
