@@ -80,12 +80,56 @@ impl Component for Attribution {
         "the entity of every quote's speaker and every count's source"
     }
     fn run(&self, doc: &mut Doc) {
-        let r = &mut doc.records;
-        let mentions = Mentions::new(&r.entities);
-        let link = |s: &mut SourceRec| s.entity = mentions.entity_at(&s.span);
-        r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(link);
-        r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(link);
+        let mut r = std::mem::take(&mut doc.records);
+        {
+            let mentions = Mentions::new(&r.entities);
+            let mut looked_up = 0;
+            let mut link = |s: &mut SourceRec| {
+                // bounded: an article of thousands of described speakers is not read thousands of times
+                looked_up += 1;
+                let described =
+                    if looked_up <= MAX_DESCRIBED { described_person(doc, &mentions, &s.span) } else { None };
+                s.entity = described.or_else(|| mentions.entity_at(&s.span));
+            };
+            r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
+            r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
+        }
+        doc.records = r;
     }
+}
+
+/// Sources looked up as descriptions per article, and how far back (in tokens) the description
+/// is sought.
+const MAX_DESCRIBED: usize = 512;
+const DESCRIBED_WINDOW: usize = 4_000;
+
+/// The person a description names when no person is named in it: the words of the source
+/// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض, two words at least) written earlier right before
+/// a person's name (الرئيس الأميركي دونالد ترمب), the nearest such place.
+fn described_person(doc: &Doc, mentions: &Mentions, span: &Span) -> Option<usize> {
+    if mentions.last_person_within(span).is_some() {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let from = toks.partition_point(|t| t.start < span.start);
+    let to = toks.partition_point(|t| t.end <= span.end);
+    if to < from + 2 || toks[from..to].iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let words = &toks[from..to];
+    let n = words.len();
+    // the first word may carry a conjunction the earlier one lacks (والرئيس / الرئيس)
+    let first = |a: &str, b: &str| a == b || a.strip_prefix('و') == Some(b) || b.strip_prefix('و') == Some(a);
+    let earliest = from.saturating_sub(DESCRIBED_WINDOW);
+    (earliest..from.saturating_sub(n)).rev().find_map(|j| {
+        let next = toks.get(j + n)?;
+        let same = first(&toks[j].norm, &words[0].norm) && (1..n).all(|k| toks[j + k].norm == words[k].norm);
+        if !same {
+            return None;
+        }
+        let at = mentions.persons.partition_point(|(s, _)| s.start < next.start);
+        mentions.persons.get(at).filter(|(s, _)| s.start < next.end).map(|(_, e)| *e)
+    })
 }
 
 #[cfg(test)]
@@ -105,5 +149,18 @@ mod tests {
         let source = a.counts[0].attributed_to.as_ref().unwrap();
         assert_eq!(source.text, "وزارة الصحة");
         assert_eq!(entity(&source.entity).map(String::as_str), Some("وزارة الصحة"));
+    }
+
+    #[test]
+    fn a_description_names_the_person_it_introduced() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "التقى الرئيس الأميركي دونالد ترامب نظيره الفرنسي في باريس. وقال الرئيس الأميركي إن اللقاء كان مثمرا.",
+        );
+        let entity = |id: &Option<String>| a.entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| &e.name);
+        let speaker = a.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.text, "الرئيس الأميركي");
+        assert_eq!(entity(&speaker.entity).map(String::as_str), Some("دونالد ترامب"));
     }
 }

@@ -17,7 +17,7 @@ use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::normalize::normalize;
-use khabar_text::token::TokenKind;
+use khabar_text::token::{Token, TokenKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MentionRec {
@@ -501,11 +501,24 @@ fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     } else {
         toks[r.start].norm.clone()
     };
-    for t in &toks[r.start + 1..r.end] {
-        key.push(' ');
-        key.push_str(&t.norm);
+    for (i, t) in toks.iter().enumerate().take(r.end).skip(r.start + 1) {
+        if !hashtag_mark(toks, i) {
+            key.push(' ');
+            key.push_str(&t.norm);
+        }
     }
     key
+}
+
+/// A hashtag's marks, which stand for spaces in a name (#دونالد_ترمب): `#` right before a word,
+/// and `_` between two words with no space on either side.
+fn hashtag_mark(toks: &[Token], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).is_some_and(|t| t.is_word() && t.kind != TokenKind::Number && !t.space_before);
+    match toks[i].norm.as_str() {
+        "#" => word(i + 1),
+        "_" => i > 0 && toks[i - 1].is_word() && !toks[i].space_before && word(i + 1),
+        _ => false,
+    }
 }
 
 /// The tagger's mentions, sentence by sentence.
@@ -513,9 +526,11 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
     let toks = &doc.tokens;
     let mut out = Vec::new();
     for sent in &doc.sentences {
-        let words: Vec<khabar_ner::features::Prepared> = sent
-            .clone()
-            .map(|i| {
+        // the tagger reads a hashtag's words as words (#دونالد_ترمب as دونالد ترمب)
+        let at: Vec<usize> = sent.clone().filter(|&i| !hashtag_mark(toks, i)).collect();
+        let words: Vec<khabar_ner::features::Prepared> = at
+            .iter()
+            .map(|&i| {
                 let (t, a) = (&toks[i], doc.analysis(i));
                 let mut p = khabar_ner::features::Prepared::new(&doc.text[t.start..t.end], &t.norm, a);
                 if t.kind != TokenKind::Arabic {
@@ -528,7 +543,7 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
         let tags = model.tag_prepared(&words);
         for (ty, s, e) in khabar_ner::conll::chunks(&tags) {
             let Some(kind) = contract_type(&ty) else { continue };
-            let (first, last) = (sent.start + s, sent.start + e - 1);
+            let (first, last) = (at[s], at[e - 1]);
             // a mention is words; punctuation at its edges is not part of it
             if toks[first].kind != TokenKind::Arabic && toks[first].kind != TokenKind::Word {
                 continue;
