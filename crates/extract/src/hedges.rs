@@ -21,6 +21,10 @@ static POSSIBLE: Lazy = lexicon!("hedge_possible");
 static CONFIRMATION: Lazy = lexicon!("hedge_confirmation");
 static EXIST: Lazy = lexicon!("hedge_exist");
 static DENY: Lazy = lexicon!("hedge_deny");
+static UNCLEAR: Lazy = lexicon!("hedge_unclear");
+static QUESTION: Lazy = lexicon!("hedge_question");
+static NOT_SAID: Lazy = lexicon!("hedge_not_said");
+static AWAIT: Lazy = lexicon!("hedge_await");
 
 /// Negations that open a hedge (لم يتسن، لا يمكن، ليس هناك تأكيد).
 fn negation(w: &str) -> bool {
@@ -47,6 +51,19 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     if neg && i + 1 < sent.end && stem_in(&toks[i + 1], &CAN) && (window(i + 2, 4) || far(i + 2, 7)) {
         return Some((i, HedgeKind::Unverified));
     }
+    // لم يتمكن من تحديد ما إذا، لم تستطع تحديد: determining, after a verb of being able (not لم
+    // يتم تحديد موعد, nothing was set)
+    if neg
+        && toks.get(i + 1).is_some_and(|x| {
+            x.norm.starts_with("يتمكن")
+                || x.norm.starts_with("تتمكن")
+                || x.norm.starts_with("يستطع")
+                || x.norm.starts_with("تستطع")
+        })
+        && (i + 2..(i + 6).min(sent.end)).any(|k| proclitic_splits(&toks[k].norm).any(|(_, r)| r == "تحديد"))
+    {
+        return Some((i, HedgeKind::Unverified));
+    }
     // لم يكن بالإمكان التأكد، لم يكن من الممكن التحقق
     if neg && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "يكن" | "تكن")) {
         if let Some(k) = (i + 2..(i + 4).min(sent.end)).find(|&k| stem_in(&toks[k], &POSSIBLE)) {
@@ -68,6 +85,38 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
         {
             return Some((i, HedgeKind::Unverified));
         }
+    }
+    // an open question after not knowing or not saying: ليس واضحا إن كان، من غير الواضح ما إذا،
+    // لم يتضح كيف، لم تذكر الشركة في بيانها إن كان
+    // `strict`: only whether (إن كان، ما إذا): لا يعرف كيف is not knowing how, no open claim
+    let question_within = |from: usize, n: usize, strict: bool| {
+        (from..(from + n).min(sent.end)).any(|k| {
+            QUESTION.contains(&toks[k].norm)
+                && (!strict || matches!(toks[k].norm.as_str(), "ان" | "اذا"))
+                && (toks[k].norm != "ان" || toks.get(k + 1).is_some_and(|x| matches!(x.norm.as_str(), "كان" | "كانت")))
+                && (toks[k].norm != "اذا"
+                    || k == from
+                    || toks[k - 1].norm == "ما"
+                    || toks.get(k + 1).is_some_and(|x| matches!(x.norm.as_str(), "كان" | "كانت")))
+        })
+    };
+    let not_known = (matches!(w, "ليس" | "وليس" | "غير") || neg)
+        && (i + 1..(i + 3).min(sent.end)).find(|&k| UNCLEAR.contains(&toks[k].norm)).is_some_and(|k| {
+            let strict = !toks[k].norm.contains("وضح");
+            question_within(k + 1, 2, strict)
+        });
+    if not_known {
+        let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "من" | "ومن") { i - 1 } else { i };
+        return Some((from, HedgeKind::Unverified));
+    }
+    if neg && toks.get(i + 1).is_some_and(|x| NOT_SAID.contains(&x.norm)) && question_within(i + 2, 8, true) {
+        return Some((i, HedgeKind::Unverified));
+    }
+    // ينتظر التأكيد، بانتظار تأكيد رسمي
+    let confirming =
+        |x: &Token| CONFIRMATION.contains(x.norm.strip_prefix("ال").unwrap_or(&x.norm)) || stem_in(x, &CHECK);
+    if stem_in(t, &AWAIT) && toks.get(i + 1).is_some_and(confirming) {
+        return Some((i, HedgeKind::Unverified));
     }
     let impossible =
         t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "تعذر" | "يتعذر"));
@@ -179,6 +228,24 @@ mod tests {
         assert_eq!(hedges("لا تستطيع تأكيد هذه المعلومات على الفور."), vec!["لا تستطيع تأكيد هذه المعلومات على الفور"]);
         assert_eq!(hedges("من دون أن يؤكد خبراً أوردته وسائل إعلام."), vec!["من دون أن يؤكد خبراً أوردته وسائل إعلام"]);
         assert_eq!(hedges("لم يتسن لفرانس برس التحقق منها."), vec!["لم يتسن لفرانس برس التحقق منها"]);
+    }
+
+    #[test]
+    fn open_questions_and_awaited_confirmation() {
+        assert_eq!(hedges("ومن غير الواضح ما إذا كان الهجوم مدبرا."), vec!["ومن غير الواضح ما إذا كان الهجوم مدبرا"]);
+        assert_eq!(hedges("ولم يتضح بعد إن كانت الطائرة قد أسقطت."), vec!["ولم يتضح بعد إن كانت الطائرة قد أسقطت"]);
+        assert_eq!(
+            hedges("ولم يوضح البيان ما إذا كان القرار نهائيا."),
+            vec!["ولم يوضح البيان ما إذا كان القرار نهائيا"]
+        );
+        assert_eq!(hedges("والحصيلة بانتظار تأكيد رسمي."), vec!["بانتظار تأكيد رسمي"]);
+        // knowing and saying without an open question are no hedge
+        assert!(hedges("ليس واضحا للجميع أن الوضع صعب.").is_empty());
+        assert!(hedges("ولم يذكر البيان عدد المشاركين.").is_empty());
+        assert!(hedges("لم يتمكن الفريق من تحقيق الفوز.").is_empty());
+        assert!(hedges("ولم يتم تحديد موعد المباراة.").is_empty());
+        assert!(hedges("لا تعرف كيف يمكنها أن ترد.").is_empty());
+        assert_eq!(hedges("ولم يتمكن المرصد من تحديد هوية الطائرات."), vec!["ولم يتمكن المرصد من تحديد هوية الطائرات"]);
     }
 
     #[test]
