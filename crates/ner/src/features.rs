@@ -5,7 +5,6 @@
 //! stay the same forever (a general-purpose hasher may change between versions).
 use crate::clusters::Clusters;
 use crate::gazetteer::GAZETTEER;
-use crate::persons::{MAX_NAME_WORDS, PERSONS};
 use crate::triggers::{is_head, Use, Uses, ORG_HEADS, PLACE_HEADS, TITLES};
 use khabar_text::clitic::{analyze, frequency, OwnedAnalysis};
 use khabar_text::lexicon::Lazy;
@@ -84,13 +83,6 @@ pub struct TokenInfo<'a> {
     stat: u16,
     /// How often the word follows a title (low two bits) and a first name (high two bits).
     title_ctx: u8,
-    /// Wikidata's people carrying the word as a given name and as a surname (see
-    /// [`crate::persons::Persons::name_code`]).
-    name: u8,
-    /// Whether the word starts one of Wikidata's whole names.
-    starts_name: bool,
-    /// Where the token stands in a whole name of Wikidata's: 0 in none, 1 first, 2 later.
-    in_name: u8,
 }
 
 fn bucket(n: u32) -> u8 {
@@ -180,8 +172,6 @@ pub struct WordStatics {
     stem_freq: u8,
     class: &'static str,
     info: crate::clusters::WordInfo,
-    name: u8,
-    starts_name: bool,
 }
 
 /// The word-only information of a prepared word: three hash look-ups and a shape.
@@ -192,11 +182,6 @@ pub fn word_statics(p: &Prepared, clusters: &Clusters) -> WordStatics {
         stem_freq: bucket(frequency(p.word)),
         class: class_of(p.word),
         info: clusters.info(p.word),
-        name: match PERSONS.name_code(p.word) {
-            0 if p.stem != p.word => PERSONS.name_code(p.stem),
-            c => c,
-        },
-        starts_name: PERSONS.starts_full_name(p.word),
     }
 }
 
@@ -212,9 +197,6 @@ pub fn token_info<'a>(p: &Prepared<'a>, st: &WordStatics) -> TokenInfo<'a> {
         cluster: st.info.cluster,
         stat: st.info.stat,
         title_ctx: st.info.ctx,
-        name: st.name,
-        starts_name: st.starts_name,
-        in_name: 0,
         norm: p.norm,
         word: p.word,
         stem: p.stem,
@@ -229,47 +211,8 @@ pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<
     out
 }
 
-/// Marks gazetteer spans (`B-LOC`, `I-LOC`…) by longest match over the clitic-free words, and
-/// Wikidata's whole person names the same way.
-pub fn mark_gazetteer(out: &mut [TokenInfo]) {
-    mark_places_and_lists(out);
-    mark_names(out);
-}
-
-/// Marks Wikidata's whole names of two words or more (longest match over the clitic-free words).
-fn mark_names(out: &mut [TokenInfo]) {
-    let mut key = String::new();
-    let mut ends = [0usize; MAX_NAME_WORDS + 1];
-    let mut i = 0;
-    while i < out.len() {
-        if !out[i].starts_name || i + 1 == out.len() {
-            i += 1;
-            continue;
-        }
-        let longest = MAX_NAME_WORDS.min(out.len() - i);
-        key.clear();
-        for (n, t) in out[i..i + longest].iter().enumerate() {
-            if n > 0 {
-                key.push(' ');
-            }
-            key.push_str(t.word);
-            ends[n + 1] = key.len();
-        }
-        match (2..=longest).rev().find(|&n| PERSONS.is_full_name(&key[..ends[n]])) {
-            Some(n) => {
-                out[i].in_name = 1;
-                for t in &mut out[i + 1..i + n] {
-                    t.in_name = 2;
-                }
-                i += n;
-            }
-            None => i += 1,
-        }
-    }
-}
-
 /// Marks gazetteer spans (`B-LOC`, `I-LOC`…) by longest match over the clitic-free words.
-fn mark_places_and_lists(out: &mut [TokenInfo]) {
+pub fn mark_gazetteer(out: &mut [TokenInfo]) {
     let max = GAZETTEER.max_words;
     let mut i = 0;
     while i < out.len() {
@@ -327,26 +270,6 @@ fn suffix(s: &str, n: usize) -> &str {
     &s[b..]
 }
 
-static NAME_FEATS: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
-    std::env::var("KHABAR_NER_NAMEFEATS")
-        .map(|v| v.split(',').filter_map(|x| x.parse::<u32>().ok()).fold(0u64, |m, x| m | 1 << (x - 50)))
-        .unwrap_or(u64::MAX)
-});
-
-#[inline]
-fn on(template: u32) -> bool {
-    *NAME_FEATS & (1 << (template - 50)) != 0
-}
-
-/// A name code (see [`crate::persons::Persons::name_code`]) coarsened: given name of two people or
-/// more (1), surname of two people or more (2), both (3), neither (0); 9 stays 9 (no token).
-fn coarse(code: u8) -> u8 {
-    if code == 99 {
-        return 9;
-    }
-    ((code / 5 >= 2) as u8) | (((code % 5 >= 2) as u8) << 1)
-}
-
 /// The hashed features of token `i`, appended to `out`: those of the word itself and those of
 /// its context.
 pub fn features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
@@ -369,22 +292,6 @@ pub fn word_features(t: &TokenInfo, out: &mut Vec<u32>) {
     out.push(fnv(26, &[&[t.freq, t.stem_freq]]));
     out.push(fnv(33, &[&t.cluster.0.to_le_bytes()]));
     out.push(fnv(34, &[&t.cluster.1.to_le_bytes()]));
-    // Wikidata name words: how many people carry the word as a given name and as a surname,
-    // alone and with how common the word is (17 % of ANERcorp's O tokens are name words too)
-    if t.name != 0 {
-        if on(50) {
-            out.push(fnv(50, &[&[t.name]]));
-        }
-        if on(51) {
-            out.push(fnv(51, &[&[t.name, t.freq]]));
-        }
-        if on(58) {
-            out.push(fnv(58, &[&[coarse(t.name)]]));
-        }
-        if on(59) {
-            out.push(fnv(59, &[&[coarse(t.name), t.freq]]));
-        }
-    }
     // character trigrams of the stem: transliterated foreign names have shapes of their own
     if t.shape.starts_with('a') {
         let chars: Vec<char> = std::iter::once('^').chain(t.stem.chars()).chain(std::iter::once('$')).collect();
@@ -480,28 +387,6 @@ pub fn context_features(toks: &[TokenInfo], i: usize, out: &mut Vec<u32>) {
         &[&[t.title_ctx, at(-1).map(|x| x.title_ctx).unwrap_or(9), at(1).map(|x| x.title_ctx).unwrap_or(9)]],
     ));
     out.push(fnv(49, &[&[t.title_ctx], t.class.as_bytes(), at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
-    let name = |k: isize| at(k).map(|x| x.name).unwrap_or(99);
-    if t.name != 0 || name(-1) != 0 || name(1) != 0 {
-        if on(52) {
-            out.push(fnv(52, &[&[name(-1)]]));
-            out.push(fnv(53, &[&[name(1)]]));
-        }
-        if on(54) {
-            out.push(fnv(54, &[&[name(-1), t.name]]));
-            out.push(fnv(55, &[&[t.name, name(1)]]));
-        }
-        if on(60) {
-            out.push(fnv(60, &[&[coarse(name(-1)), coarse(t.name), coarse(name(1))]]));
-        }
-    }
-    if t.in_name != 0 {
-        if on(56) {
-            out.push(fnv(56, &[&[t.in_name]]));
-        }
-        if on(57) {
-            out.push(fnv(57, &[&[t.in_name], at(-1).map(|x| x.class).unwrap_or(BOS).as_bytes()]));
-        }
-    }
     if t.stat != u16::MAX || at(-1).is_some_and(|x| x.stat != u16::MAX) || at(1).is_some_and(|x| x.stat != u16::MAX) {
         let st = |k: isize| at(k).map(|x| x.stat).unwrap_or(u16::MAX - 1);
         out.push(fnv(42, &[&st(0).to_le_bytes()]));

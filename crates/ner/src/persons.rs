@@ -56,9 +56,6 @@ struct Word {
 }
 
 pub struct Persons {
-    /// The first words of Wikidata's whole names of two to [`MAX_NAME_WORDS`] words (for the
-    /// tagger's whole-name spans: only a token that starts some name starts a look-up).
-    firsts: rustc_hash::FxHashSet<&'static str>,
     /// Whole name → spelling and how many people carry it.
     full: FxHashMap<&'static str, (&'static str, u32)>,
     words: FxHashMap<&'static str, Word>,
@@ -71,16 +68,11 @@ pub static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
     let mut full = FxHashMap::default();
     let mut words: FxHashMap<&'static str, Word> = FxHashMap::default();
     let mut curated_full = FxHashMap::default();
-    let mut firsts = rustc_hash::FxHashSet::default();
     for line in PERSONS_TSV.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&'static str> = line.split('\t').collect();
         let [key, role, latin, people] = f[..] else { continue };
         if role == "full" {
             full.insert(key, (latin, people.parse().unwrap_or(1)));
-            let n = key.split(' ').count();
-            if (2..=MAX_NAME_WORDS).contains(&n) {
-                firsts.insert(key.split(' ').next().unwrap_or(key));
-            }
         } else if let Some(r) = Role::parse(role) {
             words.entry(key).or_default().roles.push((r, latin, people.parse().unwrap_or(1)));
         }
@@ -96,52 +88,8 @@ pub static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
         w.curated = Some(latin);
         w.particle = role == "particle";
     }
-    Persons { firsts, full, curated_full, words }
+    Persons { full, curated_full, words }
 });
-
-/// The longest whole name the tagger's features look for, in words.
-pub const MAX_NAME_WORDS: usize = 5;
-
-/// How many people carry a name word, as a log bucket: 0 none, 1 one, 2 up to 9, 3 up to 99,
-/// 4 a hundred or more.
-fn people_bucket(n: u32) -> u8 {
-    match n {
-        0 => 0,
-        1 => 1,
-        2..=9 => 2,
-        10..=99 => 3,
-        _ => 4,
-    }
-}
-
-impl Persons {
-    /// What Wikidata says of a normalized word as a name word, for the tagger: the log bucket
-    /// (see [`people_bucket`]) of the people carrying it as a given name, times 5, plus that of
-    /// the people carrying it as a surname (0: not a Wikidata name word). Curated words are left
-    /// out: that list was read off this tagger's own output.
-    pub fn name_code(&self, word: &str) -> u8 {
-        let Some(e) = self.words.get(word) else { return 0 };
-        let (mut given, mut surname) = (0u32, 0u32);
-        for &(role, _, people) in &e.roles {
-            match role {
-                Role::Given => given += people,
-                Role::Surname | Role::Unknown => surname += people,
-                Role::Particle => {}
-            }
-        }
-        people_bucket(given) * 5 + people_bucket(surname)
-    }
-
-    /// Whether a normalized word starts some whole name of Wikidata's (two words or more).
-    pub fn starts_full_name(&self, word: &str) -> bool {
-        self.firsts.contains(word)
-    }
-
-    /// Whether normalized words joined by spaces are a whole name of Wikidata's.
-    pub fn is_full_name(&self, key: &str) -> bool {
-        self.full.contains_key(key)
-    }
-}
 
 impl Persons {
     /// The Latin spelling of a person's name (any Arabic spelling), if every part of it is known.
@@ -161,7 +109,7 @@ impl Persons {
             return Some(l.to_string());
         }
         let full = self.full.get(key.as_str());
-        if let Some(&(l, _)) = full.filter(|f| f.1 >= MIN_PEOPLE) {
+        if let Some(&(l, people)) = full.filter(|f| f.1 >= MIN_PEOPLE) {
             return Some(l.to_string());
         }
         // a whole name only one person in Wikidata carries (تيريزا ماي, a Teresa May) gives way
