@@ -40,6 +40,23 @@ pub enum NerCommand {
         /// from `--unlabeled` (quicker, for trying training settings).
         #[arg(long, conflicts_with = "unlabeled")]
         clusters_from: Option<PathBuf>,
+        /// Gold articles (a folder of gold JSON files, e.g. `data/gold/train`; never the held-out
+        /// part) whose entity mentions, as BIO over the tagger's tokens, are trained on too.
+        #[arg(long)]
+        gold: Vec<PathBuf>,
+        /// How many times the gold articles' sentences are trained on in each epoch.
+        #[arg(long, default_value_t = 1)]
+        gold_repeat: usize,
+        /// Let the gold articles' untagged tokens be O or MISC, whichever the weights prefer
+        /// (the gold annotates no MISC).
+        #[arg(long)]
+        gold_loose_misc: bool,
+    },
+    /// Print gold articles' entity mentions as BIO over the tagger's tokens (word<TAB>tag), as
+    /// `train --gold` trains on them.
+    GoldConll {
+        /// Folders of gold JSON files (or files).
+        paths: Vec<PathBuf>,
     },
     /// Tag a CoNLL file: prints word<TAB>gold<TAB>predicted for any conlleval.
     Tag {
@@ -129,6 +146,97 @@ fn load(path: &Option<PathBuf>) -> anyhow::Result<std::borrow::Cow<'static, Mode
     }
 }
 
+/// The tagger's type of a gold entity type (the gold has no MISC).
+fn gold_type(ty: &str) -> Option<&'static str> {
+    match ty {
+        "PER" => Some("PERS"),
+        "ORG" => Some("ORG"),
+        "LOC" => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// The sentences of gold articles with their entity mentions as BIO tags over the tagger's tokens
+/// (the tokenizer and sentence splitter `extract` uses). Gold lists each entity's mention forms,
+/// not their places: every occurrence of a form is tagged, longest form first; a form's first word
+/// also matches a token carrying a clitic (وموسكو, للولايات). Returns the sentences and the forms
+/// found nowhere in their article's text.
+pub fn gold_sentences(paths: &[PathBuf]) -> anyhow::Result<(Vec<conll::Sentence>, Vec<String>)> {
+    use khabar_text::{sentence::sentences, token::tokenize, token::TokenKind};
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut fs: Vec<PathBuf> = std::fs::read_dir(p)
+                .with_context(|| format!("reading {}", p.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "json"))
+                .collect();
+            fs.sort();
+            files.extend(fs);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let (mut out, mut missing) = (Vec::new(), Vec::new());
+    for f in files {
+        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let g: serde_json::Value = serde_json::from_str(&text).with_context(|| f.display().to_string())?;
+        let body = g["text"].as_str().unwrap_or_default();
+        // (normalized words, type), longest first; the first listed wins a tie
+        let mut forms: Vec<(Vec<String>, &str, String)> = Vec::new();
+        for e in g["entities"].as_array().into_iter().flatten() {
+            let Some(ty) = e["type"].as_str().and_then(gold_type) else { continue };
+            for m in e["mentions"].as_array().into_iter().flatten() {
+                let form = m.as_str().or_else(|| m["text"].as_str()).unwrap_or_default();
+                let words: Vec<String> = tokenize(form).into_iter().map(|t| t.norm).collect();
+                if !words.is_empty() && !forms.iter().any(|(w, _, _)| *w == words) {
+                    forms.push((words, ty, form.to_string()));
+                }
+            }
+        }
+        forms.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        let toks = tokenize(body);
+        let mut found = vec![false; forms.len()];
+        for s in sentences(&toks) {
+            let ts = &toks[s.clone()];
+            let mut tags = vec!["O".to_string(); ts.len()];
+            let first_matches = |t: &khabar_text::token::Token, w: &str| {
+                t.norm == w
+                    || (t.kind == TokenKind::Arabic
+                        && (khabar_text::clitic::analyze(&t.norm).word == w
+                            || t.norm.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) == Some(w)))
+            };
+            let mut i = 0;
+            while i < ts.len() {
+                let hit = forms.iter().position(|(w, _, _)| {
+                    i + w.len() <= ts.len()
+                        && first_matches(&ts[i], &w[0])
+                        && ts[i + 1..i + w.len()].iter().zip(&w[1..]).all(|(t, w)| t.norm == *w)
+                });
+                match hit {
+                    Some(k) => {
+                        let (w, ty, _) = &forms[k];
+                        found[k] = true;
+                        tags[i] = format!("B-{ty}");
+                        for t in &mut tags[i + 1..i + w.len()] {
+                            *t = format!("I-{ty}");
+                        }
+                        i += w.len();
+                    }
+                    None => i += 1,
+                }
+            }
+            let words = ts.iter().map(|t| body[t.start..t.end].to_string()).collect();
+            out.push((words, tags));
+        }
+        let id = g["id"].as_str().unwrap_or_default();
+        missing.extend(
+            forms.iter().zip(&found).filter(|(_, f)| !**f).map(|((_, ty, form), _)| format!("{id}\t{ty}\t{form}")),
+        );
+    }
+    Ok((out, missing))
+}
+
 fn tag_all<'m>(m: &'m Model, data: &[conll::Sentence]) -> Vec<Vec<&'m str>> {
     data.par_iter().map(|(w, _)| m.tag(w)).collect()
 }
@@ -145,8 +253,36 @@ fn eval(m: &Model, data: &[conll::Sentence]) -> Scores {
 
 pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
     match cmd {
-        NerCommand::Train { train, output, epochs, seed, unlabeled, eval: eval_path, drop_lexical, clusters_from } => {
-            let data = read(&train)?;
+        NerCommand::Train {
+            train,
+            output,
+            epochs,
+            seed,
+            unlabeled,
+            eval: eval_path,
+            drop_lexical,
+            clusters_from,
+            gold,
+            gold_repeat,
+            gold_loose_misc,
+        } => {
+            let mut data = read(&train)?;
+            if !gold.is_empty() {
+                let (sents, missing) = gold_sentences(&gold)?;
+                let n = sents.iter().map(|(w, _)| w.len()).sum::<usize>();
+                eprintln!(
+                    "{} gold sentences ({n} tokens) × {gold_repeat}; {} mention forms not found in their text",
+                    sents.len(),
+                    missing.len()
+                );
+                for _ in 0..gold_repeat {
+                    data.extend(sents.iter().cloned().map(|(w, t)| {
+                        let t =
+                            t.into_iter().map(|x| if gold_loose_misc && x == "O" { model::LOOSE_O.into() } else { x });
+                        (w, t.collect())
+                    }));
+                }
+            }
             let t = Instant::now();
             let opts = model::TrainOptions { epochs, seed, drop: drop_lexical };
             let clusters = match (unlabeled, clusters_from) {
@@ -187,6 +323,20 @@ pub fn run(cmd: NerCommand) -> anyhow::Result<bool> {
             );
             if let Some(p) = eval_path {
                 print!("{}", eval(&m, &read(&p)?).table());
+            }
+        }
+        NerCommand::GoldConll { paths } => {
+            let (sents, missing) = gold_sentences(&paths)?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for (words, tags) in &sents {
+                for (w, t) in words.iter().zip(tags) {
+                    writeln!(out, "{w}\t{t}")?;
+                }
+                writeln!(out)?;
+            }
+            out.flush()?;
+            for m in &missing {
+                eprintln!("not found: {m}");
             }
         }
         NerCommand::Tag { conll: path, model } => {

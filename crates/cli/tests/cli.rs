@@ -330,11 +330,32 @@ fn at_least(s: &Value, floors: &[(&str, f64)]) {
 #[test]
 fn project_gold_train_and_heldout() {
     let s = score_gold(&[root().join("data/gold/train")], "own-train");
-    // measured: entity 0.758, quote 0.817, attributed 0.531, count 0.706, date 0.892
-    at_least(&s, &[("entity.ALL", 0.73), ("quote", 0.79), ("quote.attributed", 0.50), ("count", 0.67), ("date", 0.86)]);
+    // measured: entity 0.925 (the tagger trains on these articles), quote 0.820, attributed 0.616,
+    // count 0.853, date 0.892, hedge 0.609 (9 gold)
+    at_least(
+        &s,
+        &[
+            ("entity.ALL", 0.89),
+            ("quote", 0.79),
+            ("quote.attributed", 0.58),
+            ("count", 0.82),
+            ("date", 0.86),
+            ("hedge", 0.55),
+        ],
+    );
     let s = score_gold(&[root().join("data/gold/heldout")], "own-heldout");
-    // measured: entity 0.711, quote 0.790, attributed 0.516, count 0.792, date 0.940
-    at_least(&s, &[("entity.ALL", 0.68), ("quote", 0.76), ("quote.attributed", 0.48), ("count", 0.76), ("date", 0.91)]);
+    // measured: entity 0.747, quote 0.790, attributed 0.541, count 0.792, date 0.940, hedge 0.667 (6 gold)
+    at_least(
+        &s,
+        &[
+            ("entity.ALL", 0.72),
+            ("quote", 0.76),
+            ("quote.attributed", 0.51),
+            ("count", 0.76),
+            ("date", 0.91),
+            ("hedge", 0.6),
+        ],
+    );
 }
 
 /// Counts, dates and hedges on the dev articles (`tests/data/gold`), by the project's scorer.
@@ -351,13 +372,13 @@ fn r2_quality_against_gold() {
 #[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the seed article), not found beside the project")]
 fn r2_seed_quality_against_gold() {
     let s = score_gold(&[shared().join("seed/kazakhstan-unrest.gold.json")], "gold-seed");
-    // measured: counts, qualifiers, dates and hedges all 1.000 (7, 7, 7, 2 gold); entities 0.750
+    // measured: counts, qualifiers, dates and hedges all 1.000 (7, 7, 7, 2 gold); entities 0.772
     at_least(&s, &[("count", 0.97), ("count.qualifier", 0.97), ("date", 0.97), ("hedge", 0.97), ("entity.ALL", 0.72)]);
 }
 
 /// ANERcorp test (CAMeL split, rebuilt), tagged by `khabar ner tag --conll` and scored by an
 /// independent conlleval (`tools/conlleval.py`). The floors guard what the shipped model reaches
-/// (micro 72.03, LOC 86.38, PERS 71.42, ORG 55.32, MISC 55.94); the goal of 80 is not
+/// (micro 72.54, LOC 86.31, PERS 71.50, ORG 58.44, MISC 56.38); the goal of 80 is not
 /// reached yet.
 #[test]
 #[cfg_attr(not(khabar_shared), ignore = "needs ../shared (ANERcorp), not found beside the project")]
@@ -383,7 +404,7 @@ fn r3_anercorp_scored_by_independent_conlleval() {
     assert!(f1("micro") >= 0.70, "micro F1 {}", f1("micro"));
     assert!(f1("LOC") >= 0.85, "LOC F1 {}", f1("LOC"));
     assert!(f1("PERS") >= 0.68, "PERS F1 {}", f1("PERS"));
-    assert!(f1("ORG") >= 0.52, "ORG F1 {}", f1("ORG"));
+    assert!(f1("ORG") >= 0.55, "ORG F1 {}", f1("ORG"));
     assert!(f1("MISC") >= 0.53, "MISC F1 {}", f1("MISC"));
 }
 
@@ -445,8 +466,8 @@ fn r3_seed_entities() {
 #[test]
 fn r3_entity_quality_against_gold() {
     let s = score_gold(&[data().join("gold/dev")], "gold-ent");
-    // measured: 0.811, PER 0.864, ORG 0.772, LOC 0.818
-    at_least(&s, &[("entity.ALL", 0.78), ("entity.PER", 0.83), ("entity.ORG", 0.74), ("entity.LOC", 0.79)]);
+    // measured: 0.826, PER 0.855, ORG 0.801, LOC 0.834
+    at_least(&s, &[("entity.ALL", 0.79), ("entity.PER", 0.82), ("entity.ORG", 0.77), ("entity.LOC", 0.80)]);
 }
 
 /// Quotations on the seed, by the project's scorer, and Tokayev's reports linked to his entity.

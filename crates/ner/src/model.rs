@@ -521,10 +521,18 @@ pub fn train_with(
     let labels = label_set(sentences);
     let l = labels.len();
     let index = |t: &str| labels.iter().position(|x| x == t).unwrap_or(0);
-    let data: Vec<(TrainingSentence, Vec<usize>)> = sentences
+    let data: Vec<(TrainingSentence, Vec<usize>, Vec<bool>)> = sentences
         .iter()
-        .map(|(w, t)| (training_features(w, &clusters), t.iter().map(|x| index(x)).collect()))
+        .map(|(w, t)| {
+            (
+                training_features(w, &clusters),
+                t.iter().map(|x| index(x)).collect(),
+                t.iter().map(|x| x == LOOSE_O).collect(),
+            )
+        })
         .collect();
+    // the labels a loose O may take: O or any MISC
+    let loose_ok: Vec<bool> = labels.iter().map(|x| x == "O" || x.get(2..) == Some("MISC")).collect();
     let drop_below = (opts.drop.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
     let mut drops = Rng::new(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut feats: Vec<Vec<u32>> = Vec::new();
@@ -549,7 +557,7 @@ pub fn train_with(
         }
         let (mut wrong, mut total) = (0usize, 0usize);
         for &s in &order {
-            let (toks, gold) = &data[s];
+            let (toks, gold, loose) = &data[s];
             if toks.is_empty() {
                 continue;
             }
@@ -561,6 +569,23 @@ pub fn train_with(
                 feats.push(f[skip..].to_vec());
             }
             total += gold.len();
+            let latent;
+            let gold = if loose.iter().any(|&x| x) {
+                // the best sequence the current weights give among those the gold allows
+                let mut em = model.emissions(&feats);
+                for (i, &g) in gold.iter().enumerate() {
+                    for k in 0..l {
+                        let ok = if loose[i] { loose_ok[k] } else { k == g };
+                        if !ok {
+                            em[i * l + k] = -1e9;
+                        }
+                    }
+                }
+                latent = model.viterbi(&em, feats.len());
+                &latent
+            } else {
+                gold
+            };
             wrong += model.train_sentence(&mut avg, &feats, gold);
         }
         progress(epoch + 1, 1.0 - wrong as f64 / total.max(1) as f64);
@@ -576,6 +601,10 @@ pub fn train_with(
 }
 
 /// The labels of the training data, `O` first, the others in order.
+/// A training tag for a token that is not a PER, ORG or LOC of a gold that has no MISC: `O` or
+/// any MISC label, whichever the current weights prefer (gold articles annotate no MISC).
+pub const LOOSE_O: &str = "O?";
+
 fn label_set(sentences: &[(Vec<String>, Vec<String>)]) -> Vec<String> {
     let mut labels: Vec<String> = sentences
         .iter()
@@ -583,7 +612,7 @@ fn label_set(sentences: &[(Vec<String>, Vec<String>)]) -> Vec<String> {
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()
         .collect();
-    labels.retain(|x| x != "O");
+    labels.retain(|x| x != "O" && x != LOOSE_O);
     labels.insert(0, "O".into());
     labels
 }

@@ -109,7 +109,7 @@ impl Persons {
             return Some(l.to_string());
         }
         let full = self.full.get(key.as_str());
-        if let Some(&(l, people)) = full.filter(|f| f.1 >= MIN_PEOPLE) {
+        if let Some(&(l, _)) = full.filter(|f| f.1 >= MIN_PEOPLE) {
             return Some(l.to_string());
         }
         // a whole name only one person in Wikidata carries (تيريزا ماي, a Teresa May) gives way
