@@ -396,9 +396,16 @@ mod tests {
         for list in [&*BEFORE_LIST, &*AFTER_LIST] {
             assert!(list.iter().all(|p| list.tags(p).len() == 1), "{}: a phrase with two qualifiers", list.name());
         }
-        assert_eq!((BEFORE.len(), AFTER.len()), (29, 4));
-        assert_eq!(BEFORE[0], (vec!["ما", "لا", "يقل", "عن"], Qualifier::AtLeast));
-        assert_eq!(BEFORE[28], (vec!["حتي"], Qualifier::UpTo));
+        assert_eq!((BEFORE.len(), AFTER.len()), (35, 4));
+        assert_eq!(BEFORE[0], (vec!["ما", "يقدر", "بنحو"], Qualifier::Approx));
+        assert_eq!(BEFORE[6], (vec!["ما", "لا", "يقل", "عن"], Qualifier::AtLeast));
+        assert_eq!(BEFORE[34], (vec!["حتي"], Qualifier::UpTo));
+        // a longer phrase stands before every shorter one it ends with, which would match first
+        for (k, (long, _)) in BEFORE.iter().enumerate() {
+            for (short, _) in &BEFORE[..k] {
+                assert!(!(long.len() > short.len() && long.ends_with(short)), "{long:?} after {short:?}");
+            }
+        }
         assert_eq!(AFTER[3], (vec!["او", "اكثر"], Qualifier::AtLeast));
     }
 
