@@ -15,6 +15,7 @@ use crate::lexicon::{count_role, Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
+use khabar_ner::gazetteer::GAZETTEER;
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
@@ -68,7 +69,9 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
             return None;
         }
         let v = &toks[p - k - 1];
-        let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3);
+        let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3)
+            // a country acts as a subject too (اعتقلت تركيا جنديين)
+            || (k == 1 && GAZETTEER.major_place_normalized(&w.norm).is_some_and(|p| p.is_country));
         if first_definite && VERBS_WITH_SUBJECT.has(&v.norm) {
             if let Some((cat, letters)) = category_of(v, Role::Event) {
                 return Some((cat, p - k - 1, letters));
@@ -433,7 +436,11 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
     let one_of = matches!(t.norm.as_str(), "احد" | "احدي")
         && toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && n.norm.starts_with("ال") && person_like(n));
     let (value, noun_cat) = if one_of { (1.0, None) } else { word_figure(t, false)? };
-    let before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
+    let mut before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
+    // اعتقلت الشرطة شخصين، اعتقلت تركيا جنديين: a verb and its subject before two people
+    if before.is_none() && value == 2.0 {
+        before = verb_and_subject_before(doc, sent, i).map(|(cat, v, letters)| (Some(cat), v, letters));
+    }
     let (category, first, first_letters) = match (before, noun_cat) {
         // مقتل جندي
         (Some((Some(cat), first, letters)), _) if toks[i - 1].end <= t.start => (cat, first, letters),
@@ -595,6 +602,11 @@ mod tests {
         assert_eq!(counts("إلى سقوط قتيلان"), vec![c("KILL", 2.0, "exact", "سقوط قتيلان")]);
         assert_eq!(counts("ما يقارب 1000 قتيل وجريح").len(), 1);
         assert!(counts("إجلاء الفتيان").is_empty());
+        // a verb and its subject (a country, or definite) before a dual
+        assert_eq!(counts("واعتقلت تركيا جنديين يونانيين"), vec![c("ARREST", 2.0, "exact", "اعتقلت تركيا جنديين")]);
+        assert_eq!(counts("واعتقلت الشرطة شخصين"), vec![c("ARREST", 2.0, "exact", "اعتقلت الشرطة شخصين")]);
+        // a country as the object of a preposition is no subject
+        assert!(counts("قتل في تركيا شخصين").iter().all(|x| x.3 != "قتل في تركيا شخصين"));
     }
 
     #[test]
