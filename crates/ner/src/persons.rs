@@ -30,8 +30,6 @@ enum Role {
     Given,
     Surname,
     Unknown,
-    /// بن، ابو، آل: written as spelled whatever their place.
-    Particle,
 }
 
 impl Role {
@@ -40,7 +38,6 @@ impl Role {
             "given" => Role::Given,
             "surname" => Role::Surname,
             "unknown" => Role::Unknown,
-            "particle" => Role::Particle,
             _ => return None,
         })
     }
@@ -52,6 +49,7 @@ struct Word {
     roles: Vec<(Role, &'static str, u32)>,
     /// The curated spelling, which wins.
     curated: Option<&'static str>,
+    /// A curated particle (بن، ابو، آل): spelled as listed wherever it stands, and no name alone.
     particle: bool,
 }
 
@@ -114,19 +112,19 @@ impl Persons {
         }
         // a whole name only one person in Wikidata carries (تيريزا ماي, a Teresa May) gives way
         // to the curated spellings of its words, which name the person the news means
-        if let Some(s) = self.spelled_by_words(&key, true) {
-            return Some(s);
+        let by_words = self.spelled_by_words(&key);
+        match (by_words, full) {
+            (Some((s, true)), _) => Some(s),
+            (_, Some(&(l, _))) => Some(l.to_string()),
+            (by_words, None) => by_words.map(|(s, _)| s),
         }
-        if let Some(&(l, _)) = full {
-            return Some(l.to_string());
-        }
-        self.spelled_by_words(&key, false)
     }
 
-    /// The name spelled word by word; with `curated_only`, only if every word is a curated one.
-    fn spelled_by_words(&self, key: &str, curated_only: bool) -> Option<String> {
+    /// The name spelled word by word, and whether every word's spelling is a curated one.
+    fn spelled_by_words(&self, key: &str) -> Option<(String, bool)> {
         let ws: Vec<&str> = key.split(' ').collect();
         let mut out: Vec<String> = Vec::new();
+        let mut all_curated = true;
         let mut named = false;
         let mut i = 0;
         while i < ws.len() {
@@ -139,14 +137,12 @@ impl Persons {
                 _ => (self.word(ws[i], named).or_else(|| self.joined(ws[i], named)), 1),
             };
             let (s, particle, curated) = spelled?;
-            if curated_only && !curated {
-                return None;
-            }
+            all_curated &= curated;
             named |= !particle;
             out.push(s);
             i += used;
         }
-        named.then(|| out.join(" "))
+        named.then(|| (out.join(" "), all_curated))
     }
 
     /// One word's spelling and whether it is a particle; `later` when a name word came before it.
