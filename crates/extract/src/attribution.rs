@@ -4,6 +4,7 @@ use crate::component::Component;
 use crate::entities::EntityRec;
 use crate::{Doc, SourceRec, Span};
 use khabar_model::EntityType;
+use khabar_text::token::Token;
 
 /// The article's entity mentions in text order, for look-ups by position in time logarithmic in
 /// their number (a component that asked every entity for every cue would be quadratic in the
@@ -80,21 +81,17 @@ impl Component for Attribution {
         "the entity of every quote's speaker and every count's source"
     }
     fn run(&self, doc: &mut Doc) {
-        let mut r = std::mem::take(&mut doc.records);
-        {
-            let mentions = Mentions::new(&r.entities);
-            let mut looked_up = 0;
-            let mut link = |s: &mut SourceRec| {
-                // bounded: an article of thousands of described speakers is not read thousands of times
-                looked_up += 1;
-                let described =
-                    if looked_up <= MAX_DESCRIBED { described_person(doc, &mentions, &s.span) } else { None };
-                s.entity = described.or_else(|| mentions.entity_at(&s.span));
-            };
-            r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
-            r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
-        }
-        doc.records = r;
+        let (toks, r) = (&doc.tokens, &mut doc.records);
+        let mentions = Mentions::new(&r.entities);
+        let mut looked_up = 0;
+        let mut link = |s: &mut SourceRec| {
+            // bounded: an article of thousands of described speakers is not read thousands of times
+            looked_up += 1;
+            let described = if looked_up <= MAX_DESCRIBED { described_person(toks, &mentions, &s.span) } else { None };
+            s.entity = described.or_else(|| mentions.entity_at(&s.span));
+        };
+        r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
+        r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
     }
 }
 
@@ -106,11 +103,10 @@ const DESCRIBED_WINDOW: usize = 4_000;
 /// The person a description names when no person is named in it: the words of the source
 /// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض, two words at least) written earlier right before
 /// a person's name (الرئيس الأميركي دونالد ترمب), the nearest such place.
-fn described_person(doc: &Doc, mentions: &Mentions, span: &Span) -> Option<usize> {
+fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
     if mentions.last_person_within(span).is_some() {
         return None;
     }
-    let toks = &doc.tokens;
     let from = toks.partition_point(|t| t.start < span.start);
     let to = toks.partition_point(|t| t.end <= span.end);
     if to < from + 2 || toks[from..to].iter().any(|t| !t.is_word()) {
@@ -135,6 +131,12 @@ fn described_person(doc: &Doc, mentions: &Mentions, span: &Span) -> Option<usize
 #[cfg(test)]
 mod tests {
     use crate::pipeline::Pipeline;
+    use khabar_model::Article;
+
+    /// The name of the entity a record links to.
+    fn entity<'a>(a: &'a Article, id: &Option<String>) -> Option<&'a str> {
+        a.entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| e.name.as_str())
+    }
 
     #[test]
     fn speakers_and_sources_link_by_one_policy() {
@@ -143,12 +145,11 @@ mod tests {
             None,
             "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن الوضع مستقر. وأعلنت وزارة الصحة في غزة مقتل 5 أشخاص.",
         );
-        let entity = |id: &Option<String>| a.entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| &e.name);
         let speaker = a.quotes[0].speaker.as_ref().unwrap();
-        assert_eq!(entity(&speaker.entity).map(String::as_str), Some("ديمتري بيسكوف"));
+        assert_eq!(entity(&a, &speaker.entity), Some("ديمتري بيسكوف"));
         let source = a.counts[0].attributed_to.as_ref().unwrap();
         assert_eq!(source.text, "وزارة الصحة");
-        assert_eq!(entity(&source.entity).map(String::as_str), Some("وزارة الصحة"));
+        assert_eq!(entity(&a, &source.entity), Some("وزارة الصحة"));
     }
 
     #[test]
@@ -158,9 +159,8 @@ mod tests {
             None,
             "التقى الرئيس الأميركي دونالد ترامب نظيره الفرنسي في باريس. وقال الرئيس الأميركي إن اللقاء كان مثمرا.",
         );
-        let entity = |id: &Option<String>| a.entities.iter().find(|e| Some(&e.id) == id.as_ref()).map(|e| &e.name);
         let speaker = a.quotes[0].speaker.as_ref().unwrap();
         assert_eq!(speaker.text, "الرئيس الأميركي");
-        assert_eq!(entity(&speaker.entity).map(String::as_str), Some("دونالد ترامب"));
+        assert_eq!(entity(&a, &speaker.entity), Some("دونالد ترامب"));
     }
 }
