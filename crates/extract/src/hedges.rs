@@ -22,6 +22,8 @@ static CONFIRMATION: Lazy = lexicon!("hedge_confirmation");
 static EXIST: Lazy = lexicon!("hedge_exist");
 static DENY: Lazy = lexicon!("hedge_deny");
 static UNCLEAR: Lazy = lexicon!("hedge_unclear");
+/// Stems of verbs of being able, before تحديد (`hedge_able_stems.tsv`).
+static ABLE_STEMS: Lazy = lexicon!("hedge_able_stems");
 static QUESTION: Lazy = lexicon!("hedge_question");
 static NOT_SAID: Lazy = lexicon!("hedge_not_said");
 static AWAIT: Lazy = lexicon!("hedge_await");
@@ -54,12 +56,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     // لم يتمكن من تحديد ما إذا، لم تستطع تحديد: determining, after a verb of being able (not لم
     // يتم تحديد موعد, nothing was set)
     if neg
-        && toks.get(i + 1).is_some_and(|x| {
-            x.norm.starts_with("يتمكن")
-                || x.norm.starts_with("تتمكن")
-                || x.norm.starts_with("يستطع")
-                || x.norm.starts_with("تستطع")
-        })
+        && toks.get(i + 1).is_some_and(|x| ABLE_STEMS.iter().any(|stem| x.norm.starts_with(stem)))
         && (i + 2..(i + 6).min(sent.end)).any(|k| proclitic_splits(&toks[k].norm).any(|(_, r)| r == "تحديد"))
     {
         return Some((i, HedgeKind::Unverified));
@@ -86,13 +83,11 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
             return Some((i, HedgeKind::Unverified));
         }
     }
-    // an open question after not knowing or not saying: ليس واضحا إن كان، من غير الواضح ما إذا،
-    // لم يتضح كيف، لم تذكر الشركة في بيانها إن كان
-    // `strict`: only whether (إن كان، ما إذا): لا يعرف كيف is not knowing how, no open claim
-    let question_within = |from: usize, n: usize, strict: bool| {
+    // whether after not knowing or not saying: ليس واضحا إن كان، من غير الواضح ما إذا، لم يتضح
+    // إن كان، لم تذكر الشركة في بيانها إن كان (not كيف: لا يعرف كيف is not knowing how)
+    let question_within = |from: usize, n: usize| {
         (from..(from + n).min(sent.end)).any(|k| {
             QUESTION.contains(&toks[k].norm)
-                && (!strict || matches!(toks[k].norm.as_str(), "ان" | "اذا"))
                 && (toks[k].norm != "ان" || toks.get(k + 1).is_some_and(|x| matches!(x.norm.as_str(), "كان" | "كانت")))
                 && (toks[k].norm != "اذا"
                     || k == from
@@ -101,15 +96,14 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
         })
     };
     let not_known = (matches!(w, "ليس" | "وليس" | "غير") || neg)
-        && (i + 1..(i + 3).min(sent.end)).find(|&k| UNCLEAR.contains(&toks[k].norm)).is_some_and(|k| {
-            let strict = !toks[k].norm.contains("وضح");
-            question_within(k + 1, 2, strict)
-        });
+        && (i + 1..(i + 3).min(sent.end))
+            .find(|&k| UNCLEAR.contains(&toks[k].norm))
+            .is_some_and(|k| question_within(k + 1, 2));
     if not_known {
         let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "من" | "ومن") { i - 1 } else { i };
         return Some((from, HedgeKind::Unverified));
     }
-    if neg && toks.get(i + 1).is_some_and(|x| NOT_SAID.contains(&x.norm)) && question_within(i + 2, 8, true) {
+    if neg && toks.get(i + 1).is_some_and(|x| NOT_SAID.contains(&x.norm)) && question_within(i + 2, 8) {
         return Some((i, HedgeKind::Unverified));
     }
     // ينتظر التأكيد، بانتظار تأكيد رسمي
