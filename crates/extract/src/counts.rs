@@ -11,6 +11,7 @@
 //! 5. `بينهم`/`منهم` before it, which takes the category of the count before (بينهم 10 صحافيين).
 //!
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
+use crate::count_model::CountModel;
 use crate::lexicon::{count_role, Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
@@ -471,8 +472,324 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
     })
 }
 
-/// Every count in the document, in text order.
+/// Words before a figure that deny what it counts (لم يقتل أحد، نفى اعتقال).
+fn is_negation(norm: &str) -> bool {
+    proclitic_splits(norm).any(|(_, r)| matches!(r.as_ref(), "لم" | "لن" | "لا" | "ليس" | "غير" | "دون" | "نفي" | "نفت"))
+}
+
+/// A bucket of a distance in tokens: 1, 2, 3 (three or four), 5 (five and more).
+fn bucket(d: usize) -> usize {
+    match d {
+        0..=2 => d.max(1),
+        3 | 4 => 3,
+        _ => 5,
+    }
+}
+
+/// A word without its conjunction, preposition and article: the form features name.
+fn bare(norm: &str) -> &str {
+    let w = norm.strip_prefix('و').filter(|r| r.chars().count() > 2).unwrap_or(norm);
+    let w = ["بال", "لل", "كال", "ال"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() > 1))
+        .unwrap_or(w);
+    w
+}
+
+/// How far before and after a figure the model looks for words of the categories.
+const WINDOW: usize = 8;
+
+/// Beginnings of words that say a figure near them may count people of a category (قتل،
+/// ضحي، مصرع، محتجز، نزوح…), wider than the count lexicon: they make a figure a candidate.
+static CUES: Lazy<Category> = lexicon!("count_cues", |t| t.parse().ok());
+
+/// What may follow a cue in a word: inflection and pronoun endings, so that توفي is a cue of
+/// توفيت and توفوا but not of توفير, nor اسير of اسيرات's neighbours like اسرائيل.
+const CUE_ENDINGS: &[&str] = &[
+    "", "ا", "ت", "و", "وا", "ون", "ين", "ه", "ها", "هم", "هن", "ي", "ات", "ان", "تان", "تين", "يه", "يين", "يون",
+    "ته", "تهم", "تها", "وه", "وهم", "اء", "ى",
+];
+
+/// The count cue a word begins with (after its proclitics and article), longest first: its
+/// category and the cue.
+fn cue(t: &Token) -> Option<(Category, String)> {
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    proclitic_splits(&t.norm).find_map(|(_, r)| {
+        let w = r.strip_prefix("ال").filter(|w| w.chars().count() >= 3).unwrap_or(&r);
+        let ends: Vec<usize> = w.char_indices().map(|(b, _)| b).skip(3).chain(std::iter::once(w.len())).collect();
+        ends.into_iter()
+            .rev()
+            .filter(|&e| CUE_ENDINGS.contains(&&w[e..]))
+            .find_map(|e| CUES.get(&w[..e]).map(|&c| (c, w[..e].to_string())))
+    })
+}
+
+/// A word of a category near a figure: which list names it (`e` event, `s` state, `a` verb
+/// after, `c` cue), on which side (`b` before, `a` after), how far, and the word itself.
+struct Evidence {
+    category: Category,
+    kind: char,
+    side: char,
+    distance: usize,
+    word: String,
+}
+
+/// What the model reads around a figure: the features every category shares, and the words of
+/// each category near it. None when the figure is no candidate (no word of a category within
+/// [`WINDOW`] words of it in its sentence and no rule reading).
+struct FigureContext {
+    shared: Vec<String>,
+    evidence: Vec<Evidence>,
+    /// The categories it may count: the rules' and those its words name.
+    categories: Vec<Category>,
+}
+
+fn figure_context(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, rule: Option<&Found>) -> Option<FigureContext> {
+    let toks = &doc.tokens;
+    let q_start = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
+    let mut shared: Vec<String> = vec!["bias".into()];
+    let mut evidence = Vec::new();
+    let lo = q_start.saturating_sub(WINDOW).max(sent.start);
+    let hi = (n.end() + WINDOW).min(sent.end);
+    for k in (lo..q_start).chain(n.end()..hi) {
+        let t = &toks[k];
+        let (side, distance) = if k < q_start { ('b', q_start - k) } else { ('a', k + 1 - n.end()) };
+        let stem = |letters: usize| t.norm.char_indices().nth(letters).map_or("", |(b, _)| &t.norm[b..]).to_string();
+        for (role, kind) in [(Role::Event, 'e'), (Role::State, 's'), (Role::After, 'a')] {
+            if let Some((category, letters)) = category_of(t, role) {
+                evidence.push(Evidence { category, kind, side, distance, word: stem(letters) });
+            }
+        }
+        if let Some((category, word)) = cue(t) {
+            evidence.push(Evidence { category, kind: 'c', side, distance, word });
+        }
+        if count_role(t, Role::Neutral).is_some() {
+            shared.push(format!("neutral{side}{}", bucket(distance)));
+        }
+        if count_role(t, Role::Unit).is_some() {
+            shared.push(format!("unit{side}{}", bucket(distance)));
+        }
+        if side == 'b' && distance <= 4 && is_negation(&t.norm) {
+            shared.push("neg".into());
+        }
+        if t.kind == TokenKind::Number {
+            shared.push(format!("figure{side}"));
+        }
+    }
+    let mut categories: Vec<Category> = Vec::new();
+    for c in rule
+        .iter()
+        .flat_map(|r| std::iter::once(r.category).chain(r.also.iter().copied()))
+        .chain(evidence.iter().map(|e| e.category))
+    {
+        if !categories.contains(&c) {
+            categories.push(c);
+        }
+    }
+    if categories.is_empty() {
+        return None;
+    }
+    // the words right around the figure
+    for (name, k) in [
+        ("p1", q_start.checked_sub(1)),
+        ("p2", q_start.checked_sub(2)),
+        ("n1", Some(n.end())),
+        ("n2", Some(n.end() + 1)),
+    ] {
+        match k.filter(|&k| k >= sent.start && k < sent.end) {
+            Some(k) if toks[k].is_word() => shared.push(format!("{name}={}", bare(&toks[k].norm))),
+            Some(k) if toks[k].kind == TokenKind::Number => shared.push(format!("{name}=#")),
+            Some(k) => shared.push(format!("{name}={}", toks[k].norm)),
+            None => shared.push(format!("{name}=^")),
+        }
+    }
+    match noun_after(toks, n.end(), sent.end) {
+        Some((k, _)) => {
+            shared.push(format!("noun={}", bare(&toks[k].norm)));
+            shared.push(format!("person={}", person_like(&toks[k])));
+        }
+        None => shared.push("noun=-".into()),
+    }
+    if q_start < n.start {
+        shared.push("qualified".into());
+    }
+    // a figure written onto a word is part of a name (فرانس24، G20)
+    if !toks[n.start].space_before && n.start > sent.start && toks[n.start - 1].is_word() {
+        shared.push("glued".into());
+    }
+    let value = whole_people(toks, n);
+    if is_year(toks, sent, n) {
+        shared.push("year".into());
+    }
+    shared.push(format!("digits={}", n.digits));
+    shared.push(format!("vague={}", n.vague));
+    let size = if value < 1.5 { 0 } else { (value.log10().floor() as i32 + 1).min(7) };
+    shared.push(format!("size={size}"));
+    Some(FigureContext { shared, evidence, categories })
+}
+
+/// The features of a (figure, category) pair: the shared ones, what the rules say of the
+/// category, and how the category's words stand to the figure.
+fn pair_features(ctx: &FigureContext, c: Category, rule: Option<&Found>) -> Vec<String> {
+    let mut f = ctx.shared.clone();
+    f.push(format!("cat={c}"));
+    f.push(
+        match rule {
+            Some(r) if r.category == c => "rule=same",
+            Some(r) if r.also.contains(&c) => "rule=also",
+            Some(_) => "rule=other",
+            None => "rule=none",
+        }
+        .into(),
+    );
+    let mine = ctx.evidence.iter().filter(|e| e.category == c);
+    let mut nearest: Option<&Evidence> = None;
+    for e in mine {
+        f.push(format!("{}{}{}", e.kind, e.side, bucket(e.distance)));
+        f.push(format!("{}{}", e.kind, e.side));
+        f.push(format!("w{}={}", e.side, e.word));
+        if nearest.is_none_or(|x| e.distance < x.distance) {
+            nearest = Some(e);
+        }
+    }
+    f.sort();
+    f.dedup();
+    match nearest {
+        Some(e) => {
+            f.push(format!("near{}{}", e.side, bucket(e.distance)));
+            f.push(format!("near{}{}{}", e.kind, e.side, bucket(e.distance)));
+            if ctx.evidence.iter().any(|o| o.category != c && o.distance < e.distance) {
+                f.push("other_nearer".into());
+            }
+        }
+        None => f.push("no_word".into()),
+    }
+    f
+}
+
+/// A count the model keeps where the rules found none, or of another category than theirs: the
+/// words from the nearest word of its category before the figure (else the figure and its
+/// qualifier) to the noun after it.
+fn model_found(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, category: Category) -> Found {
+    let toks = &doc.tokens;
+    let (qualifier, q_start, q_letters) = match qualifier_before(toks, n.start, sent.start) {
+        Some((q, s, l)) => (Some(q), s, l),
+        None => (None, n.start, n.clitic_letters),
+    };
+    let lo = q_start.saturating_sub(WINDOW).max(sent.start);
+    let before = (lo..q_start)
+        .rev()
+        .find_map(|k| category_of(&toks[k], Role::Event).filter(|&(c, _)| c == category).map(|(_, l)| (k, l)));
+    let (first, first_letters) = before.unwrap_or((q_start, q_letters));
+    let noun = noun_after(toks, n.end(), sent.end);
+    let mut last = noun.map_or(n.end() - 1, |(k, _)| k).max(n.end() - 1);
+    let mut qualifier = qualifier;
+    if qualifier.is_none() {
+        if let Some((q, e)) = qualifier_after(toks, last + 1, sent.end) {
+            qualifier = Some(q);
+            last = e - 1;
+        }
+    }
+    Found {
+        category,
+        value: whole_people(toks, n),
+        qualifier: qualifier.unwrap_or(if n.vague { Qualifier::Vague } else { Qualifier::Exact }),
+        first,
+        first_letters,
+        last,
+        object: noun.map(|(k, _)| k..k + 1),
+        also: Vec::new(),
+    }
+}
+
+/// The model's decision on a figure the rules read as `rule`: the best-scoring category above
+/// zero, with the rules' count where they agree (and their coordinated categories the model
+/// keeps too), else a count of the category the model picks; or none.
+fn decide(
+    doc: &Doc,
+    sent: &Range<usize>,
+    n: &NumberMatch,
+    rule: Option<Found>,
+    model: &CountModel,
+    ctx: &FigureContext,
+) -> Option<Found> {
+    let scored: Vec<(Category, f32)> =
+        ctx.categories.iter().map(|&c| (c, model.score(&pair_features(ctx, c, rule.as_ref())))).collect();
+    let &(category, best) = scored.iter().max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if best <= 0.0 {
+        return None;
+    }
+    let kept = |c: Category| scored.iter().any(|&(x, s)| x == c && s > 0.0);
+    match rule {
+        Some(r) if r.category == category => {
+            let also = r.also.iter().copied().filter(|&c| kept(c)).collect();
+            Some(Found { also, ..r })
+        }
+        Some(r) => Some(Found { category, also: Vec::new(), ..r }),
+        None => Some(model_found(doc, sent, n, category)),
+    }
+}
+
+/// A year written alone (اعتداءات 2009، 2013 - وفاة): four digits from 1900 to 2100 with no
+/// noun of people after them.
+fn is_year(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    n.digits
+        && n.len == 1
+        && toks[n.start].norm.len() == 4
+        && (1900.0..=2100.0).contains(&n.value)
+        && noun_after(toks, n.end(), sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
+}
+
+/// Whether a figure is part of a date the dates component found (it runs first).
+fn in_date(doc: &Doc, n: &NumberMatch) -> bool {
+    let figure = doc.span(n.start..n.end());
+    doc.records.dates.iter().any(|d| d.span.start < figure.end && figure.start < d.span.end)
+}
+
+/// A figure the model decides on, as `khabar counts train` labels it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The figure's byte span in the text.
+    pub span: Range<usize>,
+    /// The number of people it gives.
+    pub value: f64,
+    /// Each category it may count, with the pair's features.
+    pub pairs: Vec<(Category, Vec<String>)>,
+    /// The rules' reading (their category), a baseline for `khabar counts eval`.
+    pub rule: Option<Category>,
+}
+
+/// Every figure the model decides on in a text, with its features, as the rules read the text
+/// (dates found first, as in the pipeline): what `khabar counts train` labels and learns from.
+pub fn candidates(text: &str, published: Option<&str>) -> Vec<Candidate> {
+    let mut doc = Doc::new(text, published);
+    doc.records.dates = crate::dates::extract(&doc);
+    let mut out = Vec::new();
+    run(&doc, None, &mut |n, rule, ctx| {
+        out.push(Candidate {
+            span: doc.span(n.start..n.end()),
+            value: whole_people(&doc.tokens, n),
+            pairs: ctx.categories.iter().map(|&c| (c, pair_features(ctx, c, rule))).collect(),
+            rule: rule.map(|r| r.category),
+        })
+    });
+    out
+}
+
+/// Every count in the document, in text order, as the committed model decides.
 pub fn extract(doc: &Doc) -> Vec<CountRec> {
+    run(doc, Some(CountModel::embedded()), &mut |_, _, _| ())
+}
+
+/// Every count in the document, in text order: with a model, the model decides on every
+/// candidate figure; without, the rules do. `seen` gets every candidate's features.
+fn run(
+    doc: &Doc,
+    model: Option<&CountModel>,
+    seen: &mut dyn FnMut(&NumberMatch, Option<&Found>, &FigureContext),
+) -> Vec<CountRec> {
     let toks = &doc.tokens;
     let mut out: Vec<CountRec> = Vec::new();
     for sent in &doc.sentences {
@@ -480,7 +797,21 @@ pub fn extract(doc: &Doc) -> Vec<CountRec> {
         while i < sent.end {
             let inherited = out.last().map(|c| c.category);
             let (found, next) = match parse_number(toks, i) {
-                Some(n) if n.end() <= sent.end => (count_at_number(doc, sent, &n, inherited), n.end()),
+                // a figure in a date (توفي في 17 تشرين الثاني) or a year alone (2013 الذي قتل)
+                // is never a count
+                Some(n) if n.end() <= sent.end && (in_date(doc, &n) || is_year(toks, sent, &n)) => (None, n.end()),
+                Some(n) if n.end() <= sent.end => {
+                    let rule = count_at_number(doc, sent, &n, inherited);
+                    let ctx = figure_context(doc, sent, &n, rule.as_ref());
+                    if let Some(ctx) = &ctx {
+                        seen(&n, rule.as_ref(), ctx);
+                    }
+                    let found = match (model, ctx) {
+                        (Some(m), Some(ctx)) => decide(doc, sent, &n, rule, m, &ctx),
+                        _ => rule,
+                    };
+                    (found, n.end())
+                }
                 Some(n) => (None, n.end()),
                 None => (count_at_word(doc, sent, i, out.last()), i + 1),
             };
@@ -515,6 +846,10 @@ pub struct Counts;
 impl crate::component::Component for Counts {
     fn name(&self) -> &'static str {
         "counts"
+    }
+    fn uses(&self) -> &'static [&'static str] {
+        // a figure inside a date is no count
+        &["dates"]
     }
     fn assigns(&self) -> &'static str {
         "figures of people with category, qualifier, counted noun and the words naming their source"

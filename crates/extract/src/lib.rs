@@ -27,6 +27,7 @@
 pub mod amounts;
 pub mod attribution;
 mod component;
+pub mod count_model;
 pub mod counts;
 pub mod dates;
 mod doc;
