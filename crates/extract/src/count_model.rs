@@ -145,10 +145,10 @@ mod tests {
     #[test]
     fn learns_separable_data_and_round_trips() {
         let data = vec![
-            ex(&["bias", "w=قتل", "person"], true),
-            ex(&["bias", "w=اصابه", "person"], true),
-            ex(&["bias", "w=قتل", "unit"], false),
-            ex(&["bias", "year"], false),
+            ex(&["w=قتل", "person"], true),
+            ex(&["w=اصابه", "person"], true),
+            ex(&["w=نقطه", "unit"], false),
+            ex(&["year"], false),
         ];
         let m = CountModel::train(&data, 10, 7);
         for e in &data {
