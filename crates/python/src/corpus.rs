@@ -40,7 +40,9 @@ fn day(name: &str, v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<i64>> {
         .ok_or_else(|| PyValueError::new_err(format!("`{name}`: expected a date YYYY-MM-DD, got {s:?}")))
 }
 
-/// A corpus made by `khabar ingest`, opened for reading.
+/// A corpus made by `khabar ingest`, opened for reading: a directory (SQLite and its search
+/// index) or `postgres://user:password@host/database`. Raises FileNotFoundError for a
+/// directory without a corpus, StoreError when the store cannot be opened.
 #[pyclass(module = "khabar._khabar", frozen)]
 pub struct Corpus {
     corpus: khabar_store::Corpus,
@@ -70,14 +72,19 @@ impl Corpus {
         format!("Corpus({:?})", self.location)
     }
 
-    /// Articles, entities, quotes, counts and dates stored.
+    /// Articles, entities, quotes, counts and dates stored, as `khabar stats --json`.
     fn stats(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let s = py.detach(|| self.corpus.store.stats()).map_err(store_err)?;
         let v = serde_json::to_value(&s).map_err(|e| StoreError::new_err(e.to_string()))?;
         Ok(convert::value(py, &v)?.unbind())
     }
 
-    /// Ranked articles (newest first without words), as the API's `/api/articles`.
+    /// `{"total": n, "articles": [...]}`: ranked articles (newest first without words), each
+    /// with `id`, `title`, `source`, `url`, `published`, `score`, `snippet` (`{"text",
+    /// "highlights"}` or None), `counts` and `quotes`, as the HTTP API's `/api/articles`.
+    /// `query` in `khabar search`'s language (words, "phrases", -word, OR); `entity` an id or a
+    /// name in any spelling; `source` exact; `since` / `until` days (YYYY-MM-DD or
+    /// `datetime.date`), inclusive; `limit` up to 10,000.
     #[pyo3(signature = (query=None, entity=None, source=None, since=None, until=None, limit=10, offset=0))]
     #[allow(clippy::too_many_arguments)]
     fn search(
@@ -145,7 +152,8 @@ impl Corpus {
     }
 
     /// One entity by id, or by a name in any spelling (the first that answers to it): its
-    /// spellings and why they were joined, place, articles, quotes, figures and who it is seen with.
+    /// spellings and why they were joined, place, articles, quotes, figures and who it is seen with,
+    /// as `khabar entity show --json`. Raises KeyError when no entity answers to it.
     fn entity(&self, py: Python<'_>, name_or_id: String) -> PyResult<Py<PyAny>> {
         let c = &self.corpus;
         let view = py
@@ -168,7 +176,7 @@ impl Corpus {
     }
 
     /// One stored article by id: its fields, text, whole extraction record, and the corpus-wide
-    /// id of each of its entities (`links`).
+    /// id of each of its entities (`links`). Raises KeyError when there is none.
     fn article(&self, py: Python<'_>, id: String) -> PyResult<Py<PyAny>> {
         let view = py.detach(|| self.corpus.store.article(&id)).map_err(store_err)?;
         let Some(view) = view else {

@@ -19,7 +19,13 @@ mod corpus;
 mod input;
 mod many;
 
-/// The record `khabar extract` writes for one article (see `docs/OUTPUT.md`).
+/// The record `khabar extract` writes for one article, as a dict: the same keys in the same
+/// order, the same values (`docs/OUTPUT.md`): `id`, `published`, `entities`, `quotes`,
+/// `counts`, `amounts`, `dates`, `hedges`, offsets in code points into `text`.
+///
+/// `published` (a string starting with YYYY-MM-DD, or a `datetime.date`) resolves weekdays and
+/// relative dates; `id` is a string or a number (written as text). The GIL is released while
+/// the article is extracted. Raises TypeError or ValueError naming the bad field.
 #[pyfunction]
 #[pyo3(signature = (text, published=None, id=None))]
 fn extract(

@@ -100,3 +100,16 @@ def test_published_may_be_a_date_and_id_a_number():
     # as the binary writes a JSON number id: as text
     assert khabar.extract("نص", id=7)["id"] == "7"
     assert khabar.extract("نص", id=7.5)["id"] == "7.5"
+
+
+def test_docstrings_and_type_stubs_are_installed():
+    from pathlib import Path as P
+
+    for f in (khabar.extract, khabar.extract_many, khabar.to_frames, khabar.Corpus, khabar.Corpus.search):
+        assert f.__doc__ and len(f.__doc__) > 80, f
+    assert "khabar extract" in khabar.extract.__doc__
+    package = P(khabar.__file__).parent
+    assert (package / "py.typed").is_file()
+    stubs = (package / "_khabar.pyi").read_text(encoding="utf-8")
+    for name in ("def extract(", "def extract_many(", "class Corpus", "def search(", "class StoreError"):
+        assert name in stubs, name

@@ -52,7 +52,7 @@ def test_columns_carry_the_article_and_the_offsets(records):
     for row in m.head(200).itertuples():
         assert texts[row.article][row.start:row.end] == row.text
     c = frames["counts"]
-    assert c["value"].dtype == "float64" and str(c["source_start"].dtype) == "Int64"
+    assert c["value"].dtype == "float64" and str(c["attributed_to_start"].dtype) == "Int64"
     last = c[c["article"] == len(records) - 1].iloc[0]
     assert (last["category"], last["value"], last["start"], last["end"]) == ("KILL", 3.0, 0, 11)
     places = frames["entities"][frames["entities"]["type"] == "LOC"]

@@ -24,7 +24,8 @@ _COLUMNS: dict[str, dict[str, str | None]] = {
     "counts": {
         "article": None, "count": "int64", "category": None, "value": "float64", "qualifier": None, "object": None,
         "start": "int64", "end": "int64", "text": None,
-        "source": None, "source_entity": None, "source_start": "Int64", "source_end": "Int64",
+        "attributed_to": None, "attributed_to_entity": None, "attributed_to_start": "Int64",
+        "attributed_to_end": "Int64",
     },
     "amounts": {"article": None, "value": "float64", "object": None, "start": "int64", "end": "int64", "text": None},
     "dates": {"article": None, "start": "int64", "end": "int64", "text": None, "value": None, "resolution": None},
@@ -67,7 +68,7 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
         ``country``, ``geonameid``, ``level`` for geocoded places) and one per mention of it;
     ``quotes``, ``counts``
         one row per quote and figure, with the speaker or source (``speaker``,
-        ``speaker_entity``, ``speaker_start``, ``speaker_end``; ``source_…``) and the
+        ``speaker_entity``, ``speaker_start``, ``speaker_end``; ``attributed_to…``) and the
         record's index in the article (``quote``, ``count``: events' ``counts`` point at it);
     ``amounts``, ``dates``, ``hedges``
         one row per record;
@@ -100,7 +101,7 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
             art = n
         row = {"article": art, "published": rec.get("published")}
         for k, v in rec.items():
-            if k not in _CONTRACT and (v is None or isinstance(v, (str, int, float, bool))):
+            if k not in _CONTRACT and k != "article" and (v is None or isinstance(v, (str, int, float, bool))):
                 row[k] = v
                 extra_columns.setdefault(k)
         rows["articles"].append(row)
@@ -125,7 +126,7 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
             rows["counts"].append({
                 "article": art, "count": i, "category": c["category"], "value": c["value"],
                 "qualifier": c["qualifier"], "object": c.get("object"),
-                "start": c["start"], "end": c["end"], "text": c["text"], **_span("source", c.get("attributed_to")),
+                "start": c["start"], "end": c["end"], "text": c["text"], **_span("attributed_to", c.get("attributed_to")),
             })
         for a in rec.get("amounts") or ():
             rows["amounts"].append({"article": art, **{k: a.get(k) for k in _COLUMNS["amounts"] if k != "article"}})
