@@ -13,7 +13,7 @@ use rayon::ThreadPool;
 use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::sync::mpsc::{sync_channel, Receiver};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, Mutex};
 
 /// Articles read and extracted at a time, as `khabar extract` does.
 const CHUNK: usize = 1024;
@@ -48,15 +48,20 @@ fn extract_caught(rec: Record) -> Extracted {
 
 /// Worker pools by thread count (0: rayon's default, every core), made once per process: a
 /// process forked from this one gets new ones, since a fork keeps no threads.
-static POOLS: LazyLock<Mutex<(u32, Vec<(usize, Arc<ThreadPool>)>)>> = LazyLock::new(|| Mutex::new((0, Vec::new())));
+struct Pools {
+    pid: u32,
+    by_threads: Vec<(usize, Arc<ThreadPool>)>,
+}
+
+static POOLS: Mutex<Pools> = Mutex::new(Pools { pid: 0, by_threads: Vec::new() });
 
 fn pool(threads: usize) -> PyResult<Arc<ThreadPool>> {
     let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
     let pid = std::process::id();
-    if pools.0 != pid {
-        *pools = (pid, Vec::new());
+    if pools.pid != pid {
+        *pools = Pools { pid, by_threads: Vec::new() };
     }
-    if let Some((_, p)) = pools.1.iter().find(|(n, _)| *n == threads) {
+    if let Some((_, p)) = pools.by_threads.iter().find(|(n, _)| *n == threads) {
         return Ok(p.clone());
     }
     let p = Arc::new(
@@ -66,7 +71,7 @@ fn pool(threads: usize) -> PyResult<Arc<ThreadPool>> {
             .build()
             .map_err(|e| PyRuntimeError::new_err(format!("starting {threads} worker threads: {e}")))?,
     );
-    pools.1.push((threads, p.clone()));
+    pools.by_threads.push((threads, p.clone()));
     Ok(p)
 }
 
