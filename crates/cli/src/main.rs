@@ -23,6 +23,7 @@ macro_rules! out {
 
 mod bench;
 mod corpus;
+mod events;
 mod ner;
 mod queue;
 mod report;
@@ -57,6 +58,9 @@ enum Command {
     /// Train, run and score the named-entity tagger.
     #[command(subcommand)]
     Ner(ner::NerCommand),
+    /// Train and cross-validate the event trigger classifier.
+    #[command(subcommand)]
+    Events(events::EventsCommand),
     /// Extract articles and store them with their records in a corpus (idempotent, crash-safe).
     ///
     /// PATHs are files as for `extract`, or folders of them. An article is keyed by its id (or
@@ -296,6 +300,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => run::extract(args),
         Command::Ner(cmd) => ner::run(cmd),
+        Command::Events(cmd) => events::run(cmd).map(|()| true),
         Command::Ingest { paths, db, published, threads, quiet, queue } => {
             if let Some(n) = threads {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();

@@ -264,6 +264,30 @@ fn offsets_hold(corpus: &Path, name: &str) -> (usize, usize) {
                 }
             }
         }
+        for e in v["events"].as_array().unwrap() {
+            for part in ["trigger", "source", "target", "location", "attributed_to"] {
+                let s = &e[part];
+                if s.is_null() {
+                    continue;
+                }
+                let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+                assert!(a < b && b <= text.len(), "{} event {part}: bad range {a}..{b}", v["id"]);
+                assert_eq!(
+                    text[a..b].iter().collect::<String>(),
+                    s["text"].as_str().unwrap(),
+                    "{} event {part}",
+                    v["id"]
+                );
+                records += 1;
+            }
+            for k in e["counts"].as_array().unwrap() {
+                assert!(
+                    (k.as_u64().unwrap() as usize) < v["counts"].as_array().unwrap().len(),
+                    "{} event count {k}",
+                    v["id"]
+                );
+            }
+        }
     }
     (articles, records)
 }
