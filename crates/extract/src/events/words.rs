@@ -109,16 +109,32 @@ fn next_is(next: Option<&Token>, words: &[&str]) -> bool {
     proclitic_splits(&t.norm).any(|(_, r)| words.contains(&r.as_ref()))
 }
 
-/// The trigger word in `toks[i]`, if any, whose required next word (if it has one) follows.
+/// The trigger word in `toks[i]`, if any, whose required next word (if it has one) follows:
+/// every grammatical split of its proclitics tried.
 pub fn trigger_at(toks: &[Token], i: usize) -> Option<Found> {
-    let t = &toks[i];
-    if t.kind != TokenKind::Arabic {
+    if toks[i].kind != TokenKind::Arabic {
         return None;
     }
+    trigger_in(toks, i, proclitic_splits(&toks[i].norm))
+}
+
+/// [`trigger_at`] for a token whose clitic analysis is known (the pipeline's, computed once per
+/// token): its word without conjunction and preposition only; a future prefix the analysis took
+/// off marks the verb future.
+pub fn trigger_analyzed(toks: &[Token], i: usize, a: &khabar_text::clitic::OwnedAnalysis) -> Option<Found> {
+    if toks[i].kind != TokenKind::Arabic {
+        return None;
+    }
+    let mut f = trigger_in(toks, i, std::iter::once((a.clitic_letters, Cow::Borrowed(a.word.as_str()))))?;
+    f.future |= a.prep == Some('س');
+    Some(f)
+}
+
+fn trigger_in<'a>(toks: &[Token], i: usize, splits: impl Iterator<Item = (usize, Cow<'a, str>)>) -> Option<Found> {
     // the next word, past a quotation mark (ألقت "القبض)
     let next = toks[i + 1..].iter().take(2).find(|x| x.kind != TokenKind::Punct || !x.is_punct('"'));
     let mut found = None;
-    for (letters, rest) in proclitic_splits(&t.norm) {
+    for (letters, rest) in splits {
         let hit = forms(&rest, |form, future| {
             let lexicon: &'static lexicon::Lexicon<TriggerWord> = &TRIGGERS;
             match lexicon.tags(form).iter().find(|w| w.next.is_empty() || next_is(next, &w.next)) {
@@ -170,7 +186,7 @@ pub fn role_at(toks: &[Token], i: usize) -> Option<(ActorRole, usize)> {
     }
     for (_, rest) in proclitic_splits(&t.norm) {
         let w = rest.strip_prefix("ال").filter(|b| b.chars().count() >= 2).unwrap_or(&rest);
-        if let Some(n) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Arabic) {
+        if let Some(n) = toks.get(i + 1).filter(|n| n.kind == TokenKind::Arabic && PHRASE_HEADS.contains(w)) {
             if let Some(r) = ROLES.get(&format!("{w} {}", n.norm)) {
                 return Some((*r, 2));
             }
@@ -182,6 +198,10 @@ pub fn role_at(toks: &[Token], i: usize) -> Option<(ActorRole, usize)> {
     None
 }
 
+/// The first words of the two-word heads of [`ROLES`].
+static PHRASE_HEADS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ROLES.iter().filter_map(|w| w.split_once(' ').map(|(h, _)| h)).collect());
+
 /// The status word in a token (نفت، هدد، تعتزم، إذا).
 pub fn status_word(t: &Token) -> Option<EventStatus> {
     if t.kind != TokenKind::Arabic {
@@ -190,12 +210,10 @@ pub fn status_word(t: &Token) -> Option<EventStatus> {
     STATUS.find(&t.norm).map(|(s, _)| *s)
 }
 
-/// The field a token's word belongs to (sport, economy, culture, tech, disaster).
-pub fn context_word(t: &Token) -> Option<&'static str> {
-    if t.kind != TokenKind::Arabic {
-        return None;
-    }
-    CONTEXT.find(&t.norm).map(|(s, _)| *s)
+/// The field a word belongs to (sport, economy, culture, tech, disaster), from its clitic
+/// analysis: the word without conjunction and preposition.
+pub fn context_word(a: &khabar_text::clitic::OwnedAnalysis) -> Option<&'static str> {
+    CONTEXT.get(&a.word).copied()
 }
 
 #[cfg(test)]
