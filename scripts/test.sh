@@ -9,4 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --locked
+./scripts/test-python.sh
 (cd web && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; } && KHABAR_BIN=../target/debug/khabar node test/e2e.mjs)

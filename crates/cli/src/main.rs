@@ -24,6 +24,7 @@ macro_rules! out {
 mod bench;
 mod corpus;
 mod counts;
+mod events;
 mod ner;
 mod queue;
 mod report;
@@ -61,6 +62,9 @@ enum Command {
     /// Train and score the count decision (which figures count people, and of what).
     #[command(subcommand)]
     Counts(counts::CountsCommand),
+    /// Train and cross-validate the event trigger classifier.
+    #[command(subcommand)]
+    Events(events::EventsCommand),
     /// Extract articles and store them with their records in a corpus (idempotent, crash-safe).
     ///
     /// PATHs are files as for `extract`, or folders of them. An article is keyed by its id (or
@@ -301,6 +305,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => run::extract(args),
         Command::Ner(cmd) => ner::run(cmd),
         Command::Counts(cmd) => counts::run(cmd),
+        Command::Events(cmd) => events::run(cmd).map(|()| true),
         Command::Ingest { paths, db, published, threads, quiet, queue } => {
             if let Some(n) = threads {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();

@@ -20,15 +20,8 @@ fn render(rec: Record, format: Format, keep_text: bool, pipeline: &Pipeline) -> 
     match format {
         Format::Report => report::render(&article, &rec.text),
         Format::Json => {
-            let Value::Object(contract) = serde_json::to_value(&article).unwrap_or(Value::Null) else {
-                return String::new();
-            };
-            // pass the input's other fields through; the contract's own keys win
-            let mut obj = rec.extra;
-            obj.extend(contract);
-            if keep_text {
-                obj.insert("text".into(), Value::String(rec.text));
-            }
+            // the input's other fields pass through; the contract's own keys win
+            let obj = khabar_ingest::output::record(&article, rec.extra, keep_text.then_some(rec.text));
             let mut line = serde_json::to_string(&Value::Object(obj)).unwrap_or_default();
             line.push('\n');
             line

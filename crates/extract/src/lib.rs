@@ -10,7 +10,9 @@
 //! * [`hedges`]: clauses that say a claim is unverified or disputed;
 //! * [`entities`]: persons, organizations and places, one entity per real thing, places geocoded;
 //! * [`quotes`]: who said what, with cue and kind (uses entities to tell a speaker when they ran);
-//! * [`attribution`]: links every speaker and source to the entity it names, by one policy.
+//! * [`attribution`]: links every speaker and source to the entity it names, by one policy;
+//! * [`events`]: PLOVER events (protests, assaults, coercion, mobilization) with status, actors,
+//!   place, date, figures and source, from a trigger list and a trained classifier.
 //!
 //! Word lists are data files (`data/*.tsv`, see [`khabar_text::lexicon`]). Inside, offsets are
 //! byte ranges into the original text; [`output::to_article`] converts them once to the
@@ -32,6 +34,7 @@ pub mod counts;
 pub mod dates;
 mod doc;
 pub mod entities;
+pub mod events;
 pub mod hedges;
 mod lexicon;
 pub mod output;

@@ -111,6 +111,36 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> m
             resolution: d.resolution,
         })
         .collect();
+    let actor = |r: &crate::events::ActorRec| model::Actor {
+        start: ix.at(r.span.start),
+        end: ix.at(r.span.end),
+        text: slice(&r.span),
+        entity: r.entity.map(|k| format!("e{}", k + 1)),
+        code: model::ActorCode { country: r.country.map(String::from), role: r.role },
+    };
+    a.events = ex
+        .events
+        .iter()
+        .map(|e| model::Event {
+            kind: e.kind,
+            mode: e.mode.map(String::from),
+            status: e.status,
+            trigger: model::Mention {
+                start: ix.at(e.trigger.start),
+                end: ix.at(e.trigger.end),
+                text: slice(&e.trigger),
+            },
+            source: e.source.as_ref().map(actor),
+            target: e.target.as_ref().map(actor),
+            location: e.location.as_ref().map(source),
+            date: e
+                .date
+                .as_ref()
+                .map(|(value, resolution)| model::EventDate { value: value.clone(), resolution: *resolution }),
+            counts: e.counts.clone(),
+            attributed_to: e.attributed_to.as_ref().map(source),
+        })
+        .collect();
     a.hedges = ex
         .hedges
         .iter()

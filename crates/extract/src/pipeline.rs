@@ -7,7 +7,7 @@
 //! ```
 //! use khabar_extract::pipeline::Pipeline;
 //! let p = Pipeline::skipping(&["entities", "quotes"]).unwrap();
-//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution"]);
+//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution", "events"]);
 //! let err = Pipeline::skipping(&["counts"]).unwrap_err();
 //! assert_eq!(err.to_string(), "cannot leave out counts: amounts requires it (leave out amounts too)");
 //! ```
@@ -23,10 +23,11 @@ pub static PIPELINE: &[&dyn Component] = &[
     &crate::entities::Entities,
     &crate::quotes::Quotes,
     &crate::attribution::Attribution,
+    &crate::events::Events,
 ];
 
 /// The names of [`PIPELINE`]'s components, in order.
-pub const NAMES: &[&str] = &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution"];
+pub const NAMES: &[&str] = &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution", "events"];
 
 /// A choice of components that can run together.
 #[derive(Clone)]

@@ -59,4 +59,5 @@ pub struct Extraction {
     pub amounts: Vec<AmountRec>,
     pub dates: Vec<DateRec>,
     pub hedges: Vec<HedgeRec>,
+    pub events: Vec<crate::events::EventRec>,
 }

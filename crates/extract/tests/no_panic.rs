@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Every kind of record that points at text, by its place in the output.
-const SPANS: [&str; 8] = [
+const SPANS: [&str; 13] = [
     "entities[].mentions[]",
     "quotes[]",
     "quotes[].speaker",
@@ -17,6 +17,11 @@ const SPANS: [&str; 8] = [
     "amounts[]",
     "dates[]",
     "hedges[]",
+    "events[].trigger",
+    "events[].source",
+    "events[].target",
+    "events[].location",
+    "events[].attributed_to",
 ];
 
 /// Checks every object of the output that carries `start` or `end` (entities' mentions, quotes

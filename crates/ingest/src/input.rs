@@ -86,9 +86,18 @@ pub fn parse_line(line: &str, path: &str, n: usize) -> Result<Record, InputError
         line: n,
         message: e.to_string(),
     })?;
-    let Value::Object(mut obj) = value else {
+    let Value::Object(obj) = value else {
         return Err(InputError::Json { path: path.into(), line: n, message: "expected an object".into() });
     };
+    from_object(obj, path, n)
+}
+
+/// An input object (a JSON Lines line, once parsed) as a record, by the rules every way in
+/// shares (`extract`, `ingest`, the queue, the Python module): `text` a string without U+0000, `id`
+/// a string or a number (written as text), `published` starting with a date YYYY-MM-DD; `title`,
+/// `source` and `url`, when strings, without U+0000. Every other field is kept in
+/// [`Record::extra`]. `path` and `n` only name the place in the error.
+pub fn from_object(mut obj: Map<String, Value>, path: &str, n: usize) -> Result<Record, InputError> {
     let field_err =
         |field, message: &str| InputError::Field { path: path.into(), line: n, field, message: message.into() };
     let text = match obj.remove("text") {

@@ -4,6 +4,7 @@
 //! * [`input`]: reading articles (JSON Lines, plain or gzipped; plain text; standard input), a
 //!   bad line an error naming its file, line and field;
 //! * [`files`]: the article files under the paths given;
+//! * [`output`]: the object `khabar extract` writes for an article (also the Python module's);
 //! * [`pipeline`]: `khabar ingest` — read → leave out what is stored unchanged → extract (in
 //!   parallel) → store a batch → index it, storing on a second thread while the next chunk is
 //!   extracted;
@@ -21,6 +22,7 @@
 pub mod error;
 pub mod files;
 pub mod input;
+pub mod output;
 pub mod pipeline;
 pub mod queue;
 

@@ -154,6 +154,75 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// A PLOVER event type (the four the gold annotates; the other twelve are to come).
+    EventType {
+        /// Demonstrations, strikes, riots, sit-ins, hunger strikes, boycotts.
+        Protest = "PROTEST",
+        /// Violence against people or property: shooting, shelling, air strikes, bombings,
+        /// stabbings, executions, armed clashes, abductions, taking a place by force.
+        Assault = "ASSAULT",
+        /// Arrests, detentions, raids, bans, curfews, deportations, seizures, sieges, dispersals.
+        Coerce = "COERCE",
+        /// Troops or police deployed, forces put on alert.
+        Mobilize = "MOBILIZE",
+    }
+}
+
+string_enum! {
+    /// Whether an event happened, as the article tells it.
+    EventStatus {
+        /// It happened.
+        Asserted = "asserted",
+        /// A party denies it happened.
+        Denied = "denied",
+        Threatened = "threatened",
+        /// Announced for the future.
+        Planned = "planned",
+        Hypothetical = "hypothetical",
+    }
+}
+
+string_enum! {
+    /// A CAMEO-style actor role.
+    ActorRole {
+        /// Government, ministries.
+        Gov = "GOV",
+        /// Army.
+        Mil = "MIL",
+        /// Police, security forces.
+        Cop = "COP",
+        /// Rebels, armed groups.
+        Reb = "REB",
+        /// Unidentified armed men.
+        Uaf = "UAF",
+        /// Criminals.
+        Crm = "CRM",
+        /// Opposition.
+        Opp = "OPP",
+        /// A party.
+        Pty = "PTY",
+        /// Parliament.
+        Leg = "LEG",
+        /// Judiciary.
+        Jud = "JUD",
+        /// Civilians, protesters, people.
+        Cvl = "CVL",
+        /// Media.
+        Med = "MED",
+        /// Students, universities.
+        Edu = "EDU",
+        /// Clergy.
+        Rel = "REL",
+        /// Refugees.
+        Ref = "REF",
+        /// Business.
+        Bus = "BUS",
+        /// The UN, international bodies.
+        Igo = "IGO",
+    }
+}
+
 /// One article's extraction output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
@@ -165,6 +234,9 @@ pub struct Article {
     pub amounts: Vec<Amount>,
     pub dates: Vec<Date>,
     pub hedges: Vec<Hedge>,
+    /// Absent from records written before events were extracted.
+    #[serde(default)]
+    pub events: Vec<Event>,
 }
 
 impl Article {
@@ -265,6 +337,54 @@ pub struct Hedge {
     pub kind: HedgeKind,
 }
 
+/// Who did what to whom, where and when: one event reported in a sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    /// PLOVER's sub-type where the words say it (`firearms`, `aerial`, `arrest`, `riot`…).
+    pub mode: Option<String>,
+    pub status: EventStatus,
+    /// The words that name the event.
+    pub trigger: Mention,
+    /// The actor who acts.
+    pub source: Option<Actor>,
+    /// The actor (or thing) acted upon.
+    pub target: Option<Actor>,
+    /// The place of the clause or sentence, else the article's dateline.
+    pub location: Option<Source>,
+    /// A resolved date of the sentence, else the publication day.
+    pub date: Option<EventDate>,
+    /// Indexes into the article's `counts` of the figures that measure the event.
+    pub counts: Vec<usize>,
+    /// Who reports it, when the sentence is inside a report (a quote's speaker, a figure's source).
+    pub attributed_to: Option<Source>,
+}
+
+/// An event's actor: the words, the entity they name where one exists, and a CAMEO-style code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub entity: Option<String>,
+    pub code: ActorCode,
+}
+
+/// CAMEO-style actor code: country (ISO 3166 alpha-3) and role, each where known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActorCode {
+    pub country: Option<String>,
+    pub role: Option<ActorRole>,
+}
+
+/// An event's date: an ISO date at its resolution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    pub value: String,
+    pub resolution: Resolution,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,5 +399,16 @@ mod tests {
         assert!("kill".parse::<Category>().unwrap_err().to_string().contains("not a Category"));
         // width and alignment apply, as to the strings they replace (the report's columns)
         assert_eq!(format!("{:<8}|{:>5}", QuoteKind::Direct, Resolution::Day), "direct  |  day");
+        assert_eq!("MOBILIZE".parse::<EventType>(), Ok(EventType::Mobilize));
+        assert_eq!(serde_json::to_string(&ActorRole::Uaf).unwrap(), "\"UAF\"");
+    }
+
+    #[test]
+    fn records_written_before_events_still_read() {
+        let a: Article = serde_json::from_str(
+            r#"{"id":"x","published":null,"entities":[],"quotes":[],"counts":[],"amounts":[],"dates":[],"hedges":[]}"#,
+        )
+        .unwrap();
+        assert!(a.events.is_empty());
     }
 }
