@@ -1,5 +1,7 @@
 """Samples corpus sentences with figures for count labelling (by reading). Excludes every gold article."""
 # Writes tools/counts/out/batchN.jsonl (items) and batchN.md (what the annotators read); labels come back as labelsN.tsv.
+# `count_sample.py` made batches 0 and 1; `count_sample.py 2` made batches 2 and 3 (another seed, only sentences near a
+# category word, none already drawn).
 import gzip, json, re, random, glob, sys
 SH = '../shared'
 def norm(s):
@@ -47,7 +49,8 @@ def has_kw(sent):
                 r = n[len(pre):]
                 if r in lex or any(r.startswith(x) for x in extra): return True
     return False
-rng = random.Random(20261202)
+second = len(sys.argv) > 1 and sys.argv[1] == '2'
+rng = random.Random(7331 if second else 20261202)
 kw, other = [], []
 with gzip.open(SH + '/corpus/ant-news.jsonl.gz', 'rt') as f:
     for line in f:
@@ -64,14 +67,19 @@ with gzip.open(SH + '/corpus/ant-news.jsonl.gz', 'rt') as f:
             (kw if has_kw(s) else other).append(item)
 print(len(kw), len(other), file=sys.stderr)
 rng.shuffle(kw); rng.shuffle(other)
-pick = kw[:420] + other[:140]
+if second:
+    seen = set(json.loads(l)['sentence'] for b in (0, 1) for l in open(f'tools/counts/out/batch{b}.jsonl'))
+    pick = [x for x in kw if x[3] not in seen][:600]
+else:
+    pick = kw[:420] + other[:140]
 rng.shuffle(pick)
 items = []
 for aid, cat, st, s, figs in pick:
     for fs, fe in figs[:4]:
         items.append({'article': aid, 'section': cat, 'sentence_start': st, 'sentence': s, 'start': fs, 'end': fe, 'figure': s[fs:fe]})
-for b in range(2):
-    part = items[b::2]
+first = 2 if second else 0
+for b in (first, first + 1):
+    part = items[b - first::2]
     with open(f'tools/counts/out/batch{b}.jsonl', 'w') as f:
         for k, it in enumerate(part):
             f.write(json.dumps(dict(it, n=k), ensure_ascii=False) + '\n')
