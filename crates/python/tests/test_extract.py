@@ -82,7 +82,7 @@ def test_shared_seed_and_dev_gold_equal_the_binary(run_khabar, shared, tmp_path)
 
 def test_the_readme_example():
     r = khabar.extract("قتل 3 أشخاص في بغداد الأحد", published="2018-06-10")
-    assert list(r) == ["amounts", "counts", "dates", "entities", "hedges", "id", "published", "quotes"]
+    assert list(r) == ["amounts", "counts", "dates", "entities", "events", "hedges", "id", "published", "quotes"]
     assert r["id"] is None and r["published"] == "2018-06-10"
     kill = r["counts"][0]
     assert (kill["category"], kill["value"], kill["qualifier"], kill["text"]) == ("KILL", 3.0, "exact", "قتل 3 أشخاص")
