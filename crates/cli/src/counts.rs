@@ -1,4 +1,5 @@
 //! `khabar counts train | eval`: the trained count decision ([`khabar_extract::count_model`]).
+use crate::gold::gold_files;
 use anyhow::{bail, Context};
 use clap::Subcommand;
 use khabar_extract::count_model::{CountModel, Example};
@@ -52,25 +53,6 @@ pub enum CountsCommand {
         /// The text (a sentence or an article).
         text: String,
     },
-}
-
-/// Gold JSON files: each folder's `*.json` in name order, and files as given.
-fn gold_files(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut fs: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("reading {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                .collect();
-            fs.sort();
-            files.extend(fs);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    Ok(files)
 }
 
 /// A gold article's figures as examples: a figure whose value a gold count of the article gives

@@ -55,22 +55,7 @@ struct Gold {
 /// The gold files under `paths` (files, or folders of `.json` files in name order) whose
 /// "annotated" list names events.
 fn read_gold(paths: &[PathBuf]) -> anyhow::Result<Vec<Gold>> {
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut names: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("reading {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                .collect();
-            names.sort();
-            files.extend(names);
-        } else if p.is_file() {
-            files.push(p.clone());
-        } else {
-            bail!("{}: no such file or folder", p.display());
-        }
-    }
+    let files = crate::gold::gold_files(paths)?;
     let mut out = Vec::new();
     for f in files {
         if let Some(g) = read_one(&f).with_context(|| format!("reading gold file {}", f.display()))? {

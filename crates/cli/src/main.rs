@@ -25,6 +25,7 @@ mod bench;
 mod corpus;
 mod counts;
 mod events;
+mod gold;
 mod ner;
 mod queue;
 mod report;

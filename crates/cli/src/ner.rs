@@ -163,20 +163,7 @@ fn gold_type(ty: &str) -> Option<&'static str> {
 /// found nowhere in their article's text.
 pub fn gold_sentences(paths: &[PathBuf]) -> anyhow::Result<(Vec<conll::Sentence>, Vec<String>)> {
     use khabar_text::{sentence::sentences, token::tokenize, token::TokenKind};
-    let mut files = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut fs: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("reading {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                .collect();
-            fs.sort();
-            files.extend(fs);
-        } else {
-            files.push(p.clone());
-        }
-    }
+    let files = crate::gold::gold_files(paths)?;
     let (mut out, mut missing) = (Vec::new(), Vec::new());
     for f in files {
         let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
