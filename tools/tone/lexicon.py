@@ -6,8 +6,8 @@
         (PPMI) vectors of the corpus's words over a +-3-word window; each word's score is its
         cosine with the centroid of the listed positive words minus that with the negative ones;
         prints the N (default 150) most positive and most negative words not yet listed, with their
-        frequency, for checking by hand (the accepted ones are added to tone.tsv with
-        `# widened` in their line's comment column... see the file's header).
+        frequency, for checking by hand (the words kept are added to tone.tsv under a
+        `# widened…` heading).
     python3 tools/tone/lexicon.py forms ../shared/corpus/ant-news.jsonl.gz
         every listed stem with the corpus words it matches (most frequent first), to catch a stem
         that matches words it should not (سلم → سلمان).
