@@ -48,7 +48,7 @@ pub enum Format {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Extract entities, quotes, counts, amounts, dates and hedges from articles.
+    /// Extract entities, quotes, counts, amounts, dates, hedges, events, themes and tone from articles.
     ///
     /// A PATH ending in .jsonl or .jsonl.gz holds one JSON object per line with at least "text"
     /// (and "id", "published"; other fields are passed through). Any other PATH is one plain-text

@@ -247,7 +247,14 @@ fn offsets_hold(corpus: &Path, name: &str) -> (usize, usize) {
                 records += 1;
             }
         }
-        for field in ["counts", "amounts", "dates", "hedges", "quotes"] {
+        // every record carries its tone (GDELT's seven numbers)
+        assert!(
+            v["tone"]["words"].as_u64().is_some() && v["tone"]["tone"].is_number(),
+            "{} tone: {}",
+            v["id"],
+            v["tone"]
+        );
+        for field in ["counts", "amounts", "dates", "hedges", "quotes", "themes"] {
             for r in v[field].as_array().unwrap() {
                 let mut spans = vec![r];
                 for inner in ["attributed_to", "speaker"] {

@@ -503,13 +503,6 @@ const WINDOW: usize = 8;
 /// ضحي، مصرع، محتجز، نزوح…), wider than the count lexicon: they make a figure a candidate.
 static CUES: Lazy<Category> = lexicon!("count_cues", |t| t.parse().ok());
 
-/// What may follow a cue in a word: inflection and pronoun endings, so that توفي is a cue of
-/// توفيت and توفوا but not of توفير, nor اسير of اسيرات's neighbours like اسرائيل.
-const CUE_ENDINGS: &[&str] = &[
-    "", "ا", "ت", "و", "وا", "ون", "ين", "ه", "ها", "هم", "هن", "ي", "ات", "ان", "تان", "تين", "يه", "يين", "يون",
-    "ته", "تهم", "تها", "وه", "وهم", "اء", "ى",
-];
-
 /// The count cue a word begins with (after its proclitics and article), longest first: its
 /// category and the cue.
 fn cue(t: &Token) -> Option<(Category, String)> {
@@ -521,7 +514,7 @@ fn cue(t: &Token) -> Option<(Category, String)> {
         let ends: Vec<usize> = w.char_indices().map(|(b, _)| b).skip(3).chain(std::iter::once(w.len())).collect();
         ends.into_iter()
             .rev()
-            .filter(|&e| CUE_ENDINGS.contains(&&w[e..]))
+            .filter(|&e| crate::lexicon::ENDINGS.contains(&&w[e..]))
             .find_map(|e| CUES.get(&w[..e]).map(|&c| (c, w[..e].to_string())))
     })
 }

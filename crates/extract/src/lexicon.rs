@@ -122,6 +122,78 @@ impl Cue {
 
 pub static CUES: Lazy<Cue> = lexicon!("cues", Cue::parse);
 
+/// What may follow a listed word-beginning in a word that begins with it (count cues, theme and
+/// tone words): nothing, a plural or dual, the feminine, a pronoun suffix (توفيت، توفوا،
+/// القتلى، إصابته), never another letter of a longer word (توفير).
+pub(crate) const ENDINGS: &[&str] = &[
+    "", "ا", "ت", "و", "وا", "ون", "ين", "ه", "ها", "هم", "هن", "ي", "ات", "ان", "تان", "تين", "يه", "يين", "يون",
+    "ته", "تهم", "تها", "وه", "وهم", "اء", "ى",
+];
+
+/// The first three letters (or the whole, when shorter) of every form a list holds: every form
+/// that [`find_form`] may find in a word begins with the word's first three letters.
+pub(crate) struct Starts(rustc_hash::FxHashSet<&'static str>);
+
+impl Starts {
+    pub(crate) fn of(forms: impl Iterator<Item = &'static str>) -> Starts {
+        Starts(forms.map(first_three).collect())
+    }
+
+    fn admits(&self, w: &str) -> bool {
+        self.0.contains(first_three(w))
+    }
+}
+
+fn first_three(w: &str) -> &str {
+    &w[..w.char_indices().nth(3).map_or(w.len(), |(b, _)| b)]
+}
+
+/// The look-up by word-beginning that the theme and tone lists share: `f` is asked about each
+/// form a normalized word may be listed under, in this order, until it answers: for each way of
+/// taking its conjunction and preposition off ([`proclitic_splits`]), the word, then each
+/// beginning of 3+ letters that one of [`ENDINGS`] completes (longest first), then the same for
+/// the word without its article. `f` is told whether the form is the whole word. Answers what
+/// `f` said and how many proclitic letters were taken off.
+///
+/// `starts` holds the first three letters of every listed form: a word that does not begin
+/// with one of them is no form of the list and costs one look-up instead of several. At most
+/// three endings are tried per form (the longest ending has three letters).
+pub(crate) fn find_form<R>(
+    norm: &str,
+    starts: &Starts,
+    mut f: impl FnMut(&str, bool) -> Option<R>,
+) -> Option<(R, usize)> {
+    for (letters, r) in khabar_text::clitic::proclitic_splits(norm) {
+        let r: &str = &r;
+        let bare = r.strip_prefix("ال").filter(|w| w.chars().nth(2).is_some());
+        for w in std::iter::once(r).chain(bare) {
+            if !starts.admits(w) {
+                continue;
+            }
+            if let Some(x) = f(w, true) {
+                return Some((x, letters));
+            }
+            // where an ending of one to three letters may start, after a beginning of 3+ letters
+            let n = w.chars().count();
+            let (mut cuts, mut m) = ([0usize; 3], 0);
+            for (k, (b, _)) in w.char_indices().enumerate() {
+                if k >= 3 && k + 3 >= n {
+                    cuts[m] = b;
+                    m += 1;
+                }
+            }
+            for &b in cuts[..m].iter().rev() {
+                if ENDINGS.contains(&&w[b..]) {
+                    if let Some(x) = f(&w[..b], false) {
+                        return Some((x, letters));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

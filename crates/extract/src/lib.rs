@@ -12,7 +12,10 @@
 //! * [`quotes`]: who said what, with cue and kind (uses entities to tell a speaker when they ran);
 //! * [`attribution`]: links every speaker and source to the entity it names, by one policy;
 //! * [`events`]: PLOVER events (protests, assaults, coercion, mobilization) with status, actors,
-//!   place, date, figures and source, from a trigger list and a trained classifier.
+//!   place, date, figures and source, from a trigger list and a trained classifier;
+//! * [`themes`]: GDELT GKG theme codes, one record per mention of a word that evidences one;
+//! * [`tone`]: GDELT's seven V2Tone numbers (tone, positive and negative %, polarity, activity
+//!   and self/group reference density, word count) from a tone lexicon.
 //!
 //! Word lists are data files (`data/*.tsv`, see [`khabar_text::lexicon`]). Inside, offsets are
 //! byte ranges into the original text; [`output::to_article`] converts them once to the
@@ -42,6 +45,8 @@ pub mod pipeline;
 pub mod quotes;
 mod records;
 pub mod source;
+pub mod themes;
+pub mod tone;
 
 pub use doc::Doc;
 pub use pipeline::Pipeline;

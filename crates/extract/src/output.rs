@@ -141,6 +141,17 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> m
             attributed_to: e.attributed_to.as_ref().map(source),
         })
         .collect();
+    a.themes = ex
+        .themes
+        .iter()
+        .map(|t| model::Theme {
+            code: t.code.to_string(),
+            start: ix.at(t.span.start),
+            end: ix.at(t.span.end),
+            text: slice(&t.span),
+        })
+        .collect();
+    a.tone = ex.tone.map(|t| t.to_model());
     a.hedges = ex
         .hedges
         .iter()

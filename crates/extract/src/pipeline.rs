@@ -7,7 +7,7 @@
 //! ```
 //! use khabar_extract::pipeline::Pipeline;
 //! let p = Pipeline::skipping(&["entities", "quotes"]).unwrap();
-//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution", "events"]);
+//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution", "events", "themes", "tone"]);
 //! let err = Pipeline::skipping(&["counts"]).unwrap_err();
 //! assert_eq!(err.to_string(), "cannot leave out counts: amounts requires it (leave out amounts too)");
 //! ```
@@ -24,10 +24,13 @@ pub static PIPELINE: &[&dyn Component] = &[
     &crate::quotes::Quotes,
     &crate::attribution::Attribution,
     &crate::events::Events,
+    &crate::themes::Themes,
+    &crate::tone::Tone,
 ];
 
 /// The names of [`PIPELINE`]'s components, in order.
-pub const NAMES: &[&str] = &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution", "events"];
+pub const NAMES: &[&str] =
+    &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution", "events", "themes", "tone"];
 
 /// A choice of components that can run together.
 #[derive(Clone)]

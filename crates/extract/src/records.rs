@@ -60,4 +60,7 @@ pub struct Extraction {
     pub dates: Vec<DateRec>,
     pub hedges: Vec<HedgeRec>,
     pub events: Vec<crate::events::EventRec>,
+    pub themes: Vec<crate::themes::ThemeRec>,
+    /// None when the tone component did not run.
+    pub tone: Option<crate::tone::ToneRec>,
 }

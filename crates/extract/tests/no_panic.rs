@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Every kind of record that points at text, by its place in the output.
-const SPANS: [&str; 13] = [
+const SPANS: [&str; 14] = [
     "entities[].mentions[]",
     "quotes[]",
     "quotes[].speaker",
@@ -22,6 +22,7 @@ const SPANS: [&str; 13] = [
     "events[].target",
     "events[].location",
     "events[].attributed_to",
+    "themes[]",
 ];
 
 /// Checks every object of the output that carries `start` or `end` (entities' mentions, quotes
@@ -82,6 +83,15 @@ fn check(text: &str) -> BTreeMap<String, usize> {
         for c in &a.counts {
             assert!(c.value.is_finite() && c.value >= 0.0);
         }
+        // every record has a tone; its shares are percentages that add up
+        let t = a.tone.as_ref().expect("a record without tone");
+        for x in [t.positive, t.negative, t.activity, t.self_group] {
+            assert!(x.is_finite() && (0.0..=100.0).contains(&x), "{t:?}");
+        }
+        assert!(
+            (t.tone - (t.positive - t.negative)).abs() < 1e-6 && (t.polarity - (t.positive + t.negative)).abs() < 1e-6
+        );
+        assert!(a.themes.iter().all(|th| !th.code.is_empty() && th.start < th.end));
     }
     // the text layer on its own
     let toks = token::tokenize(text);

@@ -237,6 +237,14 @@ pub struct Article {
     /// Absent from records written before events were extracted.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// GDELT GKG themes, one per mention that evidences one (in text order). Absent from
+    /// records written before themes were extracted.
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// GDELT's seven V2Tone numbers; null when the tone component was skipped (and absent from
+    /// records written before it existed).
+    #[serde(default)]
+    pub tone: Option<Tone>,
 }
 
 impl Article {
@@ -335,6 +343,35 @@ pub struct Hedge {
     pub end: usize,
     pub text: String,
     pub kind: HedgeKind,
+}
+
+/// A mention that evidences a GDELT GKG theme: `text == article[start..end]` in code points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    /// GDELT's theme code (`KILL`, `ARREST`, `ECON_INFLATION`…).
+    pub code: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// GDELT's V2Tone fields (GKG 2.1 codebook, V1.5TONE): percentages of the article's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tone {
+    /// `positive - negative` (−100 to 100; news mostly −10 to 10).
+    pub tone: f64,
+    /// Percentage of the words that are positive (weighted by the lexicon).
+    pub positive: f64,
+    /// Percentage of the words that are negative.
+    pub negative: f64,
+    /// `positive + negative`: how emotionally charged the text is.
+    pub polarity: f64,
+    /// Activity reference density: percentage of words of acting and moving.
+    pub activity: f64,
+    /// Self/group reference density: percentage of words that are personal pronouns.
+    pub self_group: f64,
+    /// The number of words.
+    pub words: usize,
 }
 
 /// Who did what to whom, where and when: one event reported in a sentence.

@@ -21,7 +21,8 @@ mod many;
 
 /// The record `khabar extract` writes for one article, as a dict: the same keys in the same
 /// order, the same values (`docs/OUTPUT.md`): `id`, `published`, `entities`, `quotes`,
-/// `counts`, `amounts`, `dates`, `hedges`, offsets in code points into `text`.
+/// `counts`, `amounts`, `dates`, `hedges`, `events`, `themes`, `tone`, offsets in code points
+/// into `text`.
 ///
 /// `published` (a string starting with YYYY-MM-DD, or a `datetime.date`) resolves weekdays and
 /// relative dates; `id` is a string or a number (written as text). The GIL is released while

@@ -60,4 +60,4 @@ def test_any_text_extracts_without_error():
     # control characters, marks alone, emoji, mixed scripts, very long words: records, no error
     for text in ["", " ", "\u064b\u064b", "😀 قتل 😀 3", "a" * 100_000, "\r\n\t\x01\x7f", "١٢٣ قتيلا في حلب"]:
         r = khabar.extract(text)
-        assert set(r) == {"id", "published", "entities", "quotes", "counts", "amounts", "dates", "hedges", "events"}
+        assert set(r) == {"id", "published", "entities", "quotes", "counts", "amounts", "dates", "hedges", "events", "themes", "tone"}

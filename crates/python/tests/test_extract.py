@@ -82,12 +82,14 @@ def test_shared_seed_and_dev_gold_equal_the_binary(run_khabar, shared, tmp_path)
 
 def test_the_readme_example():
     r = khabar.extract("قتل 3 أشخاص في بغداد الأحد", published="2018-06-10")
-    assert list(r) == ["amounts", "counts", "dates", "entities", "events", "hedges", "id", "published", "quotes"]
+    assert list(r) == ["amounts", "counts", "dates", "entities", "events", "hedges", "id", "published", "quotes", "themes", "tone"]
     assert r["id"] is None and r["published"] == "2018-06-10"
     kill = r["counts"][0]
     assert (kill["category"], kill["value"], kill["qualifier"], kill["text"]) == ("KILL", 3.0, "exact", "قتل 3 أشخاص")
     assert [(e["type"], e["name"], e["geo"]["country"]) for e in r["entities"]] == [("LOC", "بغداد", "IQ")]
     assert [(d["text"], d["value"]) for d in r["dates"]] == [("الأحد", "2018-06-10")]
+    assert [(t["code"], t["text"]) for t in r["themes"]] == [("KILL", "قتل")]
+    assert r["tone"]["words"] == 5 and r["tone"]["negative"] > 0 and r["tone"]["tone"] < 0
 
 
 def test_published_may_be_a_date_and_id_a_number():

@@ -24,7 +24,7 @@ def records() -> list[dict]:
 
 def test_row_counts_match_the_records(records):
     frames = khabar.to_frames(records)
-    assert set(frames) == {"articles", "entities", "mentions", "quotes", "counts", "amounts", "dates", "hedges", "events"}
+    assert set(frames) == {"articles", "entities", "mentions", "quotes", "counts", "amounts", "dates", "hedges", "events", "themes"}
     assert len(frames["articles"]) == len(records)
     for name in ("entities", "quotes", "counts", "amounts", "dates", "hedges"):
         assert len(frames[name]) == sum(len(r[name]) for r in records), name
@@ -72,6 +72,19 @@ def test_events_get_a_frame_when_the_records_carry_them():
     assert len(e) == 2 and list(e["article"]) == ["x", "x"] and list(e["event"]) == [0, 1]
     assert {"trigger_start", "trigger_text", "source_code_country", "source_code_role", "counts"} <= set(e.columns)
     assert e["source_code_role"][0] == "UAF" and e["counts"][0] == [0]
+
+
+def test_themes_and_tone():
+    rec = khabar.extract("قتل 3 أشخاص في بغداد الأحد", published="2018-06-10", id="x")
+    frames = khabar.to_frames([rec, {**rec, "id": "y", "tone": None}])
+    t = frames["themes"]
+    assert list(t.columns) == ["article", "code", "start", "end", "text"]
+    assert list(t["code"]) == ["KILL", "KILL"] and t["start"].dtype == "int64"
+    a = frames["articles"]
+    assert a["tone_words"][0] == 5 and a["tone_tone"][0] < 0 and a["tone_words"].isna()[1]
+    # records made before themes and tone existed: no themes frame, no tone columns
+    old = khabar.to_frames([{k: v for k, v in rec.items() if k not in ("themes", "tone")}])
+    assert "themes" not in old and "tone_tone" not in old["articles"].columns
 
 
 def test_empty_records_give_empty_frames_with_their_columns():

@@ -9,11 +9,11 @@
 //! | 4 | V2SOURCECOMMONNAME | the article's `source` |
 //! | 5 | V2DOCUMENTIDENTIFIER | its `url`, else `khabar:ID` |
 //! | 6, 7 | V1COUNTS, V2.1COUNTS | counts: `TYPE#value#object#0#####[#offset]`; TYPE is our category with DISPLACE → DISPLACED (GDELT's name); MISSING has no GDELT type and is kept as MISSING |
-//! | 8, 9 | V1THEMES, V2ENHANCEDTHEMES | empty (no themes) |
+//! | 8, 9 | V1THEMES, V2ENHANCEDTHEMES | themes: V1 each code once, in order of first mention; V2 `CODE,offset` per mention |
 //! | 10, 11 | V1LOCATIONS, V2ENHANCEDLOCATIONS | LOC entities: `type#name#country#ADM1#[ADM2#]lat#lon#featureid[#offset]`, type 1 for a country, 4 for a city; the name is the Latin one when known; **country codes are ISO 3166 alpha-2**, where GDELT writes FIPS 10-4; feature id is the GeoNames id |
 //! | 12, 13 | V1PERSONS, V2ENHANCEDPERSONS | PER entities (canonical name; V2 once per mention `name,offset`) |
 //! | 14, 15 | V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS | ORG entities, likewise |
-//! | 16 | V1.5TONE | empty (no tone) |
+//! | 16 | V1.5TONE | tone: `tone,positive,negative,polarity,activity,self_group,words` (empty for records without tone) |
 //! | 17 | V2.1ENHANCEDDATES | dates: `resolution#month#day#year#offset`, resolution 3 day, 2 month, 1 year |
 //! | 18–22 | GCAM, images, embeds | empty |
 //! | 23 | V2.1QUOTATIONS | quotes: `offset|length|cue|text`, joined by `#` |
@@ -95,6 +95,8 @@ pub fn row(a: &ArticleView, n: usize) -> String {
         .join(";");
     cols[25] = "srclc:ara;eng:khabar".into();
     cols[26] = extras(a);
+    [cols[7], cols[8]] = themes(r);
+    cols[15] = tone(r);
     cols.join("\t")
 }
 
@@ -205,6 +207,28 @@ fn extras(a: &ArticleView) -> String {
     extras
 }
 
+/// V1THEMES (each code once, in order of first mention) and V2ENHANCEDTHEMES (`CODE,offset`).
+fn themes(r: &Article) -> [String; 2] {
+    let mut v1: Vec<&str> = Vec::new();
+    for t in &r.themes {
+        if !v1.contains(&t.code.as_str()) {
+            v1.push(&t.code);
+        }
+    }
+    let v2: Vec<String> = r.themes.iter().map(|t| format!("{},{}", clean(&t.code), t.start)).collect();
+    [v1.iter().map(|c| clean(c)).collect::<Vec<_>>().join(";"), v2.join(";")]
+}
+
+/// V1.5TONE: the seven numbers, comma-separated.
+fn tone(r: &Article) -> String {
+    r.tone
+        .as_ref()
+        .map(|t| {
+            [t.tone, t.positive, t.negative, t.polarity, t.activity, t.self_group, t.words as f64].map(number).join(",")
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +275,45 @@ mod tests {
         assert_eq!(cols[6], "KILL#26#شخصا#0######10");
         assert_eq!(cols[22], "3|6|قال|a b c d");
         assert_eq!(cols[26], "<PAGE_TITLE>&lt;b&gt;</PAGE_TITLE>");
+    }
+
+    #[test]
+    fn themes_and_tone_columns() {
+        let theme =
+            |code: &str, start| khabar_model::Theme {
+                code: code.into(), start, end: start + 4, text: "مقتل".into()
+            };
+        let tone = khabar_model::Tone {
+            tone: -2.5,
+            positive: 1.25,
+            negative: 3.75,
+            polarity: 5.0,
+            activity: 10.0,
+            self_group: 0.0,
+            words: 80,
+        };
+        let r = Article {
+            themes: vec![theme("KILL", 5), theme("PROTEST", 20), theme("KILL", 40)],
+            tone: Some(tone),
+            ..Default::default()
+        };
+        let a = ArticleView {
+            summary: ArticleSummary { id: "x".into(), title: None, source: None, url: None, published: None },
+            text: String::new(),
+            record: r,
+            links: Default::default(),
+        };
+        let row = row(&a, 1);
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols[7], "KILL;PROTEST");
+        assert_eq!(cols[8], "KILL,5;PROTEST,20;KILL,40");
+        assert_eq!(cols[15], "-2.5,1.25,3.75,5,10,0,80");
+        // a record without tone (stored before tone existed) leaves the column empty
+        let mut a = a;
+        a.record.tone = None;
+        a.record.themes.clear();
+        let row = super::row(&a, 1);
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!((cols[7], cols[8], cols[15]), ("", "", ""));
     }
 }

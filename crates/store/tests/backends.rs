@@ -37,6 +37,13 @@ fn exercise(store: &dyn Store) -> Value {
     let place = store.entity(&almaty[0]).unwrap().unwrap();
     let xss = store.article("xss-1").unwrap().unwrap();
     assert!(xss.record.counts.iter().any(|c| c.value == 5.0));
+    // themes and tone are stored with the record, and the GKG export writes them
+    let extracted = &b.iter().find(|a| a.id == "xss-1").unwrap().record;
+    assert_eq!((&xss.record.themes, &xss.record.tone), (&extracted.themes, &extracted.tone));
+    let gkg = khabar_store::gkg::row(&xss, 1);
+    let gkg: Vec<&str> = gkg.split('\t').collect();
+    assert!(gkg[7].split(';').any(|c| c == "ARREST"), "V1THEMES: {}", gkg[7]);
+    assert_eq!(gkg[15].split(',').count(), 7, "V1.5TONE: {}", gkg[15]);
     let ids: Vec<String> = b.iter().map(|a| a.id.clone()).collect();
     json!({
         "stats": stats,
@@ -50,6 +57,7 @@ fn exercise(store: &dyn Store) -> Value {
         "summaries": store.summaries(&ids).unwrap().iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
         "hits": store.hits(&ids).unwrap().iter().map(|h| json!([h.summary.id, h.quotes, h.counts])).collect::<Vec<_>>(),
         "missing": [store.article("nope").unwrap().is_none(), store.entity("nope").unwrap().is_none()],
+        "gkg": [gkg[7], gkg[8], gkg[15]],
     })
 }
 

@@ -1,5 +1,6 @@
 """Records as pandas DataFrames: one row per entity, mention, quote, count, amount, date, hedge
-(and event, when the records carry ``events``), each with the article it came from."""
+(and event and theme mention, when the records carry ``events`` and ``themes``), each with the
+article it came from; an article's tone numbers are columns of its row."""
 
 from __future__ import annotations
 
@@ -33,7 +34,10 @@ _COLUMNS: dict[str, dict[str, str | None]] = {
 }
 
 # the record's own keys: every other key of a record is an input field passed through
-_CONTRACT = {"id", "published", "entities", "quotes", "counts", "amounts", "dates", "hedges", "events"}
+_CONTRACT = {"id", "published", "entities", "quotes", "counts", "amounts", "dates", "hedges", "events", "themes", "tone"}
+
+# an article's tone (GDELT's V2Tone), as columns of its row in ``articles``
+_TONE = ("tone", "positive", "negative", "polarity", "activity", "self_group", "words")
 
 
 def _flat(prefix: str, value: Any, row: dict[str, Any]) -> None:
@@ -74,7 +78,14 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
         one row per record;
     ``events``
         only when the records carry ``events``: one row per event, nested objects flattened
-        into columns joined by ``_`` (``trigger_start``, ``source_code_role``…).
+        into columns joined by ``_`` (``trigger_start``, ``source_code_role``…);
+    ``themes``
+        only when the records carry ``themes``: one row per mention of a GDELT theme
+        (``code``, ``start``, ``end``, ``text``).
+
+    When the records carry ``tone``, ``articles`` has its seven numbers as columns
+    ``tone_tone``, ``tone_positive``, ``tone_negative``, ``tone_polarity``, ``tone_activity``,
+    ``tone_self_group``, ``tone_words`` (empty for a record whose tone is null).
 
     Every frame has the column ``article``: the record's ``id``, or its position in
     ``records`` when it has none. Offsets (``start``, ``end``) are code points into the
@@ -92,6 +103,8 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
 
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in _COLUMNS}
     events: list[dict[str, Any]] | None = None
+    themes: list[dict[str, Any]] | None = None
+    has_tone = False
     extra_columns: dict[str, None] = {}
     for n, rec in enumerate(records):
         if not isinstance(rec, Mapping):
@@ -104,6 +117,11 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
             if k not in _CONTRACT and k != "article" and (v is None or isinstance(v, (str, int, float, bool))):
                 row[k] = v
                 extra_columns.setdefault(k)
+        if "tone" in rec:
+            has_tone = True
+            tone = rec["tone"] or {}
+            for k in _TONE:
+                row[f"tone_{k}"] = tone.get(k)
         rows["articles"].append(row)
         for e in rec.get("entities") or ():
             geo = e.get("geo") or {}
@@ -141,10 +159,16 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
                 row = {"article": art, "event": i}
                 _flat("", ev, row)
                 events.append(row)
+        if "themes" in rec:
+            if themes is None:
+                themes = []
+            for t in rec["themes"] or ():
+                themes.append({"article": art, "code": t["code"], "start": t["start"], "end": t["end"], "text": t["text"]})
 
     frames: dict[str, pandas.DataFrame] = {}
+    tone_columns = [f"tone_{k}" for k in _TONE] if has_tone else []
     for name, columns in _COLUMNS.items():
-        cols = list(columns) + (list(extra_columns) if name == "articles" else [])
+        cols = list(columns) + (tone_columns + list(extra_columns) if name == "articles" else [])
         df = pd.DataFrame(rows[name], columns=cols)
         frames[name] = df.astype({c: t for c, t in columns.items() if t is not None})
     if events is not None:
@@ -152,4 +176,7 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
         for row in events:
             cols.update(dict.fromkeys(row))
         frames["events"] = pd.DataFrame(events, columns=list(cols))
+    if themes is not None:
+        df = pd.DataFrame(themes, columns=["article", "code", "start", "end", "text"])
+        frames["themes"] = df.astype({"start": "int64", "end": "int64"})
     return frames

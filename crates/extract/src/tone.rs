@@ -1,0 +1,234 @@
+//! An article's tone as GDELT measures it (GKG 2.1, V1.5TONE / V2Tone): the share of its words
+//! that are positive and negative, their difference (tone) and sum (polarity), the share of
+//! words of acting and moving (activity density), of personal pronouns (self/group reference
+//! density), and the word count.
+//!
+//! One pass over the tokens with one look-up per Arabic word in the tone lexicon
+//! (`data/tone.tsv`: a word or word-beginning, its class and weight; seeded by hand, widened by
+//! distributional similarity over the corpus with `tools/tone/lexicon.py`, checked by hand). Unlike
+//! GDELT, a negator (لا، لم، عدم، غير…) reverses the tone words within the next two words
+//! (عدم الاستقرار is negative), up to the next punctuation mark.
+//!
+//! ```
+//! use khabar_extract::tone::tone;
+//! let doc = khabar_extract::Doc::new("نجح الفريق في الفوز، لكن الهجوم أوقع قتلى.", None);
+//! let t = tone(&doc).to_model();
+//! assert_eq!(t.words, 8);
+//! // نجح and الفوز are positive; الهجوم and قتلى negative, أوقع mildly (weight 0.5)
+//! assert_eq!((t.positive, t.negative), (25.0, 31.25));
+//! assert_eq!((t.tone, t.polarity), (-6.25, 56.25));
+//! ```
+use crate::component::Component;
+use crate::lexicon::{find_form, Starts};
+use crate::Doc;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
+use khabar_text::token::TokenKind;
+use std::sync::LazyLock;
+
+/// What a word of the tone lexicon counts towards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Positive,
+    Negative,
+    /// A word of acting or moving (activity reference density).
+    Active,
+    /// A personal pronoun (self/group reference density).
+    Pronoun,
+    /// Reverses the tone words right after it.
+    Negator,
+}
+
+/// One line of the tone lexicon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ToneWord {
+    pub class: Class,
+    pub weight: f64,
+    /// The line matches only the whole word, never a word that begins with it.
+    pub whole_word: bool,
+}
+
+impl ToneWord {
+    fn parse(tag: &str) -> Option<ToneWord> {
+        let mut cols = tag.split('\t');
+        let class = match cols.next()? {
+            "positive" => Class::Positive,
+            "negative" => Class::Negative,
+            "active" => Class::Active,
+            "pronoun" => Class::Pronoun,
+            "negator" => Class::Negator,
+            _ => return None,
+        };
+        let weight = match cols.next() {
+            None | Some("") => 1.0,
+            Some(w) => w.parse::<f64>().ok().filter(|w| w.is_finite() && *w > 0.0)?,
+        };
+        let whole_word = match cols.next() {
+            None | Some("stem") => false,
+            Some("word") => true,
+            Some(_) => return None,
+        };
+        cols.next().is_none().then_some(ToneWord { class, weight, whole_word })
+    }
+}
+
+pub static TONE: Lazy<ToneWord> = lexicon!("tone", ToneWord::parse);
+
+static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TONE.iter()));
+
+/// How many words after a negator it reverses.
+const NEGATION_REACH: usize = 2;
+
+/// The raw sums of one article: weights of positive and negative words, counts of active words
+/// and pronouns, and the number of words.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct ToneRec {
+    pub positive: f64,
+    pub negative: f64,
+    pub active: f64,
+    pub pronouns: f64,
+    pub words: usize,
+}
+
+/// A percentage of the words, to three decimals.
+fn percent(x: f64, words: usize) -> f64 {
+    if words == 0 {
+        return 0.0;
+    }
+    round3(100.0 * x / words as f64)
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+impl ToneRec {
+    /// GDELT's seven numbers: percentages of the word count (three decimals); tone and
+    /// polarity from the rounded positive and negative shares, so that they add up as shown.
+    pub fn to_model(&self) -> khabar_model::Tone {
+        let positive = percent(self.positive, self.words);
+        let negative = percent(self.negative, self.words);
+        khabar_model::Tone {
+            tone: round3(positive - negative),
+            positive,
+            negative,
+            polarity: round3(positive + negative),
+            activity: percent(self.active, self.words),
+            self_group: percent(self.pronouns, self.words),
+            words: self.words,
+        }
+    }
+}
+
+/// The tone lexicon's lines for a normalized word: the first form of it that has lines it may
+/// match (see [`find_form`]), with whether that form is the whole word.
+pub fn lookup(norm: &str) -> Option<(&'static [ToneWord], bool)> {
+    let lex: &'static lexicon::Lexicon<ToneWord> = &TONE;
+    find_form(norm, &STARTS, |form, whole| {
+        let tags = lex.tags(form);
+        tags.iter().any(|w| whole || !w.whole_word).then_some((tags, whole))
+    })
+    .map(|(x, _)| x)
+}
+
+/// The tone sums of a document's text, in one pass over its tokens. Words are the tokens of
+/// letters (Arabic or Latin); numbers and punctuation are not words.
+pub fn tone(doc: &Doc) -> ToneRec {
+    let mut r = ToneRec::default();
+    // the last word (1-based) that a negator before reverses
+    let mut reversed_until = 0;
+    for t in &doc.tokens {
+        if !t.is_word() {
+            if t.kind == TokenKind::Punct {
+                reversed_until = 0;
+            }
+            continue;
+        }
+        r.words += 1;
+        if t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let Some((lines, whole)) = lookup(&t.norm) else { continue };
+        let reversed = r.words <= reversed_until;
+        for w in lines.iter().filter(|w| whole || !w.whole_word) {
+            match w.class {
+                Class::Positive if reversed => r.negative += w.weight,
+                Class::Positive => r.positive += w.weight,
+                Class::Negative if reversed => r.positive += w.weight,
+                Class::Negative => r.negative += w.weight,
+                Class::Active => r.active += w.weight,
+                Class::Pronoun => r.pronouns += w.weight,
+                Class::Negator => reversed_until = r.words + NEGATION_REACH,
+            }
+        }
+    }
+    r
+}
+
+/// The pipeline's tone component.
+pub struct Tone;
+
+impl Component for Tone {
+    fn name(&self) -> &'static str {
+        "tone"
+    }
+    fn assigns(&self) -> &'static str {
+        "GDELT's seven V2Tone numbers: tone, positive and negative %, polarity, activity and self/group density, words"
+    }
+    fn run(&self, doc: &mut Doc) {
+        doc.records.tone = Some(tone(doc));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> khabar_model::Tone {
+        tone(&Doc::new(text, None)).to_model()
+    }
+
+    #[test]
+    fn words_and_classes() {
+        // 5 words: a positive one behind a conjunction and article, a negative one behind a
+        // preposition, a pronoun; the number and the full stop are no words
+        let t = of("والنجاح بمقتل هو 26 رجلا هناك.");
+        assert_eq!(t.words, 5);
+        assert_eq!((t.positive, t.negative, t.self_group), (20.0, 20.0, 20.0));
+        assert_eq!(t.tone, 0.0);
+        // a word-beginning with an ending: فشلوا
+        assert!(of("فشلوا").negative > 0.0);
+        // a longer word that only begins with the letters of a listed one is not it (توجيه ≠ توج)
+        assert_eq!(of("توجيه").polarity, 0.0);
+    }
+
+    #[test]
+    fn negators_reverse_what_follows_within_the_clause() {
+        assert!(of("عدم الاستقرار").tone < 0.0);
+        assert!(of("الاستقرار").tone > 0.0);
+        assert!(of("لم يحقق النجاح").tone < 0.0);
+        // a punctuation mark ends the negator's reach
+        assert!(of("لا، الاستقرار").tone > 0.0);
+    }
+
+    #[test]
+    fn empty_text_has_no_words_and_no_division_by_zero() {
+        let t = of("");
+        assert_eq!((t.words, t.tone, t.activity), (0, 0.0, 0.0));
+        let t = of("2022 ... 17");
+        assert_eq!((t.words, t.polarity), (0, 0.0));
+    }
+
+    #[test]
+    fn the_list_parses_with_its_columns() {
+        assert!(TONE.len() > 500);
+        assert_eq!(
+            ToneWord::parse("positive\t0.5"),
+            Some(ToneWord { class: Class::Positive, weight: 0.5, whole_word: false })
+        );
+        assert_eq!(ToneWord::parse("negative\t1\tword").map(|w| w.whole_word), Some(true));
+        assert_eq!(ToneWord::parse("negative\t-1"), None);
+        assert_eq!(ToneWord::parse("neutral"), None);
+        assert_eq!(ToneWord::parse("negative\t1\tword\textra"), None);
+    }
+}

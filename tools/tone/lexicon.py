@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""The tone lexicon's tools (crates/extract/data/tone.tsv), in Python so they run without a build.
+
+    python3 tools/tone/lexicon.py propose ../shared/corpus/ant-news.jsonl.gz [N]
+        widens the lexicon by distributional similarity: positive pointwise mutual information
+        (PPMI) vectors of the corpus's words over a +-3-word window; each word's score is its
+        cosine with the centroid of the listed positive words minus that with the negative ones;
+        prints the N (default 150) most positive and most negative words not yet listed, with their
+        frequency, for checking by hand (the words kept are added to tone.tsv under a
+        `# widened…` heading).
+    python3 tools/tone/lexicon.py forms ../shared/corpus/ant-news.jsonl.gz
+        every listed stem with the corpus words it matches (most frequent first), to catch a stem
+        that matches words it should not (سلم → سلمان).
+    python3 tools/tone/lexicon.py score data/tone/sentences.tsv
+        agreement of the lexicon's sign with the hand labels (dev and held-out rows apart).
+
+The matching mirrors crates/extract/src/tone.rs: a word is normalized (crates/text), its
+conjunction and preposition and then its article are taken off, and it matches a listed word as
+written or a listed stem of 3+ letters followed by one of the endings.
+"""
+import gzip
+import json
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+
+ROOT = __file__.rsplit("/tools/", 1)[0]
+TONE = ROOT + "/crates/extract/data/tone.tsv"
+# crates/extract/src/lexicon.rs ENDINGS
+ENDINGS = {"", "ا", "ت", "و", "وا", "ون", "ين", "ه", "ها", "هم", "هن", "ي", "ات", "ان", "تان", "تين", "يه", "يين",
+           "يون", "ته", "تهم", "تها", "وه", "وهم", "اء", "ى"}
+DIAC = re.compile("[\u064b-\u065f\u0670\u0610-\u061a\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640]")
+WORD = re.compile("[\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670\u0640]+")
+
+
+def normalize(w):
+    w = DIAC.sub("", w)
+    return w.translate(str.maketrans("أإآٱىیة", "ااااييه"))
+
+
+def words(text):
+    return [normalize(w) for w in WORD.findall(text)]
+
+
+def splits(w):
+    """crates/text proclitic_splits: the word, without و/ف, without a preposition after it."""
+    out = [w]
+    n = len(w)
+    conj = w[:1] in ("و", "ف")
+    for s in range(2 if conj else 1):
+        if s == 1 and n >= 3:
+            out.append(w[1:])
+        if s < n and w[s] in "بلك" and n >= s + 3:
+            if w[s] == "ل" and w[s + 1:s + 2] == "ل" and n >= s + 4:
+                out.append("ا" + w[s + 1:])
+            else:
+                out.append(w[s + 1:])
+    return out
+
+
+def candidates(w):
+    """The listed forms a word may match, in the order the look-up tries them, and whether the
+    form is the whole word (a `word` line matches only then)."""
+    for r in splits(w):
+        bare = r[2:] if r.startswith("ال") and len(r) >= 5 else r
+        for form in dict.fromkeys((r, bare)):
+            yield form, True
+            for e in range(len(form) - 1, 2, -1):
+                if form[e:] in ENDINGS:
+                    yield form[:e], False
+
+
+def load():
+    lex = {}
+    for line in open(TONE, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = line.rstrip("\n").split("\t")
+        weight = float(cols[2]) if len(cols) > 2 and cols[2] else 1.0
+        lex.setdefault(cols[0], []).append((cols[1], weight, len(cols) > 3 and cols[3] == "word"))
+    return lex
+
+
+def lookup(lex, w, classes=("positive", "negative", "negator")):
+    """The first listed form of a word with a line of one of `classes`: (form, class, weight)."""
+    for c, whole in candidates(w):
+        for cls, weight, word_only in lex.get(c, ()):
+            if cls in classes and (whole or not word_only):
+                return c, cls, weight
+    return None
+
+
+def tone_of(lex, ws):
+    pos = neg = 0.0
+    negate_until = -1
+    for i, w in enumerate(ws):
+        hit = lookup(lex, w)
+        if not hit:
+            continue
+        _, cls, weight = hit
+        if cls == "negator":
+            negate_until = i + 2
+            continue
+        if cls in ("positive", "negative"):
+            flip = i <= negate_until
+            if (cls == "positive") != flip:
+                pos += weight
+            else:
+                neg += weight
+    return pos, neg
+
+
+def corpus(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def bare(w):
+    """A word without its article and its conjunction or preposition before one (والقتلى → قتلي),
+    so that the vectors gather a word's spellings; a word without an article is kept whole (a
+    leading و or ف may be a letter of the word: فشل, وفاة)."""
+    for p in ("وال", "فال", "بال", "كال", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    if w.startswith("لل") and len(w) >= 5:
+        return w[2:]
+    return w
+
+
+def propose(path, n):
+    lex = load()
+    freq = Counter()
+    docs = []
+    for a in corpus(path):
+        ws = [bare(w) for w in words(a["text"])]
+        freq.update(ws)
+        docs.append(ws)
+    vocab = [w for w, c in freq.most_common(40000) if c >= 10 and len(w) >= 3]
+    idx = {w: i for i, w in enumerate(vocab)}
+    ctx = [w for w, _ in freq.most_common(5000)]
+    cidx = {w: i for i, w in enumerate(ctx)}
+    co = defaultdict(Counter)
+    for ws in docs:
+        ids = [idx.get(w, -1) for w in ws]
+        cids = [cidx.get(w, -1) for w in ws]
+        for i, t in enumerate(ids):
+            if t < 0:
+                continue
+            row = co[t]
+            for j in range(max(0, i - 3), min(len(ws), i + 4)):
+                if j != i and cids[j] >= 0:
+                    row[cids[j]] += 1
+    total = sum(sum(r.values()) for r in co.values())
+    csum = Counter()
+    for r in co.values():
+        csum.update(r)
+    vecs = {}
+    for t, r in co.items():
+        rs = sum(r.values())
+        v = {}
+        for c, k in r.items():
+            p = math.log(k * total / (rs * csum[c] ** 0.75 * total ** 0.25))
+            if p > 0:
+                v[c] = p
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs[t] = {c: x / norm for c, x in v.items()}
+
+    def centroid(cls):
+        cen = Counter()
+        for w, i in idx.items():
+            hit = lookup(lex, w)
+            if hit and hit[1] == cls and i in vecs:
+                for c, x in vecs[i].items():
+                    cen[c] += x
+        norm = math.sqrt(sum(x * x for x in cen.values())) or 1.0
+        return {c: x / norm for c, x in cen.items()}
+
+    pc, nc = centroid("positive"), centroid("negative")
+    scored = []
+    for w, i in idx.items():
+        if i not in vecs or lookup(lex, w, ("positive", "negative")):
+            continue
+        v = vecs[i]
+        sp = sum(x * pc.get(c, 0) for c, x in v.items())
+        sn = sum(x * nc.get(c, 0) for c, x in v.items())
+        scored.append((sp - sn, sp, sn, w))
+    scored.sort()
+    print("# most positive")
+    for s, sp, sn, w in scored[::-1][:n]:
+        print(f"{w}\t{s:.3f}\t{freq[w]}")
+    print("# most negative")
+    for s, sp, sn, w in scored[:n]:
+        print(f"{w}\t{s:.3f}\t{freq[w]}")
+
+
+def forms(path):
+    lex = load()
+    seen = defaultdict(Counter)
+    for a in corpus(path):
+        for w in words(a["text"]):
+            hit = lookup(lex, w, ("positive", "negative", "negator", "active", "pronoun"))
+            if hit:
+                seen[hit[0]][w] += 1
+    for stem in lex:
+        top = ", ".join(f"{w} {c}" for w, c in seen[stem].most_common(12))
+        print(f"{stem}\t{lex[stem][0][0]}\t{sum(seen[stem].values())}\t{top}")
+
+
+def score(path):
+    lex = load()
+    parts = {"dev": [0, 0], "heldout": [0, 0]}
+    rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if not l.startswith("#")]
+    for k, (aid, sent, label, text) in enumerate(rows, 1):
+        part = "dev" if k % 2 else "heldout"
+        pos, neg = tone_of(lex, words(text))
+        got = "positive" if pos > neg else "negative" if neg > pos else "neutral"
+        if label in ("positive", "negative"):
+            parts[part][1] += 1
+            parts[part][0] += got == label
+            if part == "dev" and got != label and "-v" in sys.argv:
+                print(f"{k}\t{label}\t{got}\t{pos}\t{neg}\t{text}")
+    for p, (ok, n) in parts.items():
+        print(f"{p}: {ok}/{n} = {100 * ok / n:.1f}%")
+    ok = sum(v[0] for v in parts.values())
+    n = sum(v[1] for v in parts.values())
+    print(f"all: {ok}/{n} = {100 * ok / n:.1f}%")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "propose":
+        propose(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 150)
+    elif cmd == "forms":
+        forms(sys.argv[2])
+    elif cmd == "score":
+        score(sys.argv[2])
