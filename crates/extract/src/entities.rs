@@ -415,6 +415,39 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
         }
         b -= 1;
     }
+    // a place's mention ends where the name the gazetteer knows ends, unless an adjective of its
+    // own follows (كوريا الشمالية | ترامب ومون; الضفة الغربية | المحتلة)
+    if m.kind == EntityType::Loc && b > a + 1 && GAZETTEER.place(&doc.text[toks[a].start..toks[b - 1].end]).is_none() {
+        let known = |c: usize| {
+            GAZETTEER.place(&doc.text[toks[a].start..toks[c - 1].end]).is_some_and(|p| {
+                p.is_country || p.level == khabar_ner::gazetteer::Level::Admin1 || p.population >= 100_000
+            })
+        };
+        if let Some(c) = (a + 1..b).rev().find(|&c| known(c)) {
+            let next = &toks[c].norm;
+            if !DIRECTIONS.contains(next.as_str()) && !is_nisba(next) {
+                b = c;
+            }
+        }
+    }
+    // a person's name does not start with a country's (كوريا الشمالية | ترامب) nor run across
+    // one (أنطونيو | إيران | غوتيريس: the longer side stays)
+    if m.kind == EntityType::Per {
+        let country =
+            |c: usize| GAZETTEER.place(&doc.text[toks[a].start..toks[c - 1].end]).is_some_and(|p| p.is_country);
+        if let Some(c) = (a + 1..b).rev().find(|&c| country(c)) {
+            a = c;
+        }
+        if let Some(k) = (a + 1..b.saturating_sub(1))
+            .find(|&k| GAZETTEER.place_normalized(&toks[k].norm).is_some_and(|p| p.is_country))
+        {
+            if b - (k + 1) > k - a {
+                a = k + 1;
+            } else {
+                b = k;
+            }
+        }
+    }
     if a == b {
         return None;
     }
@@ -447,6 +480,21 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
         || (GAZETTEER.name_type(w).is_none() && w.starts_with("ال") && khabar_text::clitic::frequency(w) > 100)
 }
 
+/// A one-word organization that is a relative adjective right after a word it qualifies
+/// (باللغة العربية، القوات العربية، الدول العربية): no name, unless the word before heads an
+/// organization's name (قناة العربية) or a quotation mark sets it apart ("العربية").
+fn adjective_after_noun(doc: &Doc, m: &MentionRec) -> bool {
+    let k = m.tokens.start;
+    if m.kind != EntityType::Org || m.tokens.len() != 1 || k == 0 || !is_nisba(&doc.analysis(k).word) {
+        return false;
+    }
+    let prev = &doc.tokens[k - 1];
+    prev.kind == TokenKind::Arabic
+        && doc.sentences.iter().any(|s| s.contains(&(k - 1)) && s.contains(&k))
+        && ORG_HEADS.get(&doc.analysis(k - 1).word).is_none()
+        && !TITLES.contains(&doc.analysis(k - 1).word)
+}
+
 /// Indefinite nouns of people (مسؤولان أميركيان، مصدر أمني، شهود عيان): a person described,
 /// not named.
 static PERSON_NOUNS: Lazy = lexicon!("person_nouns");
@@ -456,6 +504,44 @@ static PERSON_NOUNS: Lazy = lexicon!("person_nouns");
 /// ميسي are names shaped like one.)
 fn described_person(doc: &Doc, m: &MentionRec) -> bool {
     m.kind == EntityType::Per && PERSON_NOUNS.contains(&doc.analysis(m.tokens.start).word)
+}
+
+/// Words that open a credit, byline or source line (`data/credit_openers.tsv`).
+static CREDIT_OPENERS: Lazy = lexicon!("credit_openers");
+
+/// Whether a mention is a credit rather than something the article speaks of: a dateline's
+/// agency in parentheses before a dash (دبي، الإمارات العربية المتحدة (CNN)-- …), or any name on
+/// a line that credits a picture or a source (مصدر الصورة Getty Images، المصدر: …) or that lists
+/// agencies (فرانس 24/ أ ف ب/ رويترز).
+fn credit(doc: &Doc, span: &Span) -> bool {
+    let text = doc.text;
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    if before.ends_with('(') {
+        if let Some(rest) = after.strip_prefix(')') {
+            if rest.trim_start().starts_with(['-', '\u{2013}', '\u{2014}', '\u{2012}']) {
+                return true;
+            }
+        }
+    }
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = text[line_start..line_end].trim();
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '/')
+        .filter(|w| !w.is_empty())
+        .take(2)
+        .map(normalize)
+        .collect();
+    if words.first().is_some_and(|w| CREDIT_OPENERS.contains(w))
+        || (words.len() == 2 && CREDIT_OPENERS.contains(&words.join(" ")))
+    {
+        return true;
+    }
+    // a list of agencies: short parts between slashes
+    line.contains('/')
+        && line.split_whitespace().count() <= 10
+        && line.split('/').all(|part| part.split_whitespace().count() <= 3)
 }
 
 /// Tagger mentions and rule mentions together: where they overlap, the longer wins (a rule's
@@ -818,6 +904,8 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
             found.push(m);
         }
     }
+    // a listed name is no name either where it is an adjective (العربية after اللغة)
+    found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m));
     found.sort_by_key(|m| m.tokens.start);
     group(doc, join_adjacent(doc, found))
 }
@@ -851,6 +939,48 @@ mod tests {
         if Model::embedded().is_some() {
             assert!(names.iter().any(|(k, n)| *k == EntityType::Per && n.contains("ترامب")), "{names:?}");
         }
+    }
+
+    /// Every mention's text with its entity's type.
+    fn named(text: &str) -> Vec<(EntityType, String)> {
+        let doc = Doc::new(text, None);
+        extract(&doc)
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| (e.kind, doc.text[m.span.clone()].to_string())).collect::<Vec<_>>())
+            .collect()
+    }
+
+    #[test]
+    fn credits_are_not_mentions() {
+        let doc = Doc::new("دبي، الإمارات العربية المتحدة (CNN)-- قالت شبكة CNN إن الوفد وصل.\nمصدر الصورة Getty Images\nفرانس 24/ أ ف ب/ رويترز", None);
+        let at = |s: &str, n: usize| {
+            let b = doc.text.match_indices(s).nth(n).unwrap().0;
+            b..b + s.len()
+        };
+        assert!(credit(&doc, &at("CNN", 0)), "the dateline's agency");
+        assert!(!credit(&doc, &at("CNN", 1)), "the network the article speaks of");
+        assert!(credit(&doc, &at("Getty", 0)), "a picture credit");
+        assert!(credit(&doc, &at("رويترز", 0)), "a list of agencies");
+        assert!(!credit(&doc, &at("الإمارات", 0)));
+        let names = named("واشنطن (CNN)-- قال الرئيس دونالد ترامب إن CNN تكذب.");
+        assert_eq!(names.iter().filter(|(_, n)| n == "CNN").count(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn an_adjective_is_no_organization() {
+        let names = named("وتحدث الوزير باللغة العربية مع القوات العربية، وقال لقناة العربية إن الجيش وصل.");
+        let arabiya: Vec<&(EntityType, String)> = names.iter().filter(|(_, n)| n == "العربية").collect();
+        assert!(arabiya.len() <= 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_place_ends_where_its_name_ends() {
+        if Model::embedded().is_none() {
+            return;
+        }
+        let names = named("وتحدث عن كوريا الشمالية ترامب ومون جاي إن في سنغافورة، وعن الضفة الغربية المحتلة.");
+        assert!(names.iter().all(|(_, n)| !n.contains("الشمالية ترامب")), "{names:?}");
+        assert!(names.iter().all(|(_, n)| n != "الضفة الغربية المحتلة"), "{names:?}");
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> m
                 lon: p.lon,
                 country: p.country.to_string(),
                 geonameid: p.geonameid,
-                level: if p.is_country { model::PlaceLevel::Country } else { model::PlaceLevel::City },
+                level: match p.level {
+                    khabar_ner::gazetteer::Level::Country => model::PlaceLevel::Country,
+                    khabar_ner::gazetteer::Level::Admin1 => model::PlaceLevel::Admin1,
+                    khabar_ner::gazetteer::Level::City => model::PlaceLevel::City,
+                },
             }),
         })
         .collect();

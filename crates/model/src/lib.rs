@@ -87,7 +87,13 @@ string_enum! {
 string_enum! {
     /// What kind of place a geocoded entity is.
     PlaceLevel {
+        /// A country; its point is the country's centroid (GDELT location type 1).
         Country = "country",
+        /// A first-level division (governorate, state, province) or a territory filed at that
+        /// level, such as the Gaza Strip or the West Bank; its point is the division's centre
+        /// (GDELT type 2 in the United States, 5 elsewhere).
+        Admin1 = "admin1",
+        /// A populated place (GDELT type 3 in the United States, 4 elsewhere).
         City = "city",
     }
 }
@@ -267,9 +273,10 @@ pub struct Geo {
     pub lon: f64,
     /// ISO 3166-1 alpha-2 code of the country the place is in.
     pub country: String,
-    /// The place's GeoNames id (geonames.org/ID), so that consumers join on it instead of names.
+    /// The place's GeoNames id (geonames.org/ID), so that consumers join on it instead of names;
+    /// 0 for the few regions GeoNames files no place for (hand-listed in tools/gazetteer).
     pub geonameid: u64,
-    /// Whether the place is a country or a populated place within one.
+    /// Whether the place is a country, a first-level division or a populated place.
     pub level: PlaceLevel,
 }
 

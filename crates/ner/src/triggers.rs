@@ -25,6 +25,11 @@ pub enum Use {
     InName,
     /// A head that says what kind of place follows, not part of its name (مدينة سورابايا).
     Kind,
+    /// A head of a first-level division's name (محافظة إدلب، ولاية كاليفورنيا): the gazetteer
+    /// reads the name after it as the division's rather than a city's.
+    Division,
+    /// A head of a populated place's name (مدينة إدلب): the name after it is the city's.
+    Town,
 }
 
 impl Use {
@@ -35,6 +40,8 @@ impl Use {
             "definite" => Use::Definite,
             "name" => Use::InName,
             "kind" => Use::Kind,
+            "division" => Use::Division,
+            "town" => Use::Town,
             _ => return None,
         })
     }

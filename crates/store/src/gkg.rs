@@ -10,7 +10,7 @@
 //! | 5 | V2DOCUMENTIDENTIFIER | its `url`, else `khabar:ID` |
 //! | 6, 7 | V1COUNTS, V2.1COUNTS | counts: `TYPE#value#object#0#####[#offset]`; TYPE is our category with DISPLACE → DISPLACED (GDELT's name); MISSING has no GDELT type and is kept as MISSING |
 //! | 8, 9 | V1THEMES, V2ENHANCEDTHEMES | themes: V1 each code once, in order of first mention; V2 `CODE,offset` per mention |
-//! | 10, 11 | V1LOCATIONS, V2ENHANCEDLOCATIONS | LOC entities: `type#name#country#ADM1#[ADM2#]lat#lon#featureid[#offset]`, type 1 for a country, 4 for a city; the name is the Latin one when known; **country codes are ISO 3166 alpha-2**, where GDELT writes FIPS 10-4; feature id is the GeoNames id |
+//! | 10, 11 | V1LOCATIONS, V2ENHANCEDLOCATIONS | LOC entities: `type#name#country#ADM1#[ADM2#]lat#lon#featureid[#offset]`, GDELT's types: 1 a country (at its centroid), 2 a US state, 3 a US city, 4 a city elsewhere, 5 a first-level division elsewhere (a governorate, province, or a territory such as the Gaza Strip); the name is the Latin one when known; **country codes are ISO 3166 alpha-2**, where GDELT writes FIPS 10-4; feature id is the GeoNames id |
 //! | 12, 13 | V1PERSONS, V2ENHANCEDPERSONS | PER entities (canonical name; V2 once per mention `name,offset`) |
 //! | 14, 15 | V1ORGANIZATIONS, V2ENHANCEDORGANIZATIONS | ORG entities, likewise |
 //! | 16 | V1.5TONE | tone: `tone,positive,negative,polarity,activity,self_group,words` (empty for records without tone) |
@@ -25,7 +25,7 @@
 //! Offsets are character (code point) offsets into the article text, as in GKG. Delimiters that
 //! would break a field (tab, newline, `;`, `#`, `,`, `|`) are replaced by spaces inside values.
 use crate::views::ArticleView;
-use khabar_model::{Article, Category, EntityType, PlaceLevel};
+use khabar_model::{Article, Category, EntityType, Geo, PlaceLevel};
 use std::fmt::Write;
 
 fn clean(s: &str) -> String {
@@ -147,8 +147,7 @@ impl Entities {
                         .as_ref()
                         .map(|g| (g.lat.to_string(), g.lon.to_string(), g.country.clone()))
                         .unwrap_or_default();
-                    let is_country = e.geo.as_ref().is_some_and(|g| g.level == PlaceLevel::Country);
-                    let t = if is_country { 1 } else { 4 };
+                    let t = location_type(e.geo.as_ref());
                     let fid = e.geo.as_ref().map(|g| g.geonameid.to_string()).unwrap_or_default();
                     c.v1loc.push(format!("{t}#{name}#{cc}##{lat}#{lon}#{fid}"));
                     for m in &e.mentions {
@@ -166,6 +165,18 @@ impl Entities {
             }
         }
         c
+    }
+}
+
+/// GDELT's location type: 1 a country, 2 a US state, 3 a US city, 4 a city elsewhere, 5 a
+/// first-level division elsewhere. A place without a point is written as a city, as before levels.
+fn location_type(geo: Option<&Geo>) -> u8 {
+    match geo.map(|g| (g.level, g.country == "US")) {
+        Some((PlaceLevel::Country, _)) => 1,
+        Some((PlaceLevel::Admin1, true)) => 2,
+        Some((PlaceLevel::Admin1, false)) => 5,
+        Some((PlaceLevel::City, true)) => 3,
+        Some((PlaceLevel::City, false)) | None => 4,
     }
 }
 
@@ -234,6 +245,17 @@ mod tests {
     use super::*;
     use crate::views::ArticleSummary;
     use khabar_model::{Article, Count, Quote};
+
+    #[test]
+    fn location_types_are_gdelts() {
+        let geo = |level, country: &str| Geo { lat: 0.0, lon: 0.0, country: country.into(), geonameid: 1, level };
+        assert_eq!(location_type(Some(&geo(PlaceLevel::Country, "SY"))), 1);
+        assert_eq!(location_type(Some(&geo(PlaceLevel::Admin1, "US"))), 2);
+        assert_eq!(location_type(Some(&geo(PlaceLevel::City, "US"))), 3);
+        assert_eq!(location_type(Some(&geo(PlaceLevel::City, "YE"))), 4);
+        assert_eq!(location_type(Some(&geo(PlaceLevel::Admin1, "PS"))), 5);
+        assert_eq!(location_type(None), 4);
+    }
 
     #[test]
     fn twenty_seven_columns_and_clean_values() {

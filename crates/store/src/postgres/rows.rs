@@ -1,7 +1,7 @@
 //! The rows of a batch, gathered while its articles are linked and written one by one, then
 //! inserted a table at a time (one `unnest` statement per table instead of a statement per row),
 //! and the search side of the articles being indexed.
-use crate::analysis::{key, DocTerms, FIELDS};
+use crate::analysis::{DocTerms, FIELDS};
 use crate::article::day_number;
 use crate::error::Result;
 use crate::link::{Link, Linker};
@@ -96,6 +96,7 @@ struct EntityRow {
     lon: Option<f64>,
     country: Option<String>,
     geonameid: Option<i64>,
+    level: Option<String>,
 }
 
 /// The search side of articles being indexed: their postings (term frequencies per field, for
@@ -234,12 +235,13 @@ impl BatchRows {
                 created: link.created,
                 kind: e.kind.to_string(),
                 name: e.name.clone(),
-                key: key(&e.name),
+                key: crate::link::name_key(&e.name),
                 latin: None,
                 lat: None,
                 lon: None,
                 country: None,
                 geonameid: None,
+                level: None,
             });
             self.entities.len() - 1
         });
@@ -250,6 +252,7 @@ impl BatchRows {
             r.lat = r.lat.or(Some(g.lat));
             r.lon = r.lon.or(Some(g.lon));
             r.country = r.country.take().or_else(|| Some(g.country.clone()));
+            r.level = r.level.take().or_else(|| Some(g.level.to_string()));
         }
         r.geonameid = r.geonameid.or(link.geonameid.map(|g| g as i64));
     }
@@ -275,18 +278,18 @@ impl BatchRows {
         let (new, old): (Vec<&EntityRow>, Vec<&EntityRow>) = self.entities.iter().partition(|e| e.created);
         if !new.is_empty() {
             tx.execute(
-                "INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) \
-                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::bigint[]) ON CONFLICT (id) DO NOTHING",
-                p![col!(new, id), col!(new, kind), col!(new, name), col!(new, key), col!(new, latin), col!(new, lat), col!(new, lon), col!(new, country), col!(new, geonameid)],
+                "INSERT INTO entities (id, type, name, key, latin, lat, lon, country, geonameid, level) \
+                 SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::text[], $9::bigint[], $10::text[]) ON CONFLICT (id) DO NOTHING",
+                p![col!(new, id), col!(new, kind), col!(new, name), col!(new, key), col!(new, latin), col!(new, lat), col!(new, lon), col!(new, country), col!(new, geonameid), col!(new, level)],
             )?;
         }
         let fill: Vec<&&EntityRow> =
             old.iter().filter(|e| e.latin.is_some() || e.lat.is_some() || e.geonameid.is_some()).collect();
         if !fill.is_empty() {
             tx.execute(
-                "UPDATE entities e SET latin = coalesce(e.latin, d.latin), lat = coalesce(e.lat, d.lat), lon = coalesce(e.lon, d.lon), country = coalesce(e.country, d.country), geonameid = coalesce(e.geonameid, d.geonameid) \
-                 FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bigint[]) AS d(id, latin, lat, lon, country, geonameid) WHERE e.id = d.id",
-                p![col!(fill, id), col!(fill, latin), col!(fill, lat), col!(fill, lon), col!(fill, country), col!(fill, geonameid)],
+                "UPDATE entities e SET latin = coalesce(e.latin, d.latin), lat = coalesce(e.lat, d.lat), lon = coalesce(e.lon, d.lon), country = coalesce(e.country, d.country), geonameid = coalesce(e.geonameid, d.geonameid), level = coalesce(e.level, d.level) \
+                 FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[], $5::text[], $6::bigint[], $7::text[]) AS d(id, latin, lat, lon, country, geonameid, level) WHERE e.id = d.id",
+                p![col!(fill, id), col!(fill, latin), col!(fill, lat), col!(fill, lon), col!(fill, country), col!(fill, geonameid), col!(fill, level)],
             )?;
         }
         if !self.keys.is_empty() {

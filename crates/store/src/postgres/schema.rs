@@ -77,6 +77,8 @@ ALTER TABLE articles DROP COLUMN entity_ids;
 CREATE TABLE queue_progress (stream TEXT PRIMARY KEY, done BIGINT NOT NULL);
 CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGINT, replaced BOOLEAN NOT NULL, PRIMARY KEY (stream, seq));
 "#,
+    // a geocoded place's level: country, admin1 (first-level division) or city
+    "ALTER TABLE entities ADD COLUMN level TEXT;",
 ];
 
 /// The transaction-scoped advisory lock that migrations take.

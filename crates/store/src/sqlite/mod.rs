@@ -7,7 +7,7 @@
 use crate::analysis::key;
 use crate::article::{day_string, NewArticle};
 use crate::error::Result;
-use crate::link::{typed, Linker};
+use crate::link::{lookup_keys, Linker};
 use crate::pool::Pool;
 use crate::search::IndexDoc;
 use crate::store::Store;
@@ -15,7 +15,7 @@ use crate::views::{
     ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
     Related, Stats, Variant, Written,
 };
-use khabar_model::{Article, EntityType};
+use khabar_model::Article;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ fn entity_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
     let lon: Option<f64> = r.get(5)?;
     let country: Option<String> = r.get(6)?;
     let geo = match (lat, lon) {
-        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default() }),
+        (Some(lat), Some(lon)) => Some(GeoView { lat, lon, country: country.unwrap_or_default(), level: r.get(8)? }),
         _ => None,
     };
     Ok(EntitySummary {
@@ -102,7 +102,7 @@ fn entity_summary(r: &rusqlite::Row<'_>) -> rusqlite::Result<EntitySummary> {
     })
 }
 
-const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles";
+const ENTITY_COLS: &str = "e.id, e.type, e.name, e.latin, e.lat, e.lon, e.country, e.articles, e.level";
 
 fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, record: &str) -> Result<ArticleView> {
     let record: Article = serde_json::from_str(record)?;
@@ -302,8 +302,12 @@ impl Store for SqliteStore {
             if k.is_empty() {
                 return Ok(vec![]);
             }
-            let mut st = c.prepare_cached("SELECT DISTINCT entity FROM entity_keys WHERE key IN (?1, ?2, ?3)")?;
-            let rows: Vec<String> = st.query_map(params![typed(EntityType::Per, &k), typed(EntityType::Org, &k), typed(EntityType::Loc, &k)], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            // the name's spellings and canonical forms, the most mentioned entity first
+            let mut st = c.prepare_cached(
+                "SELECT e.id FROM entities e WHERE e.id IN (SELECT entity FROM entity_keys WHERE key IN (?1, ?2, ?3, ?4, ?5, ?6)) ORDER BY e.articles DESC, e.id",
+            )?;
+            let rows: Vec<String> =
+                st.query_map(rusqlite::params_from_iter(lookup_keys(id_or_name)), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
             if !rows.is_empty() {
                 return Ok(rows);
             }

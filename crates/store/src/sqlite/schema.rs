@@ -5,7 +5,8 @@ use rusqlite::{Connection, OptionalExtension};
 
 /// Schema versions, applied in order, each once. Version 1 is the schema as databases had it
 /// before a version was recorded: written with `IF NOT EXISTS`, it adopts such a database as it is.
-pub(crate) const MIGRATIONS: &[&str] = &[r#"
+pub(crate) const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE IF NOT EXISTS articles (
     rowid INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
@@ -53,7 +54,10 @@ CREATE TABLE IF NOT EXISTS dates (
     article INTEGER NOT NULL, value TEXT NOT NULL, resolution TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
-"#];
+"#,
+    // a geocoded place's level: country, admin1 (first-level division) or city
+    "ALTER TABLE entities ADD COLUMN level TEXT;",
+];
 
 impl Versioned for Connection {
     fn version(&mut self) -> Result<u32> {

@@ -1,6 +1,5 @@
 //! SQLite writes: a batch in one transaction, each article inserted or replaced, its entities
 //! linked, its records written.
-use crate::analysis::key;
 use crate::article::{day_number, NewArticle};
 use crate::error::Result;
 use crate::link::Linker;
@@ -67,9 +66,9 @@ impl<'t> Statements<'t> {
                 .map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1")))
                 .collect::<rusqlite::Result<_>>()?,
             old_entities: tx.prepare_cached("SELECT DISTINCT entity FROM mentions WHERE article = ?1")?,
-            new_entity: tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")?,
+            new_entity: tx.prepare_cached("INSERT OR IGNORE INTO entities (id, type, name, key, latin, lat, lon, country, geonameid, level) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?,
             fill_entity: tx.prepare_cached(
-                "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6) WHERE id = ?1",
+                "UPDATE entities SET latin = coalesce(latin, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4), country = coalesce(country, ?5), geonameid = coalesce(geonameid, ?6), level = coalesce(level, ?7) WHERE id = ?1",
             )?,
             new_key: tx.prepare_cached(
                 "INSERT INTO entity_keys (key, entity, variant, reason, first_article, names) VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(key) DO UPDATE SET names = names + excluded.names",
@@ -160,12 +159,13 @@ impl<'t> Statements<'t> {
                     link.entity,
                     e.kind.as_str(),
                     e.name,
-                    key(&e.name),
+                    crate::link::name_key(&e.name),
                     e.latin,
                     geo.map(|g| g.lat),
                     geo.map(|g| g.lon),
                     geo.map(|g| &g.country),
-                    geonameid
+                    geonameid,
+                    geo.map(|g| g.level.as_str())
                 ])?;
             } else {
                 self.fill_entity.execute(params![
@@ -174,7 +174,8 @@ impl<'t> Statements<'t> {
                     geo.map(|g| g.lat),
                     geo.map(|g| g.lon),
                     geo.map(|g| &g.country),
-                    geonameid
+                    geonameid,
+                    geo.map(|g| g.level.as_str())
                 ])?;
             }
             touched.insert(link.entity.clone());
