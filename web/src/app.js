@@ -259,7 +259,12 @@ async function entity(id) {
     e.variants.filter((v) => !v.key.includes('geonames:')).map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, v.reason), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
   const side = h('div', { class: 'side' });
   if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), h('div', { id: 'map' }), h('p', { class: 'muted' }, `${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`)));
-  side.append(h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'), pagedList(e.id, 'related', e.related, (r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`)), { id: 'entity-related' })));
+  // the entities seen with it: counted over all its articles, asked for on their own
+  const related = h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'));
+  side.append(related);
+  api(`/api/entities/${encodeURIComponent(e.id)}/related?limit=20`)
+    .then((first) => related.append(pagedList(e.id, 'related', first, (r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`)), { id: 'entity-related' })))
+    .catch((err) => related.append(errorCard(err)));
   side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), pagedList(e.id, 'articles', e.article_list, (a) => h('li', {}, articleLink(a.id, a.title || a.id), h('span', { class: 'muted' }, ` ${day(a.published)}`)), { id: 'entity-articles' })));
   const quotes = h('div', { class: 'card' }, h('h2', {}, 'أقواله عبر الزمن'));
   if (e.quotes.total) {

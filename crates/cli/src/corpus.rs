@@ -249,10 +249,11 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
     if ids.len() > 1 {
         out!("\n(other entities answer to this name: {})", ids[1..].join(", "));
     }
-    if !e.related.items.is_empty() {
+    let related = corpus.store.entity_related(first, &khabar_store::Slice::first(10))?;
+    if !related.items.is_empty() {
         out!(
             "\nseen with: {}",
-            e.related
+            related
                 .items
                 .iter()
                 .take(10)

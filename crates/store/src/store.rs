@@ -60,7 +60,8 @@ pub trait Store: Send + Sync {
     fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>>;
     /// For search results: each known id's summary, text, and how many quotes and counts it has.
     fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>>;
-    /// An entity with the first [`ENTITY_PAGE`] of each of its lists.
+    /// An entity with the first [`ENTITY_PAGE`] of its articles, quotes and figures (its
+    /// companions are [`Store::entity_related`]).
     fn entity(&self, id: &str) -> Result<Option<EntityView>> {
         let Some(head) = self.entity_head(id)? else { return Ok(None) };
         let first = Slice::first(ENTITY_PAGE);
@@ -71,7 +72,6 @@ pub trait Store: Send + Sync {
             article_list: self.entity_articles(id, &first)?,
             quotes: self.entity_quotes(id, &first)?,
             figures: self.entity_figures(id, &first)?,
-            related: self.entity_related(id, &first)?,
             quotes_by_month: self.entity_quote_months(id)?,
         }))
     }

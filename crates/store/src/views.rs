@@ -156,8 +156,10 @@ pub struct MonthCount {
     pub quotes: u64,
 }
 
-/// An entity: its spellings, and the first page of each of its lists (the rest are paged by the
-/// API's `/api/entities/{id}/articles|quotes|figures|related`), with its quotes counted month by
+/// An entity: its spellings, and the first page of its articles, quotes and figures (they and
+/// its companions — the entities seen with it, an aggregate over all its articles that costs
+/// more than the rest together — are paged by the API's
+/// `/api/entities/{id}/articles|quotes|figures|related`), with its quotes counted month by
 /// month over all of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView {
@@ -168,7 +170,6 @@ pub struct EntityView {
     pub article_list: Page<ArticleSummary>,
     pub quotes: Page<QuoteView>,
     pub figures: Page<FigureView>,
-    pub related: Page<Related>,
     pub quotes_by_month: Vec<MonthCount>,
 }
 
