@@ -116,7 +116,7 @@ async function home() {
     const s = await api(`/api/counts${cat ? `?category=${cat}` : ''}`);
     charts.push(new Chart(box.querySelector('canvas'), {
       type: 'bar',
-      data: { labels: s.series.map((p) => p.day), datasets: [{ label: cat ? CAT_AR[cat] : 'كل الفئات', data: s.series.map((p) => p.total), backgroundColor: '#cf222e' }] },
+      data: { labels: s.series.map((p) => p.day), datasets: [{ label: cat ? CAT_AR[cat] : 'كل الفئات', data: s.series.map((p) => p.sum), backgroundColor: '#cf222e' }] },
       options: { maintainAspectRatio: false, animation: false, scales: { x: { reverse: true } } },
     }));
   };
@@ -127,25 +127,44 @@ async function home() {
     stats.append(h('h2', {}, 'المدوّنة'), h('ul', {}, [['articles', 'مقالات'], ['entities', 'كيانات'], ['quotes', 'اقتباسات'], ['counts', 'أرقام'], ['dates', 'تواريخ']].map(([k, v]) => h('li', {}, `${v}: ${st[k].toLocaleString('ar')}`))));
     for (const t of ['PER', 'ORG', 'LOC']) {
       const list = await api(`/api/entities?type=${t}&limit=10`);
-      people.append(h('h3', {}, TYPE_AR[t]), h('ul', {}, list.map((e) => h('li', {}, entityLink(e.id, e.name, e.type), h('span', { class: 'muted' }, ` (${e.articles})`)))));
+      people.append(h('h3', {}, TYPE_AR[t]), h('ul', {}, list.items.map((e) => h('li', {}, entityLink(e.id, e.name, e.type), h('span', { class: 'muted' }, ` (${e.articles})`)))));
     }
   } catch (e) {
     main().append(errorCard(e));
   }
 }
 
+const PAGE = 30;
+
+/** A hash for the search with these parameters at another offset. */
+function searchHash(q, offset) {
+  const qs = new URLSearchParams(q);
+  if (offset > 0) qs.set('offset', String(offset)); else qs.delete('offset');
+  return `#/search?${qs}`;
+}
+
 async function search(q) {
   const qs = new URLSearchParams();
   for (const k of ['q', 'entity', 'source', 'from', 'to']) if (q.get(k)) qs.set(k, q.get(k));
-  qs.set('limit', '30');
+  const limit = Math.min(100, Math.max(1, parseInt(q.get('limit'), 10) || PAGE));
+  const offset = Math.max(0, parseInt(q.get('offset'), 10) || 0);
+  qs.set('limit', String(limit));
+  if (offset) qs.set('offset', String(offset));
   const res = await api(`/api/articles?${qs}`);
-  const list = h('div', { id: 'results' }, h('p', { class: 'muted', id: 'result-count' }, `${res.total.toLocaleString('ar')} مقالاً`));
-  for (const a of res.articles) {
+  const shown = res.items.length ? `${(offset + 1).toLocaleString('ar')}–${(offset + res.items.length).toLocaleString('ar')} من ` : '';
+  const list = h('div', { id: 'results' }, h('p', { class: 'muted', id: 'result-count' }, `${shown}${res.total.toLocaleString('ar')} مقالاً`));
+  for (const a of res.items) {
     list.append(h('div', { class: 'card result' },
       h('h3', {}, articleLink(a.id, a.title || a.id)),
       h('div', { class: 'muted' }, [day(a.published), a.source, `${a.quotes} اقتباس`, `${a.counts} رقم`].filter(Boolean).join(' · ')),
       a.snippet ? snippetNode(a.snippet) : null));
   }
+  // pages: previous and next, and where this one stands
+  const nav = h('nav', { class: 'pager', 'aria-label': 'الصفحات' });
+  if (offset > 0) nav.append(h('a', { href: searchHash(q, Math.max(0, offset - limit)), id: 'prev-page', rel: 'prev' }, '→ السابق'));
+  if (res.total > 0) nav.append(h('span', { class: 'muted' }, ` صفحة ${(Math.floor(offset / limit) + 1).toLocaleString('ar')} من ${Math.ceil(res.total / limit).toLocaleString('ar')} `));
+  if (offset + res.items.length < res.total) nav.append(h('a', { href: searchHash(q, offset + limit), id: 'next-page', rel: 'next' }, 'التالي ←'));
+  list.append(nav);
   main().append(list);
 }
 
@@ -201,28 +220,61 @@ async function article(id) {
     side));
 }
 
+/** A list that grows by pages from `/api/entities/{id}/{what}`: the first page as the entity
+ * came with it, then a button for the next one while there are more. */
+function pagedList(id, what, first, item, attrs = {}) {
+  const ul = h('ul', attrs, first.items.map(item));
+  const box = h('div', {}, ul);
+  let next = first.offset + first.items.length;
+  const more = h('button', { type: 'button', class: 'more', id: attrs.id ? `${attrs.id}-more` : null }, 'المزيد');
+  const status = () => {
+    more.textContent = `المزيد (${(first.total - next).toLocaleString('ar')})`;
+    if (next >= first.total) more.remove();
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const p = await api(`/api/entities/${encodeURIComponent(id)}/${what}?offset=${next}&limit=50`);
+      ul.append(...p.items.map(item));
+      next += p.items.length;
+      if (!p.items.length) next = first.total;
+    } catch (e) {
+      box.append(errorCard(e));
+    }
+    more.disabled = false;
+    status();
+  });
+  box.append(more);
+  status();
+  return box;
+}
+
 async function entity(id) {
   const e = await api(`/api/entities/${encodeURIComponent(id)}`);
   const head = h('div', { class: 'card' },
     h('h1', { id: 'entity-name' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), e.name),
     e.latin ? h('p', { id: 'entity-latin' }, e.latin) : null,
-    h('p', { class: 'muted' }, `${e.articles} مقالاً · ${e.quotes.length} اقتباساً · ${e.figures.length} رقماً منسوباً`, ' · ', h('a', { href: `#/search?entity=${encodeURIComponent(e.id)}` }, 'كل مقالاته')));
+    h('p', { class: 'muted' }, `${e.articles} مقالاً · ${e.quotes.total} اقتباساً · ${e.figures.total} رقماً منسوباً`, ' · ', h('a', { href: `#/search?entity=${encodeURIComponent(e.id)}` }, 'كل مقالاته')));
   const variants = h('div', { class: 'card' }, h('h2', {}, 'الصيغ وسبب دمجها'), h('table', { id: 'variants' }, h('tr', {}, h('th', {}, 'الصيغة'), h('th', {}, 'السبب'), h('th', {}, 'أول مقال')),
     e.variants.filter((v) => !v.key.includes('geonames:')).map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, v.reason), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
   const side = h('div', { class: 'side' });
   if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), h('div', { id: 'map' }), h('p', { class: 'muted' }, `${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`)));
-  side.append(h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'), h('ul', {}, e.related.map((r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`))))));
-  side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), h('ul', {}, e.article_list.slice(0, 30).map((a) => h('li', {}, articleLink(a.id, a.title || a.id), h('span', { class: 'muted' }, ` ${day(a.published)}`))))));
+  // the entities seen with it: counted over all its articles, asked for on their own
+  const related = h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'));
+  side.append(related);
+  api(`/api/entities/${encodeURIComponent(e.id)}/related?limit=20`)
+    .then((first) => related.append(pagedList(e.id, 'related', first, (r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`)), { id: 'entity-related' })))
+    .catch((err) => related.append(errorCard(err)));
+  side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), pagedList(e.id, 'articles', e.article_list, (a) => h('li', {}, articleLink(a.id, a.title || a.id), h('span', { class: 'muted' }, ` ${day(a.published)}`)), { id: 'entity-articles' })));
   const quotes = h('div', { class: 'card' }, h('h2', {}, 'أقواله عبر الزمن'));
-  if (e.quotes.length) {
-    const perMonth = {};
-    for (const q of e.quotes) { const m = (q.published || '').slice(0, 7) || '?'; perMonth[m] = (perMonth[m] || 0) + 1; }
-    const months = Object.keys(perMonth).sort();
+  if (e.quotes.total) {
+    // every quote counted by month (the server counts them all, not only the first page)
+    const months = e.quotes_by_month.map((m) => m.month);
     const box = h('div', { class: 'chart' }, h('canvas', {}));
-    quotes.append(box, h('ul', { id: 'entity-quotes' }, e.quotes.slice(0, 50).map((q) => h('li', {}, h('span', { class: 'muted' }, `${day(q.published)} `), `${q.cue}: «${q.text}» `, articleLink(q.article, '↗')))));
-    requestAnimationFrame(() => charts.push(new Chart(box.querySelector('canvas'), { type: 'bar', data: { labels: months, datasets: [{ label: 'اقتباسات في الشهر', data: months.map((m) => perMonth[m]), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } })));
+    quotes.append(box, pagedList(e.id, 'quotes', e.quotes, (q) => h('li', {}, h('span', { class: 'muted' }, `${day(q.published)} `), `${q.cue}: «${q.text}» `, articleLink(q.article, '↗')), { id: 'entity-quotes' }));
+    requestAnimationFrame(() => charts.push(new Chart(box.querySelector('canvas'), { type: 'bar', data: { labels: months, datasets: [{ label: 'اقتباسات في الشهر', data: e.quotes_by_month.map((m) => m.quotes), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } })));
   } else quotes.append(h('p', { class: 'muted' }, 'لا اقتباسات منسوبة إليه.'));
-  const figures = h('div', { class: 'card' }, h('h2', {}, 'أرقام نُسبت إليه'), e.figures.length ? h('ul', {}, e.figures.map((f) => h('li', {}, `${day(f.published)} ${CAT_AR[f.category] || f.category}: ${f.value} «${f.text}» `, articleLink(f.article, '↗')))) : h('p', { class: 'muted' }, 'لا أرقام.'));
+  const figures = h('div', { class: 'card' }, h('h2', {}, 'أرقام نُسبت إليه'), e.figures.total ? pagedList(e.id, 'figures', e.figures, (f) => h('li', {}, `${day(f.published)} ${CAT_AR[f.category] || f.category}: ${f.value} «${f.text}» `, articleLink(f.article, '↗'))) : h('p', { class: 'muted' }, 'لا أرقام.'));
   main().append(h('div', { class: 'grid' }, h('div', {}, head, variants, quotes, figures), side));
   if (e.geo) {
     map = L.map('map', { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);

@@ -65,6 +65,18 @@ try {
   await page.screenshot({ path: join(shots, 'search.png'), fullPage: true });
   console.log(`ok search (${n} results)`);
 
+  // search paging: one result a page, the next page shows the next article
+  await page.goto(`${base}/#/search?q=${encodeURIComponent('الرئيس')}&limit=1`);
+  await page.waitForSelector('#results .result');
+  const firstId = await page.getAttribute('#results .result a.article-link', 'href');
+  if (await page.$('#next-page')) {
+    await page.click('#next-page');
+    await page.waitForSelector('body[data-ready*="offset=1"]');
+    assert.notEqual(await page.getAttribute('#results .result a.article-link', 'href'), firstId, 'the next page shows another article');
+    assert.ok(await page.$('#prev-page'), 'a way back');
+    console.log('ok search paging');
+  }
+
   // an article: text with records marked and listed
   const first = await page.$('#results .result a.article-link');
   const title = await first.textContent();
@@ -88,7 +100,7 @@ try {
   console.log(`ok entity (${entName})`);
 
   // a place on the map: Almaty from the XSS article
-  const almaty = await (await fetch(`${base}/api/entities?q=${encodeURIComponent('الماتي')}&type=LOC`)).json();
+  const almaty = (await (await fetch(`${base}/api/entities?q=${encodeURIComponent('الماتي')}&type=LOC`)).json()).items;
   assert.ok(almaty.length >= 1 && almaty[0].geo, 'Almaty is a located place');
   await page.goto(`${base}/#/entity/${almaty[0].id}`);
   // country outlines (no tiles) and the place's marker

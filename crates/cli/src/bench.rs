@@ -91,7 +91,7 @@ pub fn search(db: &Path, n: usize) -> anyhow::Result<bool> {
     }
     // Baseline: what search costs without the index — every article read from the database and
     // its normalized text scanned for the word (the first 10 one-word queries).
-    let all = corpus.store.articles_between(None, None, usize::MAX >> 1)?;
+    let all = corpus.store.articles_between(None, None, usize::MAX >> 1, 0)?;
     let texts: Vec<String> = all.iter().map(|a| khabar_store::analysis::key(&a.text)).collect();
     let mut lat = Vec::new();
     for q in one.iter().take(10) {
@@ -134,7 +134,7 @@ pub fn api(db: &Path, addr: Option<String>, requests: usize, concurrency: usize)
 /// A realistic mix of API paths from the corpus itself.
 fn api_paths(corpus: &Corpus) -> anyhow::Result<Vec<String>> {
     let listed = corpus.index.search(&SearchQuery { limit: 200, ..Default::default() })?;
-    let ents = corpus.store.entities(None, None, 50)?;
+    let ents = corpus.store.entities(None, None, 50, 0)?.items;
     let (one, two) = queries(corpus, 50)?;
     // everything but the unreserved characters of RFC 3986 escaped
     const ESCAPE: &percent_encoding::AsciiSet =

@@ -236,7 +236,7 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
             e.geonameid.map(|g| format!(", GeoNames {g}")).unwrap_or_default()
         );
     }
-    out!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.len(), e.figures.len());
+    out!("in {} articles; {} quotes; {} figures claimed", s.articles, e.quotes.total, e.figures.total);
     out!("\nspellings and why they were joined:");
     for v in &e.variants {
         out!(
@@ -249,10 +249,12 @@ pub fn entity_show(db: &Path, id: &str, as_json: bool) -> anyhow::Result<bool> {
     if ids.len() > 1 {
         out!("\n(other entities answer to this name: {})", ids[1..].join(", "));
     }
-    if !e.related.is_empty() {
+    let related = corpus.store.entity_related(first, &khabar_store::Slice::first(10))?;
+    if !related.items.is_empty() {
         out!(
             "\nseen with: {}",
-            e.related
+            related
+                .items
                 .iter()
                 .take(10)
                 .map(|r| format!("{} ({})", safe(&r.name), r.shared_articles))
@@ -271,11 +273,11 @@ pub fn entity_list(
     as_json: bool,
 ) -> anyhow::Result<bool> {
     let corpus = open_existing(db)?;
-    let list = corpus.store.entities(q, kind, limit)?;
+    let list = corpus.store.entities(q, kind, limit, 0)?;
     if as_json {
         out!("{}", serde_json::to_string_pretty(&list)?);
     } else {
-        for e in list {
+        for e in list.items {
             out!(
                 "{}  {}  {:>5} articles  {}{}",
                 e.id,

@@ -144,6 +144,88 @@ fn r5_kill_dash_nine_then_resume() {
         khabar().args(["search", "--json", "-n", "5", "--db"]).arg(&d).arg(format!("\"{title}\"")).output().unwrap();
     let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(hits["hits"].as_array().unwrap().iter().any(|h| h["id"] == last["id"]), "{hits}");
+    whole_corpus_through_the_api(&d);
+}
+
+/// Every record of the whole corpus reachable through the API: `/api/articles` paged by 100 to
+/// its end gives each of the 17,815 articles once; `/api/entities` and the most quoted person's
+/// quotes page to their ends; the GKG export of everything passes the codebook's grammar, its
+/// ids are unique and the same in a ranged export, and pandas reads it (`scripts/gkg_check.py`,
+/// when a Python with pandas is found: the venv `scripts/test-python.sh` makes, or python3).
+fn whole_corpus_through_the_api(d: &Path) {
+    use axum::body::Body;
+    use axum::http::Request;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let state = khabar_server::AppState::new(khabar_store::Corpus::open_read_only(d).unwrap());
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let get = |uri: String| -> Vec<u8> {
+        let app = khabar_server::router(state.clone());
+        rt.block_on(async move {
+            let resp = app.oneshot(Request::get(&uri).body(Body::empty()).unwrap()).await.unwrap();
+            assert!(resp.status().is_success(), "{uri}: {}", resp.status());
+            resp.into_body().collect().await.unwrap().to_bytes().to_vec()
+        })
+    };
+    let json = |uri: String| -> Value { serde_json::from_slice(&get(uri)).unwrap() };
+    // pages of a list to its end: the items, checked against the total
+    let all_pages = |route: &str, limit: usize, key: &str| -> Vec<String> {
+        let sep = if route.contains('?') { '&' } else { '?' };
+        let mut out = Vec::new();
+        loop {
+            let v = json(format!("{route}{sep}limit={limit}&offset={}", out.len()));
+            let items = v["items"].as_array().unwrap();
+            if items.is_empty() {
+                assert_eq!(v["total"], out.len(), "{route}: paging reaches every item");
+                return out;
+            }
+            out.extend(items.iter().map(|i| i[key].as_str().unwrap().to_string()));
+        }
+    };
+    let articles = all_pages("/api/articles", 100, "id");
+    let unique: std::collections::HashSet<&String> = articles.iter().collect();
+    assert_eq!((articles.len(), unique.len()), (17_815, 17_815), "each article once");
+    let entities = all_pages("/api/entities", 500, "id");
+    assert_eq!(entities.len(), entities.iter().collect::<std::collections::HashSet<_>>().len());
+    let busiest = json("/api/entities?type=PER&limit=1".into())["items"][0]["id"].as_str().unwrap().to_string();
+    let e = json(format!("/api/entities/{busiest}"));
+    let quotes = all_pages(&format!("/api/entities/{busiest}/quotes"), 500, "article");
+    assert_eq!(e["quotes"]["total"], quotes.len());
+    assert!(
+        e["quotes_by_month"].as_array().unwrap().len() >= 6,
+        "quotes over the corpus' months: {}",
+        e["quotes_by_month"]
+    );
+    // GKG: the whole corpus, then one month of it
+    let tsv = String::from_utf8(get("/api/export/gkg?limit=20000".into())).unwrap();
+    let rows: Vec<&str> = tsv.lines().collect();
+    assert_eq!(rows.len(), 17_815);
+    let mut ids = std::collections::HashMap::new();
+    for r in &rows {
+        khabar_store::gkg::check_row(r).unwrap_or_else(|e| panic!("{e}\n{r}"));
+        let cols: Vec<&str> = r.split('\t').collect();
+        assert!(ids.insert(cols[0].to_string(), cols[4].to_string()).is_none(), "GKGRECORDID {} twice", cols[0]);
+    }
+    let may = String::from_utf8(get("/api/export/gkg?from=2018-05-01&to=2018-05-31&limit=20000".into())).unwrap();
+    assert!(may.lines().count() > 100);
+    for r in may.lines() {
+        let cols: Vec<&str> = r.split('\t').collect();
+        assert_eq!(ids.get(cols[0]).map(String::as_str), Some(cols[4]), "the same id for the same article");
+    }
+    let python = [root().join("target/python-venv/bin/python"), PathBuf::from("python3")]
+        .into_iter()
+        .find(|p| Command::new(p).args(["-c", "import pandas"]).output().is_ok_and(|o| o.status.success()));
+    match python {
+        Some(py) => {
+            let file = d.join("gkg.tsv");
+            std::fs::write(&file, &tsv).unwrap();
+            let o = Command::new(py).arg(root().join("scripts/gkg_check.py")).arg(&file).output().unwrap();
+            assert!(o.status.success(), "pandas: {}{}", String::from_utf8_lossy(&o.stdout), stderr(&o));
+            let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+            assert_eq!((v["rows"].as_u64(), v["ids"].as_u64()), (Some(17_815), Some(17_815)), "{v}");
+        }
+        None => eprintln!("no Python with pandas here: scripts/gkg_check.py not run (scripts/test-python.sh runs it)"),
+    }
 }
 
 #[test]

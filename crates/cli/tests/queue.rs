@@ -128,7 +128,7 @@ fn r6_corpus_through_three_workers_one_killed() {
     ] {
         let (a, b) = rt.block_on(async { (articles(&embedded, q).await, articles(&postgres, q).await) });
         assert_eq!(a["total"], b["total"], "{q}");
-        let (ha, hb) = (a["articles"].as_array().unwrap(), b["articles"].as_array().unwrap());
+        let (ha, hb) = (a["items"].as_array().unwrap(), b["items"].as_array().unwrap());
         assert!(!ha.is_empty(), "{q}: no result to compare");
         assert_eq!(ha.len(), hb.len(), "{q}");
         for (x, y) in ha.iter().zip(hb) {

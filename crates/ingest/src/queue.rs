@@ -197,7 +197,10 @@ fn prepare<J: Jobs>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use khabar_store::{ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, HitRow, IndexDoc, Stats};
+    use khabar_store::{
+        ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, HitRow, IndexDoc, MonthCount,
+        Page, QuoteView, Related, Slice, Stats,
+    };
     use rustc_hash::FxHashMap;
     use std::cell::RefCell;
     use std::sync::Mutex;
@@ -303,10 +306,31 @@ mod tests {
         fn hits(&self, _: &[String]) -> khabar_store::Result<Vec<HitRow>> {
             unimplemented!()
         }
-        fn entity(&self, _: &str) -> khabar_store::Result<Option<EntityView>> {
+        fn entity_head(&self, _: &str) -> khabar_store::Result<Option<EntityHead>> {
             unimplemented!()
         }
-        fn entities(&self, _: Option<&str>, _: Option<&str>, _: usize) -> khabar_store::Result<Vec<EntitySummary>> {
+        fn entity_articles(&self, _: &str, _: &Slice) -> khabar_store::Result<Page<ArticleSummary>> {
+            unimplemented!()
+        }
+        fn entity_quotes(&self, _: &str, _: &Slice) -> khabar_store::Result<Page<QuoteView>> {
+            unimplemented!()
+        }
+        fn entity_figures(&self, _: &str, _: &Slice) -> khabar_store::Result<Page<FigureView>> {
+            unimplemented!()
+        }
+        fn entity_related(&self, _: &str, _: &Slice) -> khabar_store::Result<Page<Related>> {
+            unimplemented!()
+        }
+        fn entity_quote_months(&self, _: &str) -> khabar_store::Result<Vec<MonthCount>> {
+            unimplemented!()
+        }
+        fn entities(
+            &self,
+            _: Option<&str>,
+            _: Option<&str>,
+            _: usize,
+            _: usize,
+        ) -> khabar_store::Result<Page<EntitySummary>> {
             unimplemented!()
         }
         fn resolve_entity(&self, _: &str) -> khabar_store::Result<Vec<String>> {
@@ -320,7 +344,13 @@ mod tests {
         ) -> khabar_store::Result<Vec<CountPoint>> {
             unimplemented!()
         }
-        fn articles_between(&self, _: Option<i64>, _: Option<i64>, _: usize) -> khabar_store::Result<Vec<ArticleView>> {
+        fn articles_between(
+            &self,
+            _: Option<i64>,
+            _: Option<i64>,
+            _: usize,
+            _: usize,
+        ) -> khabar_store::Result<Vec<ArticleView>> {
             unimplemented!()
         }
     }

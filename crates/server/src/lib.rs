@@ -7,15 +7,17 @@
 use axum::body::Body;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use khabar_store::{Corpus, SearchQuery};
-use serde::Deserialize;
+use khabar_store::{Corpus, Page, SearchQuery, Slice};
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{Any, CorsLayer};
 
 pub mod listen;
 pub mod load;
@@ -126,6 +128,35 @@ fn bounded_limit(v: Option<usize>, default: usize, max: usize) -> Result<usize, 
     Ok(limit)
 }
 
+/// A JSON answer with an ETag (a hash of its bytes): `304 Not Modified` when the request's
+/// `If-None-Match` names it already. Clients (the page, a cache) check again each time
+/// (`Cache-Control: no-cache`) and get the body only when it changed. The tag is weak (`W/`):
+/// the same JSON may travel compressed or not.
+fn tagged_json(headers: &HeaderMap, v: &impl Serialize) -> ApiResult {
+    let body = serde_json::to_vec(v).map_err(|e| ApiError::Internal(e.into()))?;
+    let tag = format!("\"{}\"", &blake3::hash(&body).to_hex()[..32]);
+    let etag = HeaderValue::from_str(&format!("W/{tag}")).map_err(|e| ApiError::Internal(e.into()))?;
+    let matches =
+        headers.get_all(header::IF_NONE_MATCH).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).any(
+            |t| {
+                let t = t.trim();
+                t == "*" || t.strip_prefix("W/").unwrap_or(t) == tag
+            },
+        );
+    let cache = (header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if matches {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag), cache]).into_response());
+    }
+    Ok(([(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::ETAG, etag), cache], body)
+        .into_response())
+}
+
+/// The parameters of a route that takes none: any parameter is refused, as on every route
+/// (unknown parameters are a 400 everywhere, never ignored).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoParams {}
+
 fn nonempty(s: Option<String>) -> Option<String> {
     s.filter(|s| !s.trim().is_empty())
 }
@@ -182,14 +213,15 @@ async fn articles(State(s): State<Arc<AppState>>, p: Result<Query<ArticlesParams
     let from = day(&p.from, "from")?;
     let to = day(&p.to, "to")?;
     let limit = bounded_limit(p.limit, 20, 100)?;
-    let offset = p.offset.unwrap_or(0).min(10_000);
+    // every offset is answered: past the end, no items and the true total
+    let offset = p.offset.unwrap_or(0);
     let q = nonempty(p.q);
     let v = blocking(&s, move |c| {
         let entities = match nonempty(p.entity) {
             Some(e) => {
                 let ids = c.store.resolve_entity(&e)?;
                 if ids.is_empty() {
-                    return Ok(json!({"total": 0, "articles": []}));
+                    return Ok(json!({"items": [], "total": 0, "offset": offset, "limit": limit}));
                 }
                 ids
             }
@@ -210,17 +242,23 @@ async fn articles(State(s): State<Arc<AppState>>, p: Result<Query<ArticlesParams
             v["quotes"] = json!(a.quotes);
             out.push(v);
         }
-        Ok(json!({"total": res.total, "articles": out}))
+        Ok(json!({"items": out, "total": res.total, "offset": offset, "limit": limit}))
     })
     .await?;
     Ok(Json(v).into_response())
 }
 
-async fn article(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+async fn article(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    p: Result<Query<NoParams>, QueryRejection>,
+) -> ApiResult {
+    p?;
     let a =
         blocking(&s, move |c| c.store.article(&id)?.ok_or_else(|| ApiError::NotFound(format!("no article {id:?}"))))
             .await?;
-    Ok(Json(a).into_response())
+    tagged_json(&headers, &a)
 }
 
 #[derive(Deserialize)]
@@ -230,6 +268,7 @@ struct EntitiesParams {
     #[serde(rename = "type")]
     kind: Option<String>,
     limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 async fn entities(State(s): State<Arc<AppState>>, p: Result<Query<EntitiesParams>, QueryRejection>) -> ApiResult {
@@ -241,14 +280,111 @@ async fn entities(State(s): State<Arc<AppState>>, p: Result<Query<EntitiesParams
         }
     }
     let limit = bounded_limit(p.limit, 50, 500)?;
-    let list = blocking(&s, move |c| Ok(c.store.entities(nonempty(p.q).as_deref(), kind.as_deref(), limit)?)).await?;
+    let offset = p.offset.unwrap_or(0);
+    let list =
+        blocking(&s, move |c| Ok(c.store.entities(nonempty(p.q).as_deref(), kind.as_deref(), limit, offset)?)).await?;
     Ok(Json(list).into_response())
 }
 
-async fn entity(State(s): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
+async fn entity(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    p: Result<Query<NoParams>, QueryRejection>,
+) -> ApiResult {
+    p?;
     let e = blocking(&s, move |c| c.store.entity(&id)?.ok_or_else(|| ApiError::NotFound(format!("no entity {id:?}"))))
         .await?;
-    Ok(Json(e).into_response())
+    tagged_json(&headers, &e)
+}
+
+/// The parameters of an entity's lists.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityListParams {
+    q: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// One of an entity's lists (`/api/entities/{id}/articles|quotes|figures|related`).
+#[derive(Clone, Copy)]
+enum EntityList {
+    Articles,
+    Quotes,
+    Figures,
+    Related,
+}
+
+async fn entity_list(
+    s: Arc<AppState>,
+    id: String,
+    headers: HeaderMap,
+    p: Result<Query<EntityListParams>, QueryRejection>,
+    which: EntityList,
+) -> ApiResult {
+    let Query(p) = p?;
+    let slice = Slice {
+        from: day(&p.from, "from")?,
+        to: day(&p.to, "to")?,
+        text: nonempty(p.q),
+        limit: bounded_limit(p.limit, 20, 500)?,
+        offset: p.offset.unwrap_or(0),
+    };
+    let page = blocking(&s, move |c| {
+        if c.store.entity_head(&id)?.is_none() {
+            return Err(ApiError::NotFound(format!("no entity {id:?}")));
+        }
+        fn json<T: Serialize>(p: Page<T>) -> Result<serde_json::Value, ApiError> {
+            serde_json::to_value(p).map_err(|e| ApiError::Internal(e.into()))
+        }
+        match which {
+            EntityList::Articles => json(c.store.entity_articles(&id, &slice)?),
+            EntityList::Quotes => json(c.store.entity_quotes(&id, &slice)?),
+            EntityList::Figures => json(c.store.entity_figures(&id, &slice)?),
+            EntityList::Related => json(c.store.entity_related(&id, &slice)?),
+        }
+    })
+    .await?;
+    tagged_json(&headers, &page)
+}
+
+async fn entity_articles(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    h: HeaderMap,
+    p: Result<Query<EntityListParams>, QueryRejection>,
+) -> ApiResult {
+    entity_list(s, id, h, p, EntityList::Articles).await
+}
+
+async fn entity_quotes(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    h: HeaderMap,
+    p: Result<Query<EntityListParams>, QueryRejection>,
+) -> ApiResult {
+    entity_list(s, id, h, p, EntityList::Quotes).await
+}
+
+async fn entity_figures(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    h: HeaderMap,
+    p: Result<Query<EntityListParams>, QueryRejection>,
+) -> ApiResult {
+    entity_list(s, id, h, p, EntityList::Figures).await
+}
+
+async fn entity_related(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    h: HeaderMap,
+    p: Result<Query<EntityListParams>, QueryRejection>,
+) -> ApiResult {
+    entity_list(s, id, h, p, EntityList::Related).await
 }
 
 const CATEGORIES: [&str; 7] = ["KILL", "WOUND", "ARREST", "KIDNAP", "MISSING", "DISPLACE", "PROTEST"];
@@ -284,16 +420,18 @@ struct RangeParams {
     from: Option<String>,
     to: Option<String>,
     limit: Option<usize>,
+    offset: Option<usize>,
 }
 
 async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
     let Query(p) = p?;
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
     let limit = bounded_limit(p.limit, 1000, 20_000)?;
+    let offset = p.offset.unwrap_or(0);
     let body = blocking(&s, move |c| {
         let mut out = String::new();
-        for (i, a) in c.store.articles_between(from, to, limit)?.iter().enumerate() {
-            out.push_str(&khabar_store::gkg::row(a, i + 1));
+        for a in c.store.articles_between(from, to, limit, offset)? {
+            out.push_str(&khabar_store::gkg::row(&a));
             out.push('\n');
         }
         Ok(out)
@@ -302,7 +440,8 @@ async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>
     Ok(([(header::CONTENT_TYPE, "text/tab-separated-values; charset=utf-8")], body).into_response())
 }
 
-async fn stats(State(s): State<Arc<AppState>>) -> ApiResult {
+async fn stats(State(s): State<Arc<AppState>>, p: Result<Query<NoParams>, QueryRejection>) -> ApiResult {
+    p?;
     let st = blocking(&s, |c| Ok(c.store.stats()?)).await?;
     Ok(Json(st).into_response())
 }
@@ -341,26 +480,43 @@ async fn guard(req: axum::extract::Request, next: axum::middleware::Next) -> Res
     }
 }
 
-/// The whole application.
+/// The whole application. The GET routes of the API answer cross-origin requests (CORS, with
+/// preflight); every answer is compressed (gzip or brotli) when the client accepts it.
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
-        .route("/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }))
-        .route("/assets/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
-        .route("/assets/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
+    let cors = CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::HEAD])
+        .allow_headers([header::ACCEPT, header::IF_NONE_MATCH])
+        .expose_headers([header::ETAG])
+        .max_age(Duration::from_secs(86_400));
+    let reads = Router::new()
         .route("/openapi.json", get(|| async { asset("application/json", OPENAPI) }))
-        .route("/api/extract", post(extract))
         .route("/api/articles", get(articles))
         .route("/api/articles/{id}", get(article))
         .route("/api/entities", get(entities))
         .route("/api/entities/{id}", get(entity))
+        .route("/api/entities/{id}/articles", get(entity_articles))
+        .route("/api/entities/{id}/quotes", get(entity_quotes))
+        .route("/api/entities/{id}/figures", get(entity_figures))
+        .route("/api/entities/{id}/related", get(entity_related))
         .route("/api/counts", get(counts))
         .route("/api/export/gkg", get(export_gkg))
         .route("/api/stats", get(stats))
+        // before the CORS layer, so that it wraps this fallback too and answers preflights
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(cors);
+    Router::new()
+        .route("/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }))
+        .route("/assets/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
+        .route("/assets/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
+        .route("/api/extract", post(extract))
+        .merge(reads)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn(guard))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(CompressionLayer::new())
         .with_state(state)
 }
 
@@ -387,12 +543,16 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
 }
 
 /// Paths of the API, as the router has them and the OpenAPI document must describe them.
-pub const API_PATHS: [&str; 8] = [
+pub const API_PATHS: [&str; 12] = [
     "/api/extract",
     "/api/articles",
     "/api/articles/{id}",
     "/api/entities",
     "/api/entities/{id}",
+    "/api/entities/{id}/articles",
+    "/api/entities/{id}/quotes",
+    "/api/entities/{id}/figures",
+    "/api/entities/{id}/related",
     "/api/counts",
     "/api/export/gkg",
     "/api/stats",
@@ -410,5 +570,24 @@ mod tests {
             assert!(doc["paths"].get(p).is_some(), "{p} is missing from openapi.json");
         }
         assert_eq!(doc["paths"].as_object().unwrap().len(), API_PATHS.len());
+    }
+
+    #[test]
+    fn openapi_operations_have_ids_and_lists_the_envelope() {
+        let doc: Value = serde_json::from_str(OPENAPI).unwrap();
+        let mut ids = std::collections::HashSet::new();
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path}: no operationId"));
+                assert!(ids.insert(id.to_string()), "operationId {id} twice");
+            }
+        }
+        let schemas = &doc["components"]["schemas"];
+        for list in ["ArticleList", "EntityList", "EntityArticles", "EntityQuotes", "EntityFigures", "EntityRelated"] {
+            let required: Vec<&str> =
+                schemas[list]["required"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+            assert_eq!(required, ["items", "total", "offset", "limit"], "{list}");
+        }
+        assert!(schemas["ArticleList"]["example"]["items"].is_array());
     }
 }

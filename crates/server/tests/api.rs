@@ -58,16 +58,16 @@ async fn search_finds_any_spelling_and_filters() {
     assert_eq!(st["articles"], 7);
     // the XSS article spells ألماتي with hamza; a query without it finds it
     let r = json(&format!("/api/articles?q={}", enc("الماتي"))).await;
-    assert_eq!(r["articles"][0]["id"], "xss-1");
-    let snip = &r["articles"][0]["snippet"];
+    assert_eq!(r["items"][0]["id"], "xss-1");
+    let snip = &r["items"][0]["snippet"];
     assert!(!snip["highlights"].as_array().unwrap().is_empty());
     let r = json(&format!("/api/articles?q={}&from=2023-01-01", enc("الماتي"))).await;
     assert_eq!(r["total"], 0);
     let r = json(&format!("/api/articles?entity={}", enc("توكاييف"))).await;
-    assert_eq!(r["articles"][0]["id"], "xss-1", "entity filter by a partial name");
+    assert_eq!(r["items"][0]["id"], "xss-1", "entity filter by a partial name");
     let r = json("/api/articles?source=france24").await;
     assert!(r["total"].as_u64().unwrap() >= 1);
-    assert!(r["articles"].as_array().unwrap().iter().all(|a| a["source"] == "france24"));
+    assert!(r["items"].as_array().unwrap().iter().all(|a| a["source"] == "france24"));
 }
 
 #[tokio::test]
@@ -82,9 +82,12 @@ async fn articles_and_entities_link_up() {
     assert!((e["geo"]["lat"].as_f64().unwrap() - 43.25).abs() < 1.0);
     assert!(e["variants"][0]["reason"].as_str().unwrap().len() > 3);
     let list = json(&format!("/api/entities?q={}&type=LOC", enc("الماتى"))).await;
-    assert_eq!(list[0]["id"], global);
+    assert_eq!(list["items"][0]["id"], global);
+    // Latin letters find the Latin name, letter case aside
+    let list = json("/api/entities?q=aLMAty").await;
+    assert_eq!(list["items"][0]["id"], global, "{list}");
     let series = json("/api/counts?category=KILL").await;
-    assert!(series["series"].as_array().unwrap().iter().any(|p| p["day"] == "2022-01-07" && p["total"] == 26.0));
+    assert!(series["series"].as_array().unwrap().iter().any(|p| p["day"] == "2022-01-07" && p["sum"] == 26.0));
 }
 
 #[tokio::test]
@@ -103,6 +106,21 @@ async fn client_errors_say_what_was_wrong() {
     let (s, b) = get("/api/articles?qq=x").await;
     assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
     assert!(b.contains("qq"), "unknown parameters are named: {b}");
+    // unknown parameters are refused the same way on every route, those without parameters too
+    for uri in [
+        "/api/articles?x=1",
+        "/api/articles/xss-1?x=1",
+        "/api/entities?x=1",
+        "/api/entities/nope?x=1",
+        "/api/entities/nope/quotes?x=1",
+        "/api/counts?x=1",
+        "/api/export/gkg?x=1",
+        "/api/stats?x=1",
+    ] {
+        let (s, b) = get(uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {b}");
+        assert!(b.contains("unknown field `x"), "{uri}: {b}");
+    }
     let (s, b) = get("/api/counts?category=DEAD").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert!(b.contains("category"), "{b}");
@@ -172,12 +190,29 @@ async fn gkg_rows_have_27_columns() {
     let rows: Vec<&str> = b.lines().collect();
     assert_eq!(rows.len(), 7);
     for r in &rows {
-        assert_eq!(r.split('\t').count(), 27, "{r}");
+        khabar_store::gkg::check_row(r).unwrap_or_else(|e| panic!("{e}\n{r}"));
     }
     let xss = rows.iter().find(|r| r.contains("Almaty")).unwrap();
     let cols: Vec<&str> = xss.split('\t').collect();
     assert!(cols[5].starts_with("KILL#26#"), "{}", cols[5]);
-    assert!(cols[10].contains("#KZ###43."), "{}", cols[10]);
+    assert!(cols[10].contains("#KZ###43."), "Kazakhstan is KZ in FIPS too: {}", cols[10]);
+    // an article keeps its GKGRECORDID whatever the export's range and paging
+    let id_of = |rows: &str, article: &str| {
+        rows.lines().find(|r| r.contains(article)).map(|r| r.split('\t').next().unwrap().to_string())
+    };
+    let all = id_of(&b, "Almaty").unwrap();
+    for uri in [
+        "/api/export/gkg?from=2022-01-01&to=2022-12-31",
+        "/api/export/gkg?limit=1&offset=6",
+        "/api/export/gkg?offset=0",
+    ] {
+        let (_, part) = get(uri).await;
+        if let Some(id) = id_of(&part, "Almaty") {
+            assert_eq!(id, all, "{uri}");
+        }
+    }
+    let (_, paged) = get("/api/export/gkg?limit=3&offset=3").await;
+    assert_eq!(paged.lines().collect::<Vec<_>>(), rows[3..6]);
     assert!(cols[26].contains("&lt;img"), "titles are escaped in the XML column");
 }
 
@@ -281,4 +316,143 @@ async fn index_syntax_is_only_words() {
     let either = json(&format!("/api/articles?q={}", enc("توكاييف OR الماتي"))).await["total"].as_u64().unwrap();
     let t = json(&format!("/api/articles?q={}", enc("توكاييف"))).await["total"].as_u64().unwrap();
     assert!(either >= t, "{either} {t}");
+}
+
+/// Pages through a list route to its end: every item once, as many as `total` says.
+async fn all_pages(route: &str, limit: usize) -> Vec<Value> {
+    let sep = if route.contains('?') { '&' } else { '?' };
+    let mut items = Vec::new();
+    let mut total = None;
+    loop {
+        let v = json(&format!("{route}{sep}limit={limit}&offset={}", items.len())).await;
+        assert_eq!(v.as_object().unwrap().keys().collect::<Vec<_>>(), ["items", "limit", "offset", "total"], "{v}");
+        assert_eq!(v["offset"], items.len());
+        assert_eq!(v["limit"], limit);
+        let t = v["total"].as_u64().unwrap();
+        assert_eq!(*total.get_or_insert(t), t, "the total stays the same from page to page");
+        let page = v["items"].as_array().unwrap();
+        assert!(page.len() <= limit);
+        if page.is_empty() {
+            break;
+        }
+        items.extend(page.iter().cloned());
+    }
+    assert_eq!(items.len() as u64, total.unwrap(), "{route}: paging reaches every item");
+    items
+}
+
+fn ids(items: &[Value], key: &str) -> Vec<String> {
+    items.iter().map(|v| v[key].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn every_list_pages_to_its_end() {
+    let articles = all_pages("/api/articles", 2).await;
+    let mut seen = ids(&articles, "id");
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 7, "each article once");
+    // far past the end: no items, the true total, no clamp
+    let v = json("/api/articles?offset=1000000000000").await;
+    assert_eq!((v["items"].as_array().unwrap().len(), v["total"].as_u64()), (0, Some(7)));
+    let words = all_pages(&format!("/api/articles?q={}", enc("الرئيس")), 1).await;
+    assert!(!words.is_empty());
+    let entities = all_pages("/api/entities", 7).await;
+    let all = json("/api/entities?limit=500").await;
+    assert_eq!(ids(&entities, "id"), ids(all["items"].as_array().unwrap(), "id"), "pages join up in order");
+    // an entity's lists, each to its end, and the first page the entity came with
+    let busiest = json("/api/entities?limit=1").await["items"][0]["id"].as_str().unwrap().to_string();
+    let e = json(&format!("/api/entities/{busiest}")).await;
+    for (list, key) in [("articles", "article_list"), ("quotes", "quotes"), ("figures", "figures")] {
+        let items = all_pages(&format!("/api/entities/{busiest}/{list}"), 2).await;
+        assert_eq!(e[key]["total"], items.len(), "{list}");
+        let first = e[key]["items"].as_array().unwrap();
+        assert_eq!(first[..], items[..first.len()], "{list}");
+    }
+    assert_eq!(e["article_list"]["total"], e["articles"], "every article of the entity is listed");
+    let related = all_pages(&format!("/api/entities/{busiest}/related"), 2).await;
+    assert!(!related.is_empty() && related.iter().all(|r| r["id"] != busiest.as_str()));
+    let months: u64 = e["quotes_by_month"].as_array().unwrap().iter().map(|m| m["quotes"].as_u64().unwrap()).sum();
+    let dated = all_pages(&format!("/api/entities/{busiest}/quotes"), 50).await;
+    assert_eq!(months, dated.iter().filter(|q| q["published"].is_string()).count() as u64);
+}
+
+#[tokio::test]
+async fn entity_lists_filter_by_date_and_text() {
+    // the first entity, most mentioned first, that is quoted
+    let mut tok = String::new();
+    for e in json("/api/entities?limit=500").await["items"].as_array().unwrap() {
+        let id = e["id"].as_str().unwrap();
+        if json(&format!("/api/entities/{id}/quotes?limit=1")).await["total"].as_u64().unwrap() > 0 {
+            tok = id.to_string();
+            break;
+        }
+    }
+    assert!(!tok.is_empty(), "someone is quoted in the examples");
+    let quotes = all_pages(&format!("/api/entities/{tok}/quotes"), 3).await;
+    assert!(!quotes.is_empty());
+    let word = quotes[0]["text"].as_str().unwrap().split_whitespace().max_by_key(|w| w.chars().count()).unwrap();
+    let hold = all_pages(&format!("/api/entities/{tok}/quotes?q={}", enc(word)), 3).await;
+    assert!(!hold.is_empty() && hold.len() <= quotes.len());
+    assert!(hold.iter().all(|q| q["text"].as_str().unwrap().contains(word)));
+    let day = &quotes[0]["published"].as_str().unwrap()[..10];
+    let that_day = all_pages(&format!("/api/entities/{tok}/quotes?from={day}&to={day}"), 3).await;
+    assert!(!that_day.is_empty() && that_day.iter().all(|q| q["published"].as_str().unwrap().starts_with(day)));
+    let none = json(&format!("/api/entities/{tok}/articles?from=2030-01-01")).await;
+    assert_eq!(none["total"], 0);
+    let (s, b) = get(&format!("/api/entities/{tok}/quotes?from=soon")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    let (s, _) = get("/api/entities/nope/quotes").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn cors_compression_and_etags() {
+    let app = || khabar_server::router(corpus().1.clone());
+    // a cross-origin GET, and its preflight
+    let req = Request::get("/api/stats").header("origin", "https://elsewhere.example").body(Body::empty()).unwrap();
+    let resp = app().oneshot(req).await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+    let req = Request::options("/api/articles")
+        .header("origin", "https://elsewhere.example")
+        .header("access-control-request-method", "GET")
+        .body(Body::empty())
+        .unwrap();
+    let resp = app().oneshot(req).await.unwrap();
+    assert!(resp.status().is_success(), "preflight: {}", resp.status());
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+    assert!(resp.headers()["access-control-allow-methods"].to_str().unwrap().contains("GET"));
+    // compressed when asked, the same JSON once decompressed
+    let plain = json("/api/entities?limit=100").await;
+    for enc in ["gzip", "br"] {
+        let req = Request::get("/api/entities?limit=100").header("accept-encoding", enc).body(Body::empty()).unwrap();
+        let resp = app().oneshot(req).await.unwrap();
+        assert_eq!(resp.headers()["content-encoding"], enc);
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        let mut out = Vec::new();
+        match enc {
+            "gzip" => std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&body[..]), &mut out).unwrap(),
+            _ => std::io::Read::read_to_end(&mut brotli_decompressor::Decompressor::new(&body[..], 4096), &mut out)
+                .unwrap(),
+        };
+        assert_eq!(serde_json::from_slice::<Value>(&out).unwrap(), plain, "{enc}");
+        assert!(body.len() < out.len(), "{enc}: {} → {}", out.len(), body.len());
+    }
+    let resp = app().oneshot(Request::get("/api/stats").body(Body::empty()).unwrap()).await.unwrap();
+    assert!(resp.headers().get("content-encoding").is_none(), "not compressed unless asked");
+    // ETag: the same answer is 304 when the client has it
+    for uri in [
+        "/api/articles/xss-1",
+        &format!("/api/entities/{}", json("/api/entities?limit=1").await["items"][0]["id"].as_str().unwrap()),
+    ] {
+        let resp = app().oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+        let tag = resp.headers()["etag"].clone();
+        let req = Request::get(uri).header("if-none-match", tag.clone()).body(Body::empty()).unwrap();
+        let resp = app().oneshot(req).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::NOT_MODIFIED, "{uri}");
+        assert_eq!(resp.headers()["etag"], tag);
+        let req = Request::get(uri).header("if-none-match", "\"other\"").body(Body::empty()).unwrap();
+        assert_eq!(app().oneshot(req).await.unwrap().status(), StatusCode::OK);
+    }
 }

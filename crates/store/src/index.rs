@@ -238,17 +238,17 @@ impl Search for SearchIndex {
         let searcher = self.reader.searcher();
         let query = self.build(q);
         let limit = q.limit.max(1);
+        // past the last document nothing more is found (and the collector's heap stays the
+        // size of the index whatever offset is asked)
+        let offset = q.offset.min(usize::try_from(searcher.num_docs()).unwrap_or(usize::MAX));
         // ranked by the words when some are required, else newest first
         let has_text = q.text.as_deref().is_some_and(|t| query::parse(t).has_required());
         let (top, total) = if has_text {
-            searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(q.offset).order_by_score(), Count))?
+            searcher.search(&*query, &(TopDocs::with_limit(limit).and_offset(offset).order_by_score(), Count))?
         } else {
             let (top, total) = searcher.search(
                 &*query,
-                &(
-                    TopDocs::with_limit(limit).and_offset(q.offset).order_by_fast_field::<i64>("day", Order::Desc),
-                    Count,
-                ),
+                &(TopDocs::with_limit(limit).and_offset(offset).order_by_fast_field::<i64>("day", Order::Desc), Count),
             )?;
             (top.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
         };

@@ -63,8 +63,8 @@ pub use index::SearchIndex;
 pub use postgres::{PgSearch, PgStore};
 pub use search::{Hit, IndexDoc, Results, Search, SearchQuery, Snippet, Snippets};
 pub use sqlite::SqliteStore;
-pub use store::{Queued, Store};
+pub use store::{Queued, Store, ENTITY_PAGE};
 pub use views::{
-    ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
-    Related, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, GeoView, HitRow,
+    MonthCount, Page, QuoteView, Related, Slice, Stats, Variant, Written,
 };

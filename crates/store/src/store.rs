@@ -3,7 +3,10 @@
 use crate::article::NewArticle;
 use crate::error::{Error, Result};
 use crate::search::IndexDoc;
-use crate::views::{ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, HitRow, Stats, Written};
+use crate::views::{
+    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, HitRow, MonthCount,
+    Page, QuoteView, Related, Slice, Stats, Written,
+};
 use rustc_hash::FxHashMap;
 
 /// One message taken from a queue: its sequence number in the stream, and its article when it
@@ -57,16 +60,55 @@ pub trait Store: Send + Sync {
     fn summaries(&self, ids: &[String]) -> Result<Vec<ArticleSummary>>;
     /// For search results: each known id's summary, text, and how many quotes and counts it has.
     fn hits(&self, ids: &[String]) -> Result<Vec<HitRow>>;
-    fn entity(&self, id: &str) -> Result<Option<EntityView>>;
-    /// Entities whose name or a variant contains the query under search folding.
-    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>>;
+    /// An entity with the first [`ENTITY_PAGE`] of its articles, quotes and figures (its
+    /// companions are [`Store::entity_related`]).
+    fn entity(&self, id: &str) -> Result<Option<EntityView>> {
+        let Some(head) = self.entity_head(id)? else { return Ok(None) };
+        let first = Slice::first(ENTITY_PAGE);
+        Ok(Some(EntityView {
+            summary: head.summary,
+            geonameid: head.geonameid,
+            variants: head.variants,
+            article_list: self.entity_articles(id, &first)?,
+            quotes: self.entity_quotes(id, &first)?,
+            figures: self.entity_figures(id, &first)?,
+            quotes_by_month: self.entity_quote_months(id)?,
+        }))
+    }
+    /// An entity itself: its summary, GeoNames id and spellings.
+    fn entity_head(&self, id: &str) -> Result<Option<EntityHead>>;
+    /// The articles that mention an entity, newest first (then by id).
+    fn entity_articles(&self, id: &str, s: &Slice) -> Result<Page<ArticleSummary>>;
+    /// The quotes an entity is the speaker of, newest first (then by article, place in it).
+    fn entity_quotes(&self, id: &str, s: &Slice) -> Result<Page<QuoteView>>;
+    /// The figures attributed to an entity, newest first.
+    fn entity_figures(&self, id: &str, s: &Slice) -> Result<Page<FigureView>>;
+    /// The entities mentioned in the same articles (those of the slice's days), most shared
+    /// first (then by name, id).
+    fn entity_related(&self, id: &str, s: &Slice) -> Result<Page<Related>>;
+    /// An entity's quotes counted by month of publication, oldest first (undated ones left out).
+    fn entity_quote_months(&self, id: &str) -> Result<Vec<MonthCount>>;
+    /// Entities whose name or a variant contains the query under search folding, or whose Latin
+    /// name holds it (letter case aside), most mentioned first.
+    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize, offset: usize)
+        -> Result<Page<EntitySummary>>;
     /// Global ids for an entity id or any spelling of its name.
     fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>>;
     /// A daily series of counts in a category (all categories when `None`), days as YYYY-MM-DD.
     fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>>;
-    /// Articles published in a range, in date order, with records, for export.
-    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>>;
+    /// Articles published in a range, in date order (then by id), with records, for export:
+    /// `limit` of them from `offset`.
+    fn articles_between(
+        &self,
+        from: Option<i64>,
+        to: Option<i64>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ArticleView>>;
 }
+
+/// How many of each of an entity's lists [`Store::entity`] gives.
+pub const ENTITY_PAGE: usize = 20;
 
 fn no_queue() -> Error {
     Error::Unsupported(

@@ -117,16 +117,71 @@ pub struct Related {
     pub shared_articles: u64,
 }
 
+/// One page of a list: the items from `offset` on (at most `limit`), and how many the whole list
+/// holds. Every list of the API answers in this envelope.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+/// Which part of one of an entity's lists (its articles, quotes, figures, companions): published
+/// between two days (inclusive, as 20180301), with a text holding `text` (quotes and figures:
+/// the quote or the figure's sentence; articles: the title; companions: the name), from
+/// `offset`, at most `limit`.
+#[derive(Debug, Clone, Default)]
+pub struct Slice {
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+    pub text: Option<String>,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Slice {
+    /// The first `limit`, unfiltered.
+    pub fn first(limit: usize) -> Slice {
+        Slice { limit, ..Slice::default() }
+    }
+
+    /// The text filter, trimmed: what a text must hold, exactly (`None` for none).
+    pub fn needle(&self) -> Option<&str> {
+        self.text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+    }
+}
+
+/// How many quotes an entity was given in one month (`YYYY-MM`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MonthCount {
+    pub month: String,
+    pub quotes: u64,
+}
+
+/// An entity: its spellings, and the first page of its articles, quotes and figures (they and
+/// its companions — the entities seen with it, an aggregate over all its articles that costs
+/// more than the rest together — are paged by the API's
+/// `/api/entities/{id}/articles|quotes|figures|related`), with its quotes counted month by
+/// month over all of them.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityView {
     #[serde(flatten)]
     pub summary: EntitySummary,
     pub geonameid: Option<u64>,
     pub variants: Vec<Variant>,
-    pub article_list: Vec<ArticleSummary>,
-    pub quotes: Vec<QuoteView>,
-    pub figures: Vec<FigureView>,
-    pub related: Vec<Related>,
+    pub article_list: Page<ArticleSummary>,
+    pub quotes: Page<QuoteView>,
+    pub figures: Page<FigureView>,
+    pub quotes_by_month: Vec<MonthCount>,
+}
+
+/// What every backend reads of an entity itself.
+#[derive(Debug, Clone)]
+pub struct EntityHead {
+    pub summary: EntitySummary,
+    pub geonameid: Option<u64>,
+    pub variants: Vec<Variant>,
 }
 
 /// One day of a count series.
@@ -134,7 +189,7 @@ pub struct EntityView {
 pub struct CountPoint {
     pub day: String,
     /// Sum of the figures' values that day.
-    pub total: f64,
+    pub sum: f64,
     /// How many figures.
     pub records: u64,
     /// How many articles gave them.

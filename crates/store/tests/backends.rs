@@ -31,7 +31,7 @@ fn exercise(store: &dyn Store) -> Value {
     assert!(store.unindexed(100).unwrap().is_empty());
     let mut hashes: Vec<_> = store.hashes().unwrap().into_iter().collect();
     hashes.sort();
-    let ents = store.entities(None, None, 500).unwrap();
+    let ents = store.entities(None, None, 500, 0).unwrap().items;
     let almaty = store.resolve_entity("الماتى").unwrap();
     assert_eq!(almaty.len(), 1, "one place under any spelling");
     let place = store.entity(&almaty[0]).unwrap().unwrap();
@@ -50,15 +50,60 @@ fn exercise(store: &dyn Store) -> Value {
         "hashes": hashes,
         "entities": ents.iter().map(|e| json!([e.id, e.kind, e.name, e.articles, e.latin])).collect::<Vec<_>>(),
         "surname": store.resolve_entity("توكاييف").unwrap(),
-        "place": [place.summary.name, place.summary.latin, place.geonameid, place.variants.len(), place.related.len(), place.article_list.len()],
+        "place": [place.summary.name, place.summary.latin, place.geonameid, place.variants.len(), place.article_list.total, place.quotes.total, place.figures.total, place.quotes_by_month],
         "links": xss.links,
         "series": store.count_series(Some("KILL"), None, None).unwrap(),
-        "between": store.articles_between(Some(20180101), Some(20181231), 100).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
+        "between": store.articles_between(Some(20180101), Some(20181231), 100, 0).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
+        "between_paged": store.articles_between(None, None, 3, 2).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
+        "lists": lists(store, &ents[0].id),
+        "latin": store.entities(Some("ALMATY"), None, 10, 0).unwrap().items.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
+        "entity_pages": (0..ents.len()).step_by(4).flat_map(|o| store.entities(None, None, 4, o).unwrap().items).map(|e| e.id).collect::<Vec<_>>(),
+        "entities_total": store.entities(None, Some("LOC"), 1, 1_000_000).unwrap().total,
         "summaries": store.summaries(&ids).unwrap().iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
         "hits": store.hits(&ids).unwrap().iter().map(|h| json!([h.summary.id, h.quotes, h.counts])).collect::<Vec<_>>(),
         "missing": [store.article("nope").unwrap().is_none(), store.entity("nope").unwrap().is_none()],
         "gkg": [gkg[7], gkg[8], gkg[15]],
     })
+}
+
+/// An entity's lists, whole and paged by two, filtered by day and by text: the pages must join
+/// up into the whole list, and the totals must count it.
+fn lists(store: &dyn Store, id: &str) -> Value {
+    use khabar_store::{Page, Slice};
+    fn whole<T: serde::Serialize>(get: &dyn Fn(&Slice) -> Page<T>, base: &Slice) -> Value {
+        let all = get(&Slice { limit: 1000, ..base.clone() });
+        let mut paged = Vec::new();
+        loop {
+            let p = get(&Slice { limit: 2, offset: paged.len(), ..base.clone() });
+            assert_eq!(p.total, all.total);
+            if p.items.is_empty() {
+                break;
+            }
+            paged.extend(p.items);
+        }
+        let (a, b) = (json!(all.items), json!(paged));
+        assert_eq!(a, b, "pages join up into the whole list");
+        assert_eq!(all.total as usize, all.items.len());
+        a
+    }
+    let mut out = serde_json::Map::new();
+    for (name, base) in [
+        ("all", Slice::default()),
+        ("2022", Slice { from: Some(20220101), to: Some(20221231), ..Slice::default() }),
+        ("text", Slice { text: Some("ال".into()), ..Slice::default() }),
+    ] {
+        out.insert(
+            name.into(),
+            json!([
+                whole(&|s| store.entity_articles(id, s).unwrap(), &base),
+                whole(&|s| store.entity_quotes(id, s).unwrap(), &base),
+                whole(&|s| store.entity_figures(id, s).unwrap(), &base),
+                whole(&|s| store.entity_related(id, s).unwrap(), &base),
+            ]),
+        );
+    }
+    out.insert("months".into(), json!(store.entity_quote_months(id).unwrap()));
+    Value::Object(out)
 }
 
 fn sqlite(dir: &Path) -> Value {

@@ -6,10 +6,11 @@ use crate::article::{day_string, NewArticle};
 use crate::error::Result;
 use crate::link::lookup_keys;
 use crate::search::IndexDoc;
+use crate::sqlite::entity_query;
 use crate::store::{Queued, Store};
 use crate::views::{
-    ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
-    Related, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, GeoView, HitRow, MonthCount, Page,
+    QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use postgres::{Client, Row};
@@ -54,6 +55,15 @@ fn load_view(c: &mut Client, rid: i64, summary: ArticleSummary, text: String, re
         .map(|r| (r.get(0), r.get(1)))
         .collect();
     Ok(ArticleView { summary, text, record, links })
+}
+
+/// A count as SQL takes it (at most `i64::MAX`).
+fn sql_count(n: usize) -> i64 {
+    n.min(i64::MAX as usize) as i64
+}
+
+fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
+    Page { items, total: total as u64, offset: s.offset, limit: s.limit }
 }
 
 impl Store for PgStore {
@@ -156,60 +166,124 @@ impl Store for PgStore {
         })
     }
 
-    fn entity(&self, id: &str) -> Result<Option<EntityView>> {
+    fn entity_head(&self, id: &str) -> Result<Option<EntityHead>> {
         self.read(|c| {
-            let Some(r) = c.query_opt(&format!("SELECT {ENTITY_COLS}, e.geonameid FROM entities e WHERE e.id = $1"), p![id])? else {
+            let Some(r) =
+                c.query_opt(&format!("SELECT {ENTITY_COLS}, e.geonameid FROM entities e WHERE e.id = $1"), p![id])?
+            else {
                 return Ok(None);
             };
             let summary = entity_summary(&r);
             let geonameid: Option<i64> = r.get(9);
             let variants = c
-                .query("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = $1 ORDER BY seq", p![id])?
-                .iter()
-                .map(|r| Variant { text: r.get(0), key: r.get(1), reason: r.get(2), first_article: r.get(3) })
-                .collect();
-            let article_list = c
-                .query(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rid IN (SELECT article FROM mentions WHERE entity = $1) ORDER BY day DESC NULLS LAST, id LIMIT 100"), p![id])?
-                .iter()
-                .map(|r| summary_from(r, 0))
-                .collect();
-            let quotes = c
-                .query("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_entity = $1 ORDER BY a.day DESC NULLS LAST, a.id, q.start_pos LIMIT 200", p![id])?
-                .iter()
-                .map(|r| QuoteView { article: r.get(0), published: r.get(1), kind: r.get(2), cue: r.get(3), speaker: r.get(4), text: r.get(5) })
-                .collect();
-            let figures = c
-                .query("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rid = n.article WHERE n.source_entity = $1 ORDER BY a.day DESC NULLS LAST, a.id, n.start_pos LIMIT 200", p![id])?
-                .iter()
-                .map(|r| FigureView { article: r.get(0), published: r.get(1), category: r.get(2), value: r.get(3), qualifier: r.get(4), text: r.get(5) })
-                .collect();
-            let related = c
                 .query(
-                    "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = $1 ORDER BY article DESC LIMIT 500) \
-                     SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article) AS shared FROM mentions m JOIN arts ON arts.article = m.article \
-                     JOIN entities e ON e.id = m.entity WHERE m.entity <> $1 GROUP BY e.id, e.type, e.name ORDER BY shared DESC, e.name LIMIT 20",
+                    "SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = $1 ORDER BY seq",
                     p![id],
                 )?
                 .iter()
-                .map(|r| Related { id: r.get(0), kind: r.get(1), name: r.get(2), shared_articles: r.get::<_, i64>(3) as u64 })
+                .map(|r| Variant { text: r.get(0), key: r.get(1), reason: r.get(2), first_article: r.get(3) })
                 .collect();
-            Ok(Some(EntityView { summary, geonameid: geonameid.map(|g| g as u64), variants, article_list, quotes, figures, related }))
+            Ok(Some(EntityHead { summary, geonameid: geonameid.map(|g| g as u64), variants }))
         })
     }
 
-    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+    // The lists sort as SQLite does: undated last (NULLS LAST), text by code point (COLLATE "C").
+
+    fn entity_articles(&self, id: &str, s: &Slice) -> Result<Page<ArticleSummary>> {
+        const WHERE: &str = "WHERE rid IN (SELECT article FROM mentions WHERE entity = $1) AND ($2::bigint IS NULL OR day >= $2) AND ($3::bigint IS NULL OR day <= $3) AND ($4::text IS NULL OR strpos(title, $4) > 0)";
         self.read(|c| {
-            let rows = match q.map(key).filter(|k| !k.is_empty()) {
-                Some(k) => {
-                    let pattern = format!("%{}%", k.replace(['%', '_', '\\'], ""));
-                    c.query(
-                        &format!("SELECT {ENTITY_COLS} FROM entities e WHERE ($1::text IS NULL OR e.type = $1) AND e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE $2) ORDER BY e.articles DESC, e.name LIMIT $3"),
-                        p![kind, pattern, (limit as i64)],
-                    )?
-                }
-                None => c.query(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE ($1::text IS NULL OR e.type = $1) AND e.articles > 0 ORDER BY e.articles DESC, e.name LIMIT $2"), p![kind, (limit as i64)])?,
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles {WHERE}"), p![id, s.from, s.to, s.needle()])?.get(0);
+            let items = c
+                .query(&format!("SELECT {SUMMARY_COLS} FROM articles {WHERE} ORDER BY day DESC NULLS LAST, id COLLATE \"C\" LIMIT $5 OFFSET $6"), p![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)])?
+                .iter()
+                .map(|r| summary_from(r, 0))
+                .collect();
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_quotes(&self, id: &str, s: &Slice) -> Result<Page<QuoteView>> {
+        const FROM: &str = "FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_entity = $1 AND ($2::bigint IS NULL OR a.day >= $2) AND ($3::bigint IS NULL OR a.day <= $3) AND ($4::text IS NULL OR strpos(q.text, $4) > 0)";
+        self.read(|c| {
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) {FROM}"), p![id, s.from, s.to, s.needle()])?.get(0);
+            let items = c
+                .query(&format!("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text {FROM} ORDER BY a.day DESC NULLS LAST, a.id COLLATE \"C\", q.start_pos, q.end_pos LIMIT $5 OFFSET $6"), p![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)])?
+                .iter()
+                .map(|r| QuoteView { article: r.get(0), published: r.get(1), kind: r.get(2), cue: r.get(3), speaker: r.get(4), text: r.get(5) })
+                .collect();
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_figures(&self, id: &str, s: &Slice) -> Result<Page<FigureView>> {
+        const FROM: &str = "FROM counts n JOIN articles a ON a.rid = n.article WHERE n.source_entity = $1 AND ($2::bigint IS NULL OR a.day >= $2) AND ($3::bigint IS NULL OR a.day <= $3) AND ($4::text IS NULL OR strpos(n.text, $4) > 0)";
+        self.read(|c| {
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) {FROM}"), p![id, s.from, s.to, s.needle()])?.get(0);
+            let items = c
+                .query(&format!("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text {FROM} ORDER BY a.day DESC NULLS LAST, a.id COLLATE \"C\", n.start_pos, n.end_pos, n.category COLLATE \"C\" LIMIT $5 OFFSET $6"), p![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)])?
+                .iter()
+                .map(|r| FigureView { article: r.get(0), published: r.get(1), category: r.get(2), value: r.get(3), qualifier: r.get(4), text: r.get(5) })
+                .collect();
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_related(&self, id: &str, s: &Slice) -> Result<Page<Related>> {
+        const FROM: &str = "WITH arts AS (SELECT DISTINCT m.article FROM mentions m JOIN articles a ON a.rid = m.article WHERE m.entity = $1 AND ($2::bigint IS NULL OR a.day >= $2) AND ($3::bigint IS NULL OR a.day <= $3)), \
+             shared AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n FROM mentions m JOIN arts ON arts.article = m.article WHERE m.entity <> $1 GROUP BY m.entity) \
+             SELECT {COLS} FROM shared s JOIN entities e ON e.id = s.entity \
+             WHERE ($4::text IS NULL OR strpos(e.name, $4) > 0 OR strpos(translate(e.latin, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), $5) > 0)";
+        self.read(|c| {
+            let (needle, latin) = (s.needle(), s.needle().map(str::to_ascii_lowercase));
+            let rows = c.query(
+                &format!(
+                    "{} ORDER BY s.n DESC, e.name COLLATE \"C\", e.id COLLATE \"C\" LIMIT $6 OFFSET $7",
+                    FROM.replace("{COLS}", "e.id, e.type, e.name, s.n, COUNT(*) OVER ()")
+                ),
+                p![id, s.from, s.to, needle, latin, sql_count(s.limit), sql_count(s.offset)],
+            )?;
+            let items: Vec<Related> = rows
+                .iter()
+                .map(|r| Related {
+                    id: r.get(0),
+                    kind: r.get(1),
+                    name: r.get(2),
+                    shared_articles: r.get::<_, i64>(3) as u64,
+                })
+                .collect();
+            let total: i64 = match rows.first() {
+                Some(r) => r.get(4),
+                None => c.query_one(&FROM.replace("{COLS}", "COUNT(*)"), p![id, s.from, s.to, needle, latin])?.get(0),
             };
-            Ok(rows.iter().map(entity_summary).collect())
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_quote_months(&self, id: &str) -> Result<Vec<MonthCount>> {
+        self.read(|c| {
+            let rows = c.query("SELECT a.day / 100 AS m, COUNT(*) FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_entity = $1 AND a.day IS NOT NULL GROUP BY m ORDER BY m", p![id])?;
+            Ok(rows.iter().map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1))).map(|(m, n)| MonthCount { month: format!("{:04}-{:02}", m / 100, m % 100), quotes: n as u64 }).collect())
+        })
+    }
+
+    fn entities(
+        &self,
+        q: Option<&str>,
+        kind: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Page<EntitySummary>> {
+        const WHERE: &str = "WHERE ($1::text IS NULL OR e.type = $1) AND e.articles > 0 AND ($3::text IS NULL OR e.id IN (SELECT entity FROM entity_keys WHERE strpos(key, $2::text) > 0) \
+             OR strpos(translate(e.latin, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), $3) > 0)";
+        self.read(|c| {
+            let (k, latin) = entity_query(q);
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM entities e {WHERE}"), p![kind, k, latin])?.get(0);
+            let items = c
+                .query(&format!("SELECT {ENTITY_COLS} FROM entities e {WHERE} ORDER BY e.articles DESC, e.name COLLATE \"C\", e.id COLLATE \"C\" LIMIT $4 OFFSET $5"), p![kind, k, latin, sql_count(limit), sql_count(offset)])?
+                .iter()
+                .map(entity_summary)
+                .collect();
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 
@@ -251,15 +325,21 @@ impl Store for PgStore {
                  AND ($2::bigint IS NULL OR day >= $2) AND ($3::bigint IS NULL OR day <= $3) GROUP BY day ORDER BY day",
                 p![category, from, to],
             )?;
-            Ok(rows.iter().map(|r| CountPoint { day: day_string(r.get(0)), total: r.get(1), records: r.get::<_, i64>(2) as u64, articles: r.get::<_, i64>(3) as u64 }).collect())
+            Ok(rows.iter().map(|r| CountPoint { day: day_string(r.get(0)), sum: r.get(1), records: r.get::<_, i64>(2) as u64, articles: r.get::<_, i64>(3) as u64 }).collect())
         })
     }
 
-    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>> {
+    fn articles_between(
+        &self,
+        from: Option<i64>,
+        to: Option<i64>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ArticleView>> {
         self.read(|c| {
             let rows = c.query(
-                &format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE ($1::bigint IS NULL OR day >= $1) AND ($2::bigint IS NULL OR day <= $2) ORDER BY day NULLS FIRST, id LIMIT $3"),
-                p![from, to, (limit.min(i64::MAX as usize) as i64)],
+                &format!("SELECT rid, text, record, {SUMMARY_COLS} FROM articles WHERE ($1::bigint IS NULL OR day >= $1) AND ($2::bigint IS NULL OR day <= $2) ORDER BY day NULLS FIRST, id COLLATE \"C\" LIMIT $3 OFFSET $4"),
+                p![from, to, sql_count(limit), sql_count(offset)],
             )?;
             rows.iter().map(|r| load_view(c, r.get(0), summary_from(r, 3), r.get(1), &r.get::<_, String>(2))).collect()
         })

@@ -140,7 +140,7 @@ impl Search for PgSearch {
                 let total: i64 = c.query_one(&format!("SELECT COUNT(*) FROM articles WHERE {filter}"), &refs)?.get(0);
                 let sql = format!(
                     "SELECT id FROM articles WHERE {filter} ORDER BY day DESC NULLS LAST, id LIMIT {limit} OFFSET {}",
-                    q.offset
+                    q.offset.min(i64::MAX as usize)
                 );
                 let hits = c.query(&sql, &refs)?.iter().map(|r| Hit { id: r.get(0), score: 0.0 }).collect();
                 return Ok(Results { total: total as usize, hits });

@@ -12,8 +12,8 @@ use crate::pool::Pool;
 use crate::search::IndexDoc;
 use crate::store::Store;
 use crate::views::{
-    ArticleSummary, ArticleView, CountPoint, EntitySummary, EntityView, FigureView, GeoView, HitRow, QuoteView,
-    Related, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, GeoView, HitRow, MonthCount, Page,
+    QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -111,6 +111,23 @@ fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, 
         .query_map([rowid], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ArticleView { summary, text, record, links })
+}
+
+/// A count as SQL takes it (at most `i64::MAX`).
+fn sql_count(n: usize) -> i64 {
+    n.min(i64::MAX as usize) as i64
+}
+
+fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
+    Page { items, total: total as u64, offset: s.offset, limit: s.limit }
+}
+
+/// What an entity search looks for: the query's folded key among the spellings (`None` when
+/// it folds to nothing), and the query in ASCII lower case in the Latin names (`None` when there
+/// is no query).
+pub(crate) fn entity_query(q: Option<&str>) -> (Option<String>, Option<String>) {
+    let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else { return (None, None) };
+    (Some(key(q)).filter(|k| !k.is_empty()), Some(q.to_ascii_lowercase()))
 }
 
 impl Store for SqliteStore {
@@ -246,50 +263,128 @@ impl Store for SqliteStore {
         })
     }
 
-    fn entity(&self, id: &str) -> Result<Option<EntityView>> {
+    fn entity_head(&self, id: &str) -> Result<Option<EntityHead>> {
         self.read(|c| {
-            let Some(summary) = c.query_row(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE e.id = ?1"), [id], entity_summary).optional()? else {
+            let Some(summary) = c
+                .query_row(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE e.id = ?1"), [id], entity_summary)
+                .optional()?
+            else {
                 return Ok(None);
             };
-            let geonameid: Option<i64> = c.query_row("SELECT geonameid FROM entities WHERE id = ?1", [id], |r| r.get(0))?;
-            let mut st = c.prepare("SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = ?1 ORDER BY rowid")?;
-            let variants = st.query_map([id], |r| Ok(Variant { text: r.get(0)?, key: r.get(1)?, reason: r.get(2)?, first_article: r.get(3)? }))?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare(&format!("SELECT {SUMMARY_COLS} FROM articles WHERE rowid IN (SELECT article FROM mentions WHERE entity = ?1) ORDER BY day DESC, id LIMIT 100"))?;
-            let article_list = st.query_map([id], summary_from)?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 ORDER BY a.day DESC, a.id, q.start LIMIT 200")?;
-            let quotes = st.query_map([id], |r| Ok(QuoteView { article: r.get(0)?, published: r.get(1)?, kind: r.get(2)?, cue: r.get(3)?, speaker: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
-            let mut st = c.prepare("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text FROM counts n JOIN articles a ON a.rowid = n.article WHERE n.source_entity = ?1 ORDER BY a.day DESC, a.id, n.start LIMIT 200")?;
-            let figures = st.query_map([id], |r| Ok(FigureView { article: r.get(0)?, published: r.get(1)?, category: r.get(2)?, value: r.get(3)?, qualifier: r.get(4)?, text: r.get(5)? }))?.collect::<rusqlite::Result<_>>()?;
-            // entities seen with it, among its 500 latest articles (a bound on the work per request)
+            let geonameid: Option<i64> =
+                c.query_row("SELECT geonameid FROM entities WHERE id = ?1", [id], |r| r.get(0))?;
             let mut st = c.prepare(
-                "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ?1 ORDER BY article DESC LIMIT 500) \
-                 SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article) AS shared FROM mentions m JOIN arts ON arts.article = m.article \
-                 JOIN entities e ON e.id = m.entity WHERE m.entity <> ?1 GROUP BY e.id ORDER BY shared DESC, e.name LIMIT 20",
+                "SELECT variant, key, reason, first_article FROM entity_keys WHERE entity = ?1 ORDER BY rowid",
             )?;
-            let related = st.query_map([id], |r| Ok(Related { id: r.get(0)?, kind: r.get(1)?, name: r.get(2)?, shared_articles: r.get::<_, i64>(3)? as u64 }))?.collect::<rusqlite::Result<_>>()?;
-            Ok(Some(EntityView { summary, geonameid: geonameid.map(|g| g as u64), variants, article_list, quotes, figures, related }))
+            let variants = st
+                .query_map([id], |r| {
+                    Ok(Variant { text: r.get(0)?, key: r.get(1)?, reason: r.get(2)?, first_article: r.get(3)? })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Some(EntityHead { summary, geonameid: geonameid.map(|g| g as u64), variants }))
         })
     }
 
-    fn entities(&self, q: Option<&str>, kind: Option<&str>, limit: usize) -> Result<Vec<EntitySummary>> {
+    fn entity_articles(&self, id: &str, s: &Slice) -> Result<Page<ArticleSummary>> {
+        const WHERE: &str = "WHERE rowid IN (SELECT article FROM mentions WHERE entity = ?1) AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3) AND (?4 IS NULL OR instr(title, ?4) > 0)";
         self.read(|c| {
-            let rows = match q.map(key).filter(|k| !k.is_empty()) {
-                Some(k) => {
-                    let pattern = format!("%{}%", k.replace(['%', '_'], ""));
-                    let mut st = c.prepare_cached(&format!(
-                        "SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 AND e.id IN (SELECT entity FROM entity_keys WHERE key LIKE ?2) \
-                         ORDER BY e.articles DESC, e.name LIMIT ?3"
-                    ))?;
-                    let rows = st.query_map(params![kind, pattern, limit as i64], entity_summary)?.collect::<rusqlite::Result<_>>()?;
-                    rows
-                }
-                None => {
-                    let mut st = c.prepare_cached(&format!("SELECT {ENTITY_COLS} FROM entities e WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 ORDER BY e.articles DESC, e.name LIMIT ?2"))?;
-                    let rows = st.query_map(params![kind, limit as i64], entity_summary)?.collect::<rusqlite::Result<_>>()?;
-                    rows
-                }
-            };
-            Ok(rows)
+            let total = c
+                .prepare_cached(&format!("SELECT COUNT(*) FROM articles {WHERE}"))?
+                .query_row(params![id, s.from, s.to, s.needle()], |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!(
+                "SELECT {SUMMARY_COLS} FROM articles {WHERE} ORDER BY day DESC, id LIMIT ?5 OFFSET ?6"
+            ))?;
+            let items = st
+                .query_map(
+                    params![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)],
+                    summary_from,
+                )?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_quotes(&self, id: &str, s: &Slice) -> Result<Page<QuoteView>> {
+        const FROM: &str = "FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3) AND (?4 IS NULL OR instr(q.text, ?4) > 0)";
+        self.read(|c| {
+            let total = c.prepare_cached(&format!("SELECT COUNT(*) {FROM}"))?.query_row(params![id, s.from, s.to, s.needle()], |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!("SELECT a.id, a.published, q.kind, q.cue, q.speaker, q.text {FROM} ORDER BY a.day DESC, a.id, q.start, q.end LIMIT ?5 OFFSET ?6"))?;
+            let items = st
+                .query_map(params![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)], |r| Ok(QuoteView { article: r.get(0)?, published: r.get(1)?, kind: r.get(2)?, cue: r.get(3)?, speaker: r.get(4)?, text: r.get(5)? }))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_figures(&self, id: &str, s: &Slice) -> Result<Page<FigureView>> {
+        const FROM: &str = "FROM counts n JOIN articles a ON a.rowid = n.article WHERE n.source_entity = ?1 AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3) AND (?4 IS NULL OR instr(n.text, ?4) > 0)";
+        self.read(|c| {
+            let total = c.prepare_cached(&format!("SELECT COUNT(*) {FROM}"))?.query_row(params![id, s.from, s.to, s.needle()], |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!("SELECT a.id, a.published, n.category, n.value, n.qualifier, n.text {FROM} ORDER BY a.day DESC, a.id, n.start, n.end, n.category LIMIT ?5 OFFSET ?6"))?;
+            let items = st
+                .query_map(params![id, s.from, s.to, s.needle(), sql_count(s.limit), sql_count(s.offset)], |r| Ok(FigureView { article: r.get(0)?, published: r.get(1)?, category: r.get(2)?, value: r.get(3)?, qualifier: r.get(4)?, text: r.get(5)? }))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_related(&self, id: &str, s: &Slice) -> Result<Page<Related>> {
+        // the articles of the slice's days, the other entities they mention counted by entity
+        // (names joined after counting), and the total beside each row in the same pass
+        const FROM: &str = "WITH arts AS (SELECT DISTINCT m.article FROM mentions m JOIN articles a ON a.rowid = m.article WHERE m.entity = ?1 AND (?2 IS NULL OR a.day >= ?2) AND (?3 IS NULL OR a.day <= ?3)), \
+             shared AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n FROM mentions m JOIN arts ON arts.article = m.article WHERE m.entity <> ?1 GROUP BY m.entity) \
+             SELECT {COLS} FROM shared s JOIN entities e ON e.id = s.entity WHERE (?4 IS NULL OR instr(e.name, ?4) > 0 OR instr(lower(e.latin), ?5) > 0)";
+        self.read(|c| {
+            let (needle, latin) = (s.needle(), s.needle().map(str::to_ascii_lowercase));
+            let mut st = c.prepare_cached(&format!(
+                "{} ORDER BY s.n DESC, e.name, e.id LIMIT ?6 OFFSET ?7",
+                FROM.replace("{COLS}", "e.id, e.type, e.name, s.n, COUNT(*) OVER ()")
+            ))?;
+            let mut total = 0;
+            let items = st
+                .query_map(params![id, s.from, s.to, needle, latin, sql_count(s.limit), sql_count(s.offset)], |r| {
+                    total = r.get::<_, i64>(4)?;
+                    Ok(Related {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        name: r.get(2)?,
+                        shared_articles: r.get::<_, i64>(3)? as u64,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if items.is_empty() {
+                // past the end (or nothing): the total on its own
+                total = c
+                    .prepare_cached(&FROM.replace("{COLS}", "COUNT(*)"))?
+                    .query_row(params![id, s.from, s.to, needle, latin], |r| r.get(0))?;
+            }
+            Ok(page(items, total, s))
+        })
+    }
+
+    fn entity_quote_months(&self, id: &str) -> Result<Vec<MonthCount>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached("SELECT a.day / 100, COUNT(*) FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 AND a.day IS NOT NULL GROUP BY a.day / 100 ORDER BY a.day / 100")?;
+            let rows = st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+            rows.map(|r| r.map(|(m, n)| MonthCount { month: format!("{:04}-{:02}", m / 100, m % 100), quotes: n as u64 }).map_err(Into::into)).collect()
+        })
+    }
+
+    fn entities(
+        &self,
+        q: Option<&str>,
+        kind: Option<&str>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Page<EntitySummary>> {
+        // a folded spelling holds the query, or the Latin name does (ASCII letter case aside)
+        const WHERE: &str = "WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 AND (?3 IS NULL OR e.id IN (SELECT entity FROM entity_keys WHERE instr(key, ?2) > 0) OR instr(lower(e.latin), ?3) > 0)";
+        self.read(|c| {
+            let (k, latin) = entity_query(q);
+            let total = c.prepare_cached(&format!("SELECT COUNT(*) FROM entities e {WHERE}"))?.query_row(params![kind, k, latin], |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!("SELECT {ENTITY_COLS} FROM entities e {WHERE} ORDER BY e.articles DESC, e.name, e.id LIMIT ?4 OFFSET ?5"))?;
+            let items = st.query_map(params![kind, k, latin, sql_count(limit), sql_count(offset)], entity_summary)?.collect::<rusqlite::Result<_>>()?;
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 
@@ -329,19 +424,25 @@ impl Store for SqliteStore {
                  AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3) GROUP BY day ORDER BY day",
             )?;
             let rows = st.query_map(params![category, from, to], |r| {
-                Ok(CountPoint { day: day_string(r.get(0)?), total: r.get(1)?, records: r.get::<_, i64>(2)? as u64, articles: r.get::<_, i64>(3)? as u64 })
+                Ok(CountPoint { day: day_string(r.get(0)?), sum: r.get(1)?, records: r.get::<_, i64>(2)? as u64, articles: r.get::<_, i64>(3)? as u64 })
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })
     }
 
-    fn articles_between(&self, from: Option<i64>, to: Option<i64>, limit: usize) -> Result<Vec<ArticleView>> {
+    fn articles_between(
+        &self,
+        from: Option<i64>,
+        to: Option<i64>,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<ArticleView>> {
         self.read(|c| {
             let mut st = c.prepare(&format!(
-                "SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2) ORDER BY day, id LIMIT ?3"
+                "SELECT rowid, text, record, {SUMMARY_COLS} FROM articles WHERE (?1 IS NULL OR day >= ?1) AND (?2 IS NULL OR day <= ?2) ORDER BY day, id LIMIT ?3 OFFSET ?4"
             ))?;
             let rows: Vec<_> = st
-                .query_map(params![from, to, limit as i64], |r| {
+                .query_map(params![from, to, sql_count(limit), sql_count(offset)], |r| {
                     let s = ArticleSummary { id: r.get(3)?, title: r.get(4)?, source: r.get(5)?, url: r.get(6)?, published: r.get(7)? };
                     Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, s))
                 })?
