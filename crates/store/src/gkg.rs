@@ -425,7 +425,7 @@ pub fn check_row(row: &str) -> Result<(), String> {
         }
     }
     let t = cols[25];
-    if !t.is_empty() && !(t.starts_with("srclc:") && t.contains(";eng:")) {
+    if !(t.is_empty() || t.starts_with("srclc:") && t.contains(";eng:")) {
         return err(25, "not srclc:xxx;eng:yyy", t);
     }
     Ok(())

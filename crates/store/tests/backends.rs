@@ -40,7 +40,7 @@ fn exercise(store: &dyn Store) -> Value {
     // themes and tone are stored with the record, and the GKG export writes them
     let extracted = &b.iter().find(|a| a.id == "xss-1").unwrap().record;
     assert_eq!((&xss.record.themes, &xss.record.tone), (&extracted.themes, &extracted.tone));
-    let gkg = khabar_store::gkg::row(&xss, 1);
+    let gkg = khabar_store::gkg::row(&xss);
     let gkg: Vec<&str> = gkg.split('\t').collect();
     assert!(gkg[7].split(';').any(|c| c == "ARREST"), "V1THEMES: {}", gkg[7]);
     assert_eq!(gkg[15].split(',').count(), 7, "V1.5TONE: {}", gkg[15]);
