@@ -121,7 +121,9 @@ async fn counts_keep_categories_apart_and_a_bar_opens_its_figures() {
     let whole = json("/api/figures?scope=all&limit=1000").await;
     let mut paged = Vec::new();
     for o in (0..whole["total"].as_u64().unwrap()).step_by(2) {
-        paged.extend(json(&format!("/api/figures?scope=all&limit=2&offset={o}")).await["items"].as_array().unwrap().clone());
+        paged.extend(
+            json(&format!("/api/figures?scope=all&limit=2&offset={o}")).await["items"].as_array().unwrap().clone(),
+        );
     }
     assert_eq!(&paged, whole["items"].as_array().unwrap());
     for (uri, what) in [

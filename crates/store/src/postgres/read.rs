@@ -389,7 +389,7 @@ impl Store for PgStore {
         self.read(|c| {
             let rows = c.query(
                 &format!(
-                    "SELECT n.country, COUNT(*) {FIGURES} AND n.country IS NOT NULL GROUP BY n.country ORDER BY 2 DESC, 1 COLLATE \"C\""
+                    "SELECT n.country, COUNT(*) {FIGURES} AND n.country IS NOT NULL GROUP BY n.country ORDER BY 2 DESC, n.country COLLATE \"C\""
                 ),
                 p![cat, None::<String>, scope, f.from, f.to],
             )?;
