@@ -6,7 +6,8 @@
 //! and semicolons) is read for the phrases of `data/count_scope.tsv` (منذ بدء النزاع،
 //! الحصيلة الإجمالية → cumulative; الحرب العالمية → historical), for منذ followed by a date or a
 //! year (cumulative), and for a date or year at least two years before the article's own
-//! (historical). A figure's country is that of the geocoded place nearest it in its sentence,
+//! (historical); a hundred thousand or more killed, wounded, arrested, abducted or missing (a
+//! million displaced) is a statistic (cumulative), never one incident. A figure's country is that of the geocoded place nearest it in its sentence,
 //! else of the place the article names most.
 //!
 //! ```
@@ -43,13 +44,38 @@ impl Component for CountScope {
         "each count's scope (one incident's, a cumulative or a historical toll) and its country"
     }
     fn run(&self, doc: &mut Doc) {
-        let scopes: Vec<Scope> = doc.records.counts.iter().map(|c| scope_of(doc, c.tokens.clone())).collect();
+        let scopes: Vec<Scope> =
+            doc.records.counts.iter().map(|c| aggregate(c, scope_of(doc, c.tokens.clone()))).collect();
         let countries: Vec<Option<&'static str>> =
             doc.records.counts.iter().map(|c| country_of(doc, c.tokens.clone())).collect();
         for ((c, s), k) in doc.records.counts.iter_mut().zip(scopes).zip(countries) {
             c.scope = s;
             c.country = k;
         }
+    }
+}
+
+/// How many killed, wounded, arrested, abducted or missing no one incident in the news reaches:
+/// a figure this large is a statistic (a war's dead, a disease's cases, a country's detainees)
+/// or a misreading, and is kept out of daily incident totals either way. The deadliest single
+/// events of the century (the 2004 tsunami, the 2010 Haiti earthquake) are the rare exceptions
+/// this gives up; in the corpus, every such figure is Syria's war toll, a disease's, or history.
+const AGGREGATE_MIN: f64 = 100_000.0;
+/// The displaced reach a hundred thousand in one offensive, but not a million: past it, a
+/// country's or the world's stock of refugees.
+const DISPLACED_AGGREGATE_MIN: f64 = 1_000_000.0;
+
+fn aggregate(c: &crate::CountRec, found: Scope) -> Scope {
+    use khabar_model::Category::*;
+    let min = match c.category {
+        Kill | Wound | Arrest | Kidnap | Missing => AGGREGATE_MIN,
+        Displace => DISPLACED_AGGREGATE_MIN,
+        Protest => return found,
+    };
+    if found == Scope::Incident && c.value >= min {
+        Scope::Cumulative
+    } else {
+        found
     }
 }
 
@@ -137,7 +163,12 @@ fn scope_of(doc: &Doc, figure: Range<usize>) -> Scope {
             && ["عام", "سنه", "العام", "في"].iter().any(|w| same_word(&doc.tokens[j - 1], w))
     });
     if dated_old || year_old {
-        Scope::Historical
+        // منذ anywhere before it in the clause: summed since then (قتل 10 آلاف منذ تدخل التحالف في 2015)
+        if since.is_empty() {
+            Scope::Historical
+        } else {
+            Scope::Cumulative
+        }
     } else {
         Scope::Incident
     }
@@ -207,8 +238,16 @@ mod tests {
         assert_eq!(scopes("وبلغت الحصيلة الإجمالية لضحايا الحرب 10 آلاف قتيل."), [(10000.0, Scope::Cumulative)]);
         assert_eq!(scopes("قتل 60 مليون شخص خلال الحرب العالمية الثانية."), [(60_000_000.0, Scope::Historical)]);
         assert_eq!(scopes("وكان 3 آلاف شخص قد قتلوا في مجزرة عام 1982 في حماة."), [(3000.0, Scope::Historical)]);
+        // a million wounded is a statistic; a rate is no incident; accounts are not people
+        assert_eq!(scopes("وأصيب نحو 216 مليون شخص بالملاريا."), [(216_000_000.0, Scope::Cumulative)]);
+        assert_eq!(scopes("ويقتل 30 شخصا يوميا في حوادث السير."), [(30.0, Scope::Cumulative)]);
+        assert_eq!(scopes("وأوقفت الشركة 583 مليون حساب وهمي."), []);
         // a recent date is no history
         assert_eq!(scopes("وقتل 7 متظاهرين في عام 2018 في المدينة."), [(7.0, Scope::Incident)]);
+        assert_eq!(
+            scopes("وقتل نحو 10 آلاف شخص في اليمن منذ تدخل التحالف في عام 2015."),
+            [(10000.0, Scope::Cumulative)]
+        );
     }
 
     #[test]
