@@ -46,6 +46,17 @@ impl Component for CountScope {
     fn run(&self, doc: &mut Doc) {
         let scopes: Vec<Scope> =
             doc.records.counts.iter().map(|c| aggregate(c, scope_of(doc, c.tokens.clone()))).collect();
+        // a breakdown (بينهم 63 ألف جندي، منهم 20 ألف طفل) totals what the figure before it totals
+        let mut scopes = scopes;
+        for i in 1..scopes.len() {
+            let (prev, this) = (&doc.records.counts[i - 1], &doc.records.counts[i]);
+            let (ps, ts) = (sentence_of(doc, prev.tokens.start), sentence_of(doc, this.tokens.start));
+            let near = ps == ts || ps.end == ts.start;
+            if scopes[i] == Scope::Incident && scopes[i - 1] != Scope::Incident && near && breakdown(doc, &this.tokens)
+            {
+                scopes[i] = scopes[i - 1];
+            }
+        }
         let countries: Vec<Option<&'static str>> =
             doc.records.counts.iter().map(|c| country_of(doc, c.tokens.clone())).collect();
         for ((c, s), k) in doc.records.counts.iter_mut().zip(scopes).zip(countries) {
@@ -77,6 +88,14 @@ fn aggregate(c: &crate::CountRec, found: Scope) -> Scope {
     } else {
         found
     }
+}
+
+/// Whether a figure opens a breakdown of the one before: بينهم، من بينهم، منهم، بينها among the
+/// three words before it (after the last comma) or its first two.
+fn breakdown(doc: &Doc, figure: &Range<usize>) -> bool {
+    let clause = clause_of(doc, figure);
+    (clause.start.max(figure.start.saturating_sub(3))..(figure.start + 2).min(figure.end))
+        .any(|i| ["بينهم", "منهم", "بينها", "منها", "بينهن", "منهن"].iter().any(|w| same_word(&doc.tokens[i], w)))
 }
 
 /// The sentence (token range) holding token `i`.
@@ -242,6 +261,10 @@ mod tests {
         assert_eq!(scopes("وأصيب نحو 216 مليون شخص بالملاريا."), [(216_000_000.0, Scope::Cumulative)]);
         assert_eq!(scopes("ويقتل 30 شخصا يوميا في حوادث السير."), [(30.0, Scope::Cumulative)]);
         assert_eq!(scopes("وأوقفت الشركة 583 مليون حساب وهمي."), []);
+        assert_eq!(
+            scopes("وقتل أكثر من 350 ألف شخص منذ بدء النزاع في 2011، بينهم 63 ألف جندي. وقتل 5 أشخاص أمس."),
+            [(350000.0, Scope::Cumulative), (63000.0, Scope::Cumulative), (5.0, Scope::Incident)]
+        );
         // a recent date is no history
         assert_eq!(scopes("وقتل 7 متظاهرين في عام 2018 في المدينة."), [(7.0, Scope::Incident)]);
         assert_eq!(
