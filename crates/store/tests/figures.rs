@@ -62,4 +62,13 @@ fn series_points_are_their_figures_and_a_copy_counts_once() {
     assert_eq!(s.count_series(&all()).unwrap(), series, "the copy adds nothing to any total");
     assert_eq!(s.figures(&all(), 1, 0).unwrap().total, total);
     assert!(s.article(&format!("{}-another-section", most.id)).unwrap().is_some());
+
+    // the original corrected (another text): the copy is a copy no more, and both count
+    let mut corrected = most.clone();
+    corrected.text.push_str(" (صُحّح)");
+    corrected.hash = "corrected".into();
+    assert_eq!(c.write(&[corrected]).unwrap().replaced, 1);
+    assert_eq!(s.stats().unwrap().duplicates, 0);
+    let both = s.figures(&all(), 1, 0).unwrap().total;
+    assert_eq!(both, total + most.record.counts.len() as u64);
 }

@@ -27,7 +27,8 @@ fn sqlite_unversioned_database_is_migrated_and_a_newer_one_refused() {
         .unwrap()
         .execute_batch(
             "DROP TABLE schema_version; ALTER TABLE entities DROP COLUMN level; DROP INDEX articles_hash; \
-             DROP INDEX counts_day; ALTER TABLE counts DROP COLUMN scope; ALTER TABLE counts DROP COLUMN country",
+             DROP INDEX counts_day; DROP TABLE copies; ALTER TABLE counts DROP COLUMN scope; \
+             ALTER TABLE counts DROP COLUMN country",
         )
         .unwrap();
     let store = SqliteStore::open(&path).unwrap();
@@ -83,7 +84,7 @@ fn postgres_old_database_is_migrated_and_a_newer_one_refused() {
     // in `khabar_migrations`, no queue tables yet, no places' level, no figures' scope
     c.batch_execute(
         "DROP TABLE queue_log, queue_progress, schema_version; ALTER TABLE entities DROP COLUMN level; \
-         DROP INDEX articles_hash, counts_day; ALTER TABLE counts DROP COLUMN scope, DROP COLUMN country; \
+         DROP INDEX articles_hash, counts_day; DROP TABLE copies; ALTER TABLE counts DROP COLUMN scope, DROP COLUMN country; \
          CREATE TABLE khabar_migrations (version BIGINT PRIMARY KEY); INSERT INTO khabar_migrations VALUES (1), (2), (3)",
     )
     .unwrap();

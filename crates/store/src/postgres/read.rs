@@ -65,10 +65,10 @@ fn sql_count(n: usize) -> i64 {
 /// The figures a [`FigureFilter`] takes ($1 category, $2 country, $3 scope, $4 and $5 days): of
 /// articles that are not a later copy of another (same content hash, smaller id kept, ids
 /// compared byte-wise as SQLite compares them).
-const FIGURES: &str = "FROM counts n JOIN articles a ON a.rid = n.article \
+const FIGURES: &str = "FROM counts n \
      WHERE ($1::text IS NULL OR n.category = $1) AND ($2::text IS NULL OR n.country = $2) AND ($3::text IS NULL OR n.scope = $3) \
      AND ($4::bigint IS NULL OR n.day >= $4) AND ($5::bigint IS NULL OR n.day <= $5) \
-     AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id COLLATE \"C\" < a.id COLLATE \"C\")";
+     AND NOT EXISTS (SELECT 1 FROM copies c WHERE c.article = n.article)";
 
 fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
     Page { items, total: total as u64, offset: s.offset, limit: s.limit }
@@ -131,7 +131,7 @@ impl Store for PgStore {
         self.read(|c| {
             let r = c.query_one(
                 "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities WHERE articles > 0), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM counts), (SELECT COUNT(*) FROM dates), \
-                 (SELECT COUNT(*) - COUNT(DISTINCT hash) FROM articles)",
+                 (SELECT COUNT(*) FROM copies)",
                 &[],
             )?;
             let n = |i| r.get::<_, i64>(i) as u64;
@@ -358,7 +358,8 @@ impl Store for PgStore {
             let rows = c.query(
                 &format!(
                     "SELECT a.id, a.title, a.published, n.category, n.value, n.qualifier, n.scope, n.country, n.source, n.source_entity, n.start_pos, n.end_pos, n.text \
-                     {FIGURES} ORDER BY n.day DESC NULLS LAST, a.id COLLATE \"C\", n.start_pos, n.category LIMIT $6 OFFSET $7"
+                     {} ORDER BY n.day DESC NULLS LAST, a.id COLLATE \"C\", n.start_pos, n.category LIMIT $6 OFFSET $7",
+                    FIGURES.replace("FROM counts n", "FROM counts n JOIN articles a ON a.rid = n.article")
                 ),
                 p![cat, country, scope, f.from, f.to, sql_count(limit), sql_count(offset)],
             )?;

@@ -26,6 +26,10 @@ pub(super) struct BatchRows {
     counts: Vec<CountRow>,
     dates: Vec<DateRow>,
     pub(super) search: SearchRows,
+    /// The articles linked: their groups of copies (same content hash) are brought up to date.
+    rids: Vec<i64>,
+    /// An article's old records were taken out (it was replaced): it may have left a group.
+    pub(super) unlinked: bool,
 }
 
 /// A column of rows, as one `unnest` array.
@@ -170,6 +174,7 @@ impl BatchRows {
     /// counts, dates.
     pub(super) fn link(&mut self, linker: &mut Linker, rid: i64, id: &str, published: Option<&str>, record: &Article) {
         let day = day_number(published);
+        self.rids.push(rid);
         let mut local_to_global: FxHashMap<&str, String> = FxHashMap::default();
         for e in &record.entities {
             let Some(link) = linker.link(e) else { continue };
@@ -348,6 +353,22 @@ impl BatchRows {
             tx.execute(
                 "UPDATE entities e SET name = coalesce((SELECT variant FROM entity_keys k WHERE k.entity = e.id AND k.names > 0 ORDER BY k.names DESC, k.seq LIMIT 1), e.name) WHERE e.id = ANY($1)",
                 p![named],
+            )?;
+        }
+        if !self.rids.is_empty() {
+            // who is a copy now in the groups (same content hash) the batch's articles joined
+            tx.execute(
+                "INSERT INTO copies SELECT a.rid FROM articles a WHERE a.hash IN (SELECT hash FROM articles WHERE rid = ANY($1)) \
+                 AND EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id COLLATE \"C\" < a.id COLLATE \"C\") ON CONFLICT DO NOTHING",
+                p![self.rids],
+            )?;
+        }
+        if self.unlinked {
+            // a replaced article left its old group: copies that no longer follow a smaller id
+            tx.execute(
+                "DELETE FROM copies c WHERE NOT EXISTS (SELECT 1 FROM articles a JOIN articles b ON b.hash = a.hash \
+                 AND b.id COLLATE \"C\" < a.id COLLATE \"C\" WHERE a.rid = c.article)",
+                &[],
             )?;
         }
         self.search.flush(tx)

@@ -83,8 +83,13 @@ CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGIN
     // indexed, so that an article stored twice is found and its figures counted once
     r#"
 ALTER TABLE counts ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident', ADD COLUMN country TEXT;
-CREATE INDEX articles_hash ON articles(hash);
+CREATE INDEX articles_hash ON articles(hash, id COLLATE "C");
 CREATE INDEX counts_day ON counts(day);
+-- the articles that are a later copy of another (same content hash, a smaller id): kept up to
+-- date by each write, so that totals leave them out without reading the articles
+CREATE TABLE copies (article BIGINT PRIMARY KEY);
+INSERT INTO copies SELECT a.rid FROM articles a
+    WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id COLLATE "C" < a.id COLLATE "C");
 "#,
 ];
 

@@ -202,6 +202,7 @@ pub(super) fn settle(
 
 /// Removes an article's records and its share of the entities' article counts.
 pub(super) fn unlink(tx: &mut Transaction, rid: i64, rows: &mut BatchRows) -> Result<()> {
+    rows.unlinked = true;
     for r in tx.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])? {
         *rows.articles_delta.entry(r.get(0)).or_default() -= 1;
     }

@@ -119,11 +119,11 @@ fn sql_count(n: usize) -> i64 {
 }
 
 /// The figures a [`FigureFilter`] takes (parameters ?1 to ?5, see [`figure_params`]): of articles
-/// that are not a later copy of another (same content hash, smaller id kept).
-const FIGURES: &str = "FROM counts n JOIN articles a ON a.rowid = n.article \
+/// that are not a later copy of another (same content hash, smaller id kept: the `copies` table).
+const FIGURES: &str = "FROM counts n \
      WHERE (?1 IS NULL OR n.category = ?1) AND (?2 IS NULL OR n.country = ?2) AND (?3 IS NULL OR n.scope = ?3) \
      AND (?4 IS NULL OR n.day >= ?4) AND (?5 IS NULL OR n.day <= ?5) \
-     AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id)";
+     AND n.article NOT IN (SELECT article FROM copies)";
 
 type FigureParams<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i64>, Option<i64>);
 
@@ -214,7 +214,7 @@ impl Store for SqliteStore {
             let n = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
             Ok(Stats {
                 articles: n("SELECT COUNT(*) FROM articles")?,
-                duplicates: n("SELECT COUNT(*) - COUNT(DISTINCT hash) FROM articles")?,
+                duplicates: n("SELECT COUNT(*) FROM copies")?,
                 entities: n("SELECT COUNT(*) FROM entities WHERE articles > 0")?,
                 quotes: n("SELECT COUNT(*) FROM quotes")?,
                 counts: n("SELECT COUNT(*) FROM counts")?,
@@ -392,11 +392,20 @@ impl Store for SqliteStore {
         offset: usize,
     ) -> Result<Page<EntitySummary>> {
         // a folded spelling holds the query, or the Latin name does (ASCII letter case aside)
-        const WHERE: &str = "WHERE (?1 IS NULL OR e.type = ?1) AND e.articles > 0 AND (?3 IS NULL OR e.id IN (SELECT entity FROM entity_keys WHERE instr(key, ?2) > 0) OR instr(lower(e.latin), ?3) > 0)";
+        // one statement per shape, so that SQLite plans each on its index: the type's (covering)
+        // index counts a type's entities without reading them, which `?1 IS NULL OR` prevents
         self.read(|c| {
             let (k, latin) = entity_query(q);
-            let total = c.prepare_cached(&format!("SELECT COUNT(*) FROM entities e {WHERE}"))?.query_row(params![kind, k, latin], |r| r.get::<_, i64>(0))?;
-            let mut st = c.prepare_cached(&format!("SELECT {ENTITY_COLS} FROM entities e {WHERE} ORDER BY e.articles DESC, e.name, e.id LIMIT ?4 OFFSET ?5"))?;
+            let of_type = if kind.is_some() { "e.type = ?1" } else { "?1 IS NULL" };
+            let matching = if latin.is_some() {
+                "(e.id IN (SELECT entity FROM entity_keys WHERE instr(key, ?2) > 0) OR instr(lower(e.latin), ?3) > 0)"
+            } else {
+                "?2 IS NULL AND ?3 IS NULL"
+            };
+            let where_ = format!("WHERE {of_type} AND e.articles > 0 AND {matching}");
+            let where_ = where_.as_str();
+            let total = c.prepare_cached(&format!("SELECT COUNT(*) FROM entities e {where_}"))?.query_row(params![kind, k, latin], |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!("SELECT {ENTITY_COLS} FROM entities e {where_} ORDER BY e.articles DESC, e.name, e.id LIMIT ?4 OFFSET ?5"))?;
             let items = st.query_map(params![kind, k, latin, sql_count(limit), sql_count(offset)], entity_summary)?.collect::<rusqlite::Result<_>>()?;
             Ok(Page { items, total: total as u64, offset, limit })
         })
@@ -457,7 +466,8 @@ impl Store for SqliteStore {
                 .query_row(figure_params(f), |r| r.get::<_, i64>(0))?;
             let mut st = c.prepare_cached(&format!(
                 "SELECT a.id, a.title, a.published, n.category, n.value, n.qualifier, n.scope, n.country, n.source, n.source_entity, n.start, n.end, n.text \
-                 {FIGURES} ORDER BY n.day DESC, a.id, n.start, n.category LIMIT ?6 OFFSET ?7"
+                 {} ORDER BY n.day DESC, a.id, n.start, n.category LIMIT ?6 OFFSET ?7",
+                FIGURES.replace("FROM counts n", "FROM counts n JOIN articles a ON a.rowid = n.article")
             ))?;
             let (cat, country, scope, from, to) = figure_params(f);
             let items = st

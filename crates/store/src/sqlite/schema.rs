@@ -62,8 +62,13 @@ CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
     r#"
 ALTER TABLE counts ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident';
 ALTER TABLE counts ADD COLUMN country TEXT;
-CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash, id);
 CREATE INDEX IF NOT EXISTS counts_day ON counts(day);
+-- the articles that are a later copy of another (same content hash, a smaller id): kept up to
+-- date by each write, so that totals leave them out without reading the articles
+CREATE TABLE IF NOT EXISTS copies (article INTEGER PRIMARY KEY);
+INSERT OR IGNORE INTO copies SELECT a.rowid FROM articles a
+    WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id);
 "#,
 ];
 

@@ -23,6 +23,15 @@ pub(super) fn write_batch(conn: &mut Connection, linker: &mut Linker, batch: &[N
             let Some(rowid) = st.article(a, &mut touched, &mut w)? else { continue };
             let global = st.entities(linker, a, rowid, &mut touched)?;
             st.records(a, rowid, &global)?;
+            // its group of copies (the same content hash) gains a member: who is a copy now
+            st.copies.execute([rowid])?;
+        }
+        if w.replaced > 0 {
+            // an article that changed left its old group: copies that no longer follow a smaller id
+            tx.execute(
+                "DELETE FROM copies WHERE NOT EXISTS (SELECT 1 FROM articles a JOIN articles b ON b.hash = a.hash AND b.id < a.id WHERE a.rowid = copies.article)",
+                [],
+            )?;
         }
         for id in &touched {
             st.rename.execute([id])?;
@@ -49,6 +58,7 @@ struct Statements<'t> {
     quote: CachedStatement<'t>,
     count: CachedStatement<'t>,
     date: CachedStatement<'t>,
+    copies: CachedStatement<'t>,
 }
 
 impl<'t> Statements<'t> {
@@ -81,6 +91,10 @@ impl<'t> Statements<'t> {
             mention: tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?,
             quote: tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?,
             count: tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text, scope, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?,
+            copies: tx.prepare_cached(
+                "INSERT OR IGNORE INTO copies SELECT a.rowid FROM articles a WHERE a.hash = (SELECT hash FROM articles WHERE rowid = ?1) \
+                 AND EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id)",
+            )?,
             date: tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?,
         })
     }
