@@ -2,7 +2,7 @@
 //! point add up to it, scopes split the figures without loss, and an article stored twice (same
 //! text, date, title and source under another id and URL) counts once.
 use examples::batch;
-use khabar_store::{Corpus, FigureFilter, Store};
+use khabar_store::{Corpus, FigureFilter};
 
 mod examples;
 
