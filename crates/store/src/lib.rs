@@ -66,5 +66,5 @@ pub use sqlite::SqliteStore;
 pub use store::{Queued, Store, ENTITY_PAGE};
 pub use views::{
     ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, GeoView, HitRow,
-    MonthCount, Page, QuoteView, Related, Slice, Stats, Variant, Written,
+    MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
 };

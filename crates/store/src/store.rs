@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::search::IndexDoc;
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, HitRow, MonthCount,
-    Page, QuoteView, Related, Slice, Stats, Written,
+    Page, PlaceCount, QuoteView, Related, Slice, Stats, Written,
 };
 use rustc_hash::FxHashMap;
 
@@ -96,6 +96,11 @@ pub trait Store: Send + Sync {
     fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>>;
     /// A daily series of counts in a category (all categories when `None`), days as YYYY-MM-DD.
     fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>>;
+    /// The located places (LOC entities with coordinates) mentioned in the articles published
+    /// between two days (inclusive, as 20180301; undated articles count only when neither is
+    /// given), each with how many of those articles mention it, most articles first (then by
+    /// name, id): `limit` of them from `offset`, with the total.
+    fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>>;
     /// Articles published in a range, in date order (then by id), with records, for export:
     /// `limit` of them from `offset`.
     fn articles_between(
