@@ -371,16 +371,25 @@ impl Store for SqliteStore {
     }
 
     fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>> {
-        // the located places first (few), then their mentions in the range's articles, counted by
-        // place; the total beside each row in the same pass
-        const FROM: &str = "WITH placed AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n FROM mentions m \
+        // the mentions of located places in the range's articles, counted by place; the total
+        // beside each row in the same pass. Without a range, from the located places (a third
+        // of the mentions); with one, from the range's articles by day (CROSS JOIN keeps that
+        // order), which a week or a month makes a few milliseconds instead of a whole scan.
+        const PLACED: &str = "FROM mentions m \
              JOIN entities e ON e.id = m.entity AND e.type = 'LOC' AND e.lat IS NOT NULL AND e.lon IS NOT NULL \
-             JOIN articles a ON a.rowid = m.article WHERE (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) GROUP BY m.entity) \
-             SELECT {COLS} FROM placed p JOIN entities e ON e.id = p.entity";
+             JOIN articles a ON a.rowid = m.article";
+        const IN_RANGE: &str = "FROM articles a CROSS JOIN mentions m ON m.article = a.rowid \
+             JOIN entities e ON e.id = m.entity AND e.type = 'LOC' AND e.lat IS NOT NULL AND e.lon IS NOT NULL";
+        let from_sql = if from.is_none() && to.is_none() { PLACED } else { IN_RANGE };
+        let with = format!(
+            "WITH placed AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n {from_sql} \
+             WHERE (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) GROUP BY m.entity) \
+             SELECT {{COLS}} FROM placed p JOIN entities e ON e.id = p.entity"
+        );
         self.read(|c| {
             let mut st = c.prepare_cached(&format!(
                 "{} ORDER BY p.n DESC, e.name, e.id LIMIT ?3 OFFSET ?4",
-                FROM.replace(
+                with.replace(
                     "{COLS}",
                     "e.id, e.name, e.latin, e.level, e.country, e.lat, e.lon, p.n, COUNT(*) OVER ()"
                 )
@@ -404,7 +413,7 @@ impl Store for SqliteStore {
             if items.is_empty() {
                 // past the end (or nothing): the total on its own
                 total = c
-                    .prepare_cached(&FROM.replace("{COLS}", "COUNT(*)"))?
+                    .prepare_cached(&with.replace("{COLS}", "COUNT(*)"))?
                     .query_row(params![from, to], |r| r.get(0))?;
             }
             Ok(Page { items, total: total as u64, offset, limit })
