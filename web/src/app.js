@@ -208,7 +208,6 @@ async function search(q) {
   const limit = Math.min(100, Math.max(1, parseInt(q.get('limit'), 10) || PAGE));
   const offset = Math.max(0, parseInt(q.get('offset'), 10) || 0);
   const what = q.get('q') || q.get('entity') || q.get('source') || [q.get('from'), q.get('to')].filter(Boolean).join(' – ');
-  setTitle(what ? `بحث: ${what}` : 'بحث');
   qs.set('limit', String(limit));
   if (offset) qs.set('offset', String(offset));
   const res = await api(`/api/articles?${qs}`);
@@ -229,6 +228,7 @@ async function search(q) {
   if (offset + res.items.length < res.total) nav.append(h('a', { href: searchHash(q, offset + limit), id: 'next-page', rel: 'next' }, 'التالي ←'));
   list.append(nav);
   main().append(list);
+  return what ? `بحث: ${what}` : 'بحث';
 }
 
 /** The article text with every record marked: code-point offsets, overlapping spans allowed. */
@@ -263,7 +263,6 @@ function markedText(text, rec, links) {
 
 async function article(id) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
-  setTitle(a.title || a.id);
   const r = a.record;
   const side = h('div', { class: 'side' });
   const section = (title, items, id) => items.length ? h('div', { class: 'card', id }, h('h3', {}, title, ' (', num(items.length), ')'), h('ul', {}, items)) : null;
@@ -282,6 +281,7 @@ async function article(id) {
       h('p', { class: 'muted', id: 'article-meta' }, 'نُشر في ', joined([date(a.published) || 'تاريخ غير معروف', a.source ? auto(a.source) : null]), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
       legend, markedText(a.text, r, a.links)),
     side));
+  return a.title || a.id;
 }
 
 /** A list that grows by pages from `/api/entities/{id}/{what}`: the first page as the entity
@@ -326,7 +326,6 @@ const figureItem = (f) => h('li', {},
 
 async function entity(id) {
   const e = await api(`/api/entities/${encodeURIComponent(id)}`);
-  setTitle(e.name);
   const head = h('div', { class: 'card' },
     h('h1', { id: 'entity-name' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), e.name),
     e.latin ? h('p', { id: 'entity-latin' }, ltr(e.latin, 'latin')) : null,
@@ -349,7 +348,8 @@ async function entity(id) {
     h('table', { id: 'variants' }, h('tr', {}, h('th', {}, 'الصيغة'), h('th', {}, 'السبب'), h('th', {}, 'أول مقال')),
       shown.map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, auto(v.reason)), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
   const side = h('div', { class: 'side' });
-  if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), h('div', { id: 'map' }), h('p', { class: 'muted' }, ltr(`${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`))));
+  const mapBox = e.geo ? h('div', { id: 'map' }) : null;
+  if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), mapBox, h('p', { class: 'muted' }, ltr(`${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`))));
   // the entities seen with it: counted over all its articles, asked for on their own
   const related = h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'));
   const relatedLoading = h('p', { class: 'loading' }, 'جارٍ التحميل…');
@@ -362,11 +362,13 @@ async function entity(id) {
   side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), pagedList(e.id, 'articles', e.article_list, (a) => h('li', {}, articleLink(a.id, a.title || a.id), ' ', h('span', { class: 'muted' }, date(a.published))), { id: 'entity-articles' })));
   main().append(h('div', { class: 'grid' }, h('div', {}, head, quotes, figures, variants), side));
   if (chart) charts.push(new Chart(chart.querySelector('canvas'), { type: 'bar', data: { labels: e.quotes_by_month.map((m) => m.month), datasets: [{ label: 'اقتباسات في الشهر', data: e.quotes_by_month.map((m) => m.quotes), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } }));
-  if (e.geo) {
-    map = L.map('map', { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
+  // (a view another one replaced while it loaded draws no map)
+  if (e.geo && mapBox.isConnected) {
+    map = L.map(mapBox, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
     outlines().addTo(map);
     L.circleMarker([e.geo.lat, e.geo.lon], { radius: 8, color: '#cf222e', fillOpacity: 0.8 }).addTo(map);
   }
+  return e.name;
 }
 
 /** Country outlines from world-atlas, bundled: the map's only background (no tiles, no network
@@ -381,7 +383,6 @@ const PLACES = 1000;
 async function placesMap(q) {
   const from = q.get('from') || '';
   const to = q.get('to') || '';
-  setTitle(from || to ? `الأماكن في الأخبار ${[from, to].join(' – ')}` : 'الأماكن في الأخبار');
   const form = h('form', { class: 'map-form', id: 'map-form' },
     h('label', {}, 'من ', h('input', { name: 'from', type: 'date', value: from })),
     h('label', {}, 'إلى ', h('input', { name: 'to', type: 'date', value: to })),
@@ -406,6 +407,7 @@ async function placesMap(q) {
   const table = h('table', { class: 'places', id: 'places-list' }, h('tr', {}, h('th', {}, 'المكان'), h('th', {}, 'النوع'), h('th', {}, 'الدولة'), h('th', {}, 'المقالات')),
     res.items.map((p) => h('tr', {}, h('td', {}, entityLink(p.id, p.name, 'LOC'), p.latin ? h('span', { class: 'muted' }, ' (', ltr(p.latin, 'latin'), ')') : null), h('td', {}, LEVEL_AR[p.level] || ''), h('td', {}, p.country ? ltr(p.country) : ''), h('td', { class: 'n' }, num(p.articles)))));
   if (res.items.length) main().append(h('div', { class: 'card' }, h('h2', {}, 'القائمة'), table));
+  if (!box.isConnected) return null; // another view replaced this one while it loaded
   map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([25, 30], 2);
   outlines().addTo(map);
   const most = Math.max(1, ...res.items.map((p) => p.articles));
@@ -420,9 +422,15 @@ async function placesMap(q) {
     if (el) { el.dataset.entity = p.id; el.setAttribute('aria-label', p.name); }
   }
   if (!res.items.length) card.append(h('p', { class: 'muted' }, 'لا أماكن مذكورة في هذه المدة.'));
+  return from || to ? `الأماكن في الأخبار ${[from, to].join(' – ')}` : 'الأماكن في الأخبار';
 }
 
+/** Which view is the latest: a view still loading when another is asked for must not set the
+ * title or say it is ready. */
+let generation = 0;
+
 async function route() {
+  const gen = ++generation;
   clear();
   const { path, q } = params();
   const form = document.getElementById('search');
@@ -434,21 +442,23 @@ async function route() {
   // a placeholder while the view's requests run
   const loading = h('p', { class: 'loading', id: 'loading', role: 'status' }, 'جارٍ التحميل…');
   main().append(loading);
+  let title;
   try {
-    if (path.startsWith('/article/')) await article(decodeURIComponent(path.slice(9)));
-    else if (path.startsWith('/entity/')) await entity(decodeURIComponent(path.slice(8)));
-    else if (path === '/search') await search(q);
-    else if (path === '/map') await placesMap(q);
-    else {
-      setTitle(null);
-      await home();
-    }
+    // each view answers with its title (the home page with none: the site's own)
+    if (path.startsWith('/article/')) title = await article(decodeURIComponent(path.slice(9)));
+    else if (path.startsWith('/entity/')) title = await entity(decodeURIComponent(path.slice(8)));
+    else if (path === '/search') title = await search(q);
+    else if (path === '/map') title = await placesMap(q);
+    else await home();
   } catch (e) {
-    setTitle(arabicError(e));
+    if (gen !== generation) return;
+    title = arabicError(e);
     main().append(errorCard(e));
   } finally {
     loading.remove();
   }
+  if (gen !== generation) return;
+  setTitle(title);
   document.body.dataset.ready = location.hash || '#/';
 }
 
