@@ -161,25 +161,59 @@ function params() {
 
 // ---- views
 
+const CAT_COLOR = { KILL: '#cf222e', WOUND: '#bc4c00', ARREST: '#8250df', KIDNAP: '#1f6feb', MISSING: '#57606a', DISPLACE: '#1a7f37', PROTEST: '#bf8700' };
+const SCOPE_AR = { incident: 'حوادث يومها', cumulative: 'حصيلة تراكمية', historical: 'حصيلة تاريخية', all: 'كل الأرقام' };
+
+/** A hash for the figures behind a chart point: that day, that category, the same filters. */
+function figuresHash(params) {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) qs.set(k, v);
+  return `#/figures?${qs}`;
+}
+
 async function home() {
+  // one bar per category and day, side by side: categories are never added together
   const card = h('div', { class: 'card' }, h('h2', {}, 'الأرقام يوماً بيوم'));
-  const select = h('select', { 'aria-label': 'الفئة', id: 'category' }, h('option', { value: '' }, 'كل الفئات'), Object.entries(CAT_AR).map(([k, v]) => h('option', { value: k }, v)));
+  const select = h('select', { 'aria-label': 'الفئة', id: 'category' }, h('option', { value: '' }, 'كل الفئات (كل فئة وحدها)'), Object.entries(CAT_AR).map(([k, v]) => h('option', { value: k }, v)));
+  const country = h('select', { 'aria-label': 'البلد', id: 'country' }, h('option', { value: '' }, 'كل البلدان'));
+  const scope = h('select', { 'aria-label': 'نوع الرقم', id: 'scope' }, Object.entries(SCOPE_AR).map(([k, v]) => h('option', { value: k }, v)));
   const box = h('div', { class: 'chart' }, h('canvas', { id: 'counts-chart' }));
-  card.append(select, box);
+  const note = h('p', { class: 'muted' }, 'انقر عموداً لترى الأرقام التي يتألف منها. الحصائل التراكمية والتاريخية خارج مجاميع الأيام إلا إذا اخترتها.');
+  card.append(h('div', { class: 'filters' }, select, country, scope), box, note);
   const stats = h('div', { class: 'card', id: 'stats' });
   const people = h('div', { class: 'card' }, h('h2', {}, 'الأكثر ذكراً'));
   main().append(h('div', { class: 'grid' }, h('div', {}, card, people), h('div', { class: 'side' }, stats)));
+  let countriesShown = false;
   const draw = async () => {
     while (charts.length) charts.pop().destroy();
-    const cat = select.value;
-    const s = await api(`/api/counts${cat ? `?category=${cat}` : ''}`);
+    const qs = new URLSearchParams();
+    if (select.value) qs.set('category', select.value);
+    if (country.value) qs.set('country', country.value);
+    qs.set('scope', scope.value);
+    const s = await api(`/api/counts?${qs}`);
+    if (!countriesShown) {
+      countriesShown = true;
+      for (const c of s.countries) country.append(h('option', { value: c.country }, `${c.country} (${c.records.toLocaleString('ar')})`));
+    }
+    const days = [...new Set(s.series.map((p) => p.day))];
+    const cats = Object.keys(CAT_AR).filter((c) => s.series.some((p) => p.category === c));
+    const at = new Map(s.series.map((p) => [`${p.day}|${p.category}`, p.sum]));
     charts.push(new Chart(box.querySelector('canvas'), {
       type: 'bar',
-      data: { labels: s.series.map((p) => p.day), datasets: [{ label: cat ? CAT_AR[cat] : 'كل الفئات', data: s.series.map((p) => p.sum), backgroundColor: '#cf222e' }] },
-      options: { maintainAspectRatio: false, animation: false, scales: { x: { reverse: true } } },
+      data: { labels: days, datasets: cats.map((c) => ({ label: CAT_AR[c], category: c, data: days.map((d) => at.get(`${d}|${c}`) ?? null), backgroundColor: CAT_COLOR[c] })) },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        scales: { x: { reverse: true, stacked: false }, y: { stacked: false } },
+        onClick: (_ev, els, chart) => {
+          if (!els.length) return;
+          const el = els[0];
+          location.hash = figuresHash({ day: days[el.index], category: chart.data.datasets[el.datasetIndex].category, country: country.value, scope: scope.value });
+        },
+      },
     }));
   };
-  select.addEventListener('change', () => draw().catch((e) => card.append(errorCard(e))));
+  for (const el of [select, country, scope]) el.addEventListener('change', () => draw().catch((e) => card.append(errorCard(e))));
   try {
     await draw();
     const st = await api('/api/stats');
@@ -425,6 +459,34 @@ async function placesMap(q) {
   return from || to ? `الأماكن في الأخبار ${[from, to].join(' – ')}` : 'الأماكن في الأخبار';
 }
 
+/** The figures a chart bar is made of (or any filter of them), paged. */
+async function figures(q) {
+  const limit = 50;
+  const offset = Math.max(0, parseInt(q.get('offset'), 10) || 0);
+  const qs = new URLSearchParams();
+  for (const k of ['day', 'category', 'country', 'scope', 'from', 'to']) if (q.get(k)) qs.set(k, q.get(k));
+  qs.set('limit', String(limit));
+  if (offset) qs.set('offset', String(offset));
+  const res = await api(`/api/figures?${qs}`);
+  const parts = [q.get('category') ? CAT_AR[q.get('category')] || q.get('category') : 'كل الفئات', q.get('day') || '', q.get('country') || '', SCOPE_AR[q.get('scope') || 'incident'] || ''];
+  const what = parts.filter(Boolean).join(' · ');
+  // the day and the country code left to right inside the Arabic heading
+  const heading = joined([parts[0], parts[1] ? ltr(parts[1], 'date') : null, parts[2] ? ltr(parts[2]) : null, parts[3]]);
+  const list = h('ol', { id: 'figures-list', start: offset + 1 }, res.items.map((f) => h('li', {},
+    h('strong', {}, `${CAT_AR[f.category] || f.category}: `, num(f.value), ' '),
+    `«${f.text}» `,
+    f.source ? h('span', { class: 'muted' }, `— ${f.source} `) : null,
+    f.scope !== 'incident' ? h('span', { class: 'tag scope' }, SCOPE_AR[f.scope] || f.scope) : null,
+    ' ', articleLink(f.article, f.title || f.article), ' ', h('span', { class: 'muted' }, joined([date(f.published), f.country ? ltr(f.country) : null])))));
+  const nav = h('p', { class: 'pager' });
+  const at = (o) => { const p = new URLSearchParams(q); if (o > 0) p.set('offset', String(o)); else p.delete('offset'); return `#/figures?${p}`; };
+  if (offset > 0) nav.append(h('a', { href: at(Math.max(0, offset - limit)), rel: 'prev' }, '→ السابق'));
+  nav.append(h('span', { class: 'muted' }, ' ', num(res.total), ' رقماً '));
+  if (offset + res.items.length < res.total) nav.append(h('a', { href: at(offset + limit), rel: 'next' }, 'التالي ←'));
+  main().append(h('div', { class: 'card' }, h('h1', { id: 'figures-title' }, 'الأرقام: ', heading), res.items.length ? list : h('p', { class: 'muted' }, 'لا أرقام.'), nav));
+  return `الأرقام: ${what}`;
+}
+
 /** Which view is the latest: a view still loading when another is asked for must not set the
  * title or say it is ready. */
 let generation = 0;
@@ -449,6 +511,7 @@ async function route() {
     else if (path.startsWith('/entity/')) title = await entity(decodeURIComponent(path.slice(8)));
     else if (path === '/search') title = await search(q);
     else if (path === '/map') title = await placesMap(q);
+    else if (path === '/figures') title = await figures(q);
     else await home();
   } catch (e) {
     if (gen !== generation) return;

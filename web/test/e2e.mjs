@@ -247,6 +247,17 @@ try {
   await ready(`#/entity/${almaty[0].id}`);
   console.log(`ok map (${drawn.length} places, ${in2022.length} in 2022)`);
 
+  // the figures behind a day of the chart: the day in the heading left to right, a title
+  const fig = (await api('/api/figures?limit=1')).items[0];
+  assert.ok(fig && fig.published, 'a dated figure in the examples');
+  const figDay = fig.published.slice(0, 10);
+  await page.goto(`${base}/#/figures?day=${figDay}&scope=all`);
+  await ready(`#/figures?day=${figDay}&scope=all`);
+  assert.equal(await page.$eval('#figures-title time, #figures-title bdi.date', (e) => `${e.textContent}|${getComputedStyle(e).direction}|${getComputedStyle(e).unicodeBidi}`), `${figDay}|ltr|isolate`);
+  assert.match(await title(), new RegExp(`^الأرقام: .*${figDay}.* — خبر$`));
+  assert.ok(await page.$$eval('#figures-list li', (els) => els.length) >= 1);
+  console.log(`ok figures of ${figDay}`);
+
   // the XSS article renders inert, in the result list, the article view and the entity page
   await page.goto(`${base}/#/search?q=${encodeURIComponent('عنوان')}`);
   await page.waitForSelector('#results .result');

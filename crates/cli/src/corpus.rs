@@ -62,8 +62,9 @@ pub fn stats(db: &Path, as_json: bool) -> anyhow::Result<bool> {
         out!("{}", serde_json::to_string(&s)?);
     } else {
         out!(
-            "articles  {}\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}",
+            "articles  {}\ncopies    {} (the same text, date, title and source under another id: counted once)\nentities  {}\nquotes    {}\ncounts    {}\ndates     {}\nindexed   {}",
             s.articles,
+            s.duplicates,
             s.entities,
             s.quotes,
             s.counts,

@@ -841,6 +841,8 @@ fn run(
                         source: source.clone(),
                         span: span.clone(),
                         tokens: f.first..f.last + 1,
+                        scope: Default::default(),
+                        country: None,
                     });
                 }
                 i = next.max(f.last + 1);

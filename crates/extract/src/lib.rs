@@ -44,6 +44,7 @@ pub mod output;
 pub mod pipeline;
 pub mod quotes;
 mod records;
+pub mod scope;
 pub mod source;
 pub mod themes;
 pub mod tone;

@@ -91,6 +91,8 @@ pub fn to_article(id: Option<String>, published: Option<String>, doc: &Doc) -> m
             start: ix.at(c.span.start),
             end: ix.at(c.span.end),
             text: slice(&c.span),
+            scope: c.scope,
+            country: c.country.map(str::to_string),
         })
         .collect();
     a.amounts = ex

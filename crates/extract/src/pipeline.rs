@@ -7,7 +7,7 @@
 //! ```
 //! use khabar_extract::pipeline::Pipeline;
 //! let p = Pipeline::skipping(&["entities", "quotes"]).unwrap();
-//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution", "events", "themes", "tone"]);
+//! assert_eq!(p.names(), ["dates", "counts", "amounts", "hedges", "attribution", "scope", "events", "themes", "tone"]);
 //! let err = Pipeline::skipping(&["counts"]).unwrap_err();
 //! assert_eq!(err.to_string(), "cannot leave out counts: amounts requires it (leave out amounts too)");
 //! ```
@@ -23,6 +23,7 @@ pub static PIPELINE: &[&dyn Component] = &[
     &crate::entities::Entities,
     &crate::quotes::Quotes,
     &crate::attribution::Attribution,
+    &crate::scope::CountScope,
     &crate::events::Events,
     &crate::themes::Themes,
     &crate::tone::Tone,
@@ -30,7 +31,7 @@ pub static PIPELINE: &[&dyn Component] = &[
 
 /// The names of [`PIPELINE`]'s components, in order.
 pub const NAMES: &[&str] =
-    &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution", "events", "themes", "tone"];
+    &["dates", "counts", "amounts", "hedges", "entities", "quotes", "attribution", "scope", "events", "themes", "tone"];
 
 /// A choice of components that can run together.
 #[derive(Clone)]

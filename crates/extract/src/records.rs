@@ -27,6 +27,10 @@ pub struct CountRec {
     pub span: Span,
     /// Tokens the count used (so that amounts skip them).
     pub tokens: Range<usize>,
+    /// One incident's figure, or a cumulative or historical toll ([`crate::scope`]).
+    pub scope: khabar_model::Scope,
+    /// The ISO code of the country it is counted in ([`crate::scope`]).
+    pub country: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -198,8 +198,8 @@ fn prepare<J: Jobs>(
 mod tests {
     use super::*;
     use khabar_store::{
-        ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, HitRow, IndexDoc, MonthCount,
-        Page, QuoteView, Related, Slice, Stats,
+        ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, Figure, FigureFilter,
+        FigureView, HitRow, IndexDoc, MonthCount, Page, QuoteView, Related, Slice, Stats,
     };
     use rustc_hash::FxHashMap;
     use std::cell::RefCell;
@@ -345,12 +345,13 @@ mod tests {
         fn resolve_entity(&self, _: &str) -> khabar_store::Result<Vec<String>> {
             unimplemented!()
         }
-        fn count_series(
-            &self,
-            _: Option<&str>,
-            _: Option<i64>,
-            _: Option<i64>,
-        ) -> khabar_store::Result<Vec<CountPoint>> {
+        fn count_series(&self, _: &FigureFilter) -> khabar_store::Result<Vec<CountPoint>> {
+            unimplemented!()
+        }
+        fn figures(&self, _: &FigureFilter, _: usize, _: usize) -> khabar_store::Result<Page<Figure>> {
+            unimplemented!()
+        }
+        fn figure_countries(&self, _: &FigureFilter) -> khabar_store::Result<Vec<CountryFigures>> {
             unimplemented!()
         }
         fn articles_between(

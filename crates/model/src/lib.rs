@@ -142,6 +142,27 @@ string_enum! {
 }
 
 string_enum! {
+    /// What a figure totals. Daily incident totals add `incident` figures only.
+    #[derive(Default)]
+    Scope {
+        /// One incident's figure (or the running toll of one incident): the default, not written.
+        #[default]
+        Incident = "incident",
+        /// A toll summed over months or years: حصيلة الحرب منذ 2011، منذ بدء النزاع.
+        Cumulative = "cumulative",
+        /// A past event's toll, told again: الحرب العالمية الثانية، مجزرة عام 1982.
+        Historical = "historical",
+    }
+}
+
+impl Scope {
+    /// Whether the figure is one incident's (serde skips writing the default).
+    pub fn is_incident(&self) -> bool {
+        *self == Scope::Incident
+    }
+}
+
+string_enum! {
     /// How much of a date is known.
     Resolution {
         Day = "day",
@@ -322,6 +343,13 @@ pub struct Count {
     pub start: usize,
     pub end: usize,
     pub text: String,
+    /// `cumulative` or `historical` when the figure is not one incident's (absent: incident).
+    #[serde(default, skip_serializing_if = "Scope::is_incident")]
+    pub scope: Scope,
+    /// ISO 3166-1 alpha-2 code of the country the figure is counted in: the country of the
+    /// geocoded place nearest it in its sentence, else of the place the article names most.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// Any other quantity worth a number.

@@ -394,13 +394,38 @@ const CATEGORIES: [&str; 7] = ["KILL", "WOUND", "ARREST", "KIDNAP", "MISSING", "
 #[serde(deny_unknown_fields)]
 struct CountsParams {
     category: Option<String>,
+    country: Option<String>,
+    scope: Option<String>,
     from: Option<String>,
     to: Option<String>,
 }
 
-async fn counts(State(s): State<Arc<AppState>>, p: Result<Query<CountsParams>, QueryRejection>) -> ApiResult {
-    let Query(p) = p?;
-    let category = nonempty(p.category).map(|c| c.to_uppercase());
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresParams {
+    category: Option<String>,
+    country: Option<String>,
+    scope: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    day: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+const SCOPES: [&str; 4] = ["incident", "cumulative", "historical", "all"];
+
+/// The figures a query names: a category of the seven, a country as two letters, a scope
+/// (`incident` when not given: daily totals add one incident's figures only; `all` for every
+/// scope), and a range of days.
+fn figure_filter(
+    category: Option<String>,
+    country: Option<String>,
+    scope: Option<String>,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> Result<khabar_store::FigureFilter, ApiError> {
+    let category = nonempty(category).map(|c| c.trim().to_uppercase());
     if let Some(c) = &category {
         if !CATEGORIES.contains(&c.as_str()) {
             return Err(ApiError::BadRequest(format!(
@@ -409,10 +434,49 @@ async fn counts(State(s): State<Arc<AppState>>, p: Result<Query<CountsParams>, Q
             )));
         }
     }
+    let country = nonempty(country).map(|c| c.trim().to_uppercase());
+    if let Some(c) = &country {
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(ApiError::BadRequest(format!(
+                "`country` must be an ISO 3166-1 alpha-2 code such as SY, got {c:?}"
+            )));
+        }
+    }
+    let scope = nonempty(scope).map(|s| s.trim().to_lowercase()).unwrap_or_else(|| "incident".into());
+    if !SCOPES.contains(&scope.as_str()) {
+        return Err(ApiError::BadRequest(format!("`scope` must be one of {}, got {scope:?}", SCOPES.join(", "))));
+    }
+    let scope = (scope != "all").then_some(scope);
+    Ok(khabar_store::FigureFilter { category, country, scope, from, to })
+}
+
+async fn counts(State(s): State<Arc<AppState>>, p: Result<Query<CountsParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
-    let cat = category.clone();
-    let series = blocking(&s, move |c| Ok(c.store.count_series(cat.as_deref(), from, to)?)).await?;
-    Ok(Json(json!({"category": category, "series": series})).into_response())
+    let f = figure_filter(p.category, p.country, p.scope, from, to)?;
+    let shown = json!({"category": f.category, "country": f.country, "scope": f.scope.as_deref().unwrap_or("all")});
+    let (series, countries) =
+        blocking(&s, move |c| Ok((c.store.count_series(&f)?, c.store.figure_countries(&f)?))).await?;
+    let mut body = shown;
+    body["series"] = json!(series);
+    body["countries"] = json!(countries);
+    Ok(Json(body).into_response())
+}
+
+async fn figures(State(s): State<Arc<AppState>>, p: Result<Query<FiguresParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let (mut from, mut to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    if let Some(d) = day(&p.day, "day")? {
+        if from.is_some() || to.is_some() {
+            return Err(ApiError::BadRequest("give `day`, or `from` and `to`, not both".into()));
+        }
+        (from, to) = (Some(d), Some(d));
+    }
+    let f = figure_filter(p.category, p.country, p.scope, from, to)?;
+    let limit = bounded_limit(p.limit, 50, 1000)?;
+    let offset = p.offset.unwrap_or(0);
+    let page = blocking(&s, move |c| Ok(c.store.figures(&f, limit, offset)?)).await?;
+    Ok(Json(page).into_response())
 }
 
 #[derive(Deserialize)]
@@ -513,6 +577,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/entities/{id}/related", get(entity_related))
         .route("/api/counts", get(counts))
         .route("/api/places", get(places))
+        .route("/api/figures", get(figures))
         .route("/api/export/gkg", get(export_gkg))
         .route("/api/stats", get(stats))
         // before the CORS layer, so that it wraps this fallback too and answers preflights
@@ -557,7 +622,7 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
 }
 
 /// Paths of the API, as the router has them and the OpenAPI document must describe them.
-pub const API_PATHS: [&str; 13] = [
+pub const API_PATHS: [&str; 14] = [
     "/api/extract",
     "/api/articles",
     "/api/articles/{id}",
@@ -568,6 +633,7 @@ pub const API_PATHS: [&str; 13] = [
     "/api/entities/{id}/figures",
     "/api/entities/{id}/related",
     "/api/counts",
+    "/api/figures",
     "/api/export/gkg",
     "/api/stats",
     "/api/places",

@@ -91,6 +91,57 @@ async fn articles_and_entities_link_up() {
 }
 
 #[tokio::test]
+async fn counts_keep_categories_apart_and_a_bar_opens_its_figures() {
+    let all = json("/api/counts?scope=all").await;
+    let points = all["series"].as_array().unwrap();
+    assert!(points.len() > 1);
+    let mut seen = std::collections::HashSet::new();
+    for p in points {
+        let (day, cat) = (p["day"].as_str().unwrap(), p["category"].as_str().unwrap());
+        assert!(seen.insert((day.to_string(), cat.to_string())), "a day and a category once: {p}");
+        // the bar's figures: the same filter, that day and category
+        let f = json(&format!("/api/figures?day={day}&category={cat}&scope=all&limit=1000")).await;
+        assert_eq!(f["total"], p["records"], "{p}");
+        let sum: f64 = f["items"].as_array().unwrap().iter().map(|x| x["value"].as_f64().unwrap()).sum();
+        assert_eq!(sum, p["sum"].as_f64().unwrap(), "{p}");
+        assert!(f["items"].as_array().unwrap().iter().all(|x| x["category"] == cat && x["article"].is_string()));
+    }
+    // the default is one incident's figures, and says so
+    let incident = json("/api/counts").await;
+    assert_eq!(incident["scope"], "incident");
+    let n = |v: &Value| v["series"].as_array().unwrap().iter().map(|p| p["records"].as_u64().unwrap()).sum::<u64>();
+    assert!(n(&incident) <= n(&all));
+    // a country filter: the figures the countries list says
+    for k in all["countries"].as_array().unwrap() {
+        let c = k["country"].as_str().unwrap();
+        let f = json(&format!("/api/figures?country={c}&scope=all&limit=1")).await;
+        assert_eq!(f["total"], k["records"], "{c}");
+    }
+    // paging joins up
+    let whole = json("/api/figures?scope=all&limit=1000").await;
+    let mut paged = Vec::new();
+    for o in (0..whole["total"].as_u64().unwrap()).step_by(2) {
+        paged.extend(
+            json(&format!("/api/figures?scope=all&limit=2&offset={o}")).await["items"].as_array().unwrap().clone(),
+        );
+    }
+    assert_eq!(&paged, whole["items"].as_array().unwrap());
+    for (uri, what) in [
+        ("/api/figures?day=2022-01-07&from=2022-01-01", "`day`"),
+        ("/api/figures?scope=daily", "`scope`"),
+        ("/api/counts?scope=daily", "`scope`"),
+        ("/api/counts?country=Syria", "`country`"),
+        ("/api/figures?category=DEAD", "`category`"),
+        ("/api/figures?limit=0", "`limit`"),
+        ("/api/figures?x=1", "unknown field `x"),
+    ] {
+        let (s, b) = get(uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {b}");
+        assert!(b.contains(what), "{uri}: {b}");
+    }
+}
+
+#[tokio::test]
 async fn client_errors_say_what_was_wrong() {
     let (s, b) = get("/api/articles/nope").await;
     assert_eq!(s, StatusCode::NOT_FOUND);

@@ -460,6 +460,8 @@ mod tests {
             start: 10,
             end: 15,
             text: "x".into(),
+            scope: Default::default(),
+            country: None,
         });
         r.quotes.push(Quote {
             speaker: None,

@@ -65,6 +65,7 @@ pub use search::{Hit, IndexDoc, Results, Search, SearchQuery, Snippet, Snippets}
 pub use sqlite::SqliteStore;
 pub use store::{Queued, Store, ENTITY_PAGE};
 pub use views::{
-    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, GeoView, HitRow,
-    MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, EntityView, Figure,
+    FigureFilter, FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant,
+    Written,
 };

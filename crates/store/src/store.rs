@@ -4,8 +4,8 @@ use crate::article::NewArticle;
 use crate::error::{Error, Result};
 use crate::search::IndexDoc;
 use crate::views::{
-    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, EntityView, FigureView, HitRow, MonthCount,
-    Page, PlaceCount, QuoteView, Related, Slice, Stats, Written,
+    ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, EntityView, Figure,
+    FigureFilter, FigureView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Written,
 };
 use rustc_hash::FxHashMap;
 
@@ -94,8 +94,14 @@ pub trait Store: Send + Sync {
         -> Result<Page<EntitySummary>>;
     /// Global ids for an entity id or any spelling of its name.
     fn resolve_entity(&self, id_or_name: &str) -> Result<Vec<String>>;
-    /// A daily series of counts in a category (all categories when `None`), days as YYYY-MM-DD.
-    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>>;
+    /// The daily sums of the figures the filter takes, one point per day and category (never
+    /// added across categories), days as YYYY-MM-DD, oldest first; duplicate articles left out.
+    fn count_series(&self, f: &FigureFilter) -> Result<Vec<CountPoint>>;
+    /// The figures the filter takes, newest day first (then article, position); duplicate
+    /// articles left out.
+    fn figures(&self, f: &FigureFilter, limit: usize, offset: usize) -> Result<Page<Figure>>;
+    /// How many figures the filter takes in each country (its `country` aside), most first.
+    fn figure_countries(&self, f: &FigureFilter) -> Result<Vec<CountryFigures>>;
     /// The located places (LOC entities with coordinates) mentioned in the articles published
     /// between two days (inclusive, as 20180301; undated articles count only when neither is
     /// given), each with how many of those articles mention it, most articles first (then by

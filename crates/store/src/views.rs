@@ -6,6 +6,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Stats {
     pub articles: u64,
+    /// Articles stored again under another id (another section or URL) with the same text, date,
+    /// title and source: reachable, but their figures are left out of totals and series.
+    pub duplicates: u64,
     pub entities: u64,
     pub quotes: u64,
     pub counts: u64,
@@ -200,14 +203,52 @@ pub struct PlaceCount {
     pub articles: u64,
 }
 
-/// One day of a count series.
+/// One day of one category of a count series (categories are never added together).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CountPoint {
     pub day: String,
+    pub category: String,
     /// Sum of the figures' values that day.
     pub sum: f64,
     /// How many figures.
     pub records: u64,
     /// How many articles gave them.
     pub articles: u64,
+}
+
+/// Which figures a count series or a list of figures takes: each filter applies when given;
+/// `scope` `None` takes every scope. Days as 20180301, inclusive.
+#[derive(Debug, Clone, Default)]
+pub struct FigureFilter {
+    pub category: Option<String>,
+    pub country: Option<String>,
+    pub scope: Option<String>,
+    pub from: Option<i64>,
+    pub to: Option<i64>,
+}
+
+/// One figure of the corpus, with its article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Figure {
+    pub article: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub category: String,
+    pub value: f64,
+    pub qualifier: String,
+    pub scope: String,
+    pub country: Option<String>,
+    /// Who gives the figure, as the article names them.
+    pub source: Option<String>,
+    pub source_entity: Option<String>,
+    pub start: u64,
+    pub end: u64,
+    pub text: String,
+}
+
+/// How many figures of a filter each country has.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CountryFigures {
+    pub country: String,
+    pub records: u64,
 }

@@ -4,7 +4,7 @@
 //! `postgres://khabar:khabar@127.0.0.1:5432/khabar_test`; the database is emptied first, so
 //! its name must contain "test").
 use examples::batch;
-use khabar_store::{Corpus, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
+use khabar_store::{Corpus, FigureFilter, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -52,7 +52,11 @@ fn exercise(store: &dyn Store) -> Value {
         "surname": store.resolve_entity("توكاييف").unwrap(),
         "place": [place.summary.name, place.summary.latin, place.geonameid, place.variants.len(), place.article_list.total, place.quotes.total, place.figures.total, place.quotes_by_month],
         "links": xss.links,
-        "series": store.count_series(Some("KILL"), None, None).unwrap(),
+        "series": store.count_series(&FigureFilter { category: Some("KILL".into()), ..FigureFilter::default() }).unwrap(),
+        "series_all": store.count_series(&FigureFilter::default()).unwrap(),
+        "figures": (0..6).step_by(2).flat_map(|o| store.figures(&FigureFilter::default(), 2, o).unwrap().items).collect::<Vec<_>>(),
+        "figures_total": store.figures(&FigureFilter { scope: Some("incident".into()), ..FigureFilter::default() }, 1, 0).unwrap().total,
+        "figure_countries": store.figure_countries(&FigureFilter::default()).unwrap(),
         "between": store.articles_between(Some(20180101), Some(20181231), 100, 0).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
         "between_paged": store.articles_between(None, None, 3, 2).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
         "lists": lists(store, &ents[0].id),

@@ -19,30 +19,35 @@ fn sqlite_unversioned_database_is_migrated_and_a_newer_one_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("khabar.db");
     SqliteStore::open(&path).unwrap().write(&batch()).unwrap();
-    assert_eq!(sqlite_version(&path), 2);
+    assert_eq!(sqlite_version(&path), 3);
     // as khabar left its databases before the schema had a version: the tables (without the
-    // places' level, which the second version adds), no version
+    // places' level, which the second version adds, and the figures' scope and country, which
+    // the third adds), no version
     rusqlite::Connection::open(&path)
         .unwrap()
-        .execute_batch("DROP TABLE schema_version; ALTER TABLE entities DROP COLUMN level")
+        .execute_batch(
+            "DROP TABLE schema_version; ALTER TABLE entities DROP COLUMN level; DROP INDEX articles_hash; \
+             DROP INDEX counts_day; ALTER TABLE counts DROP COLUMN scope; ALTER TABLE counts DROP COLUMN country",
+        )
         .unwrap();
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(store.stats().unwrap().articles, 7, "the articles are kept");
-    assert_eq!(sqlite_version(&path), 2);
+    assert_eq!(sqlite_version(&path), 3);
+    assert!(store.figures(&khabar_store::FigureFilter::default(), 1, 0).unwrap().total > 0, "old figures are incident");
     drop(store);
 
-    rusqlite::Connection::open(&path).unwrap().execute_batch("UPDATE schema_version SET version = 3").unwrap();
+    rusqlite::Connection::open(&path).unwrap().execute_batch("UPDATE schema_version SET version = 4").unwrap();
     let e = SqliteStore::open(&path).err().expect("a newer schema is refused");
-    assert!(matches!(e, Error::SchemaTooNew { found: 3, known: 2, .. }), "{e:?}");
+    assert!(matches!(e, Error::SchemaTooNew { found: 4, known: 3, .. }), "{e:?}");
     assert_eq!(
         e.to_string(),
         format!(
-            "{}: schema version 3 is newer than this khabar knows (version 2); it was written by a newer khabar, \
+            "{}: schema version 4 is newer than this khabar knows (version 3); it was written by a newer khabar, \
              which is needed to open it",
             path.display()
         )
     );
-    assert_eq!(sqlite_version(&path), 3, "nothing written");
+    assert_eq!(sqlite_version(&path), 4, "nothing written");
 }
 
 #[test]
@@ -72,32 +77,33 @@ fn postgres_old_database_is_migrated_and_a_newer_one_refused() {
     let exists = |c: &mut ::postgres::Client, t: &str| {
         c.query_one("SELECT to_regclass($1) IS NOT NULL", &[&t]).unwrap().get::<_, bool>(0)
     };
-    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(5));
+    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(6));
 
     // as khabar left a database at its third migration before `schema_version`: the versions run
-    // in `khabar_migrations`, no queue tables yet, no places' level
+    // in `khabar_migrations`, no queue tables yet, no places' level, no figures' scope
     c.batch_execute(
         "DROP TABLE queue_log, queue_progress, schema_version; ALTER TABLE entities DROP COLUMN level; \
+         DROP INDEX articles_hash, counts_day; ALTER TABLE counts DROP COLUMN scope, DROP COLUMN country; \
          CREATE TABLE khabar_migrations (version BIGINT PRIMARY KEY); INSERT INTO khabar_migrations VALUES (1), (2), (3)",
     )
     .unwrap();
     let store = PgStore::open(&url).unwrap();
     assert_eq!(store.stats().unwrap().articles, 7, "the articles are kept");
     assert_eq!(store.queued_unlinked("s").unwrap(), 0, "the fourth migration made the queue tables");
-    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(5), "and the fifth added the level");
+    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(6), "and the fifth and sixth ran");
     assert!(!exists(&mut c, "khabar_migrations"), "the old table is replaced by schema_version");
     drop(store);
 
     // one at the current version is opened without writing (as a read-only replica must be)
     PgStore::open(&url).unwrap();
-    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(5));
+    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(6));
 
-    c.batch_execute("UPDATE schema_version SET version = 6").unwrap();
+    c.batch_execute("UPDATE schema_version SET version = 7").unwrap();
     let e = PgStore::open(&url).err().expect("a newer schema is refused");
-    assert!(matches!(e, Error::SchemaTooNew { found: 6, known: 5, .. }), "{e:?}");
+    assert!(matches!(e, Error::SchemaTooNew { found: 7, known: 6, .. }), "{e:?}");
     let message = e.to_string();
-    assert!(message.contains(": schema version 6 is newer than this khabar knows (version 5)"), "{message}");
+    assert!(message.contains(": schema version 7 is newer than this khabar knows (version 6)"), "{message}");
     assert!(!message.contains(":khabar@"), "no password in the message: {message}");
-    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(6), "nothing written");
+    assert_eq!(one(&mut c, "SELECT version FROM schema_version"), Some(7), "nothing written");
     PgStore::reset(&url).unwrap();
 }

@@ -26,7 +26,7 @@ _COLUMNS: dict[str, dict[str, str | None]] = {
         "article": None, "count": "int64", "category": None, "value": "float64", "qualifier": None, "object": None,
         "start": "int64", "end": "int64", "text": None,
         "attributed_to": None, "attributed_to_entity": None, "attributed_to_start": "Int64",
-        "attributed_to_end": "Int64",
+        "attributed_to_end": "Int64", "scope": None, "country": None,
     },
     "amounts": {"article": None, "value": "float64", "object": None, "start": "int64", "end": "int64", "text": None},
     "dates": {"article": None, "start": "int64", "end": "int64", "text": None, "value": None, "resolution": None},
@@ -145,6 +145,7 @@ def to_frames(records: Iterable[Mapping[str, Any]]) -> dict[str, pandas.DataFram
                 "article": art, "count": i, "category": c["category"], "value": c["value"],
                 "qualifier": c["qualifier"], "object": c.get("object"),
                 "start": c["start"], "end": c["end"], "text": c["text"], **_span("attributed_to", c.get("attributed_to")),
+                "scope": c.get("scope", "incident"), "country": c.get("country"),
             })
         for a in rec.get("amounts") or ():
             rows["amounts"].append({"article": art, **{k: a.get(k) for k in _COLUMNS["amounts"] if k != "article"}})

@@ -9,8 +9,8 @@ use crate::search::IndexDoc;
 use crate::sqlite::entity_query;
 use crate::store::{Queued, Store};
 use crate::views::{
-    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, GeoView, HitRow, MonthCount, Page,
-    PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, Figure, FigureFilter,
+    FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use postgres::{Client, Row};
@@ -61,6 +61,14 @@ fn load_view(c: &mut Client, rid: i64, summary: ArticleSummary, text: String, re
 fn sql_count(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
+
+/// The figures a [`FigureFilter`] takes ($1 category, $2 country, $3 scope, $4 and $5 days): of
+/// articles that are not a later copy of another (same content hash, smaller id kept, ids
+/// compared byte-wise as SQLite compares them).
+const FIGURES: &str = "FROM counts n JOIN articles a ON a.rid = n.article \
+     WHERE ($1::text IS NULL OR n.category = $1) AND ($2::text IS NULL OR n.country = $2) AND ($3::text IS NULL OR n.scope = $3) \
+     AND ($4::bigint IS NULL OR n.day >= $4) AND ($5::bigint IS NULL OR n.day <= $5) \
+     AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id COLLATE \"C\" < a.id COLLATE \"C\")";
 
 fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
     Page { items, total: total as u64, offset: s.offset, limit: s.limit }
@@ -122,11 +130,12 @@ impl Store for PgStore {
     fn stats(&self) -> Result<Stats> {
         self.read(|c| {
             let r = c.query_one(
-                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities WHERE articles > 0), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM counts), (SELECT COUNT(*) FROM dates)",
+                "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities WHERE articles > 0), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM counts), (SELECT COUNT(*) FROM dates), \
+                 (SELECT COUNT(*) - COUNT(DISTINCT hash) FROM articles)",
                 &[],
             )?;
             let n = |i| r.get::<_, i64>(i) as u64;
-            Ok(Stats { articles: n(0), entities: n(1), quotes: n(2), counts: n(3), dates: n(4) })
+            Ok(Stats { articles: n(0), duplicates: n(5), entities: n(1), quotes: n(2), counts: n(3), dates: n(4) })
         })
     }
 
@@ -355,14 +364,73 @@ impl Store for PgStore {
         })
     }
 
-    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>> {
+    fn count_series(&self, f: &FigureFilter) -> Result<Vec<CountPoint>> {
+        let (cat, country, scope) = (&f.category, &f.country, &f.scope);
         self.read(|c| {
             let rows = c.query(
-                "SELECT day, SUM(value), COUNT(*), COUNT(DISTINCT article) FROM counts WHERE day IS NOT NULL AND ($1::text IS NULL OR category = $1) \
-                 AND ($2::bigint IS NULL OR day >= $2) AND ($3::bigint IS NULL OR day <= $3) GROUP BY day ORDER BY day",
-                p![category, from, to],
+                &format!(
+                    "SELECT n.day, n.category, SUM(n.value), COUNT(*), COUNT(DISTINCT n.article) {FIGURES} AND n.day IS NOT NULL \
+                     GROUP BY n.day, n.category ORDER BY n.day, n.category"
+                ),
+                p![cat, country, scope, f.from, f.to],
             )?;
-            Ok(rows.iter().map(|r| CountPoint { day: day_string(r.get(0)), sum: r.get(1), records: r.get::<_, i64>(2) as u64, articles: r.get::<_, i64>(3) as u64 }).collect())
+            Ok(rows
+                .iter()
+                .map(|r| CountPoint {
+                    day: day_string(r.get(0)),
+                    category: r.get(1),
+                    sum: r.get(2),
+                    records: r.get::<_, i64>(3) as u64,
+                    articles: r.get::<_, i64>(4) as u64,
+                })
+                .collect())
+        })
+    }
+
+    fn figures(&self, f: &FigureFilter, limit: usize, offset: usize) -> Result<Page<Figure>> {
+        let (cat, country, scope) = (&f.category, &f.country, &f.scope);
+        self.read(|c| {
+            let total: i64 =
+                c.query_one(&format!("SELECT COUNT(*) {FIGURES}"), p![cat, country, scope, f.from, f.to])?.get(0);
+            let rows = c.query(
+                &format!(
+                    "SELECT a.id, a.title, a.published, n.category, n.value, n.qualifier, n.scope, n.country, n.source, n.source_entity, n.start_pos, n.end_pos, n.text \
+                     {FIGURES} ORDER BY n.day DESC NULLS LAST, a.id COLLATE \"C\", n.start_pos, n.category LIMIT $6 OFFSET $7"
+                ),
+                p![cat, country, scope, f.from, f.to, sql_count(limit), sql_count(offset)],
+            )?;
+            let items = rows
+                .iter()
+                .map(|r| Figure {
+                    article: r.get(0),
+                    title: r.get(1),
+                    published: r.get(2),
+                    category: r.get(3),
+                    value: r.get(4),
+                    qualifier: r.get(5),
+                    scope: r.get(6),
+                    country: r.get(7),
+                    source: r.get(8),
+                    source_entity: r.get(9),
+                    start: r.get::<_, i64>(10) as u64,
+                    end: r.get::<_, i64>(11) as u64,
+                    text: r.get(12),
+                })
+                .collect();
+            Ok(Page { items, total: total as u64, offset, limit })
+        })
+    }
+
+    fn figure_countries(&self, f: &FigureFilter) -> Result<Vec<CountryFigures>> {
+        let (cat, scope) = (&f.category, &f.scope);
+        self.read(|c| {
+            let rows = c.query(
+                &format!(
+                    "SELECT n.country, COUNT(*) {FIGURES} AND n.country IS NOT NULL GROUP BY n.country ORDER BY 2 DESC, n.country COLLATE \"C\""
+                ),
+                p![cat, None::<String>, scope, f.from, f.to],
+            )?;
+            Ok(rows.iter().map(|r| CountryFigures { country: r.get(0), records: r.get::<_, i64>(1) as u64 }).collect())
         })
     }
 

@@ -75,6 +75,8 @@ struct CountRow {
     start: i64,
     end: i64,
     text: String,
+    scope: String,
+    country: Option<String>,
 }
 
 struct DateRow {
@@ -215,6 +217,8 @@ impl BatchRows {
                 start: n.start as i64,
                 end: n.end as i64,
                 text: n.text.clone(),
+                scope: n.scope.to_string(),
+                country: n.country.clone(),
             });
         }
         for d in &record.dates {
@@ -319,9 +323,9 @@ impl BatchRows {
         let c = &self.counts;
         if !c.is_empty() {
             tx.execute(
-                "INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text) \
-                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[])",
-                p![col!(c, article), col!(c, day), col!(c, category), col!(c, value), col!(c, qualifier), col!(c, source_entity), col!(c, source), col!(c, start), col!(c, end), col!(c, text)],
+                "INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start_pos, end_pos, text, scope, country) \
+                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::float8[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[], $12::text[])",
+                p![col!(c, article), col!(c, day), col!(c, category), col!(c, value), col!(c, qualifier), col!(c, source_entity), col!(c, source), col!(c, start), col!(c, end), col!(c, text), col!(c, scope), col!(c, country)],
             )?;
         }
         let d = &self.dates;

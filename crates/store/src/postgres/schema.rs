@@ -79,6 +79,13 @@ CREATE TABLE queue_log (stream TEXT NOT NULL, seq BIGINT NOT NULL, article BIGIN
 "#,
     // a geocoded place's level: country, admin1 (first-level division) or city
     "ALTER TABLE entities ADD COLUMN level TEXT;",
+    // a figure's scope (one incident's, cumulative, historical) and country; the content hash
+    // indexed, so that an article stored twice is found and its figures counted once
+    r#"
+ALTER TABLE counts ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident', ADD COLUMN country TEXT;
+CREATE INDEX articles_hash ON articles(hash);
+CREATE INDEX counts_day ON counts(day);
+"#,
 ];
 
 /// The transaction-scoped advisory lock that migrations take.

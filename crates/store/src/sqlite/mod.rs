@@ -12,8 +12,8 @@ use crate::pool::Pool;
 use crate::search::IndexDoc;
 use crate::store::Store;
 use crate::views::{
-    ArticleSummary, ArticleView, CountPoint, EntityHead, EntitySummary, FigureView, GeoView, HitRow, MonthCount, Page,
-    PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
+    ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, Figure, FigureFilter,
+    FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -118,6 +118,19 @@ fn sql_count(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
 
+/// The figures a [`FigureFilter`] takes (parameters ?1 to ?5, see [`figure_params`]): of articles
+/// that are not a later copy of another (same content hash, smaller id kept).
+const FIGURES: &str = "FROM counts n JOIN articles a ON a.rowid = n.article \
+     WHERE (?1 IS NULL OR n.category = ?1) AND (?2 IS NULL OR n.country = ?2) AND (?3 IS NULL OR n.scope = ?3) \
+     AND (?4 IS NULL OR n.day >= ?4) AND (?5 IS NULL OR n.day <= ?5) \
+     AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id)";
+
+type FigureParams<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i64>, Option<i64>);
+
+fn figure_params(f: &FigureFilter) -> FigureParams<'_> {
+    (f.category.as_deref(), f.country.as_deref(), f.scope.as_deref(), f.from, f.to)
+}
+
 fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
     Page { items, total: total as u64, offset: s.offset, limit: s.limit }
 }
@@ -201,6 +214,7 @@ impl Store for SqliteStore {
             let n = |sql: &str| -> Result<u64> { Ok(c.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
             Ok(Stats {
                 articles: n("SELECT COUNT(*) FROM articles")?,
+                duplicates: n("SELECT COUNT(*) - COUNT(DISTINCT hash) FROM articles")?,
                 entities: n("SELECT COUNT(*) FROM entities WHERE articles > 0")?,
                 quotes: n("SELECT COUNT(*) FROM quotes")?,
                 counts: n("SELECT COUNT(*) FROM counts")?,
@@ -467,14 +481,66 @@ impl Store for SqliteStore {
         })
     }
 
-    fn count_series(&self, category: Option<&str>, from: Option<i64>, to: Option<i64>) -> Result<Vec<CountPoint>> {
+    fn count_series(&self, f: &FigureFilter) -> Result<Vec<CountPoint>> {
         self.read(|c| {
-            let mut st = c.prepare_cached(
-                "SELECT day, SUM(value), COUNT(*), COUNT(DISTINCT article) FROM counts WHERE day IS NOT NULL AND (?1 IS NULL OR category = ?1) \
-                 AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3) GROUP BY day ORDER BY day",
-            )?;
-            let rows = st.query_map(params![category, from, to], |r| {
-                Ok(CountPoint { day: day_string(r.get(0)?), sum: r.get(1)?, records: r.get::<_, i64>(2)? as u64, articles: r.get::<_, i64>(3)? as u64 })
+            let mut st = c.prepare_cached(&format!(
+                "SELECT n.day, n.category, SUM(n.value), COUNT(*), COUNT(DISTINCT n.article) {FIGURES} AND n.day IS NOT NULL \
+                 GROUP BY n.day, n.category ORDER BY n.day, n.category"
+            ))?;
+            let rows = st.query_map(figure_params(f), |r| {
+                Ok(CountPoint {
+                    day: day_string(r.get(0)?),
+                    category: r.get(1)?,
+                    sum: r.get(2)?,
+                    records: r.get::<_, i64>(3)? as u64,
+                    articles: r.get::<_, i64>(4)? as u64,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn figures(&self, f: &FigureFilter, limit: usize, offset: usize) -> Result<Page<Figure>> {
+        self.read(|c| {
+            let total = c
+                .prepare_cached(&format!("SELECT COUNT(*) {FIGURES}"))?
+                .query_row(figure_params(f), |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!(
+                "SELECT a.id, a.title, a.published, n.category, n.value, n.qualifier, n.scope, n.country, n.source, n.source_entity, n.start, n.end, n.text \
+                 {FIGURES} ORDER BY n.day DESC, a.id, n.start, n.category LIMIT ?6 OFFSET ?7"
+            ))?;
+            let (cat, country, scope, from, to) = figure_params(f);
+            let items = st
+                .query_map(params![cat, country, scope, from, to, sql_count(limit), sql_count(offset)], |r| {
+                    Ok(Figure {
+                        article: r.get(0)?,
+                        title: r.get(1)?,
+                        published: r.get(2)?,
+                        category: r.get(3)?,
+                        value: r.get(4)?,
+                        qualifier: r.get(5)?,
+                        scope: r.get(6)?,
+                        country: r.get(7)?,
+                        source: r.get(8)?,
+                        source_entity: r.get(9)?,
+                        start: r.get::<_, i64>(10)? as u64,
+                        end: r.get::<_, i64>(11)? as u64,
+                        text: r.get(12)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(Page { items, total: total as u64, offset, limit })
+        })
+    }
+
+    fn figure_countries(&self, f: &FigureFilter) -> Result<Vec<CountryFigures>> {
+        let all = FigureFilter { country: None, ..f.clone() };
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT n.country, COUNT(*) {FIGURES} AND n.country IS NOT NULL GROUP BY n.country ORDER BY 2 DESC, 1"
+            ))?;
+            let rows = st.query_map(figure_params(&all), |r| {
+                Ok(CountryFigures { country: r.get(0)?, records: r.get::<_, i64>(1)? as u64 })
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         })

@@ -57,6 +57,14 @@ CREATE INDEX IF NOT EXISTS dates_article ON dates(article);
 "#,
     // a geocoded place's level: country, admin1 (first-level division) or city
     "ALTER TABLE entities ADD COLUMN level TEXT;",
+    // a figure's scope (one incident's, cumulative, historical) and country; the content hash
+    // indexed, so that an article stored twice is found and its figures counted once
+    r#"
+ALTER TABLE counts ADD COLUMN scope TEXT NOT NULL DEFAULT 'incident';
+ALTER TABLE counts ADD COLUMN country TEXT;
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(hash);
+CREATE INDEX IF NOT EXISTS counts_day ON counts(day);
+"#,
 ];
 
 impl Versioned for Connection {

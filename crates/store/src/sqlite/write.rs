@@ -80,7 +80,7 @@ impl<'t> Statements<'t> {
             recount: tx.prepare_cached("UPDATE entities SET articles = (SELECT COUNT(DISTINCT article) FROM mentions WHERE entity = ?1) WHERE id = ?1")?,
             mention: tx.prepare_cached("INSERT INTO mentions (article, local, entity, name, n) VALUES (?1, ?2, ?3, ?4, ?5)")?,
             quote: tx.prepare_cached("INSERT INTO quotes (article, speaker_entity, speaker, cue, kind, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?,
-            count: tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?,
+            count: tx.prepare_cached("INSERT INTO counts (article, day, category, value, qualifier, source_entity, source, start, end, text, scope, country) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")?,
             date: tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?,
         })
     }
@@ -217,7 +217,9 @@ impl<'t> Statements<'t> {
                 sp.map(|s| &s.text),
                 n.start as i64,
                 n.end as i64,
-                n.text
+                n.text,
+                n.scope.as_str(),
+                n.country
             ])?;
         }
         for d in &a.record.dates {
