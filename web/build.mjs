@@ -18,7 +18,11 @@ await esbuild.build({
   bundle: true,
   minify: true,
   outfile: 'dist/app.css',
-  loader: { '.png': 'dataurl', '.svg': 'dataurl' },
+  loader: { '.png': 'dataurl', '.svg': 'dataurl', '.woff2': 'file' },
+  // the fonts (web/fonts/NOTICE.md) as files of their own, named as the server embeds them
+  // (crates/server/src/fonts.rs) and served at /assets/fonts/
+  assetNames: 'fonts/[name]',
+  publicPath: '/assets/',
 });
 copyFileSync('src/index.html', 'dist/index.html');
 console.log('built dist/');

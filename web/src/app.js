@@ -64,15 +64,74 @@ function clear() {
   main().replaceChildren();
 }
 
+/** A failed request: its HTTP status (0 when the server could not be reached), the server's
+ * own (English) message, and what was asked for. */
+class ApiError extends Error {
+  constructor(status, detail, path) {
+    super(detail);
+    this.status = status;
+    this.path = path;
+  }
+}
+
 async function api(path) {
-  const r = await fetch(path, { headers: { accept: 'application/json' } });
-  const body = await r.json().catch(() => ({ error: `HTTP ${r.status}` }));
-  if (!r.ok) throw new Error(body.error || `HTTP ${r.status}`);
+  let r;
+  try {
+    r = await fetch(path, { headers: { accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(0, e.message, path);
+  }
+  const body = await r.json().catch(() => undefined);
+  if (!r.ok) throw new ApiError(r.status, (body && body.error) || `HTTP ${r.status}`, path);
+  if (body === undefined) throw new ApiError(r.status, 'the answer is not JSON', path);
   return body;
 }
 
+/** What went wrong, in Arabic, chosen by the HTTP status and what was asked for; the server's
+ * own words are shown beside it, secondary. */
+function arabicError(e) {
+  if (!(e instanceof ApiError)) return 'حدث خطأ غير متوقع في الصفحة';
+  const path = e.path || '';
+  if (e.status === 0) return 'تعذّر الاتصال بالخادم';
+  if (e.status === 404) {
+    if (/^\/api\/articles\//.test(path)) return 'لا توجد مقالة بهذا المعرّف';
+    if (/^\/api\/entities\//.test(path)) return 'لا يوجد كيان بهذا المعرّف';
+    return 'المطلوب غير موجود';
+  }
+  if (e.status === 400 || e.status === 422) return 'طلب غير صالح: تحقّق من المعايير (التواريخ بصيغة YYYY-MM-DD)';
+  if (e.status === 408) return 'انتهت مهلة الطلب';
+  if (e.status === 413) return 'الطلب أكبر من المسموح';
+  if (e.status === 503) return 'الخادم مشغول الآن، حاول بعد قليل';
+  if (e.status >= 500) return 'خطأ في الخادم، حاول مرة أخرى لاحقاً';
+  return 'تعذّر إتمام الطلب';
+}
+
 function errorCard(e) {
-  return h('div', { class: 'card error', role: 'alert' }, 'خطأ: ', e.message);
+  const detail = e instanceof ApiError ? `${e.status ? `HTTP ${e.status}` : 'network'} · ${e.message}` : String(e && e.message);
+  return h('div', { class: 'card error', role: 'alert' },
+    h('strong', { class: 'error-message' }, arabicError(e)),
+    h('p', { class: 'detail muted' }, 'التفاصيل: ', h('bdi', { dir: 'ltr', class: 'ltr' }, detail)));
+}
+
+// ---- left to right inside Arabic: dates, numbers, ids, Latin names
+
+const NUM = new Intl.NumberFormat('ar-u-nu-latn');
+/** Anything that reads left to right (an id, a Latin name, a value), isolated from the Arabic
+ * around it, so that its characters keep their order (2018-10-20 never reads 20-10-2018). */
+const ltr = (x, cls = '') => h('bdi', { dir: 'ltr', class: `ltr ${cls}`.trim() }, String(x));
+/** A number, with Latin digits and grouping, isolated left to right. */
+const num = (n) => ltr(typeof n === 'number' ? NUM.format(n) : n, 'num');
+/** A day (YYYY-MM-DD) from a publication time, isolated left to right; nothing when unknown. */
+const date = (p) => (p ? h('time', { dir: 'ltr', class: 'ltr date', datetime: day(p) }, day(p)) : null);
+/** Text of either direction (a source, a reason): its own direction, isolated. */
+const auto = (x) => h('bdi', { class: 'auto' }, String(x));
+/** Nodes joined by a separator (null items left out). */
+const joined = (items, sep = ' · ') => items.filter((x) => x !== null && x !== undefined && x !== '').flatMap((x, i) => (i ? [sep, x] : [x]));
+
+/** The page's title: what the view shows, then the site's name (no bidi control from article
+ * text reaches the tab's title). */
+function setTitle(what) {
+  document.title = what ? `${String(what).replace(BIDI, '').trim()} — خبر` : 'خبر — حقائق منسوبة من الأخبار العربية';
 }
 
 const day = (p) => (p || '').slice(0, 10);
@@ -182,24 +241,28 @@ async function search(q) {
   for (const k of ['q', 'entity', 'source', 'from', 'to']) if (q.get(k)) qs.set(k, q.get(k));
   const limit = Math.min(100, Math.max(1, parseInt(q.get('limit'), 10) || PAGE));
   const offset = Math.max(0, parseInt(q.get('offset'), 10) || 0);
+  const what = q.get('q') || q.get('entity') || q.get('source') || [q.get('from'), q.get('to')].filter(Boolean).join(' – ');
   qs.set('limit', String(limit));
   if (offset) qs.set('offset', String(offset));
   const res = await api(`/api/articles?${qs}`);
-  const shown = res.items.length ? `${(offset + 1).toLocaleString('ar')}–${(offset + res.items.length).toLocaleString('ar')} من ` : '';
-  const list = h('div', { id: 'results' }, h('p', { class: 'muted', id: 'result-count' }, `${shown}${res.total.toLocaleString('ar')} مقالاً`));
+  const count = h('p', { class: 'muted', id: 'result-count' });
+  if (res.items.length) count.append(ltr(`${NUM.format(offset + 1)}–${NUM.format(offset + res.items.length)}`, 'num'), ' من ');
+  count.append(num(res.total), ' مقالاً');
+  const list = h('div', { id: 'results' }, count);
   for (const a of res.items) {
     list.append(h('div', { class: 'card result' },
       h('h3', {}, articleLink(a.id, a.title || a.id)),
-      h('div', { class: 'muted' }, [day(a.published), a.source, `${a.quotes} اقتباس`, `${a.counts} رقم`].filter(Boolean).join(' · ')),
+      h('div', { class: 'muted meta' }, joined([date(a.published), a.source ? auto(a.source) : null, h('span', {}, num(a.quotes), ' اقتباس'), h('span', {}, num(a.counts), ' رقم')])),
       a.snippet ? snippetNode(a.snippet) : null));
   }
   // pages: previous and next, and where this one stands
   const nav = h('nav', { class: 'pager', 'aria-label': 'الصفحات' });
   if (offset > 0) nav.append(h('a', { href: searchHash(q, Math.max(0, offset - limit)), id: 'prev-page', rel: 'prev' }, '→ السابق'));
-  if (res.total > 0) nav.append(h('span', { class: 'muted' }, ` صفحة ${(Math.floor(offset / limit) + 1).toLocaleString('ar')} من ${Math.ceil(res.total / limit).toLocaleString('ar')} `));
+  if (res.total > 0) nav.append(h('span', { class: 'muted', id: 'page-of' }, 'صفحة ', num(Math.floor(offset / limit) + 1), ' من ', num(Math.ceil(res.total / limit))));
   if (offset + res.items.length < res.total) nav.append(h('a', { href: searchHash(q, offset + limit), id: 'next-page', rel: 'next' }, 'التالي ←'));
   list.append(nav);
   main().append(list);
+  return what ? `بحث: ${what}` : 'بحث';
 }
 
 /** The article text with every record marked: code-point offsets, overlapping spans allowed. */
@@ -236,22 +299,23 @@ async function article(id) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
   const r = a.record;
   const side = h('div', { class: 'side' });
-  const section = (title, items) => items.length ? h('div', { class: 'card' }, h('h3', {}, `${title} (${items.length})`), h('ul', {}, items)) : null;
+  const section = (title, items, id) => items.length ? h('div', { class: 'card', id }, h('h3', {}, title, ' (', num(items.length), ')'), h('ul', {}, items)) : null;
   side.append(...[
-    section('الكيانات', r.entities.map((e) => h('li', { class: 'entity-item' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), a.links[e.id] ? entityLink(a.links[e.id], e.name, e.type) : e.name, e.latin ? h('span', { class: 'muted' }, ` (${e.latin})`) : null))),
+    section('الكيانات', r.entities.map((e) => h('li', { class: 'entity-item' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), a.links[e.id] ? entityLink(a.links[e.id], e.name, e.type) : e.name, e.latin ? h('span', { class: 'muted' }, ' (', ltr(e.latin, 'latin'), ')') : null))),
     section('الاقتباسات', r.quotes.map((q) => h('li', {}, h('strong', {}, q.speaker ? q.speaker.text : 'غير معروف'), ` ${q.cue} `, h('span', { class: 'muted' }, `[${KIND_AR[q.kind] || q.kind}] `), `«${q.text}»`))),
-    section('الأرقام', r.counts.map((c) => h('li', {}, h('strong', {}, `${CAT_AR[c.category] || c.category}: ${c.value}`), ` (${c.qualifier}) «${c.text}»`, c.attributed_to ? h('span', { class: 'muted' }, ` — بحسب ${c.attributed_to.text}`) : null))),
-    section('التواريخ', r.dates.map((d) => h('li', {}, `${d.text} → ${d.value}`))),
+    section('الأرقام', r.counts.map((c) => h('li', {}, h('strong', {}, `${CAT_AR[c.category] || c.category}: `, num(c.value)), ` (${c.qualifier}) «${c.text}»`, c.attributed_to ? h('span', { class: 'muted' }, ` — بحسب ${c.attributed_to.text}`) : null))),
+    section('التواريخ', r.dates.map((d) => h('li', {}, `${d.text} ← `, ltr(d.value, 'date'))), 'article-dates'),
     section('تحفظات', r.hedges.map((x) => h('li', {}, `${x.text} (${x.kind === 'disputed' ? 'ادعاء' : 'لم يتسنّ التحقق'})`))),
-    section('مبالغ', r.amounts.map((m) => h('li', {}, `${m.text} → ${m.value}`))),
+    section('مبالغ', r.amounts.map((m) => h('li', {}, `${m.text} ← `, ltr(m.value)))),
   ].filter(Boolean));
   const legend = h('p', { class: 'legend muted' }, h('span', { class: 'm-PER' }, 'شخص'), h('span', { class: 'm-ORG' }, 'منظمة'), h('span', { class: 'm-LOC' }, 'مكان'), h('span', { class: 'm-quote' }, 'اقتباس'), h('span', { class: 'm-count' }, 'رقم'), h('span', { class: 'm-date' }, 'تاريخ'), h('span', { class: 'm-hedge' }, 'تحفظ'));
   main().append(h('div', { class: 'grid' },
     h('div', { class: 'card' },
       h('h1', { id: 'article-title', dir: 'auto' }, a.title || a.id),
-      h('p', { class: 'muted' }, [day(a.published), a.source].filter(Boolean).join(' · '), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
+      h('p', { class: 'muted', id: 'article-meta' }, 'نُشر في ', joined([date(a.published) || 'تاريخ غير معروف', a.source ? auto(a.source) : null]), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
       legend, markedText(a.text, r, a.links)),
     side));
+  return a.title || a.id;
 }
 
 /** A list that grows by pages from `/api/entities/{id}/{what}`: the first page as the entity
@@ -262,11 +326,12 @@ function pagedList(id, what, first, item, attrs = {}) {
   let next = first.offset + first.items.length;
   const more = h('button', { type: 'button', class: 'more', id: attrs.id ? `${attrs.id}-more` : null }, 'المزيد');
   const status = () => {
-    more.textContent = `المزيد (${(first.total - next).toLocaleString('ar')})`;
+    more.replaceChildren('المزيد (', num(first.total - next), ')');
     if (next >= first.total) more.remove();
   };
   more.addEventListener('click', async () => {
     more.disabled = true;
+    more.replaceChildren('جارٍ التحميل…');
     try {
       const p = await api(`/api/entities/${encodeURIComponent(id)}/${what}?offset=${next}&limit=50`);
       ul.append(...p.items.map(item));
@@ -283,39 +348,115 @@ function pagedList(id, what, first, item, attrs = {}) {
   return box;
 }
 
+/** One of an entity's quotes: when, how it was said, the words, and the article. */
+const quoteItem = (q) => h('li', {},
+  h('div', { class: 'muted' }, joined([date(q.published), `${q.cue} (${KIND_AR[q.kind] || q.kind})`])),
+  h('q', {}, q.text), ' ', articleLink(q.article, '↗'));
+
+/** One of the figures an entity gave: when, what, how many, and the sentence. */
+const figureItem = (f) => h('li', {},
+  date(f.published), ' ', h('strong', {}, `${CAT_AR[f.category] || f.category}: `), h('span', { class: 'value' }, num(f.value)),
+  ` «${f.text}» `, articleLink(f.article, '↗'));
+
 async function entity(id) {
   const e = await api(`/api/entities/${encodeURIComponent(id)}`);
   const head = h('div', { class: 'card' },
     h('h1', { id: 'entity-name' }, h('span', { class: `tag ${e.type}` }, TYPE_AR[e.type]), e.name),
-    e.latin ? h('p', { id: 'entity-latin' }, e.latin) : null,
-    h('p', { class: 'muted' }, `${e.articles} مقالاً · ${e.quotes.total} اقتباساً · ${e.figures.total} رقماً منسوباً`, ' · ', h('a', { href: `#/search?entity=${encodeURIComponent(e.id)}` }, 'كل مقالاته')));
-  const variants = h('div', { class: 'card' }, h('h2', {}, 'الصيغ وسبب دمجها'), h('table', { id: 'variants' }, h('tr', {}, h('th', {}, 'الصيغة'), h('th', {}, 'السبب'), h('th', {}, 'أول مقال')),
-    e.variants.filter((v) => !v.key.includes('geonames:')).map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, v.reason), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
+    e.latin ? h('p', { id: 'entity-latin' }, ltr(e.latin, 'latin')) : null,
+    h('p', { class: 'muted' }, joined([h('span', {}, num(e.articles), ' مقالاً'), h('span', {}, num(e.quotes.total), ' اقتباساً'), h('span', {}, num(e.figures.total), ' رقماً منسوباً'), h('a', { href: `#/search?entity=${encodeURIComponent(e.id)}` }, 'كل مقالاته')])));
+  // what it said, first: its quotes, newest first, then how many a month
+  const quotes = h('div', { class: 'card', id: 'entity-said' }, h('h2', {}, 'ما قاله'));
+  let chart = null;
+  if (e.quotes.total) {
+    quotes.append(pagedList(e.id, 'quotes', e.quotes, quoteItem, { id: 'entity-quotes', class: 'quote-list' }));
+    // every quote counted by month (the server counts them all, not only the first page)
+    chart = h('div', { class: 'chart' }, h('canvas', {}));
+    quotes.append(h('h3', {}, 'اقتباساته شهراً بشهر'), chart);
+  } else quotes.append(h('p', { class: 'muted' }, 'لا اقتباسات منسوبة إليه.'));
+  const figures = h('div', { class: 'card', id: 'entity-figures-card' }, h('h2', {}, 'أرقام نُسبت إليه'),
+    e.figures.total ? pagedList(e.id, 'figures', e.figures, figureItem, { id: 'entity-figures', class: 'figure-list' }) : h('p', { class: 'muted' }, 'لا أرقام.'));
+  // its spellings and why each was joined: folded away, below
+  const shown = e.variants.filter((v) => !v.key.includes('geonames:'));
+  const variants = h('details', { class: 'card variants', id: 'variants-box' },
+    h('summary', {}, 'الصيغ وسبب دمجها (', num(shown.length), ')'),
+    h('table', { id: 'variants' }, h('tr', {}, h('th', {}, 'الصيغة'), h('th', {}, 'السبب'), h('th', {}, 'أول مقال')),
+      shown.map((v) => h('tr', {}, h('td', {}, v.text), h('td', {}, auto(v.reason)), h('td', {}, v.first_article ? articleLink(v.first_article) : '')))));
   const side = h('div', { class: 'side' });
-  if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), h('div', { id: 'map' }), h('p', { class: 'muted' }, `${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`)));
+  const mapBox = e.geo ? h('div', { id: 'map' }) : null;
+  if (e.geo) side.append(h('div', { class: 'card' }, h('h2', {}, 'على الخريطة'), mapBox, h('p', { class: 'muted' }, ltr(`${e.geo.lat.toFixed(3)}, ${e.geo.lon.toFixed(3)} (${e.geo.country})`))));
   // the entities seen with it: counted over all its articles, asked for on their own
   const related = h('div', { class: 'card' }, h('h2', {}, 'يظهر مع'));
+  const relatedLoading = h('p', { class: 'loading' }, 'جارٍ التحميل…');
+  related.append(relatedLoading);
   side.append(related);
   api(`/api/entities/${encodeURIComponent(e.id)}/related?limit=20`)
-    .then((first) => related.append(pagedList(e.id, 'related', first, (r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ` (${r.shared_articles})`)), { id: 'entity-related' })))
-    .catch((err) => related.append(errorCard(err)));
-  side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), pagedList(e.id, 'articles', e.article_list, (a) => h('li', {}, articleLink(a.id, a.title || a.id), h('span', { class: 'muted' }, ` ${day(a.published)}`)), { id: 'entity-articles' })));
-  const quotes = h('div', { class: 'card' }, h('h2', {}, 'أقواله عبر الزمن'));
-  if (e.quotes.total) {
-    // every quote counted by month (the server counts them all, not only the first page)
-    const months = e.quotes_by_month.map((m) => m.month);
-    const box = h('div', { class: 'chart' }, h('canvas', {}));
-    quotes.append(box, pagedList(e.id, 'quotes', e.quotes, (q) => h('li', {}, h('span', { class: 'muted' }, `${day(q.published)} `), `${q.cue}: «${q.text}» `, articleLink(q.article, '↗')), { id: 'entity-quotes' }));
-    requestAnimationFrame(() => charts.push(new Chart(box.querySelector('canvas'), { type: 'bar', data: { labels: months, datasets: [{ label: 'اقتباسات في الشهر', data: e.quotes_by_month.map((m) => m.quotes), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } })));
-  } else quotes.append(h('p', { class: 'muted' }, 'لا اقتباسات منسوبة إليه.'));
-  const figures = h('div', { class: 'card' }, h('h2', {}, 'أرقام نُسبت إليه'), e.figures.total ? pagedList(e.id, 'figures', e.figures, (f) => h('li', {}, `${day(f.published)} ${CAT_AR[f.category] || f.category}: ${f.value} «${f.text}» `, articleLink(f.article, '↗'))) : h('p', { class: 'muted' }, 'لا أرقام.'));
-  main().append(h('div', { class: 'grid' }, h('div', {}, head, variants, quotes, figures), side));
-  if (e.geo) {
-    map = L.map('map', { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
-    // No tiles (no network at run time): country outlines from world-atlas, bundled.
-    L.geoJSON(feature(countries110m, countries110m.objects.countries), { style: { color: '#57606a', weight: 0.6, fillColor: '#f6f8fa', fillOpacity: 1 } }).addTo(map);
+    .then((first) => related.append(pagedList(e.id, 'related', first, (r) => h('li', {}, entityLink(r.id, r.name, r.type), h('span', { class: 'muted' }, ' (', num(r.shared_articles), ')')), { id: 'entity-related' })))
+    .catch((err) => related.append(errorCard(err)))
+    .finally(() => relatedLoading.remove());
+  side.append(h('div', { class: 'card' }, h('h2', {}, 'المقالات'), pagedList(e.id, 'articles', e.article_list, (a) => h('li', {}, articleLink(a.id, a.title || a.id), ' ', h('span', { class: 'muted' }, date(a.published))), { id: 'entity-articles' })));
+  main().append(h('div', { class: 'grid' }, h('div', {}, head, quotes, figures, variants), side));
+  if (chart) charts.push(new Chart(chart.querySelector('canvas'), { type: 'bar', data: { labels: e.quotes_by_month.map((m) => m.month), datasets: [{ label: 'اقتباسات في الشهر', data: e.quotes_by_month.map((m) => m.quotes), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } }));
+  // (a view another one replaced while it loaded draws no map)
+  if (e.geo && mapBox.isConnected) {
+    map = L.map(mapBox, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
+    outlines().addTo(map);
     L.circleMarker([e.geo.lat, e.geo.lon], { radius: 8, color: '#cf222e', fillOpacity: 0.8 }).addTo(map);
   }
+  return e.name;
+}
+
+/** Country outlines from world-atlas, bundled: the map's only background (no tiles, no network
+ * at run time). */
+const outlines = () => L.geoJSON(feature(countries110m, countries110m.objects.countries), { interactive: false, style: { color: '#57606a', weight: 0.6, fillColor: '#f6f8fa', fillOpacity: 1 } });
+
+const LEVEL_AR = { country: 'دولة', admin1: 'إقليم', city: 'مدينة' };
+const PLACES = 1000;
+
+/** The places in the news for a date range: circles sized by how many articles name them, each
+ * leading to its page, on the country outlines; the same places listed below. */
+async function placesMap(q) {
+  const from = q.get('from') || '';
+  const to = q.get('to') || '';
+  const form = h('form', { class: 'map-form', id: 'map-form' },
+    h('label', {}, 'من ', h('input', { name: 'from', type: 'date', value: from })),
+    h('label', {}, 'إلى ', h('input', { name: 'to', type: 'date', value: to })),
+    h('button', { type: 'submit' }, 'اعرض'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const qs = new URLSearchParams();
+    for (const k of ['from', 'to']) if (form.elements[k].value) qs.set(k, form.elements[k].value);
+    location.hash = `#/map${qs.toString() ? `?${qs}` : ''}`;
+  });
+  const qs = new URLSearchParams({ limit: String(PLACES) });
+  if (from) qs.set('from', from);
+  if (to) qs.set('to', to);
+  const card = h('div', { class: 'card' }, h('h1', {}, 'الأماكن في الأخبار'), form);
+  main().append(card);
+  const res = await api(`/api/places?${qs}`);
+  const range = from || to ? h('span', {}, ' بين ', from ? ltr(from, 'date') : 'البداية', ' و', to ? ltr(to, 'date') : 'اليوم') : ' في كل المدوّنة';
+  card.append(h('p', { class: 'muted', id: 'places-count' }, num(res.total), ' مكاناً ذُكرت في المقالات', range,
+    res.total > res.items.length ? h('span', {}, ' (على الخريطة أكثرها ذكراً: ', num(res.items.length), ')') : null));
+  const box = h('div', { id: 'places-map' });
+  card.append(box);
+  const table = h('table', { class: 'places', id: 'places-list' }, h('tr', {}, h('th', {}, 'المكان'), h('th', {}, 'النوع'), h('th', {}, 'الدولة'), h('th', {}, 'المقالات')),
+    res.items.map((p) => h('tr', {}, h('td', {}, entityLink(p.id, p.name, 'LOC'), p.latin ? h('span', { class: 'muted' }, ' (', ltr(p.latin, 'latin'), ')') : null), h('td', {}, LEVEL_AR[p.level] || ''), h('td', {}, p.country ? ltr(p.country) : ''), h('td', { class: 'n' }, num(p.articles)))));
+  if (res.items.length) main().append(h('div', { class: 'card' }, h('h2', {}, 'القائمة'), table));
+  if (!box.isConnected) return null; // another view replaced this one while it loaded
+  map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([25, 30], 2);
+  outlines().addTo(map);
+  const most = Math.max(1, ...res.items.map((p) => p.articles));
+  // the least named drawn first, so that the big circles do not hide the small ones' clicks
+  for (const p of [...res.items].reverse()) {
+    const c = L.circleMarker([p.lat, p.lon], { radius: 4 + 22 * Math.sqrt(p.articles / most), color: '#cf222e', weight: 1, fillColor: '#cf222e', fillOpacity: 0.45, className: 'place-circle' });
+    // a DOM node, never markup: the names are article text
+    c.bindTooltip(h('span', {}, p.name, ' ', num(p.articles), ' مقالاً'), { direction: 'top' });
+    c.on('click', () => { location.hash = `#/entity/${encodeURIComponent(p.id)}`; });
+    c.addTo(map);
+    const el = c.getElement();
+    if (el) { el.dataset.entity = p.id; el.setAttribute('aria-label', p.name); }
+  }
+  if (!res.items.length) card.append(h('p', { class: 'muted' }, 'لا أماكن مذكورة في هذه المدة.'));
+  return from || to ? `الأماكن في الأخبار ${[from, to].join(' – ')}` : 'الأماكن في الأخبار';
 }
 
 /** The figures a chart bar is made of (or any filter of them), paged. */
@@ -327,35 +468,60 @@ async function figures(q) {
   qs.set('limit', String(limit));
   if (offset) qs.set('offset', String(offset));
   const res = await api(`/api/figures?${qs}`);
-  const what = [q.get('category') ? CAT_AR[q.get('category')] || q.get('category') : 'كل الفئات', q.get('day') || '', q.get('country') || '', SCOPE_AR[q.get('scope') || 'incident'] || ''].filter(Boolean).join(' · ');
+  const parts = [q.get('category') ? CAT_AR[q.get('category')] || q.get('category') : 'كل الفئات', q.get('day') || '', q.get('country') || '', SCOPE_AR[q.get('scope') || 'incident'] || ''];
+  const what = parts.filter(Boolean).join(' · ');
+  // the day and the country code left to right inside the Arabic heading
+  const heading = joined([parts[0], parts[1] ? ltr(parts[1], 'date') : null, parts[2] ? ltr(parts[2]) : null, parts[3]]);
   const list = h('ol', { id: 'figures-list', start: offset + 1 }, res.items.map((f) => h('li', {},
-    h('strong', {}, `${CAT_AR[f.category] || f.category}: ${f.value.toLocaleString('ar')} `),
+    h('strong', {}, `${CAT_AR[f.category] || f.category}: `, num(f.value), ' '),
     `«${f.text}» `,
     f.source ? h('span', { class: 'muted' }, `— ${f.source} `) : null,
     f.scope !== 'incident' ? h('span', { class: 'tag scope' }, SCOPE_AR[f.scope] || f.scope) : null,
-    ' ', articleLink(f.article, f.title || f.article), h('span', { class: 'muted' }, ` ${day(f.published)}${f.country ? ' · ' + f.country : ''}`))));
+    ' ', articleLink(f.article, f.title || f.article), ' ', h('span', { class: 'muted' }, joined([date(f.published), f.country ? ltr(f.country) : null])))));
   const nav = h('p', { class: 'pager' });
   const at = (o) => { const p = new URLSearchParams(q); if (o > 0) p.set('offset', String(o)); else p.delete('offset'); return `#/figures?${p}`; };
   if (offset > 0) nav.append(h('a', { href: at(Math.max(0, offset - limit)), rel: 'prev' }, '→ السابق'));
-  nav.append(h('span', { class: 'muted' }, ` ${res.total.toLocaleString('ar')} رقماً `));
+  nav.append(h('span', { class: 'muted' }, ' ', num(res.total), ' رقماً '));
   if (offset + res.items.length < res.total) nav.append(h('a', { href: at(offset + limit), rel: 'next' }, 'التالي ←'));
-  main().append(h('div', { class: 'card' }, h('h1', { id: 'figures-title' }, `الأرقام: ${what}`), res.items.length ? list : h('p', { class: 'muted' }, 'لا أرقام.'), nav));
+  main().append(h('div', { class: 'card' }, h('h1', { id: 'figures-title' }, 'الأرقام: ', heading), res.items.length ? list : h('p', { class: 'muted' }, 'لا أرقام.'), nav));
+  return `الأرقام: ${what}`;
 }
 
+/** Which view is the latest: a view still loading when another is asked for must not set the
+ * title or say it is ready. */
+let generation = 0;
+
 async function route() {
+  const gen = ++generation;
   clear();
   const { path, q } = params();
   const form = document.getElementById('search');
-  for (const k of ['q', 'entity', 'source', 'from', 'to']) form.elements[k].value = q.get(k) || '';
+  for (const k of ['q', 'entity', 'source', 'from', 'to']) form.elements[k].value = path === '/search' ? q.get(k) || '' : '';
+  for (const a of document.querySelectorAll('header nav a')) {
+    if (a.getAttribute('href') === `#${path}`) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  delete document.body.dataset.ready;
+  // a placeholder while the view's requests run
+  const loading = h('p', { class: 'loading', id: 'loading', role: 'status' }, 'جارٍ التحميل…');
+  main().append(loading);
+  let title;
   try {
-    if (path.startsWith('/article/')) await article(decodeURIComponent(path.slice(9)));
-    else if (path.startsWith('/entity/')) await entity(decodeURIComponent(path.slice(8)));
-    else if (path === '/search') await search(q);
-    else if (path === '/figures') await figures(q);
+    // each view answers with its title (the home page with none: the site's own)
+    if (path.startsWith('/article/')) title = await article(decodeURIComponent(path.slice(9)));
+    else if (path.startsWith('/entity/')) title = await entity(decodeURIComponent(path.slice(8)));
+    else if (path === '/search') title = await search(q);
+    else if (path === '/map') title = await placesMap(q);
+    else if (path === '/figures') title = await figures(q);
     else await home();
   } catch (e) {
+    if (gen !== generation) return;
+    title = arabicError(e);
     main().append(errorCard(e));
+  } finally {
+    loading.remove();
   }
+  if (gen !== generation) return;
+  setTitle(title);
   document.body.dataset.ready = location.hash || '#/';
 }
 

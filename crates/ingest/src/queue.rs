@@ -324,6 +324,15 @@ mod tests {
         fn entity_quote_months(&self, _: &str) -> khabar_store::Result<Vec<MonthCount>> {
             unimplemented!()
         }
+        fn places(
+            &self,
+            _: Option<i64>,
+            _: Option<i64>,
+            _: usize,
+            _: usize,
+        ) -> khabar_store::Result<Page<khabar_store::PlaceCount>> {
+            unimplemented!()
+        }
         fn entities(
             &self,
             _: Option<&str>,

@@ -19,6 +19,7 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any, CorsLayer};
 
+pub mod fonts;
 pub mod listen;
 pub mod load;
 
@@ -487,6 +488,17 @@ struct RangeParams {
     offset: Option<usize>,
 }
 
+/// The located places mentioned in the articles of a date range, most articles first (the
+/// page's map).
+async fn places(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    let limit = bounded_limit(p.limit, 200, 1000)?;
+    let offset = p.offset.unwrap_or(0);
+    let page = blocking(&s, move |c| Ok(c.store.places(from, to, limit, offset)?)).await?;
+    Ok(Json(page).into_response())
+}
+
 async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
     let Query(p) = p?;
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
@@ -564,6 +576,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/entities/{id}/figures", get(entity_figures))
         .route("/api/entities/{id}/related", get(entity_related))
         .route("/api/counts", get(counts))
+        .route("/api/places", get(places))
         .route("/api/figures", get(figures))
         .route("/api/export/gkg", get(export_gkg))
         .route("/api/stats", get(stats))
@@ -574,6 +587,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/", get(|| async { asset("text/html; charset=utf-8", INDEX_HTML) }))
         .route("/assets/app.js", get(|| async { asset("text/javascript; charset=utf-8", APP_JS) }))
         .route("/assets/app.css", get(|| async { asset("text/css; charset=utf-8", APP_CSS) }))
+        .route("/assets/fonts/{name}", get(fonts::font))
         .route("/api/extract", post(extract))
         .merge(reads)
         .fallback(not_found)
@@ -608,7 +622,7 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
 }
 
 /// Paths of the API, as the router has them and the OpenAPI document must describe them.
-pub const API_PATHS: [&str; 13] = [
+pub const API_PATHS: [&str; 14] = [
     "/api/extract",
     "/api/articles",
     "/api/articles/{id}",
@@ -622,6 +636,7 @@ pub const API_PATHS: [&str; 13] = [
     "/api/figures",
     "/api/export/gkg",
     "/api/stats",
+    "/api/places",
 ];
 
 #[cfg(test)]
@@ -655,5 +670,18 @@ mod tests {
             assert_eq!(required, ["items", "total", "offset", "limit"], "{list}");
         }
         assert!(schemas["ArticleList"]["example"]["items"].is_array());
+    }
+
+    #[test]
+    fn openapi_lists_places_in_the_envelope() {
+        let doc: Value = serde_json::from_str(OPENAPI).unwrap();
+        assert_eq!(doc["paths"]["/api/places"]["get"]["operationId"], "listPlaces");
+        let list = &doc["components"]["schemas"]["PlaceList"];
+        assert_eq!(list["required"], serde_json::json!(["items", "total", "offset", "limit"]));
+        let place = &doc["components"]["schemas"]["Place"];
+        for field in ["id", "name", "latin", "level", "country", "lat", "lon", "articles"] {
+            assert!(place["properties"].get(field).is_some(), "Place.{field}");
+            assert!(list["example"]["items"][0].get(field).is_some(), "the example has {field}");
+        }
     }
 }

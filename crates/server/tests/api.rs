@@ -167,6 +167,7 @@ async fn client_errors_say_what_was_wrong() {
         "/api/counts?x=1",
         "/api/export/gkg?x=1",
         "/api/stats?x=1",
+        "/api/places?x=1",
     ] {
         let (s, b) = get(uri).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {b}");
@@ -506,4 +507,67 @@ async fn cors_compression_and_etags() {
         let req = Request::get(uri).header("if-none-match", "\"other\"").body(Body::empty()).unwrap();
         assert_eq!(app().oneshot(req).await.unwrap().status(), StatusCode::OK);
     }
+}
+
+#[tokio::test]
+async fn places_in_the_news_page_and_filter_by_range() {
+    let all = all_pages("/api/places", 2).await;
+    assert!(!all.is_empty(), "the examples name located places");
+    let whole = json("/api/places?limit=1000").await;
+    assert_eq!(whole["items"].as_array().unwrap()[..], all[..], "pages join up in order");
+    for p in &all {
+        let keys: Vec<&String> = p.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["articles", "country", "id", "lat", "latin", "level", "lon", "name"], "{p}");
+        assert!(p["lat"].is_f64() && p["lon"].is_f64() && p["articles"].as_u64().unwrap() > 0, "{p}");
+    }
+    let counts: Vec<u64> = all.iter().map(|p| p["articles"].as_u64().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most articles first: {counts:?}");
+    // Almaty is in the 2022 article made of markup only
+    let almaty = json(&format!("/api/entities?type=LOC&q={}", enc("الماتي"))).await["items"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let in_2022 = all_pages("/api/places?from=2022-01-01&to=2022-12-31", 5).await;
+    assert!(in_2022.iter().any(|p| p["id"] == almaty.as_str() && p["articles"] == 1), "{in_2022:?}");
+    let in_2018 = all_pages("/api/places?from=2018-01-01&to=2018-12-31", 5).await;
+    assert!(!in_2018.iter().any(|p| p["id"] == almaty.as_str()), "the range leaves Almaty out");
+    assert!(in_2018.len() < all.len() && !in_2018.is_empty());
+    // each place's count is its articles in the range
+    for p in &in_2018 {
+        let id = p["id"].as_str().unwrap();
+        let own = json(&format!("/api/entities/{id}/articles?from=2018-01-01&to=2018-12-31&limit=1")).await;
+        assert_eq!(own["total"], p["articles"], "{p}");
+    }
+    let none = json("/api/places?from=2030-01-01").await;
+    assert_eq!((none["total"].as_u64(), none["items"].as_array().unwrap().len()), (Some(0), 0));
+    let past = json("/api/places?offset=1000000").await;
+    assert_eq!(past["total"].as_u64(), Some(all.len() as u64), "past the end, the true total");
+    for (bad, name) in
+        [("from=2018-13-01", "`from`"), ("to=yesterday", "`to`"), ("limit=0", "`limit`"), ("limit=1001", "`limit`")]
+    {
+        let (s, b) = get(&format!("/api/places?{bad}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {b}");
+        assert!(b.contains(name), "{bad}: {b}");
+    }
+}
+
+#[tokio::test]
+async fn the_page_font_is_served_from_the_binary() {
+    let (s, css) = get("/assets/app.css").await;
+    assert_eq!(s, StatusCode::OK);
+    let urls: Vec<&str> =
+        css.match_indices("/assets/fonts/").map(|(i, _)| &css[i..i + css[i..].find(')').unwrap()]).collect();
+    assert_eq!(urls.len(), 2, "two faces, regular and bold: {urls:?}");
+    for url in urls {
+        let url = url.trim_end_matches(['"', '\'']);
+        let app = khabar_server::router(corpus().1.clone());
+        let resp = app.oneshot(Request::get(url).body(Body::empty()).unwrap()).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK, "{url}");
+        assert_eq!(resp.headers()["content-type"], "font/woff2");
+        let body = resp.into_body().collect().await.unwrap().to_bytes();
+        assert!(body.starts_with(b"wOF2") && body.len() > 20_000, "{url}: {} bytes", body.len());
+    }
+    let (s, b) = get("/assets/fonts/other.woff2").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert!(b.contains("no font"), "{b}");
 }

@@ -66,5 +66,6 @@ pub use sqlite::SqliteStore;
 pub use store::{Queued, Store, ENTITY_PAGE};
 pub use views::{
     ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, EntityView, Figure,
-    FigureFilter, FigureView, GeoView, HitRow, MonthCount, Page, QuoteView, Related, Slice, Stats, Variant, Written,
+    FigureFilter, FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant,
+    Written,
 };

@@ -5,7 +5,7 @@ use crate::error::{Error, Result};
 use crate::search::IndexDoc;
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, EntityView, Figure,
-    FigureFilter, FigureView, HitRow, MonthCount, Page, QuoteView, Related, Slice, Stats, Written,
+    FigureFilter, FigureView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Written,
 };
 use rustc_hash::FxHashMap;
 
@@ -102,6 +102,11 @@ pub trait Store: Send + Sync {
     fn figures(&self, f: &FigureFilter, limit: usize, offset: usize) -> Result<Page<Figure>>;
     /// How many figures the filter takes in each country (its `country` aside), most first.
     fn figure_countries(&self, f: &FigureFilter) -> Result<Vec<CountryFigures>>;
+    /// The located places (LOC entities with coordinates) mentioned in the articles published
+    /// between two days (inclusive, as 20180301; undated articles count only when neither is
+    /// given), each with how many of those articles mention it, most articles first (then by
+    /// name, id): `limit` of them from `offset`, with the total.
+    fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>>;
     /// Articles published in a range, in date order (then by id), with records, for export:
     /// `limit` of them from `offset`.
     fn articles_between(

@@ -187,6 +187,22 @@ pub struct EntityHead {
     pub variants: Vec<Variant>,
 }
 
+/// A place in the news: a located place entity (type LOC, with coordinates) and how many
+/// articles of a date range mention it (`/api/places`, the page's map).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceCount {
+    pub id: String,
+    pub name: String,
+    pub latin: Option<String>,
+    /// `country`, `admin1` or `city` (none for a place stored before levels were recorded).
+    pub level: Option<String>,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    /// Articles published in the range that mention it.
+    pub articles: u64,
+}
+
 /// One day of one category of a count series (categories are never added together).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CountPoint {

@@ -60,6 +60,7 @@ fn exercise(store: &dyn Store) -> Value {
         "between": store.articles_between(Some(20180101), Some(20181231), 100, 0).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
         "between_paged": store.articles_between(None, None, 3, 2).unwrap().iter().map(|a| a.summary.id.clone()).collect::<Vec<_>>(),
         "lists": lists(store, &ents[0].id),
+        "places": places(store),
         "latin": store.entities(Some("ALMATY"), None, 10, 0).unwrap().items.iter().map(|e| e.id.clone()).collect::<Vec<_>>(),
         "entity_pages": (0..ents.len()).step_by(4).flat_map(|o| store.entities(None, None, 4, o).unwrap().items).map(|e| e.id).collect::<Vec<_>>(),
         "entities_total": store.entities(None, Some("LOC"), 1, 1_000_000).unwrap().total,
@@ -107,6 +108,55 @@ fn lists(store: &dyn Store, id: &str) -> Value {
         );
     }
     out.insert("months".into(), json!(store.entity_quote_months(id).unwrap()));
+    Value::Object(out)
+}
+
+/// The places in the news, whole, paged by two and for a range of days: the pages join up, the
+/// total counts every located place, and each place's count is the number of its articles in
+/// the range (as its own article list counts them).
+fn places(store: &dyn Store) -> Value {
+    use khabar_store::Slice;
+    let mut out = serde_json::Map::new();
+    for (name, from, to) in
+        [("all", None, None), ("spring 2018", Some(20180301), Some(20180430)), ("none", Some(20300101), None)]
+    {
+        let all = store.places(from, to, 1000, 0).unwrap();
+        assert_eq!(all.total as usize, all.items.len(), "{name}");
+        let mut paged = Vec::new();
+        loop {
+            let p = store.places(from, to, 2, paged.len()).unwrap();
+            assert_eq!((p.total, p.offset, p.limit), (all.total, paged.len(), 2), "{name}");
+            if p.items.is_empty() {
+                break;
+            }
+            paged.extend(p.items);
+        }
+        assert_eq!(paged, all.items, "{name}: pages join up into the whole list");
+        assert!(all.items.windows(2).all(|w| w[0].articles >= w[1].articles), "{name}: most articles first");
+        for p in &all.items {
+            let own = store.entity_articles(&p.id, &Slice { from, to, ..Slice::first(1) }).unwrap().total;
+            assert_eq!(p.articles, own, "{name}: {} is in {own} articles of the range", p.name);
+            assert!(p.articles > 0);
+        }
+        out.insert(name.into(), json!(all.items));
+    }
+    // every place with coordinates that an article mentions, and nothing else
+    let located: Vec<String> = store
+        .entities(None, Some("LOC"), 500, 0)
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.geo.is_some())
+        .map(|e| e.id)
+        .collect();
+    let mut all: Vec<String> = store.places(None, None, 1000, 0).unwrap().items.into_iter().map(|p| p.id).collect();
+    let mut want = located.clone();
+    all.sort();
+    want.sort();
+    assert_eq!(all, want, "the places are the located places");
+    assert!(!all.is_empty(), "the examples name located places");
+    assert!(out["spring 2018"].as_array().unwrap().len() < all.len(), "the range leaves places out");
+    assert!(out["none"].as_array().unwrap().is_empty());
     Value::Object(out)
 }
 

@@ -10,7 +10,7 @@ use crate::sqlite::entity_query;
 use crate::store::{Queued, Store};
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, Figure, FigureFilter,
-    FigureView, GeoView, HitRow, MonthCount, Page, QuoteView, Related, Slice, Stats, Variant, Written,
+    FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use postgres::{Client, Row};
@@ -272,6 +272,43 @@ impl Store for PgStore {
         self.read(|c| {
             let rows = c.query("SELECT a.day / 100 AS m, COUNT(*) FROM quotes q JOIN articles a ON a.rid = q.article WHERE q.speaker_entity = $1 AND a.day IS NOT NULL GROUP BY m ORDER BY m", p![id])?;
             Ok(rows.iter().map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1))).map(|(m, n)| MonthCount { month: format!("{:04}-{:02}", m / 100, m % 100), quotes: n as u64 }).collect())
+        })
+    }
+
+    fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>> {
+        const FROM: &str = "WITH placed AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n FROM mentions m \
+             JOIN entities e ON e.id = m.entity AND e.type = 'LOC' AND e.lat IS NOT NULL AND e.lon IS NOT NULL \
+             JOIN articles a ON a.rid = m.article WHERE ($1::bigint IS NULL OR a.day >= $1) AND ($2::bigint IS NULL OR a.day <= $2) GROUP BY m.entity) \
+             SELECT {COLS} FROM placed p JOIN entities e ON e.id = p.entity";
+        self.read(|c| {
+            let rows = c.query(
+                &format!(
+                    "{} ORDER BY p.n DESC, e.name COLLATE \"C\", e.id COLLATE \"C\" LIMIT $3 OFFSET $4",
+                    FROM.replace(
+                        "{COLS}",
+                        "e.id, e.name, e.latin, e.level, e.country, e.lat, e.lon, p.n, COUNT(*) OVER ()"
+                    )
+                ),
+                p![from, to, sql_count(limit), sql_count(offset)],
+            )?;
+            let items: Vec<PlaceCount> = rows
+                .iter()
+                .map(|r| PlaceCount {
+                    id: r.get(0),
+                    name: r.get(1),
+                    latin: r.get(2),
+                    level: r.get(3),
+                    country: r.get(4),
+                    lat: r.get(5),
+                    lon: r.get(6),
+                    articles: r.get::<_, i64>(7) as u64,
+                })
+                .collect();
+            let total: i64 = match rows.first() {
+                Some(r) => r.get(8),
+                None => c.query_one(&FROM.replace("{COLS}", "COUNT(*)"), p![from, to])?.get(0),
+            };
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 

@@ -13,7 +13,7 @@ use crate::search::IndexDoc;
 use crate::store::Store;
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, Figure, FigureFilter,
-    FigureView, GeoView, HitRow, MonthCount, Page, QuoteView, Related, Slice, Stats, Variant, Written,
+    FigureView, GeoView, HitRow, MonthCount, Page, PlaceCount, QuoteView, Related, Slice, Stats, Variant, Written,
 };
 use khabar_model::Article;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
@@ -381,6 +381,56 @@ impl Store for SqliteStore {
             let mut st = c.prepare_cached("SELECT a.day / 100, COUNT(*) FROM quotes q JOIN articles a ON a.rowid = q.article WHERE q.speaker_entity = ?1 AND a.day IS NOT NULL GROUP BY a.day / 100 ORDER BY a.day / 100")?;
             let rows = st.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
             rows.map(|r| r.map(|(m, n)| MonthCount { month: format!("{:04}-{:02}", m / 100, m % 100), quotes: n as u64 }).map_err(Into::into)).collect()
+        })
+    }
+
+    fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>> {
+        // the mentions of located places in the range's articles, counted by place; the total
+        // beside each row in the same pass. Without a range, from the located places (a third
+        // of the mentions); with one, from the range's articles by day (CROSS JOIN keeps that
+        // order), which a week or a month makes a few milliseconds instead of a whole scan.
+        const PLACED: &str = "FROM mentions m \
+             JOIN entities e ON e.id = m.entity AND e.type = 'LOC' AND e.lat IS NOT NULL AND e.lon IS NOT NULL \
+             JOIN articles a ON a.rowid = m.article";
+        const IN_RANGE: &str = "FROM articles a CROSS JOIN mentions m ON m.article = a.rowid \
+             JOIN entities e ON e.id = m.entity AND e.type = 'LOC' AND e.lat IS NOT NULL AND e.lon IS NOT NULL";
+        let from_sql = if from.is_none() && to.is_none() { PLACED } else { IN_RANGE };
+        let with = format!(
+            "WITH placed AS (SELECT m.entity, COUNT(DISTINCT m.article) AS n {from_sql} \
+             WHERE (?1 IS NULL OR a.day >= ?1) AND (?2 IS NULL OR a.day <= ?2) GROUP BY m.entity) \
+             SELECT {{COLS}} FROM placed p JOIN entities e ON e.id = p.entity"
+        );
+        self.read(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "{} ORDER BY p.n DESC, e.name, e.id LIMIT ?3 OFFSET ?4",
+                with.replace(
+                    "{COLS}",
+                    "e.id, e.name, e.latin, e.level, e.country, e.lat, e.lon, p.n, COUNT(*) OVER ()"
+                )
+            ))?;
+            let mut total = 0;
+            let items = st
+                .query_map(params![from, to, sql_count(limit), sql_count(offset)], |r| {
+                    total = r.get::<_, i64>(8)?;
+                    Ok(PlaceCount {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        latin: r.get(2)?,
+                        level: r.get(3)?,
+                        country: r.get(4)?,
+                        lat: r.get(5)?,
+                        lon: r.get(6)?,
+                        articles: r.get::<_, i64>(7)? as u64,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            if items.is_empty() {
+                // past the end (or nothing): the total on its own
+                total = c
+                    .prepare_cached(&with.replace("{COLS}", "COUNT(*)"))?
+                    .query_row(params![from, to], |r| r.get(0))?;
+            }
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 
