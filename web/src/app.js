@@ -205,9 +205,14 @@ async function home() {
         maintainAspectRatio: false,
         animation: false,
         scales: { x: { reverse: true, stacked: false }, y: { stacked: false } },
+        // a click anywhere in a day's column opens the figures of that day's tallest bar
+        interaction: { mode: 'index', intersect: false },
         onClick: (_ev, els, chart) => {
-          if (!els.length) return;
-          const el = els[0];
+          // the day's tallest bar among those drawn (a category without figures that day has none)
+          const drawn = els.filter((e) => chart.data.datasets[e.datasetIndex].data[e.index] != null);
+          if (!drawn.length) return;
+          const value = (e) => chart.data.datasets[e.datasetIndex].data[e.index];
+          const el = drawn.reduce((a, b) => (value(b) > value(a) ? b : a));
           location.hash = figuresHash({ day: days[el.index], category: chart.data.datasets[el.datasetIndex].category, country: country.value, scope: scope.value });
         },
       },

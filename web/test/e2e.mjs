@@ -73,6 +73,26 @@ try {
   await page.screenshot({ path: join(shots, 'home.png'), fullPage: true });
   console.log(`ok home (font faces ${faces.join(', ')})`);
 
+  // the chart keeps categories apart, and a click on a bar opens the figures it is made of
+  const perCategory = await api('/api/counts?scope=all');
+  const keys = perCategory.series.map((p) => `${p.day}|${p.category}`);
+  assert.equal(new Set(keys).size, keys.length, 'one point per day and category');
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/counts') && r.url().includes('scope=all')),
+    page.selectOption('#scope', 'all'),
+  ]);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = await page.$eval('#counts-chart', (c) => { const r = c.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+  await page.waitForFunction(() => location.hash.startsWith('#/figures?'));
+  await page.waitForSelector('body[data-ready^="#/figures?"]');
+  const clicked = new URLSearchParams(page.url().split('#/figures?')[1]);
+  const bar = perCategory.series.find((p) => p.day === clicked.get('day') && p.category === clicked.get('category'));
+  assert.ok(bar, `the click named a bar: ${clicked}`);
+  assert.equal(await page.$$eval('#figures-list li', (els) => els.length), bar.records, 'the bar\'s figures, all of them');
+  await page.screenshot({ path: join(shots, 'figures-of-a-bar.png'), fullPage: true });
+  console.log(`ok a bar opens its ${bar.records} figures (${bar.category}, ${bar.day})`);
+
   // search from the form, with a hamza spelling the articles may not use
   await page.fill('input[name=q]', 'الرئيس');
   await page.click('header button[type=submit]');
