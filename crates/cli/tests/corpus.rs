@@ -265,7 +265,7 @@ fn r5_search_entity_and_load() {
 /// worst days left (measured: 171 thousand killed, 152 thousand arrested, 1.9 million
 /// displaced) are one old toll told by several outlets the same day.
 fn totals_mean_something(d: &Path) {
-    use khabar_store::{FigureFilter, Store};
+    use khabar_store::FigureFilter;
     let corpus = khabar_store::Corpus::open_read_only(d).unwrap();
     let s = &corpus.store;
     let series = s.count_series(&FigureFilter { scope: Some("incident".into()), ..FigureFilter::default() }).unwrap();
