@@ -698,8 +698,8 @@ fn model_found(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, category: Catego
 }
 
 /// The model's decision on a figure the rules read as `rule`: the best-scoring category above
-/// zero, with the rules' count where they agree (and their coordinated categories the model
-/// keeps too), else a count of the category the model picks; or none.
+/// zero, with the rules' count where they agree (with their coordinated categories), else a
+/// count of the category the model picks; or none.
 fn decide(
     doc: &Doc,
     sent: &Range<usize>,
@@ -714,12 +714,11 @@ fn decide(
     if best <= 0.0 {
         return None;
     }
-    let kept = |c: Category| scored.iter().any(|&(x, s)| x == c && s > 0.0);
     match rule {
-        Some(r) if r.category == category => {
-            let also = r.also.iter().copied().filter(|&c| kept(c)).collect();
-            Some(Found { also, ..r })
-        }
+        // the categories coordinated with the first event word (مقتل وجرح 30) share its figure:
+        // the construction says so, and the model's decision on the figure holds for them all
+        // (scored on their own, a second category's words stand farther from the figure)
+        Some(r) if r.category == category => Some(r),
         Some(r) => Some(Found { category, also: Vec::new(), ..r }),
         None if adds_no_count(doc, sent, n, category) => None,
         None => Some(model_found(doc, sent, n, category)),
