@@ -158,6 +158,9 @@ pub fn features(doc: &Doc, ctx: &Context, mentions: &Mentions, c: &Candidate) ->
     let mut f: Vec<String> = Vec::with_capacity(48);
     f.push("b".into());
     f.push(format!("w={}", c.found.form));
+    if w.lemma != c.found.form {
+        f.push(format!("l={}", w.lemma));
+    }
     f.push(format!("t={ty}"));
     f.push(format!("t={ty}|{}", if w.verb { "v" } else { "n" }));
     if let Some(m) = w.mode {
@@ -446,8 +449,42 @@ fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec>
     })
 }
 
-/// Source and target of a trigger `at..=last` of `kind` among the sentence's actors.
+/// Source and target of a trigger `at..=last` of `kind` among the sentence's actors: by
+/// structure near the trigger, else (for the source) the nearest actor before it in the sentence
+/// whose role acts in events of that kind — an army, police, armed group or government for
+/// force, civilians, opposition or students for protest — past clauses the near rules stop at
+/// (اندلعت المعارك بين الجيش و… وأسفرت المعارك عن…).
 fn arguments(
+    doc: &Doc,
+    sent: &Range<usize>,
+    actors: &[ActorRec],
+    at: usize,
+    last: usize,
+    kind: EventType,
+    verb: bool,
+) -> (Option<ActorRec>, Option<ActorRec>) {
+    let (source, target) = arguments_near(doc, sent, actors, at, last, kind, verb);
+    if source.is_some() {
+        return (source, target);
+    }
+    let acts = |r: ActorRole| match kind {
+        EventType::Protest => matches!(r, ActorRole::Cvl | ActorRole::Opp | ActorRole::Edu),
+        _ => matches!(
+            r,
+            ActorRole::Mil | ActorRole::Cop | ActorRole::Reb | ActorRole::Uaf | ActorRole::Crm | ActorRole::Gov
+        ),
+    };
+    let source = actors
+        .iter()
+        .rev()
+        .filter(|a| a.tokens.end <= at)
+        .find(|a| a.role.is_some_and(acts) && target.as_ref().is_none_or(|t| t.tokens != a.tokens))
+        .cloned();
+    (source, target)
+}
+
+/// [`arguments`] by the structure around the trigger.
+fn arguments_near(
     doc: &Doc,
     sent: &Range<usize>,
     actors: &[ActorRec],

@@ -5,9 +5,10 @@ use khabar_text::clitic::proclitic_splits;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::token::{Token, TokenKind};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
-/// One line of `event_triggers.tsv`.
+/// One line of `event_triggers.tsv` (or one form of a verb line's paradigm).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerWord {
     pub kind: EventType,
@@ -16,27 +17,103 @@ pub struct TriggerWord {
     pub verb: bool,
     /// The words one of which must follow (إطلاق النار, not إطلاق سراح); empty for any.
     pub next: Vec<&'static str>,
+    /// The line's word: a verb's perfect stem for every form of its paradigm, else the form.
+    pub lemma: &'static str,
 }
 
-impl TriggerWord {
-    fn parse(tag: &'static str) -> Option<TriggerWord> {
-        let mut cols = tag.split('\t');
-        let kind = cols.next()?.parse().ok()?;
-        let mode = cols.next().filter(|m| *m != "-");
-        let verb = match cols.next()? {
-            "v" => true,
-            "n" => false,
-            _ => return None,
-        };
-        let next = match cols.next()? {
-            "-" => Vec::new(),
-            list => list.split(',').collect(),
-        };
-        cols.next().is_none().then_some(TriggerWord { kind, mode, verb, next })
+/// The trigger list: each form with the words it stands for, the forms of a verb line made by
+/// [`paradigm`]. A form written on its own line comes before the same form made by a paradigm
+/// (and a paradigm form of a type the form already has is not added twice).
+pub struct Triggers {
+    forms: FxHashMap<String, Vec<TriggerWord>>,
+}
+
+impl Triggers {
+    /// Reads the list's text; a line it cannot read is a defect of the embedded file (the panic
+    /// names the line; every list is loaded by a test).
+    fn parse(text: &'static str) -> Triggers {
+        let mut forms: FxHashMap<String, Vec<TriggerWord>> = FxHashMap::default();
+        let mut paradigms = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let read = || -> Option<(&'static str, TriggerWord, bool)> {
+                let mut cols = line.split('\t');
+                let word = cols.next()?;
+                let kind = cols.next()?.parse().ok()?;
+                let mode = cols.next().filter(|m| *m != "-");
+                let (verb, stem) = match cols.next()? {
+                    "v" => (true, false),
+                    "n" => (false, false),
+                    "V" => (true, true),
+                    _ => return None,
+                };
+                let next = match cols.next()? {
+                    "-" => Vec::new(),
+                    list => list.split(',').collect(),
+                };
+                cols.next().is_none().then_some((word, TriggerWord { kind, mode, verb, next, lemma: word }, stem))
+            };
+            let Some((word, tw, stem)) = read() else {
+                panic!("word list event_triggers, line {}: cannot read {line:?}", n + 1);
+            };
+            if stem {
+                paradigms.push((word, tw));
+            } else {
+                forms.entry(word.to_string()).or_default().push(tw);
+            }
+        }
+        for (stem, tw) in paradigms {
+            for form in paradigm(stem) {
+                let entry = forms.entry(form).or_default();
+                if !entry.iter().any(|w| w.kind == tw.kind) {
+                    entry.push(tw.clone());
+                }
+            }
+        }
+        Triggers { forms }
+    }
+
+    /// The words a form stands for, in the list's order.
+    pub fn tags(&self, form: &str) -> &[TriggerWord] {
+        self.forms.get(form).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many forms the list has, its paradigms made.
+    pub fn len(&self) -> usize {
+        self.forms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.forms.is_empty()
     }
 }
 
-pub static TRIGGERS: Lazy<TriggerWord> = lexicon!("event_triggers", TriggerWord::parse);
+/// The forms of a verb from its perfect stem (normalized spelling, so unvocalized: the passive
+/// is written as the active): the perfect with the subject endings of the third person and of
+/// "we" (قصف، قصفت، قصفوا، قصفا، قصفتا، قصفنا), and the imperfect with its prefixes and the
+/// endings of the plural, the dual and the subjunctive plural (يقصف، تقصف، نقصف، يقصفون،
+/// يقصفوا، يقصفان…). The imperfect of a stem that begins with a connecting alef drops it
+/// (اعتقل → يعتقل, استهدف → يستهدف, أحرق → يحرق); a weak final letter (اعتدى) is not handled,
+/// so such verbs are listed form by form. Written by hand: no crate conjugates Arabic verbs.
+pub fn paradigm(perfect: &str) -> Vec<String> {
+    let imperfect = perfect.strip_prefix('ا').filter(|s| s.chars().count() >= 3).unwrap_or(perfect);
+    let mut out = vec![perfect.to_string()];
+    for ending in ["ت", "وا", "ا", "تا", "نا"] {
+        out.push(format!("{perfect}{ending}"));
+    }
+    for prefix in ['ي', 'ت', 'ن'] {
+        for ending in ["", "ون", "وا", "ان"] {
+            out.push(format!("{prefix}{imperfect}{ending}"));
+        }
+    }
+    out
+}
+
+pub static TRIGGERS: std::sync::LazyLock<Triggers> = std::sync::LazyLock::new(|| {
+    Triggers::parse(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/event_triggers.tsv")))
+});
 /// Actors' head nouns and their roles.
 pub static ROLES: Lazy<ActorRole> = lexicon!("event_roles", |t| t.parse().ok());
 /// Nationality adjectives → ISO alpha-3.
@@ -90,6 +167,20 @@ fn forms(rest: &str, mut f: impl FnMut(&str, bool) -> bool) -> bool {
                 if stem.ends_with('و') && f(&format!("{stem}ا"), false) {
                     return true;
                 }
+                // حملته، مسيرتهم: a feminine noun's ة is written ت before a pronoun
+                if let Some(fem) = stem.strip_suffix('ت').filter(|s| s.chars().count() >= 3) {
+                    if f(&format!("{fem}ه"), false) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    // حصارا، قصفا: a noun's indefinite accusative ending
+    for base in [Some(rest), bare].into_iter().flatten() {
+        if let Some(stem) = base.strip_suffix('ا').filter(|s| s.chars().count() >= 3) {
+            if f(stem, false) {
+                return true;
             }
         }
     }
@@ -136,8 +227,8 @@ fn trigger_in<'a>(toks: &[Token], i: usize, splits: impl Iterator<Item = (usize,
     let mut found = None;
     for (letters, rest) in splits {
         let hit = forms(&rest, |form, future| {
-            let lexicon: &'static lexicon::Lexicon<TriggerWord> = &TRIGGERS;
-            match lexicon.tags(form).iter().find(|w| w.next.is_empty() || next_is(next, &w.next)) {
+            let list: &'static Triggers = &TRIGGERS;
+            match list.tags(form).iter().find(|w| w.next.is_empty() || next_is(next, &w.next)) {
                 Some(word) => {
                     found = Some(Found { word, form: form.to_string(), letters, future });
                     true
@@ -241,6 +332,26 @@ mod tests {
         assert_eq!(at("نشرت روسيا قوات", 0), None);
         assert_eq!(at("نشرت قوات", 0).map(|x| x.0), Some(EventType::Mobilize));
         assert_eq!(at("المدينة", 0), None);
+        // a verb line stands for its paradigm; a connecting alef drops in the imperfect
+        assert_eq!(at("يقصفون المدينة", 0).map(|x| (x.0, x.1)), Some((EventType::Assault, "يقصفون")));
+        assert_eq!(at("وسيعتقلون", 0).map(|x| (x.0, x.3)), Some((EventType::Coerce, true)));
+        assert_eq!(at("توقف", 0), None);
+        // ة written ت before a pronoun; an indefinite accusative
+        assert_eq!(at("حملته الجوية", 0).map(|x| x.1), Some("حمله"));
+        assert_eq!(at("حصارا خانقا", 0).map(|x| x.0), Some(EventType::Coerce));
+    }
+
+    #[test]
+    fn paradigms() {
+        let p = paradigm("اعتقل");
+        for f in ["اعتقل", "اعتقلت", "اعتقلوا", "يعتقل", "تعتقلون", "نعتقل", "يعتقلان"]
+        {
+            assert!(p.iter().any(|x| x == f), "{f}");
+        }
+        assert!(paradigm("قصف").iter().any(|x| x == "يقصفوا"));
+        // every form of every verb line is in the list, with the line's stem as its lemma
+        assert!(TRIGGERS.tags("يداهمون").iter().any(|w| w.kind == EventType::Coerce && w.lemma == "داهم"));
+        assert!(TRIGGERS.len() > 600);
     }
 
     #[test]
