@@ -449,24 +449,11 @@ fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec>
     })
 }
 
-/// Source and target of a trigger `at..=last` of `kind` among the sentence's actors: by
-/// structure near the trigger, else (for the source) the nearest actor before it in the sentence
-/// whose role acts in events of that kind — an army, police, armed group or government for
+/// When the structure gives no source: the nearest actor before the trigger at `at` in its
+/// sentence whose role acts in events of `kind` — an army, police, armed group or government for
 /// force, civilians, opposition or students for protest — past clauses the near rules stop at
-/// (اندلعت المعارك بين الجيش و… وأسفرت المعارك عن…).
-fn arguments(
-    doc: &Doc,
-    sent: &Range<usize>,
-    actors: &[ActorRec],
-    at: usize,
-    last: usize,
-    kind: EventType,
-    verb: bool,
-) -> (Option<ActorRec>, Option<ActorRec>) {
-    let (source, target) = arguments_near(doc, sent, actors, at, last, kind, verb);
-    if source.is_some() {
-        return (source, target);
-    }
+/// (اندلعت المعارك بين الجيش و… وأسفرت المعارك عن…); never the target.
+fn acting_before(actors: &[ActorRec], at: usize, kind: EventType, target: Option<&ActorRec>) -> Option<ActorRec> {
     let acts = |r: ActorRole| match kind {
         EventType::Protest => matches!(r, ActorRole::Cvl | ActorRole::Opp | ActorRole::Edu),
         _ => matches!(
@@ -474,17 +461,17 @@ fn arguments(
             ActorRole::Mil | ActorRole::Cop | ActorRole::Reb | ActorRole::Uaf | ActorRole::Crm | ActorRole::Gov
         ),
     };
-    let source = actors
+    actors
         .iter()
         .rev()
         .filter(|a| a.tokens.end <= at)
-        .find(|a| a.role.is_some_and(acts) && target.as_ref().is_none_or(|t| t.tokens != a.tokens))
-        .cloned();
-    (source, target)
+        .find(|a| a.role.is_some_and(acts) && target.is_none_or(|t| t.tokens != a.tokens))
+        .cloned()
 }
 
-/// [`arguments`] by the structure around the trigger.
-fn arguments_near(
+/// Source and target of a trigger `at..=last` of `kind` among the sentence's actors, by the
+/// structure around the trigger.
+fn arguments(
     doc: &Doc,
     sent: &Range<usize>,
     actors: &[ActorRec],
@@ -638,6 +625,7 @@ pub fn extract_with(doc: &Doc, model: &Model) -> Vec<EventRec> {
         }
         let acts = sentence_actors.as_ref().map_or(&[][..], |(_, a)| a.as_slice());
         let (source, target) = arguments(doc, sent, acts, c.token, *last, *kind, c.found.word.verb);
+        let source = source.or_else(|| acting_before(acts, c.token, *kind, target.as_ref()));
         let used = |r: &Span| {
             [&source, &target].iter().any(|a| a.as_ref().is_some_and(|a| a.span.start < r.end && r.start < a.span.end))
         };
