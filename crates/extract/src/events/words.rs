@@ -28,40 +28,42 @@ pub struct Triggers {
     forms: FxHashMap<String, Vec<TriggerWord>>,
 }
 
+impl TriggerWord {
+    /// The columns after a line's word: the word (its `lemma`) is filled in by the caller; the
+    /// flag says the word is a verb's perfect stem (`V`), standing for its [`paradigm`].
+    fn parse(tag: &'static str) -> Option<(TriggerWord, bool)> {
+        let mut cols = tag.split('\t');
+        let kind = cols.next()?.parse().ok()?;
+        let mode = cols.next().filter(|m| *m != "-");
+        let (verb, stem) = match cols.next()? {
+            "v" => (true, false),
+            "n" => (false, false),
+            "V" => (true, true),
+            _ => return None,
+        };
+        let next = match cols.next()? {
+            "-" => Vec::new(),
+            list => list.split(',').collect(),
+        };
+        cols.next().is_none().then_some((TriggerWord { kind, mode, verb, next, lemma: "" }, stem))
+    }
+}
+
 impl Triggers {
-    /// Reads the list's text; a line it cannot read is a defect of the embedded file (the panic
-    /// names the line; every list is loaded by a test).
+    /// The list's lines, read as every word list is ([`lexicon::Lexicon`]: a line it cannot read
+    /// is a defect of the embedded file, named by the panic), then the verb lines' paradigms.
     fn parse(text: &'static str) -> Triggers {
+        let lines = lexicon::Lexicon::tagged("event_triggers", text, TriggerWord::parse);
         let mut forms: FxHashMap<String, Vec<TriggerWord>> = FxHashMap::default();
         let mut paradigms = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let read = || -> Option<(&'static str, TriggerWord, bool)> {
-                let mut cols = line.split('\t');
-                let word = cols.next()?;
-                let kind = cols.next()?.parse().ok()?;
-                let mode = cols.next().filter(|m| *m != "-");
-                let (verb, stem) = match cols.next()? {
-                    "v" => (true, false),
-                    "n" => (false, false),
-                    "V" => (true, true),
-                    _ => return None,
-                };
-                let next = match cols.next()? {
-                    "-" => Vec::new(),
-                    list => list.split(',').collect(),
-                };
-                cols.next().is_none().then_some((word, TriggerWord { kind, mode, verb, next, lemma: word }, stem))
-            };
-            let Some((word, tw, stem)) = read() else {
-                panic!("word list event_triggers, line {}: cannot read {line:?}", n + 1);
-            };
-            if stem {
-                paradigms.push((word, tw));
-            } else {
-                forms.entry(word.to_string()).or_default().push(tw);
+        for word in lines.iter() {
+            for (tw, stem) in lines.tags(word) {
+                let tw = TriggerWord { lemma: word, ..tw.clone() };
+                if *stem {
+                    paradigms.push((word, tw));
+                } else {
+                    forms.entry(word.to_string()).or_default().push(tw);
+                }
             }
         }
         for (stem, tw) in paradigms {
