@@ -31,9 +31,10 @@ fn fnv(template: u8, parts: &[&[u8]]) -> u32 {
             h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
         let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(last) ^ ((rest.len() as u64) << 56));
+        // the last bytes little-endian, zero-padded, by hand: a copy into a padded buffer costs
+        // a call to memcpy for every feature
+        let last = rest.iter().enumerate().fold(0u64, |v, (k, &b)| v | (b as u64) << (8 * k));
+        h = mix(h, last ^ ((rest.len() as u64) << 56));
         h = mix(h, 0xff);
     }
     // fold the high bits in: the multiply leaves the low ones weakest
@@ -214,11 +215,27 @@ pub fn analyze_prepared<'a>(words: &[Prepared<'a>], clusters: &Clusters) -> Vec<
 /// Marks gazetteer spans (`B-LOC`, `I-LOC`…) by longest match over the clitic-free words.
 pub fn mark_gazetteer(out: &mut [TokenInfo]) {
     let max = GAZETTEER.max_words;
+    // the words from i on joined by spaces, with where each prefix of n words ends: one buffer
+    // for the sentence rather than a string per look-up
+    let mut joined = String::new();
+    let mut ends = Vec::with_capacity(max + 1);
     let mut i = 0;
     while i < out.len() {
         let mut found = None;
         // only a word that starts some listed name can start a multiword match
         let longest = if GAZETTEER.starts_name(out[i].word) { max.min(out.len() - i) } else { 1 };
+        if longest > 1 {
+            joined.clear();
+            ends.clear();
+            ends.push(0);
+            for (k, t) in out[i..i + longest].iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(t.word);
+                ends.push(joined.len());
+            }
+        }
         for n in (1..=longest).rev() {
             let hit = if n == 1 {
                 GAZETTEER.name_type(out[i].word).or_else(|| {
@@ -229,7 +246,7 @@ pub fn mark_gazetteer(out: &mut [TokenInfo]) {
                     }
                 })
             } else {
-                GAZETTEER.name_type(&out[i..i + n].iter().map(|t| t.word).collect::<Vec<_>>().join(" "))
+                GAZETTEER.name_type(&joined[..ends[n]])
             };
             if let Some(t) = hit {
                 found = Some((n, t));

@@ -157,6 +157,25 @@ impl Model {
         Some(&self.packed[d * l..(d + 1) * l])
     }
 
+    /// Adds the packed rows of features `fs` to `acc`, for a model of `L` labels.
+    #[inline(always)]
+    fn sum_rows<const L: usize>(&self, fs: &[u32], acc: &mut [i32; MAX_LABELS]) {
+        for &f in fs {
+            let f = f as usize;
+            let block = self.live[f / 64];
+            let bit = 1u64 << (f % 64);
+            if block & bit == 0 {
+                continue;
+            }
+            let d = self.rank[f / 64] as usize + (block & (bit - 1)).count_ones() as usize;
+            if let Some(w) = self.packed.get(d * L..(d + 1) * L) {
+                for k in 0..L {
+                    acc[k] += w[k] as i32;
+                }
+            }
+        }
+    }
+
     /// The weights of feature row `f`, if it has any (for saving).
     fn row(&self, f: usize) -> Option<Vec<f32>> {
         let l = self.labels.len();
@@ -182,10 +201,17 @@ impl Model {
         }
         // integer sums, scaled once: exact, and no conversion per weight
         let mut acc = [0i32; MAX_LABELS];
-        for &f in fs {
-            if let Some(w) = self.packed_row(f as usize) {
-                for (a, &x) in acc.iter_mut().zip(w) {
-                    *a += x as i32;
+        match l {
+            // four entity types in BIO, as every model trained here has: the row length known
+            // to the compiler, so that the sum is unrolled and vectorized
+            9 => self.sum_rows::<9>(fs, &mut acc),
+            _ => {
+                for &f in fs {
+                    if let Some(w) = self.packed_row(f as usize) {
+                        for (a, &x) in acc.iter_mut().zip(w) {
+                            *a += x as i32;
+                        }
+                    }
                 }
             }
         }
@@ -195,45 +221,52 @@ impl Model {
     }
 
     fn viterbi(&self, em: &[f32], n: usize) -> Vec<usize> {
+        const M: usize = MAX_LABELS;
         let l = self.labels.len();
         if n == 0 {
             return Vec::new();
         }
-        // which label may follow which, worked out once per sentence rather than per pair
-        let mut ok = [[false; MAX_LABELS]; MAX_LABELS + 1];
-        for (p, row) in ok.iter_mut().enumerate().take(l + 1) {
-            for (c, cell) in row.iter_mut().enumerate().take(l) {
-                *cell = allowed(&self.labels, if p == l { None } else { Some(p) }, c);
+        // the transitions with the pairs BIO forbids at minus infinity, worked out once per
+        // sentence, in rows of M so that the loop below runs over whole rows without a branch
+        let mut t = [f32::NEG_INFINITY; (M + 1) * M];
+        for p in 0..=l {
+            for c in 0..l {
+                if allowed(&self.labels, if p == l { None } else { Some(p) }, c) {
+                    t[p * M + c] = self.trans[p * l + c];
+                }
             }
         }
         let mut score = vec![f32::NEG_INFINITY; n * l];
-        let mut back = vec![0usize; n * l];
+        let mut back = vec![0u8; n * l];
         for c in 0..l {
-            if ok[l][c] {
-                score[c] = self.trans[l * l + c] + em[c];
-            }
+            score[c] = t[l * M + c] + em[c];
         }
         for i in 1..n {
-            for c in 0..l {
-                let mut best = (f32::NEG_INFINITY, 0);
-                for p in 0..l {
-                    if score[(i - 1) * l + p] == f32::NEG_INFINITY || !ok[p][c] {
-                        continue;
-                    }
-                    let s = score[(i - 1) * l + p] + self.trans[p * l + c];
-                    if s > best.0 {
-                        best = (s, p);
+            let (done, rest) = score.split_at_mut(i * l);
+            let prev = &done[(i - 1) * l..];
+            let mut best = [f32::NEG_INFINITY; M];
+            let mut arg = [0u8; M];
+            // the first best predecessor wins a tie, as a strict comparison in label order gives
+            for (p, &sp) in prev.iter().enumerate() {
+                let row = &t[p * M..(p + 1) * M];
+                for c in 0..M {
+                    let s = sp + row[c];
+                    if s > best[c] {
+                        best[c] = s;
+                        arg[c] = p as u8;
                     }
                 }
-                score[i * l + c] = best.0 + em[i * l + c];
-                back[i * l + c] = best.1;
             }
+            for c in 0..l {
+                rest[c] = best[c] + em[i * l + c];
+            }
+            back[i * l..(i + 1) * l].copy_from_slice(&arg[..l]);
         }
         let mut last = (0..l).max_by(|&a, &b| score[(n - 1) * l + a].total_cmp(&score[(n - 1) * l + b])).unwrap_or(0);
         let mut out = vec![0; n];
         for i in (0..n).rev() {
             out[i] = last;
-            last = back[i * l + last];
+            last = back[i * l + last] as usize;
         }
         out
     }

@@ -18,7 +18,7 @@
 //! assert_eq!(cues.find("وقال"), Some((&"say".to_string(), 1)));
 //! assert_eq!(cues.find("مقال"), None);
 //! ```
-use crate::proclitic::proclitic_splits;
+use crate::proclitic::{may_have_proclitic, proclitic_splits};
 use rustc_hash::FxHashMap;
 
 /// A word list from a data file, each word with the tags its lines give it.
@@ -105,6 +105,10 @@ impl<T: 'static> Lexicon<T> {
     /// [`Lexicon::find`] for the first tag that `f` accepts: the same splits in the same order,
     /// each word's tags in file order.
     pub fn find_map<'a, R>(&'a self, norm: &str, f: impl Fn(&'a T) -> Option<R>) -> Option<(R, usize)> {
+        if !may_have_proclitic(norm) {
+            // the common case, without the splits
+            return self.tags.get(norm)?.iter().find_map(&f).map(|r| (r, 0));
+        }
         proclitic_splits(norm)
             .find_map(|(letters, rest)| self.tags.get(rest.as_ref())?.iter().find_map(&f).map(|r| (r, letters)))
     }

@@ -47,25 +47,32 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// Lossless folding of one character that is not a presentation form: `None` drops it.
+#[inline]
+fn lossless_char(c: char) -> Option<char> {
+    if is_format(c) {
+        None
+    } else if let Some(d) = digit_value(c) {
+        Some(char::from(b'0' + d as u8))
+    } else if c.is_whitespace() && c != '\n' && c != '\r' && c != '\t' {
+        Some(' ')
+    } else {
+        Some(c)
+    }
+}
+
 /// Lossless folding of one character, pushed onto `out`.
 #[inline]
 fn push_lossless(c: char, out: &mut String) {
-    if is_format(c) {
-        return;
-    }
-    if let Some(d) = digit_value(c) {
-        out.push(char::from(b'0' + d as u8));
-    } else if is_presentation_form(c) {
+    if is_presentation_form(c) {
         // NFKC is safe on these blocks: they only encode positional shapes of letters.
         for k in std::iter::once(c).nfkc() {
             if !is_format(k) {
                 out.push(k);
             }
         }
-    } else if c.is_whitespace() && c != '\n' && c != '\r' && c != '\t' {
-        out.push(' ');
-    } else {
-        out.push(c);
+    } else if let Some(k) = lossless_char(c) {
+        out.push(k);
     }
 }
 
@@ -101,14 +108,18 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// [`normalize`] appending to a buffer. Fast path: text that holds no combining hamza needs no
-/// canonical composition, which is by far the common case.
+/// canonical composition, which is by far the common case; and a character that lossless folding
+/// leaves alone (all but presentation forms) is folded lossily at once, with no buffer between.
 pub fn normalize_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
     let needs_nfc = s.chars().any(|c| matches!(c, '\u{0653}'..='\u{0655}'));
-    let mut tmp = String::new();
     let mut push = |c: char| {
-        tmp.clear();
-        push_lossless(c, &mut tmp);
-        for k in tmp.chars() {
+        if is_presentation_form(c) {
+            // the one case where lossless folding yields several characters
+            let mut tmp = String::new();
+            push_lossless(c, &mut tmp);
+            out.extend(tmp.chars().filter_map(lossy));
+        } else if let Some(k) = lossless_char(c) {
             if let Some(k) = lossy(k) {
                 out.push(k);
             }
