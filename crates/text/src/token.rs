@@ -63,6 +63,13 @@ enum Class {
 
 #[inline]
 fn class(c: char) -> Class {
+    // the common cases first: the basic Arabic letters (and tatweel), and a space
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{064A}') {
+        return Class::Arabic;
+    }
+    if c == ' ' {
+        return Class::Space;
+    }
     if is_arabic_word_char(c) {
         Class::Arabic
     } else if digit_value(c).is_some() {
