@@ -11,8 +11,13 @@
     python3 tools/tone/lexicon.py forms ../shared/corpus/ant-news.jsonl.gz
         every listed stem with the corpus words it matches (most frequent first), to catch a stem
         that matches words it should not (سلم → سلمان).
-    python3 tools/tone/lexicon.py score data/tone/sentences.tsv
-        agreement of the lexicon's sign with the hand labels (dev and held-out rows apart).
+    python3 tools/tone/lexicon.py unlisted ../shared/corpus/ant-news.jsonl.gz [N]
+        the N (default 4000) most frequent corpus words (article and clitics off) that no line
+        matches, with their frequency and one short corpus context each: the list read by hand
+        word by word, its toned words added under a `# read from the frequency list` heading.
+    python3 tools/tone/lexicon.py score data/tone/sentences.tsv data/tone/sentences-more.tsv
+        agreement of the lexicon's sign with the hand labels (dev, held-out rows and the second,
+        all held-out sample apart); neutral sentences whose tone is within +-1.
 
 The matching mirrors crates/extract/src/tone.rs: a word is normalized (crates/text), its
 conjunction and preposition and then its article are taken off, and it matches a listed word as
@@ -208,12 +213,39 @@ def forms(path):
         print(f"{stem}\t{lex[stem][0][0]}\t{sum(seen[stem].values())}\t{top}")
 
 
-def score(path):
+def unlisted(path, n):
     lex = load()
-    parts = {"dev": [0, 0], "heldout": [0, 0]}
-    rows = [l.rstrip("\n").split("\t") for l in open(path, encoding="utf-8") if not l.startswith("#")]
-    for k, (aid, sent, label, text) in enumerate(rows, 1):
-        part = "dev" if k % 2 else "heldout"
+    freq = Counter()
+    example = {}
+    for a in corpus(path):
+        ws = words(a["text"])
+        for i, w in enumerate(ws):
+            b = bare(w)
+            freq[b] += 1
+            if b not in example:
+                example[b] = " ".join(ws[max(0, i - 4):i + 5])
+    shown = 0
+    for w, c in freq.most_common():
+        if shown >= n:
+            break
+        if len(w) < 3 or lookup(lex, w, ("positive", "negative", "negator")):
+            continue
+        print(f"{w}\t{c}\t{example[w]}")
+        shown += 1
+
+
+def score(path, more=None):
+    lex = load()
+    parts = {"dev": [0, 0], "heldout": [0, 0], "more": [0, 0]}
+    neutral = [0, 0]
+
+    def rows(p):
+        return [l.rstrip("\n").split("\t") for l in open(p, encoding="utf-8") if not l.startswith("#")]
+
+    labelled = [("dev" if k % 2 else "heldout", r) for k, r in enumerate(rows(path), 1)]
+    if more:
+        labelled += [("more", r) for r in rows(more)]
+    for k, (part, (aid, sent, label, text)) in enumerate(labelled, 1):
         pos, neg = tone_of(lex, words(text))
         got = "positive" if pos > neg else "negative" if neg > pos else "neutral"
         if label in ("positive", "negative"):
@@ -221,11 +253,20 @@ def score(path):
             parts[part][0] += got == label
             if part == "dev" and got != label and "-v" in sys.argv:
                 print(f"{k}\t{label}\t{got}\t{pos}\t{neg}\t{text}")
+        else:
+            neutral[1] += 1
+            n = len(words(text)) or 1
+            neutral[0] += abs(100 * (pos - neg) / n) <= 1.0
     for p, (ok, n) in parts.items():
-        print(f"{p}: {ok}/{n} = {100 * ok / n:.1f}%")
+        if n:
+            print(f"{p}: {ok}/{n} = {100 * ok / n:.1f}%")
+    held = [parts["heldout"][0] + parts["more"][0], parts["heldout"][1] + parts["more"][1]]
+    if more:
+        print(f"heldout+more: {held[0]}/{held[1]} = {100 * held[0] / held[1]:.1f}%")
     ok = sum(v[0] for v in parts.values())
     n = sum(v[1] for v in parts.values())
     print(f"all: {ok}/{n} = {100 * ok / n:.1f}%")
+    print(f"neutral within +-1: {neutral[0]}/{neutral[1]}")
 
 
 if __name__ == "__main__":
@@ -234,5 +275,8 @@ if __name__ == "__main__":
         propose(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 150)
     elif cmd == "forms":
         forms(sys.argv[2])
+    elif cmd == "unlisted":
+        unlisted(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 4000)
     elif cmd == "score":
-        score(sys.argv[2])
+        args = [a for a in sys.argv[2:] if not a.startswith("-")]
+        score(args[0], args[1] if len(args) > 1 else None)

@@ -2,6 +2,10 @@
 """Picks corpus sentences for labelling tone by hand (data/tone/sentences.tsv).
 
     python3 tools/tone/sample_sentences.py ../shared/corpus/ant-news.jsonl.gz 12 > sentences.tsv
+    python3 tools/tone/sample_sentences.py ../shared/corpus/ant-news.jsonl.gz 12 --skip 12 > more.tsv
+
+`--skip K` passes over the first K articles of each group (those an earlier sample took), for a
+second sample that shares no article with the first.
 
 For each (outlet, section) of the ANT corpus, the first N articles in an order fixed by a hash of
 their id, one sentence each (the first of 8-40 words whose own hash is lowest, so the pick is not
@@ -27,6 +31,7 @@ def sentences(text):
 
 def main():
     path, per_group = sys.argv[1], int(sys.argv[2])
+    skip = int(sys.argv[sys.argv.index("--skip") + 1]) if "--skip" in sys.argv else 0
     groups = defaultdict(list)
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
@@ -36,11 +41,15 @@ def main():
     for key in sorted(groups):
         arts = sorted(groups[key], key=lambda a: h(a["id"]))
         n = 0
+        skipped = 0
         for a in arts:
             if n == per_group:
                 break
             cands = [(i, s) for i, s in enumerate(sentences(a["text"])) if 8 <= len(s.split()) <= 40]
             if not cands:
+                continue
+            if skipped < skip:
+                skipped += 1
                 continue
             i, s = min(cands, key=lambda c: h(a["id"] + str(c[0])))
             print(f"{a['id']}\t{i}\t?\t{s}")
