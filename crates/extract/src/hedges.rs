@@ -15,6 +15,7 @@ use std::ops::Range;
 static CHECK: Lazy = lexicon!("hedge_check");
 static CAN: Lazy = lexicon!("hedge_can");
 static ALLEGE: Lazy = lexicon!("hedge_allege");
+static ALLEGE_VERBS: Lazy = lexicon!("hedge_allege_verbs");
 static CLAUSE_END: Lazy = lexicon!("hedge_clause_end");
 static CHECK_FAR: Lazy = lexicon!("hedge_check_far");
 static POSSIBLE: Lazy = lexicon!("hedge_possible");
@@ -145,13 +146,13 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
         }
         return Some((from, HedgeKind::Disputed));
     }
+    let distancing = i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "كما" | "بحسب" | "حسب" | "وفق");
     if stem_in(t, &ALLEGE) {
-        let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "ما" | "بحسب" | "حسب" | "وفق") {
-            i - 1
-        } else {
-            i
-        };
-        return Some((from, HedgeKind::Disputed));
+        return Some((if distancing { i - 1 } else { i }, HedgeKind::Disputed));
+    }
+    // a verb of alleging with its own subject reports a claim (وزعمت الوزارة أن): a quotation
+    if distancing && stem_in(t, &ALLEGE_VERBS) {
+        return Some((i - 1, HedgeKind::Disputed));
     }
     None
 }
@@ -254,6 +255,12 @@ mod tests {
                 .count(),
             9
         );
+        assert_eq!(hedges("وكان قد اعتقل بزعم دخوله منطقة عسكرية."), vec!["بزعم دخوله منطقة عسكرية"]);
+        assert_eq!(hedges("وهو كما يزعم والدها."), vec!["كما يزعم والدها"]);
+        // a verb of alleging with its own subject reports the claim: a quotation, not a hedge
+        assert!(hedges("وزعمت الوزارة أن لديها معلومات تفيد بذلك.").is_empty());
+        assert!(hedges("لكنها زعمت أن الاعتراف جاء تحت ضغوط.").is_empty());
+        assert!(hedges("وكان نتنياهو زعم أنه يبحث مع الإدارة الأمريكية.").is_empty());
     }
 
     #[test]
