@@ -48,6 +48,29 @@ fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     CUES.find_map(&t.norm, |c| c.role)
 }
 
+/// Where the source of an attribution cue (بحسب، وفقا) starts, from token `s` after the cue: past
+/// ل, عن and ما, and past the verb of a ما-clause with its preposition (بحسب ما جاء في القرار،
+/// وفق ما ورد في التقرير، بحسب ما ذكرت الصحيفة): the document or the subject after them is the
+/// source, not the verb.
+fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usize) -> usize {
+    let mut after_ma = false;
+    while s < end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
+        after_ma |= toks[s].norm == "ما";
+        s += 1;
+    }
+    if after_ma && s + 1 < end && (role(&toks[s]).is_some() || STATED_IN.contains(&toks[s].norm)) {
+        s += 1;
+        if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن" | "على")
+        {
+            s += 1;
+        }
+    }
+    s
+}
+
+/// Verbs of a text stating something, in «ما جاء في …» after an attribution cue.
+static STATED_IN: Lazy = lexicon!("stated_in");
+
 fn is_open_quote(t: &khabar_text::token::Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
 }
@@ -663,10 +686,7 @@ impl Reader<'_, '_> {
     /// ستعتقل …): the source first, then the content.
     fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let mut s = i + 1;
-        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-            s += 1;
-        }
+        let s = attribution_source(toks, i + 1, sent.end);
         let sp = speaker_at(doc, &self.mentions, s, sent.end).or_else(|| {
             // وفقا لمشروع القانون: the source is glued to ل
             (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
@@ -694,10 +714,7 @@ impl Reader<'_, '_> {
     /// reports.
     fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let mut s = i + 1;
-        while s < sent.end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-            s += 1;
-        }
+        let s = attribution_source(toks, i + 1, sent.end);
         let Some(sp) = speaker_at(doc, &self.mentions, s, sent.end) else { return };
         let span = doc.span(sp.clone());
         let entity = self.mentions.entity_at(&span);
@@ -877,6 +894,16 @@ mod tests {
                 "attr after: the fact before the attribution",
                 "وقتل خمسة أشخاص في الهجوم على السوق، بحسب مصادر طبية.",
                 &[(Some("مصادر طبية"), "بحسب", "indirect", "وقتل خمسة أشخاص في الهجوم على السوق")],
+            ),
+            (
+                "attr first, «ما جاء في»: the document is the source, not the verb",
+                "وبحسب ما جاء في القرار، فإن حسابات الشركة ستجمد لستة أشهر.",
+                &[(Some("القرار"), "بحسب", "indirect", "حسابات الشركة ستجمد لستة أشهر")],
+            ),
+            (
+                "attr after, «ما ورد في»",
+                "وجمدت الحكومة حسابات الشركة، وفق ما ورد في التقرير.",
+                &[(Some("التقرير"), "وفق", "indirect", "وجمدت الحكومة حسابات الشركة")],
             ),
             (
                 "a name and a colon, as headlines report speech",
