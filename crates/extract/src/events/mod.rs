@@ -417,6 +417,13 @@ fn not_in_phrase(t: &Token) -> bool {
         )
 }
 
+/// Whether a word is a preposition carrying a pronoun (فيها، عليه، منهم، لها، بهم).
+fn pronoun_object(w: &str) -> bool {
+    ["في", "علي", "من", "عن", "الي", "ل", "ب", "مع"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|rest| matches!(rest, "ه" | "ها" | "هم" | "هن" | "هما" | "يه" | "يها" | "يهم"))
+    })
+}
+
 /// What a trigger acts on when no actor stands there: the noun phrase after it (past على or
 /// ضد), at most three words (هاجموا ثلاث كنائس، قصف الأحياء السكنية).
 fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec> {
@@ -425,16 +432,42 @@ fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec>
     while k < sent.end && k < from + 2 && words::MODIFIERS.contains(&toks[k].norm) {
         k += 1;
     }
+    // a definite relative adjective right after a definite trigger describes the trigger's noun
+    // (المعارك الميدانية، الأسلحة الكيميائية), not what it acts on
+    while k < sent.end
+        && k < from + 2
+        && k > 0
+        && toks[k - 1].norm.starts_with("ال")
+        && toks[k].norm.starts_with("ال")
+        && (toks[k].norm.ends_with("يه") || toks[k].norm.ends_with('ي'))
+        && toks[k].norm.chars().count() >= 6
+    {
+        k += 1;
+    }
     if k < sent.end && matches!(toks[k].norm.as_str(), "علي" | "ضد") {
         k += 1;
     }
     let start = k;
+    // a preposition with a pronoun (فيها، عليه) or a particle of the verb (سوف) is no noun phrase
+    if start < sent.end && (pronoun_object(&toks[start].norm) || matches!(toks[start].norm.as_str(), "سوف" | "ان"))
+    {
+        return None;
+    }
     while k < sent.end && k < start + 3 && !not_in_phrase(&toks[k]) && toks[k].kind != TokenKind::Word {
         // a verb's subject or a new clause after و ends it
         if k > start && toks[k].norm.starts_with('و') && doc.analysis(k).conj.is_some() {
             break;
         }
         k += 1;
+    }
+    // أكثر من 3800 شخص: a comparative takes its من and the phrase after it
+    if k == start + 1 && k + 1 < sent.end && matches!(toks[start].norm.as_str(), "اكثر" | "اقل") && toks[k].norm == "من"
+    {
+        k += 1;
+        let from = k;
+        while k < sent.end && k < from + 2 && !not_in_phrase(&toks[k]) && toks[k].kind != TokenKind::Word {
+            k += 1;
+        }
     }
     if k == start || toks[start].kind != TokenKind::Arabic && toks[start].kind != TokenKind::Number {
         return None;
@@ -855,6 +888,24 @@ mod tests {
         assert_eq!(strikes.source.as_ref().unwrap().code.role, Some(ActorRole::Mil));
         // the 12 dead measure an assault of the sentence (the strikes, or a killing of its own)
         assert_eq!(e.iter().filter(|e| e.counts == [0] && e.kind == EventType::Assault).count(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn targets_are_noun_phrases() {
+        let target = |text: &str, trigger: &str| {
+            let e = events(text);
+            let ev = e.iter().find(|e| e.trigger.text == trigger).unwrap_or_else(|| panic!("{trigger} in {e:?}"));
+            ev.target.as_ref().map(|t| t.text.clone())
+        };
+        // a preposition with its pronoun is no target
+        assert_eq!(target("وقالت الشرطة إن المحتجين اقتحموا المبنى وأضرموا فيها النيران.", "أضرموا"), None);
+        // an adjective of the trigger's noun is passed over
+        assert_eq!(
+            target("واتهمت واشنطن دمشق باستخدام الأسلحة الكيميائية ضد المدنيين.", "استخدام الأسلحة"),
+            Some("المدنيين".into())
+        );
+        // a comparative takes its من
+        assert_eq!(target("واعتقلت الشرطة أكثر من 3800 شخص.", "اعتقلت"), Some("أكثر من 3800 شخص".into()));
     }
 
     #[test]
