@@ -68,6 +68,9 @@ fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usi
     s
 }
 
+/// Pronouns and demonstratives after which a cue's spelling is a predicate noun.
+static PREDICATE_SUBJECTS: Lazy = lexicon!("predicate_subjects");
+
 /// Verbs of a text stating something, in «ما جاء في …» after an attribution cue.
 static STATED_IN: Lazy = lexicon!("stated_in");
 
@@ -455,6 +458,15 @@ impl Reader<'_, '_> {
             return i + 1;
         }
         let Some((r, letters)) = role(t) else { return i + 1 };
+        // after هو, هي, هذا or هذه a cue's spelling is the predicate, a verbal noun (وهو رفض
+        // ومواجهة للتطرف: "it is a rejection"), not a verb of saying
+        if i > sent.start
+            && letters == 0
+            && matches!(r, Role::Say | Role::Act)
+            && PREDICATE_SUBJECTS.contains(&doc.tokens[i - 1].norm)
+        {
+            return i + 1;
+        }
         let cue = doc.start_after_clitic(i, letters)..t.end;
         let opening = match r {
             Role::Say | Role::Act => self.verb_report(sent, i, r, letters),
@@ -924,6 +936,11 @@ mod tests {
                 ],
             ),
             ("a noun after لل is no cue", "وخرج آلاف المتظاهرين للمطالبة بإسقاط الحكومة في العاصمة.", &[]),
+            (
+                "a verbal noun after هو is no cue",
+                "وأوضح أن افتتاح المعرض هو رفض ومواجهة للتطرف.",
+                &[(None, "أوضح", "indirect", "افتتاح المعرض هو رفض ومواجهة للتطرف")],
+            ),
         ];
         for (what, text, want) in cases {
             let want: Vec<_> =
