@@ -60,8 +60,7 @@ fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usi
     }
     if after_ma && s + 1 < end && (role(&toks[s]).is_some() || STATED_IN.contains(&toks[s].norm)) {
         s += 1;
-        if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن" | "على")
-        {
+        if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن") {
             s += 1;
         }
     }

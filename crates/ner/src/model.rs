@@ -144,30 +144,29 @@ impl Model {
         self.weights = Vec::new();
     }
 
-    /// The packed weights of feature row `f` (in steps of `scale`), if it has any.
+    /// The rank of feature row `f` among the live rows of a packed model, if it has weights.
     #[inline]
-    fn packed_row(&self, f: usize) -> Option<&[i16]> {
-        let l = self.labels.len();
+    fn packed_index(&self, f: usize) -> Option<usize> {
         let block = self.live[f / 64];
         let bit = 1u64 << (f % 64);
         if block & bit == 0 {
             return None;
         }
-        let d = self.rank[f / 64] as usize + (block & (bit - 1)).count_ones() as usize;
-        Some(&self.packed[d * l..(d + 1) * l])
+        Some(self.rank[f / 64] as usize + (block & (bit - 1)).count_ones() as usize)
+    }
+
+    /// The packed weights of feature row `f` (in steps of `scale`), if it has any.
+    #[inline]
+    fn packed_row(&self, f: usize) -> Option<&[i16]> {
+        let l = self.labels.len();
+        self.packed_index(f).map(|d| &self.packed[d * l..(d + 1) * l])
     }
 
     /// Adds the packed rows of features `fs` to `acc`, for a model of `L` labels.
     #[inline(always)]
     fn sum_rows<const L: usize>(&self, fs: &[u32], acc: &mut [i32; MAX_LABELS]) {
         for &f in fs {
-            let f = f as usize;
-            let block = self.live[f / 64];
-            let bit = 1u64 << (f % 64);
-            if block & bit == 0 {
-                continue;
-            }
-            let d = self.rank[f / 64] as usize + (block & (bit - 1)).count_ones() as usize;
+            let Some(d) = self.packed_index(f as usize) else { continue };
             if let Some(w) = self.packed.get(d * L..(d + 1) * L) {
                 for k in 0..L {
                     acc[k] += w[k] as i32;

@@ -115,13 +115,8 @@ pub fn normalize_into(s: &str, out: &mut String) {
     let needs_nfc = s.chars().any(|c| matches!(c, '\u{0653}'..='\u{0655}'));
     let mut push = |c: char| {
         if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
-            // a basic Arabic letter: only the lossy folds apply
-            out.push(match c {
-                'أ' | 'إ' | 'آ' => 'ا',
-                'ى' => 'ي',
-                'ة' => 'ه',
-                _ => c,
-            });
+            // a basic Arabic letter: lossless folding leaves it as it is, only the lossy folds apply
+            out.extend(lossy(c));
         } else if is_presentation_form(c) {
             // the one case where lossless folding yields several characters
             let mut tmp = String::new();

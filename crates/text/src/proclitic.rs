@@ -17,12 +17,12 @@ pub fn proclitic_splits(w: &str) -> Splits<'_> {
     out.push(0, 0, false);
     // Read as bytes: the five clitic letters are two bytes each in UTF-8, so the k-th letter of a
     // run of them starts at byte 2k, and a letter of any other length never matches.
-    let b = w.as_bytes();
-    let first = letter_at(b, 0);
     // most words start with no clitic letter at all
-    if !matches!(first, Some(WAW | FA | BA | LAM | KAF)) {
+    if !may_have_proclitic(w) {
         return out;
     }
+    let b = w.as_bytes();
+    let first = letter_at(b, 0);
     // letters in the word, counted up to five (a letter starts at every non-continuation byte)
     let n = b.iter().filter(|&&x| x & 0xC0 != 0x80).take(5).count();
     let conj = matches!(first, Some(WAW | FA));

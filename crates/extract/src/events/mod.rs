@@ -448,12 +448,14 @@ fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec>
         k += 1;
     }
     let start = k;
+    // a word that may stand in the noun phrase
+    let in_phrase = |t: &Token| !not_in_phrase(t) && t.kind != TokenKind::Word;
     // a preposition with a pronoun (فيها، عليه) or a particle of the verb (سوف) is no noun phrase
     if start < sent.end && (pronoun_object(&toks[start].norm) || matches!(toks[start].norm.as_str(), "سوف" | "ان"))
     {
         return None;
     }
-    while k < sent.end && k < start + 3 && !not_in_phrase(&toks[k]) && toks[k].kind != TokenKind::Word {
+    while k < sent.end && k < start + 3 && in_phrase(&toks[k]) {
         // a verb's subject or a new clause after و ends it
         if k > start && toks[k].norm.starts_with('و') && doc.analysis(k).conj.is_some() {
             break;
@@ -465,7 +467,7 @@ fn phrase_after(doc: &Doc, from: usize, sent: &Range<usize>) -> Option<ActorRec>
     {
         k += 1;
         let from = k;
-        while k < sent.end && k < from + 2 && !not_in_phrase(&toks[k]) && toks[k].kind != TokenKind::Word {
+        while k < sent.end && k < from + 2 && in_phrase(&toks[k]) {
             k += 1;
         }
     }
