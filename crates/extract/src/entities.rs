@@ -123,10 +123,18 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
                     break;
                 }
             }
-            let chain_head = is_head(&ORG_HEADS, word, Use::Chain) || is_head(&ORG_HEADS, word, Use::Definite);
+            let national = is_head(&ORG_HEADS, word, Use::National)
+                && i + 1 < sent.end
+                && doc.analysis(i + 1).article
+                && crate::events::words::nationality(&toks[i + 1]).is_some();
+            let chain_head =
+                is_head(&ORG_HEADS, word, Use::Chain) || is_head(&ORG_HEADS, word, Use::Definite) || national;
             let end = if let Some(n) = listed {
                 // a listed name may still go on (وكالة فرانس برس → listed; الجيش السوري الحر)
                 i + n
+            } else if national && !is_head(&ORG_HEADS, word, Use::Definite) {
+                // the name is the head and its nationality (الإدارة الأمريكية | النظام الإيراني)
+                i + 2
             } else if chain_head {
                 let mut k = i + 1;
                 let mut prev_definite = a.article;
@@ -955,6 +963,15 @@ mod tests {
         assert!(!credit(&doc, &at("الإمارات", 0)));
         let names = named("واشنطن (CNN)-- قال الرئيس دونالد ترامب إن CNN تكذب.");
         assert_eq!(names.iter().filter(|(_, n)| n == "CNN").count(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_national_head_names_an_organization_only_with_a_nationality() {
+        let names = named("وقالت الإدارة الأمريكية إنها سترد. واتهم الوزير النظام الإيراني بدعم الهجوم. ويحتاج النظام الغذائي إلى تغيير.");
+        for org in ["الإدارة الأمريكية", "النظام الإيراني"] {
+            assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
+        }
+        assert!(!names.iter().any(|(_, n)| n.contains("الغذائي")), "{names:?}");
     }
 
     #[test]

@@ -21,6 +21,9 @@ pub enum Use {
     Chain,
     /// A definite head that names one organization with a relative adjective (الجيش التركي).
     Definite,
+    /// A definite head that names an organization only with a nationality after it (الإدارة
+    /// الأمريكية، النظام الإيراني): with any other adjective it is a common noun (النظام الغذائي).
+    National,
     /// A head that is part of a place's name (مطار صنعاء).
     InName,
     /// A head that says what kind of place follows, not part of its name (مدينة سورابايا).
@@ -38,6 +41,7 @@ impl Use {
             "tagger" => Use::Tagger,
             "chain" => Use::Chain,
             "definite" => Use::Definite,
+            "national" => Use::National,
             "name" => Use::InName,
             "kind" => Use::Kind,
             "division" => Use::Division,
