@@ -468,6 +468,52 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     Some(MentionRec { key: key_of(doc, a..b), span, kind: m.kind, tokens: a..b })
 }
 
+/// Adjectives that describe an organization after its name (`data/org_descriptions.tsv`).
+static ORG_DESCRIPTIONS: Lazy = lexicon!("org_descriptions");
+
+/// An organization's mention ends where its name ends: not at an adjective that describes it
+/// (صحيفة الأهرام | الرسمية), a title that opens the next name (جامعة تعز | الدكتور), nor at the
+/// nationality of a name that is no common noun (نادي ليفربول | الإنجليزي، TRT | التركية; the
+/// nationality of a definite head stays: الحكومة البريطانية، وكالة الأنباء الإماراتية).
+fn trim_org(doc: &Doc, mut m: MentionRec) -> MentionRec {
+    if m.kind != EntityType::Org {
+        return m;
+    }
+    let toks = &doc.tokens;
+    let (a, mut b) = (m.tokens.start, m.tokens.end);
+    // the first describing adjective ends the name, and what the chain took after it
+    if let Some(k) = (a + 2..b).find(|&k| ORG_DESCRIPTIONS.contains(&toks[k].norm)) {
+        b = k;
+    }
+    while b > a + 1 {
+        let last = doc.analysis(b - 1);
+        let (name, name_word) = (&toks[b - 2], doc.analysis(b - 2));
+        let titled = TITLES.contains(&last.word) && b < toks.len() && name_like(doc, b, true);
+        let described = ORG_DESCRIPTIONS.contains(&toks[b - 1].norm) || titled;
+        let national = last.article
+            && toks[b - 1].kind == TokenKind::Arabic
+            && (name.kind == TokenKind::Word
+                || name.kind == TokenKind::Arabic
+                    && b > a + 2
+                    && !name_word.article
+                    && name_word.prep.is_none()
+                    && !is_head(&ORG_HEADS, &name_word.word, Use::Chain))
+            && crate::events::words::nationality(&toks[b - 1]).is_some();
+        // what is left must still name something: a Latin name, or two words (قوات | المعارضة stays)
+        let left_names = b - 1 > a + 1 || toks[a].kind == TokenKind::Word;
+        if !(described || national) || !left_names {
+            break;
+        }
+        b -= 1;
+    }
+    if b != m.tokens.end {
+        m.tokens.end = b;
+        m.span.end = toks[b - 1].end;
+        m.key = key_of(doc, a..b);
+    }
+    m
+}
+
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،
 /// الضفة، الاتحاد without the rest of their names).
 fn common_place_word(doc: &Doc, m: &MentionRec) -> bool {
@@ -896,7 +942,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
         .into_iter()
         .filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m) && !described_person(doc, m))
         .collect();
-    let mut found = merge(tagged, rules);
+    let mut found: Vec<MentionRec> = merge(tagged, rules).into_iter().map(|m| trim_org(doc, m)).collect();
     // what the gazetteer adds fills gaps only
     for m in gazetteer_places(doc) {
         if !found.iter().any(|k| k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end) {
@@ -972,6 +1018,14 @@ mod tests {
             assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
         }
         assert!(!names.iter().any(|(_, n)| n.contains("الغذائي")), "{names:?}");
+    }
+
+    #[test]
+    fn an_organization_ends_where_its_name_ends() {
+        let names = named("ونقلت صحيفة الأهرام الرسمية الخبر. ووقع نادي ليفربول الإنجليزي مع اللاعب. وقالت الحكومة البريطانية إنها سترد.");
+        for org in ["صحيفة الأهرام", "نادي ليفربول", "الحكومة البريطانية"] {
+            assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
+        }
     }
 
     #[test]
