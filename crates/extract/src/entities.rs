@@ -611,7 +611,10 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
     let mut out: Vec<MentionRec> = Vec::with_capacity(ms.len());
     for m in ms {
         if let Some(prev) = out.last_mut() {
-            if prev.kind == EntityType::Per && m.kind == EntityType::Per && prev.tokens.end == m.tokens.start {
+            // two names side by side, not two people (ترامب | وكيم، أردوغان | لترامب)
+            let linked = doc.analysis(m.tokens.start).conj.is_some() || doc.analysis(m.tokens.start).prep.is_some();
+            if prev.kind == EntityType::Per && m.kind == EntityType::Per && prev.tokens.end == m.tokens.start && !linked
+            {
                 prev.tokens.end = m.tokens.end;
                 prev.span.end = m.span.end;
                 prev.key = key_of(doc, prev.tokens.clone());
@@ -1026,6 +1029,15 @@ mod tests {
         for org in ["صحيفة الأهرام", "نادي ليفربول", "الحكومة البريطانية"] {
             assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
         }
+    }
+
+    #[test]
+    fn two_people_side_by_side_stay_two() {
+        let names = named("وعقد اللقاء بين الرئيس دونالد ترامب وكيم جونغ أون في سنغافورة.");
+        assert!(
+            !names.iter().any(|(k, n)| *k == EntityType::Per && n.contains("ترامب") && n.contains("كيم")),
+            "{names:?}"
+        );
     }
 
     #[test]
