@@ -471,14 +471,19 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 /// Adjectives that describe an organization after its name (`data/org_descriptions.tsv`).
 static ORG_DESCRIPTIONS: Lazy = lexicon!("org_descriptions");
 
-/// An organization's mention ends where its name ends: not at an adjective that describes it
+/// The edges of a tagger's or a rule's mention, once they are merged: a place's as
+/// [`trim_place`] says; an organization's ends where its name ends, not at an adjective that describes it
 /// (صحيفة الأهرام | الرسمية), a title that opens the next name (جامعة تعز | الدكتور), nor at the
 /// nationality of a name that is no common noun (نادي ليفربول | الإنجليزي، TRT | التركية; the
 /// nationality of a definite head stays: الحكومة البريطانية، وكالة الأنباء الإماراتية).
-fn trim_org(doc: &Doc, mut m: MentionRec) -> MentionRec {
+fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
+    if m.kind == EntityType::Loc {
+        return trim_place(doc, m);
+    }
     if m.kind != EntityType::Org {
         return m;
     }
+    let mut m = m;
     let toks = &doc.tokens;
     let (a, mut b) = (m.tokens.start, m.tokens.end);
     // the first describing adjective ends the name, and what the chain took after it
@@ -504,6 +509,33 @@ fn trim_org(doc: &Doc, mut m: MentionRec) -> MentionRec {
         if !(described || national) || !left_names {
             break;
         }
+        b -= 1;
+    }
+    if b != m.tokens.end {
+        m.tokens.end = b;
+        m.span.end = toks[b - 1].end;
+        m.key = key_of(doc, a..b);
+    }
+    m
+}
+
+/// A place's mention ends where its name ends: before where it lies (مقاطعة ساسكاتشوان | غرب
+/// كندا) and before the nationality of its country (ميناء العقبة | الأردني، عفرين | السورية),
+/// unless the gazetteer knows the whole (شبه الجزيرة الكورية).
+fn trim_place(doc: &Doc, mut m: MentionRec) -> MentionRec {
+    let toks = &doc.tokens;
+    let (a, mut b) = (m.tokens.start, m.tokens.end);
+    if let Some(k) = (a + 2..b).find(|&k| matches!(toks[k].norm.as_str(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"))
+    {
+        b = k;
+    }
+    let known = |b: usize| GAZETTEER.place(&doc.text[toks[a].start..toks[b - 1].end]).is_some();
+    while b > a + 1
+        && doc.analysis(b - 1).article
+        && crate::events::words::nationality(&toks[b - 1]).is_some()
+        && !DIRECTIONS.contains(&toks[b - 1].norm)
+        && !known(b)
+    {
         b -= 1;
     }
     if b != m.tokens.end {
@@ -945,7 +977,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
         .into_iter()
         .filter(|m| !common_place_word(doc, m) && !common_single_word(doc, m) && !described_person(doc, m))
         .collect();
-    let mut found: Vec<MentionRec> = merge(tagged, rules).into_iter().map(|m| trim_org(doc, m)).collect();
+    let mut found: Vec<MentionRec> = merge(tagged, rules).into_iter().map(|m| trim_edges(doc, m)).collect();
     // what the gazetteer adds fills gaps only
     for m in gazetteer_places(doc) {
         if !found.iter().any(|k| k.tokens.start < m.tokens.end && m.tokens.start < k.tokens.end) {
@@ -1028,6 +1060,14 @@ mod tests {
         let names = named("ونقلت صحيفة الأهرام الرسمية الخبر. ووقع نادي ليفربول الإنجليزي مع اللاعب. وقالت الحكومة البريطانية إنها سترد.");
         for org in ["صحيفة الأهرام", "نادي ليفربول", "الحكومة البريطانية"] {
             assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_ends_before_where_it_lies() {
+        let names = named("ووصل الوفد إلى مقاطعة ساسكاتشوان غرب كندا، ثم إلى ميناء العقبة الأردني.");
+        for place in ["مقاطعة ساسكاتشوان", "ميناء العقبة"] {
+            assert!(names.contains(&(EntityType::Loc, place.to_string())), "{place}: {names:?}");
         }
     }
 
