@@ -99,6 +99,8 @@ impl Component for Attribution {
 /// is sought.
 const MAX_DESCRIBED: usize = 512;
 const DESCRIBED_WINDOW: usize = 4_000;
+/// How many tokens after an earlier description its person's name may come.
+const NAME_REACH: usize = 10;
 
 /// The person a description names when no person is named in it: the words of the source
 /// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض, two words at least) written earlier right before
@@ -123,8 +125,14 @@ fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<
         if !same {
             return None;
         }
+        // the name right after, or after the rest of the description (المتحدث باسم الحكومة
+        // البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل) within the sentence
+        let reach = toks[j + n..toks.len().min(j + n + NAME_REACH)]
+            .iter()
+            .take_while(|t| !matches!(t.norm.as_str(), "." | "؟" | "!" | ":" | "؛"))
+            .last()?;
         let at = mentions.persons.partition_point(|(s, _)| s.start < next.start);
-        mentions.persons.get(at).filter(|(s, _)| s.start < next.end).map(|(_, e)| *e)
+        mentions.persons.get(at).filter(|(s, _)| s.start < reach.end).map(|(_, e)| *e)
     })
 }
 
@@ -162,5 +170,17 @@ mod tests {
         let speaker = a.quotes[0].speaker.as_ref().unwrap();
         assert_eq!(speaker.text, "الرئيس الأميركي");
         assert_eq!(entity(&a, &speaker.entity), Some("دونالد ترامب"));
+    }
+
+    #[test]
+    fn a_description_names_the_person_named_after_its_apposition() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "وأكد المتحدث باسم الحكومة البريطانية في الشرق الأوسط، إدوين سموأل، أن بلاده تتحقق من الوقائع. وأضاف المتحدث باسم الحكومة البريطانية قائلا إن التحقيق مستمر.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(speaker.text, "المتحدث باسم الحكومة البريطانية");
+        assert_eq!(entity(&a, &speaker.entity), Some("إدوين سموأل"));
     }
 }
