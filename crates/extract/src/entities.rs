@@ -472,8 +472,8 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
 static ORG_DESCRIPTIONS: Lazy = lexicon!("org_descriptions");
 
 /// The edges of a tagger's or a rule's mention, once they are merged: a place's as
-/// [`trim_place`] says; an organization's ends where its name ends, not at an adjective that describes it
-/// (صحيفة الأهرام | الرسمية), a title that opens the next name (جامعة تعز | الدكتور), nor at the
+/// [`trim_place`] says; an organization's ends where its name ends, not at an adjective that
+/// describes it (صحيفة الأهرام | الرسمية), a title that opens the next name (جامعة تعز | الدكتور), nor at the
 /// nationality of a name that is no common noun (نادي ليفربول | الإنجليزي، TRT | التركية; the
 /// nationality of a definite head stays: الحكومة البريطانية، وكالة الأنباء الإماراتية).
 fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
@@ -483,7 +483,6 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
     if m.kind != EntityType::Org {
         return m;
     }
-    let mut m = m;
     let toks = &doc.tokens;
     let (a, mut b) = (m.tokens.start, m.tokens.end);
     // the first describing adjective ends the name, and what the chain took after it
@@ -511,22 +510,29 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
         }
         b -= 1;
     }
+    ending_at(doc, m, b)
+}
+
+/// `m` ending before token `b` (its end as it was, or earlier).
+fn ending_at(doc: &Doc, mut m: MentionRec, b: usize) -> MentionRec {
     if b != m.tokens.end {
         m.tokens.end = b;
-        m.span.end = toks[b - 1].end;
-        m.key = key_of(doc, a..b);
+        m.span.end = doc.tokens[b - 1].end;
+        m.key = key_of(doc, m.tokens.start..b);
     }
     m
 }
 
+/// Nouns of direction before a place (`data/locators.tsv`: شمال، غرب، وسط).
+pub(crate) static LOCATORS: Lazy = lexicon!("locators");
+
 /// A place's mention ends where its name ends: before where it lies (مقاطعة ساسكاتشوان | غرب
 /// كندا) and before the nationality of its country (ميناء العقبة | الأردني، عفرين | السورية),
 /// unless the gazetteer knows the whole (شبه الجزيرة الكورية).
-fn trim_place(doc: &Doc, mut m: MentionRec) -> MentionRec {
+fn trim_place(doc: &Doc, m: MentionRec) -> MentionRec {
     let toks = &doc.tokens;
     let (a, mut b) = (m.tokens.start, m.tokens.end);
-    if let Some(k) = (a + 2..b).find(|&k| matches!(toks[k].norm.as_str(), "شمال" | "جنوب" | "شرق" | "غرب" | "وسط"))
-    {
+    if let Some(k) = (a + 2..b).find(|&k| LOCATORS.contains(&toks[k].norm)) {
         b = k;
     }
     let known = |b: usize| GAZETTEER.place(&doc.text[toks[a].start..toks[b - 1].end]).is_some();
@@ -538,12 +544,7 @@ fn trim_place(doc: &Doc, mut m: MentionRec) -> MentionRec {
     {
         b -= 1;
     }
-    if b != m.tokens.end {
-        m.tokens.end = b;
-        m.span.end = toks[b - 1].end;
-        m.key = key_of(doc, a..b);
-    }
-    m
+    ending_at(doc, m, b)
 }
 
 /// A one-word place the gazetteer does not know that is a common word of the corpus (الولايات،

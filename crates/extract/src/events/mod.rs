@@ -299,21 +299,11 @@ fn actors(doc: &Doc, mentions: &Mentions, sent: &Range<usize>) -> Vec<ActorRec> 
             let place_prep = ent.kind == EntityType::Loc
                 && (!ent.place.is_some_and(|p| p.is_country)
                     || doc.analysis(k).prep.is_some()
-                    || (k > sent.start
-                        && matches!(
-                            stem(doc, k - 1),
-                            "في" | "الي"
-                                | "من"
-                                | "قرب"
-                                | "داخل"
-                                | "وسط"
-                                | "شمال"
-                                | "جنوب"
-                                | "شرق"
-                                | "غرب"
-                                | "عن"
-                                | "حول"
-                        )));
+                    || (k > sent.start && {
+                        let before = stem(doc, k - 1);
+                        matches!(before, "في" | "الي" | "من" | "قرب" | "داخل" | "عن" | "حول")
+                            || crate::entities::LOCATORS.contains(before)
+                    }));
             if !place_prep {
                 let mut country = ent.place.and_then(|p| words::alpha3(p.country));
                 let mut role = match ent.kind {
