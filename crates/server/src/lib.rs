@@ -516,6 +516,135 @@ async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>
     Ok(([(header::CONTENT_TYPE, "text/tab-separated-values; charset=utf-8")], body).into_response())
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsParams {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    mode: Option<String>,
+    status: Option<String>,
+    actor: Option<String>,
+    country: Option<String>,
+    entity: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// The event filter a query names, each part checked: a PLOVER type the extractor reports, a
+/// mode as PLOVER spells them (lower-case letters), a status, an actor code (`COP`, `KAZ`,
+/// `KAZCOP`), a country as two letters, an entity (its id, or a name: the most mentioned entity
+/// of that name), a range of days. `status` defaults to `default_status` (incidents count what
+/// happened).
+fn event_filter(
+    c: &Corpus,
+    p: EventsParams,
+    default_status: Option<&str>,
+) -> Result<khabar_store::EventFilter, ApiError> {
+    use khabar_model::{EventStatus, EventType};
+    let kind = nonempty(p.kind).map(|k| k.trim().to_uppercase());
+    if let Some(k) = &kind {
+        if k.parse::<EventType>().is_err() {
+            let all: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
+            return Err(ApiError::BadRequest(format!("`type` must be one of {}, got {k:?}", all.join(", "))));
+        }
+    }
+    let mode = nonempty(p.mode).map(|m| m.trim().to_lowercase());
+    if let Some(m) = &mode {
+        if m.len() > 32 || !m.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            return Err(ApiError::BadRequest(format!(
+                "`mode` must be a PLOVER mode such as firearms or arrest, got {m:?}"
+            )));
+        }
+    }
+    let status = match nonempty(p.status).map(|s| s.trim().to_lowercase()) {
+        Some(s) if s == "all" => None,
+        Some(s) => {
+            if s.parse::<EventStatus>().is_err() {
+                let all: Vec<&str> = EventStatus::ALL.iter().map(|t| t.as_str()).collect();
+                return Err(ApiError::BadRequest(format!(
+                    "`status` must be one of {} or all, got {s:?}",
+                    all.join(", ")
+                )));
+            }
+            Some(s)
+        }
+        None => default_status.map(str::to_string),
+    };
+    let actor = match nonempty(p.actor) {
+        Some(a) => Some(khabar_store::ActorFilter::parse(&a).ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "`actor` must be a CAMEO-style code: a role (COP), a country (ISO alpha-3, KAZ) or both (KAZCOP), got {a:?}"
+            ))
+        })?),
+        None => None,
+    };
+    let country = nonempty(p.country).map(|c| c.trim().to_uppercase());
+    if let Some(c) = &country {
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(ApiError::BadRequest(format!(
+                "`country` must be an ISO 3166-1 alpha-2 code such as KZ (the event's place), got {c:?}; an actor's country is `actor`"
+            )));
+        }
+    }
+    let entity = match nonempty(p.entity) {
+        Some(e) => Some(c.store.resolve_entity(e.trim())?.into_iter().next().unwrap_or(e)),
+        None => None,
+    };
+    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    Ok(khabar_store::EventFilter { kind, mode, status, actor, country, entity, from, to })
+}
+
+/// The events a filter takes, newest first, with their actors, place, figures and the words
+/// they came from.
+async fn events(State(s): State<Arc<AppState>>, p: Result<Query<EventsParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let limit = bounded_limit(p.limit, 50, 1000)?;
+    let offset = p.offset.unwrap_or(0);
+    let page = blocking(&s, move |c| {
+        let f = event_filter(c, p, None)?;
+        Ok(c.store.events(&f, limit, offset)?)
+    })
+    .await?;
+    Ok(Json(page).into_response())
+}
+
+/// The events a filter takes grouped into incidents (one type, day and place, however many
+/// articles tell it), with their largest figures and a daily series: the page's map and timeline.
+async fn incidents(State(s): State<Arc<AppState>>, p: Result<Query<EventsParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let limit = bounded_limit(p.limit, 200, 5000)?;
+    let offset = p.offset.unwrap_or(0);
+    let page = blocking(&s, move |c| {
+        let f = event_filter(c, p, Some("asserted"))?;
+        Ok(c.store.incidents(&f, limit, offset)?)
+    })
+    .await?;
+    Ok(Json(page).into_response())
+}
+
+/// The asserted events of the articles published in a range as GDELT 2.0 Event rows; pages go
+/// by articles, as the GKG export's.
+async fn export_events(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
+    let Query(p) = p?;
+    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
+    let limit = bounded_limit(p.limit, 1000, 20_000)?;
+    let offset = p.offset.unwrap_or(0);
+    let body = blocking(&s, move |c| {
+        let mut out = String::new();
+        for a in c.store.articles_between(from, to, limit, offset)? {
+            for row in khabar_store::gdelt_events::rows(&a) {
+                out.push_str(&row);
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "text/tab-separated-values; charset=utf-8")], body).into_response())
+}
+
 async fn stats(State(s): State<Arc<AppState>>, p: Result<Query<NoParams>, QueryRejection>) -> ApiResult {
     p?;
     let st = blocking(&s, |c| Ok(c.store.stats()?)).await?;
@@ -579,6 +708,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/places", get(places))
         .route("/api/figures", get(figures))
         .route("/api/export/gkg", get(export_gkg))
+        .route("/api/events", get(events))
+        .route("/api/incidents", get(incidents))
+        .route("/api/export/events", get(export_events))
         .route("/api/stats", get(stats))
         // before the CORS layer, so that it wraps this fallback too and answers preflights
         .method_not_allowed_fallback(method_not_allowed)
@@ -622,7 +754,7 @@ pub async fn serve(corpus: Corpus, addr: &str) -> anyhow::Result<()> {
 }
 
 /// Paths of the API, as the router has them and the OpenAPI document must describe them.
-pub const API_PATHS: [&str; 14] = [
+pub const API_PATHS: [&str; 17] = [
     "/api/extract",
     "/api/articles",
     "/api/articles/{id}",
@@ -637,6 +769,9 @@ pub const API_PATHS: [&str; 14] = [
     "/api/export/gkg",
     "/api/stats",
     "/api/places",
+    "/api/events",
+    "/api/incidents",
+    "/api/export/events",
 ];
 
 #[cfg(test)]

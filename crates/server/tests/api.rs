@@ -571,3 +571,66 @@ async fn the_page_font_is_served_from_the_binary() {
     assert_eq!(s, StatusCode::NOT_FOUND);
     assert!(b.contains("no font"), "{b}");
 }
+
+#[tokio::test]
+async fn events_page_filter_group_and_export() {
+    let all = all_pages("/api/events", 3).await;
+    assert!(all.len() >= 3, "the examples have events");
+    assert_eq!(json("/api/stats").await["events"], all.len());
+    // every event links to the words it came from
+    for e in &all {
+        let a = json(&format!("/api/articles/{}", enc(e["article"].as_str().unwrap()))).await;
+        let text: Vec<char> = a["text"].as_str().unwrap().chars().collect();
+        let t = &e["trigger"];
+        let (s, end) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[s..end].iter().collect::<String>(), t["text"].as_str().unwrap());
+        assert_eq!(a["record"]["events"][e["index"].as_u64().unwrap() as usize]["type"], e["type"]);
+    }
+    let assaults = all_pages("/api/events?type=assault", 50).await;
+    assert!(!assaults.is_empty() && assaults.iter().all(|e| e["type"] == "ASSAULT"));
+    let cops = all_pages("/api/events?actor=COP", 50).await;
+    assert!(cops.iter().all(|e| e["source"]["role"] == "COP" || e["target"]["role"] == "COP"));
+    let located = all.iter().find(|e| e["location"]["country"].is_string()).expect("a geocoded event");
+    let cc = located["location"]["country"].as_str().unwrap();
+    let here = all_pages(&format!("/api/events?country={cc}"), 50).await;
+    assert_eq!(here.len(), all.iter().filter(|e| e["location"]["country"] == cc).count());
+    let place = located["location"]["entity"].as_str().unwrap();
+    let at = all_pages(&format!("/api/events?entity={place}"), 50).await;
+    assert!(at.iter().any(|e| e["location"]["entity"] == place));
+    // a name finds the entity as its id does
+    let name = located["location"]["name"].as_str().unwrap();
+    assert_eq!(all_pages(&format!("/api/events?entity={}", enc(name)), 50).await, at);
+    for bad in [
+        "type=RIOT",
+        "status=maybe",
+        "actor=K1Z",
+        "actor=KAZXYZ",
+        "country=KAZ",
+        "mode=fire%20arms",
+        "from=2022-13-01",
+        "limit=0",
+        "kind=x",
+    ] {
+        let (s, b) = get(&format!("/api/events?{bad}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}: {b}");
+        assert!(b.contains("\"error\""), "{bad}: {b}");
+    }
+    // incidents: asserted events by default, each counted once however many reports
+    let inc = json("/api/incidents?limit=1000").await;
+    let asserted = all.iter().filter(|e| e["status"] == "asserted").count() as u64;
+    let items = inc["items"].as_array().unwrap();
+    assert_eq!(items.iter().map(|i| i["events"].as_u64().unwrap()).sum::<u64>(), asserted);
+    assert_eq!(inc["total"], items.len());
+    let days: u64 = inc["days"].as_array().unwrap().iter().map(|d| d["incidents"].as_u64().unwrap()).sum();
+    assert_eq!(days, items.iter().filter(|i| i["day"].is_string()).count() as u64);
+    let all_status = json("/api/incidents?status=all&limit=1000").await;
+    assert!(all_status["total"].as_u64() >= inc["total"].as_u64());
+    // the GDELT events export: one row of 61 columns per asserted event
+    let (s, tsv) = get("/api/export/events").await;
+    assert_eq!(s, StatusCode::OK);
+    let rows: Vec<&str> = tsv.lines().collect();
+    assert_eq!(rows.len() as u64, asserted);
+    assert!(rows.iter().all(|r| r.split('\t').count() == 61), "{tsv}");
+    let (s, _) = get("/api/export/events?limit=0").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}

@@ -81,7 +81,7 @@ pub fn fips(iso: &str) -> &'static str {
     fips_table().get(iso.to_ascii_uppercase().as_str()).copied().unwrap_or("")
 }
 
-fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars().map(|c| if matches!(c, '\t' | '\n' | '\r' | ';' | '#' | ',' | '|') { ' ' } else { c }).collect()
 }
 
@@ -100,7 +100,7 @@ fn xml(s: &str) -> String {
     out
 }
 
-fn number(v: f64) -> String {
+pub(crate) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
@@ -252,7 +252,7 @@ impl Entities {
 
 /// GDELT's location type: 1 a country, 2 a US state, 3 a US city, 4 a city elsewhere, 5 a
 /// first-level division elsewhere. A place without a point is written as a city, as before levels.
-fn location_type(geo: Option<&Geo>) -> u8 {
+pub(crate) fn location_type(geo: Option<&Geo>) -> u8 {
     match geo.map(|g| (g.level, g.country == "US")) {
         Some((PlaceLevel::Country, _)) => 1,
         Some((PlaceLevel::Admin1, true)) => 2,

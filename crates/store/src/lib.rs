@@ -23,7 +23,8 @@
 //! | [`sqlite`] | the SQLite backend |
 //! | [`postgres`] | the PostgreSQL backend and its search (feature `postgres`) |
 //! | `schema` | one migration mechanism for both backends (a `schema_version` table each) |
-//! | [`gkg`] | the GDELT GKG export of stored articles |
+//! | [`events`] | events as both backends keep them; their filter; incidents |
+//! | [`gkg`], [`gdelt_events`] | the GDELT GKG and GDELT 2.0 Events exports of stored articles |
 //! | [`error`], `pool` | the error type; pooled reading connections |
 //!
 //! Modules import each other in one direction only: the backends and the index use the traits,
@@ -41,6 +42,8 @@ pub mod analysis;
 pub mod article;
 pub mod corpus;
 pub mod error;
+pub mod events;
+pub mod gdelt_events;
 pub mod gkg;
 pub mod index;
 pub mod link;
@@ -58,6 +61,7 @@ pub mod views;
 pub use article::{day_number, exact_day, NewArticle};
 pub use corpus::{open_store, postgres_url, Corpus};
 pub use error::{Error, Result};
+pub use events::{ActorFilter, EventFilter, EventView, Incident, Incidents};
 pub use index::SearchIndex;
 #[cfg(feature = "postgres")]
 pub use postgres::{PgSearch, PgStore};

@@ -2,6 +2,7 @@
 //! linking, queued writes for distributed workers, and the reads behind the CLI and the API.
 use crate::article::NewArticle;
 use crate::error::{Error, Result};
+use crate::events::{EventFilter, EventView, Incidents};
 use crate::search::IndexDoc;
 use crate::views::{
     ArticleSummary, ArticleView, CountPoint, CountryFigures, EntityHead, EntitySummary, EntityView, Figure,
@@ -107,6 +108,16 @@ pub trait Store: Send + Sync {
     /// given), each with how many of those articles mention it, most articles first (then by
     /// name, id): `limit` of them from `offset`, with the total.
     fn places(&self, from: Option<i64>, to: Option<i64>, limit: usize, offset: usize) -> Result<Page<PlaceCount>>;
+    /// The events the filter takes, newest day first (then article, position in it), `limit` of
+    /// them from `offset`, with the total; duplicate articles left out.
+    fn events(&self, f: &EventFilter, limit: usize, offset: usize) -> Result<Page<EventView>>;
+    /// The events the filter takes grouped into incidents (see [`crate::events::incidents`]):
+    /// `limit` of them from `offset`, with the total and the daily series. Grouped from the
+    /// events themselves, so that every backend groups alike.
+    fn incidents(&self, f: &EventFilter, limit: usize, offset: usize) -> Result<Incidents> {
+        let all = self.events(f, usize::MAX, 0)?;
+        Ok(crate::events::incidents(all.items, limit, offset))
+    }
     /// Articles published in a range, in date order (then by id), with records, for export:
     /// `limit` of them from `offset`.
     fn articles_between(

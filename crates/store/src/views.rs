@@ -13,6 +13,7 @@ pub struct Stats {
     pub quotes: u64,
     pub counts: u64,
     pub dates: u64,
+    pub events: u64,
 }
 
 /// What a batch write did.

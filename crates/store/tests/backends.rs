@@ -4,7 +4,9 @@
 //! `postgres://khabar:khabar@127.0.0.1:5432/khabar_test`; the database is emptied first, so
 //! its name must contain "test").
 use examples::batch;
-use khabar_store::{Corpus, FigureFilter, NewArticle, PgStore, SearchQuery, SqliteStore, Store};
+use khabar_store::{
+    ActorFilter, Corpus, EventFilter, FigureFilter, NewArticle, PgStore, SearchQuery, SqliteStore, Store,
+};
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -45,7 +47,9 @@ fn exercise(store: &dyn Store) -> Value {
     assert!(gkg[7].split(';').any(|c| c == "ARREST"), "V1THEMES: {}", gkg[7]);
     assert_eq!(gkg[15].split(',').count(), 7, "V1.5TONE: {}", gkg[15]);
     let ids: Vec<String> = b.iter().map(|a| a.id.clone()).collect();
+    let events = events(store, &b);
     json!({
+        "events": events,
         "stats": stats,
         "hashes": hashes,
         "entities": ents.iter().map(|e| json!([e.id, e.kind, e.name, e.articles, e.latin])).collect::<Vec<_>>(),
@@ -69,6 +73,62 @@ fn exercise(store: &dyn Store) -> Value {
         "missing": [store.article("nope").unwrap().is_none(), store.entity("nope").unwrap().is_none()],
         "gkg": [gkg[7], gkg[8], gkg[15]],
     })
+}
+
+/// Events: every one listed with its article's words at its offsets, paged lists joining up into
+/// the whole, each filter taking what it names, incidents, and the GDELT events export.
+fn events(store: &dyn Store, b: &[NewArticle]) -> Value {
+    let all = store.events(&EventFilter::default(), 1000, 0).unwrap();
+    let place = all.items.iter().find_map(|v| v.event.location.as_ref()?.entity.clone()).expect("a located event");
+    let place = place.as_str();
+    assert!(all.total >= 3, "the examples have events: {}", all.total);
+    assert_eq!(all.total, store.stats().unwrap().events, "no duplicate articles among the examples");
+    for v in &all.items {
+        let a = b.iter().find(|a| a.id == v.article).unwrap();
+        let words = |s: usize, e: usize| a.text.chars().skip(s).take(e - s).collect::<String>();
+        let t = &v.event.trigger;
+        assert_eq!(words(t.start, t.end), t.text, "{}: trigger", v.article);
+        for x in [&v.event.source, &v.event.target].into_iter().flatten() {
+            assert_eq!(words(x.start, x.end), x.text, "{}: actor", v.article);
+        }
+        assert_eq!(v.event.kind, a.record.events[v.index].kind.as_str());
+    }
+    let paged: Vec<_> = (0..all.items.len())
+        .step_by(2)
+        .flat_map(|o| store.events(&EventFilter::default(), 2, o).unwrap().items)
+        .collect();
+    assert_eq!(paged, all.items, "pages join up");
+    let take = |f: EventFilter, pred: &dyn Fn(&khabar_store::EventView) -> bool| {
+        let got = store.events(&f, 1000, 0).unwrap();
+        let want: Vec<_> = all.items.iter().filter(|v| pred(v)).cloned().collect();
+        assert_eq!(got.items, want, "{f:?}");
+        assert_eq!(got.total, want.len() as u64);
+        want.len()
+    };
+    let f = EventFilter::default;
+    let assault = take(EventFilter { kind: Some("ASSAULT".into()), ..f() }, &|v| v.event.kind == "ASSAULT");
+    let cop = take(EventFilter { actor: ActorFilter::parse("COP"), ..f() }, &|v| {
+        [&v.event.source, &v.event.target].into_iter().flatten().any(|a| a.role.as_deref() == Some("COP"))
+    });
+    let kz = take(EventFilter { country: Some("KZ".into()), ..f() }, &|v| {
+        v.event.location.as_ref().and_then(|l| l.country.as_deref()) == Some("KZ")
+    });
+    let at = take(EventFilter { entity: Some(place.to_string()), ..f() }, &|v| {
+        v.event.location.as_ref().and_then(|l| l.entity.as_deref()) == Some(place)
+            || [&v.event.source, &v.event.target].into_iter().flatten().any(|a| a.entity.as_deref() == Some(place))
+    });
+    let day = take(EventFilter { from: Some(20220105), to: Some(20220106), ..f() }, &|v| {
+        v.event.day.as_deref().is_some_and(|d| ("2022-01-05"..="2022-01-06").contains(&d))
+    });
+    assert!(assault > 0 && at > 0, "filters that take something: assault {assault}, at the place {at}");
+    let incidents = store.incidents(&EventFilter::default(), 1000, 0).unwrap();
+    assert!(incidents.page.total > 0 && incidents.page.total <= all.total);
+    assert_eq!(incidents.page.items.iter().map(|i| i.events).sum::<u64>(), all.total);
+    let gdelt: Vec<String> =
+        b.iter().flat_map(|a| khabar_store::gdelt_events::rows(&store.article(&a.id).unwrap().unwrap())).collect();
+    assert!(!gdelt.is_empty());
+    assert!(gdelt.iter().all(|r| r.split('\t').count() == khabar_store::gdelt_events::COLUMNS));
+    json!({"all": all, "counts": [assault, cop, kz, at, day], "incidents": incidents, "gdelt": gdelt})
 }
 
 /// An entity's lists, whole and paged by two, filtered by day and by text: the pages must join

@@ -4,6 +4,7 @@ use super::{queued, write};
 use crate::analysis::key;
 use crate::article::{day_string, NewArticle};
 use crate::error::Result;
+use crate::events::{EventFilter, EventView};
 use crate::link::lookup_keys;
 use crate::search::IndexDoc;
 use crate::sqlite::entity_query;
@@ -70,6 +71,17 @@ const FIGURES: &str = "FROM counts n \
      AND ($4::bigint IS NULL OR n.day >= $4) AND ($5::bigint IS NULL OR n.day <= $5) \
      AND NOT EXISTS (SELECT 1 FROM copies c WHERE c.article = n.article)";
 
+/// The events an [`EventFilter`] takes ($1 to $9: type, mode, status, actor country, actor role,
+/// place country, entity, from, to), as the SQLite backend has it.
+const EVENTS: &str = "FROM events v JOIN articles a ON a.rid = v.article \
+     WHERE ($1::text IS NULL OR v.type = $1) AND ($2::text IS NULL OR v.mode = $2) AND ($3::text IS NULL OR v.status = $3) \
+     AND ((($4::text IS NULL OR v.source_country = $4) AND ($5::text IS NULL OR v.source_role = $5)) \
+       OR (($4::text IS NULL OR v.target_country = $4) AND ($5::text IS NULL OR v.target_role = $5))) \
+     AND ($6::text IS NULL OR v.country = $6) \
+     AND ($7::text IS NULL OR $7 IN (v.source_entity, v.target_entity, v.place_entity, v.attributed_entity)) \
+     AND ($8::bigint IS NULL OR v.day >= $8) AND ($9::bigint IS NULL OR v.day <= $9) \
+     AND NOT EXISTS (SELECT 1 FROM copies c WHERE c.article = v.article)";
+
 fn page<T>(items: Vec<T>, total: i64, s: &Slice) -> Page<T> {
     Page { items, total: total as u64, offset: s.offset, limit: s.limit }
 }
@@ -131,11 +143,11 @@ impl Store for PgStore {
         self.read(|c| {
             let r = c.query_one(
                 "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM entities WHERE articles > 0), (SELECT COUNT(*) FROM quotes), (SELECT COUNT(*) FROM counts), (SELECT COUNT(*) FROM dates), \
-                 (SELECT COUNT(*) FROM copies)",
+                 (SELECT COUNT(*) FROM copies), (SELECT COUNT(*) FROM events)",
                 &[],
             )?;
             let n = |i| r.get::<_, i64>(i) as u64;
-            Ok(Stats { articles: n(0), duplicates: n(5), entities: n(1), quotes: n(2), counts: n(3), dates: n(4) })
+            Ok(Stats { articles: n(0), duplicates: n(5), entities: n(1), quotes: n(2), counts: n(3), dates: n(4), events: n(6) })
         })
     }
 
@@ -432,6 +444,29 @@ impl Store for PgStore {
                 p![cat, None::<String>, scope, f.from, f.to],
             )?;
             Ok(rows.iter().map(|r| CountryFigures { country: r.get(0), records: r.get::<_, i64>(1) as u64 }).collect())
+        })
+    }
+
+    fn events(&self, f: &EventFilter, limit: usize, offset: usize) -> Result<Page<EventView>> {
+        let actor = f.actor.as_ref();
+        let (ac, ar) = (actor.and_then(|a| a.country.as_deref()), actor.and_then(|a| a.role.as_deref()));
+        self.read(|c| {
+            let params = p![f.kind, f.mode, f.status, ac, ar, f.country, f.entity, f.from, f.to];
+            let total: i64 = c.query_one(&format!("SELECT COUNT(*) {EVENTS}"), params)?.get(0);
+            let (l, o) = (sql_count(limit), sql_count(offset));
+            let mut all = params.to_vec();
+            all.extend(p![l, o]);
+            let rows = c.query(
+                &format!(
+                    "SELECT a.id, a.title, a.url, a.published, v.n, v.body {EVENTS} ORDER BY v.day DESC NULLS LAST, a.id COLLATE \"C\", v.n LIMIT $10 OFFSET $11"
+                ),
+                &all,
+            )?;
+            let items = rows
+                .iter()
+                .map(|r| crate::events::read_view((r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5))))
+                .collect::<Result<_>>()?;
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 

@@ -4,6 +4,7 @@
 use crate::analysis::{DocTerms, FIELDS};
 use crate::article::day_number;
 use crate::error::Result;
+use crate::events::EventRow;
 use crate::link::{Link, Linker};
 use khabar_model::{Article, Entity};
 use postgres::Transaction;
@@ -25,6 +26,7 @@ pub(super) struct BatchRows {
     quotes: Vec<QuoteRow>,
     counts: Vec<CountRow>,
     dates: Vec<DateRow>,
+    events: Vec<(i64, EventRow)>,
     pub(super) search: SearchRows,
     /// The articles linked: their groups of copies (same content hash) are brought up to date.
     rids: Vec<i64>,
@@ -235,6 +237,8 @@ impl BatchRows {
                 end: d.end as i64,
             });
         }
+        let events = crate::events::rows(record, published, |l| local_to_global.get(l).cloned());
+        self.events.extend(events.into_iter().map(|e| (rid, e)));
     }
 
     fn entity(&mut self, link: &Link, e: &Entity) {
@@ -340,6 +344,7 @@ impl BatchRows {
                 p![col!(d, article), col!(d, value), col!(d, resolution), col!(d, start), col!(d, end)],
             )?;
         }
+        insert_events(tx, &self.events)?;
         let delta: Vec<(&String, &i64)> = self.articles_delta.iter().filter(|(_, &n)| n != 0).collect();
         if !delta.is_empty() {
             tx.execute(
@@ -373,4 +378,36 @@ impl BatchRows {
         }
         self.search.flush(tx)
     }
+}
+
+/// Inserts event rows (each with its article's `rid`) in one statement.
+pub(super) fn insert_events(tx: &mut Transaction, rows: &[(i64, EventRow)]) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let e: Vec<&EventRow> = rows.iter().map(|r| &r.1).collect();
+    let article: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    tx.execute(
+        "INSERT INTO events (article, n, type, mode, status, day, country, place_entity, source_entity, target_entity, attributed_entity, source_country, source_role, target_country, target_role, body) \
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])",
+        p![
+            article,
+            col!(e, index),
+            col!(e, kind),
+            col!(e, mode),
+            col!(e, status),
+            col!(e, day),
+            col!(e, country),
+            col!(e, place_entity),
+            col!(e, source_entity),
+            col!(e, target_entity),
+            col!(e, attributed_entity),
+            col!(e, source_country),
+            col!(e, source_role),
+            col!(e, target_country),
+            col!(e, target_role),
+            col!(e, body)
+        ],
+    )?;
+    Ok(())
 }

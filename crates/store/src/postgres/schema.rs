@@ -91,6 +91,21 @@ CREATE TABLE copies (article BIGINT PRIMARY KEY);
 INSERT INTO copies SELECT a.rid FROM articles a
     WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id COLLATE "C" < a.id COLLATE "C");
 "#,
+    // events, one row per event: the columns queries filter on, the event itself as JSON
+    // (`crate::events`); articles stored before are given theirs from their records on the next
+    // open that may write (`events_backfill` says it is due)
+    r#"
+CREATE TABLE events (
+    article BIGINT NOT NULL, n BIGINT NOT NULL, type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, day BIGINT,
+    country TEXT, place_entity TEXT, source_entity TEXT, target_entity TEXT, attributed_entity TEXT,
+    source_country TEXT, source_role TEXT, target_country TEXT, target_role TEXT, body TEXT NOT NULL
+);
+CREATE INDEX events_article ON events(article);
+CREATE INDEX events_day ON events(day);
+CREATE INDEX events_type_day ON events(type, day);
+CREATE TABLE events_backfill (due INTEGER NOT NULL);
+INSERT INTO events_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM articles);
+"#,
 ];
 
 /// The transaction-scoped advisory lock that migrations take.

@@ -39,6 +39,7 @@ impl PgStore {
     pub fn open(url: &str) -> Result<PgStore> {
         let mut c = Client::connect(url, NoTls)?;
         crate::schema::migrate(&mut c, MIGRATIONS, without_password(url))?;
+        backfill_events(&mut c)?;
         let readers = Arc::new(Readers { url: url.to_string(), pool: Pool::new() });
         Ok(PgStore { url: url.to_string(), writer: Mutex::new(c), readers, linker: Mutex::new(None) })
     }
@@ -63,6 +64,50 @@ impl PgStore {
         c.batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")?;
         Ok(())
     }
+}
+
+/// Gives the articles stored before events were kept their events, from their records (with the
+/// entity links their mentions have), once: when `events_backfill` says it is due and the
+/// database may be written (a read-only replica waits for its primary to do it). Under the
+/// writers' lock, in one transaction, so that processes opening the store together do it once.
+fn backfill_events(c: &mut Client) -> Result<()> {
+    let due = |c: &mut postgres::Transaction| -> Result<bool> {
+        Ok(c.query_opt("SELECT 1 FROM events_backfill LIMIT 1", &[])?.is_some())
+    };
+    let read_only: String = c.query_one("SELECT current_setting('transaction_read_only')", &[])?.get(0);
+    if read_only == "on" || c.query_opt("SELECT 1 FROM events_backfill LIMIT 1", &[])?.is_none() {
+        return Ok(());
+    }
+    let mut tx = c.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", p![WRITERS_LOCK])?;
+    if due(&mut tx)? {
+        let articles = tx.query(
+            "SELECT rid, published, record FROM articles a WHERE NOT EXISTS (SELECT 1 FROM events v WHERE v.article = a.rid)",
+            &[],
+        )?;
+        let mut rows = Vec::new();
+        for a in articles {
+            let (rid, published, record): (i64, Option<String>, String) = (a.get(0), a.get(1), a.get(2));
+            let record: khabar_model::Article = serde_json::from_str(&record)?;
+            if record.events.is_empty() {
+                continue;
+            }
+            let links: rustc_hash::FxHashMap<String, String> = tx
+                .query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?
+                .into_iter()
+                .map(|r| (r.get(0), r.get(1)))
+                .collect();
+            rows.extend(
+                crate::events::rows(&record, published.as_deref(), |l| links.get(l).cloned())
+                    .into_iter()
+                    .map(|e| (rid, e)),
+            );
+        }
+        super::rows::insert_events(&mut tx, &rows)?;
+        tx.execute("DELETE FROM events_backfill", &[])?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// A URL as errors may show it: without the password.

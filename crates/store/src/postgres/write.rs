@@ -206,7 +206,7 @@ pub(super) fn unlink(tx: &mut Transaction, rid: i64, rows: &mut BatchRows) -> Re
     for r in tx.query("SELECT DISTINCT entity FROM mentions WHERE article = $1", p![rid])? {
         *rows.articles_delta.entry(r.get(0)).or_default() -= 1;
     }
-    for t in ["mentions", "quotes", "counts", "dates"] {
+    for t in ["mentions", "quotes", "counts", "dates", "events"] {
         tx.execute(&format!("DELETE FROM {t} WHERE article = $1"), p![rid])?;
     }
     Ok(())

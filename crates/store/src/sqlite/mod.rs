@@ -7,6 +7,7 @@
 use crate::analysis::key;
 use crate::article::{day_string, NewArticle};
 use crate::error::Result;
+use crate::events::{EventFilter, EventView};
 use crate::link::{lookup_keys, Linker};
 use crate::pool::Pool;
 use crate::search::IndexDoc;
@@ -46,6 +47,7 @@ impl SqliteStore {
         // process loses nothing committed.
         c.pragma_update(None, "synchronous", "NORMAL")?;
         crate::schema::migrate(&mut c, schema::MIGRATIONS, &path.display().to_string())?;
+        write::backfill_events(&mut c)?;
         Ok(SqliteStore {
             path: path.to_path_buf(),
             writer: Mutex::new(c),
@@ -117,6 +119,21 @@ fn load_view(c: &Connection, rowid: i64, summary: ArticleSummary, text: String, 
 fn sql_count(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
+
+/// What a list of events reads of each (see [`crate::events::read_view`]).
+type EventRead = (String, Option<String>, Option<String>, Option<String>, i64, String);
+
+/// The events an [`EventFilter`] takes (parameters ?1 to ?9: type, mode, status, actor country,
+/// actor role, place country, entity, from, to), of articles that are not a later copy of
+/// another. An actor matches when the source or the target has the country and the role asked.
+const EVENTS: &str = "FROM events v JOIN articles a ON a.rowid = v.article \
+     WHERE (?1 IS NULL OR v.type = ?1) AND (?2 IS NULL OR v.mode = ?2) AND (?3 IS NULL OR v.status = ?3) \
+     AND (((?4 IS NULL OR v.source_country = ?4) AND (?5 IS NULL OR v.source_role = ?5)) \
+       OR ((?4 IS NULL OR v.target_country = ?4) AND (?5 IS NULL OR v.target_role = ?5))) \
+     AND (?6 IS NULL OR v.country = ?6) \
+     AND (?7 IS NULL OR ?7 IN (v.source_entity, v.target_entity, v.place_entity, v.attributed_entity)) \
+     AND (?8 IS NULL OR v.day >= ?8) AND (?9 IS NULL OR v.day <= ?9) \
+     AND v.article NOT IN (SELECT article FROM copies)";
 
 /// The figures a [`FigureFilter`] takes (parameters ?1 to ?5, see [`figure_params`]): of articles
 /// that are not a later copy of another (same content hash, smaller id kept: the `copies` table).
@@ -219,6 +236,7 @@ impl Store for SqliteStore {
                 quotes: n("SELECT COUNT(*) FROM quotes")?,
                 counts: n("SELECT COUNT(*) FROM counts")?,
                 dates: n("SELECT COUNT(*) FROM dates")?,
+                events: n("SELECT COUNT(*) FROM events")?,
             })
         })
     }
@@ -553,6 +571,37 @@ impl Store for SqliteStore {
                 Ok(CountryFigures { country: r.get(0)?, records: r.get::<_, i64>(1)? as u64 })
             })?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
+        })
+    }
+
+    fn events(&self, f: &EventFilter, limit: usize, offset: usize) -> Result<Page<EventView>> {
+        self.read(|c| {
+            let actor = f.actor.as_ref();
+            let p = params![
+                f.kind,
+                f.mode,
+                f.status,
+                actor.and_then(|a| a.country.as_deref()),
+                actor.and_then(|a| a.role.as_deref()),
+                f.country,
+                f.entity,
+                f.from,
+                f.to
+            ];
+            let total = c.prepare_cached(&format!("SELECT COUNT(*) {EVENTS}"))?.query_row(p, |r| r.get::<_, i64>(0))?;
+            let mut st = c.prepare_cached(&format!(
+                "SELECT a.id, a.title, a.url, a.published, v.n, v.body {EVENTS} ORDER BY v.day DESC, a.id, v.n LIMIT ?10 OFFSET ?11"
+            ))?;
+            let mut all = p.to_vec();
+            let (limit_, offset_) = (sql_count(limit), sql_count(offset));
+            all.extend([&limit_ as &dyn rusqlite::ToSql, &offset_]);
+            let rows: Vec<EventRead> = st
+                .query_map(all.as_slice(), |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)?, r.get(5)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let items = rows.into_iter().map(crate::events::read_view).collect::<Result<_>>()?;
+            Ok(Page { items, total: total as u64, offset, limit })
         })
     }
 

@@ -70,6 +70,21 @@ CREATE TABLE IF NOT EXISTS copies (article INTEGER PRIMARY KEY);
 INSERT OR IGNORE INTO copies SELECT a.rowid FROM articles a
     WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id);
 "#,
+    // events, one row per event: the columns queries filter on, the event itself as JSON
+    // (`crate::events`); articles stored before are given theirs from their records on the next
+    // open (`events_backfill` says it is due)
+    r#"
+CREATE TABLE IF NOT EXISTS events (
+    article INTEGER NOT NULL, n INTEGER NOT NULL, type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL, day INTEGER,
+    country TEXT, place_entity TEXT, source_entity TEXT, target_entity TEXT, attributed_entity TEXT,
+    source_country TEXT, source_role TEXT, target_country TEXT, target_role TEXT, body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS events_type_day ON events(type, day);
+CREATE TABLE IF NOT EXISTS events_backfill (due INTEGER NOT NULL);
+INSERT INTO events_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM articles);
+"#,
 ];
 
 impl Versioned for Connection {

@@ -4,6 +4,7 @@ use crate::article::{day_number, NewArticle};
 use crate::error::Result;
 use crate::link::Linker;
 use crate::views::Written;
+use khabar_model::Article;
 use rusqlite::{params, CachedStatement, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -58,6 +59,7 @@ struct Statements<'t> {
     quote: CachedStatement<'t>,
     count: CachedStatement<'t>,
     date: CachedStatement<'t>,
+    event: CachedStatement<'t>,
     copies: CachedStatement<'t>,
 }
 
@@ -71,7 +73,7 @@ impl<'t> Statements<'t> {
             update: tx.prepare_cached(
                 "UPDATE articles SET hash = ?2, source = ?3, url = ?4, title = ?5, published = ?6, day = ?7, text = ?8, extra = ?9, record = ?10, indexed = 0 WHERE rowid = ?1",
             )?,
-            clear: ["mentions", "quotes", "counts", "dates"]
+            clear: ["mentions", "quotes", "counts", "dates", "events"]
                 .iter()
                 .map(|t| tx.prepare_cached(&format!("DELETE FROM {t} WHERE article = ?1")))
                 .collect::<rusqlite::Result<_>>()?,
@@ -96,6 +98,7 @@ impl<'t> Statements<'t> {
                  AND EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.id < a.id)",
             )?,
             date: tx.prepare_cached("INSERT INTO dates (article, value, resolution, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?,
+            event: tx.prepare_cached(EVENT_INSERT)?,
         })
     }
 
@@ -239,6 +242,74 @@ impl<'t> Statements<'t> {
         for d in &a.record.dates {
             self.date.execute(params![rowid, d.value, d.resolution.as_str(), d.start as i64, d.end as i64])?;
         }
-        Ok(())
+        insert_events(&mut self.event, rowid, &a.record, a.published.as_deref(), |l| local_to_global.get(l).cloned())
     }
+}
+
+const EVENT_INSERT: &str = "INSERT INTO events (article, n, type, mode, status, day, country, place_entity, source_entity, target_entity, attributed_entity, source_country, source_role, target_country, target_role, body) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+
+fn insert_events(
+    st: &mut CachedStatement<'_>,
+    rowid: i64,
+    record: &Article,
+    published: Option<&str>,
+    global: impl Fn(&str) -> Option<String>,
+) -> Result<()> {
+    for r in crate::events::rows(record, published, global) {
+        st.execute(params![
+            rowid,
+            r.index,
+            r.kind,
+            r.mode,
+            r.status,
+            r.day,
+            r.country,
+            r.place_entity,
+            r.source_entity,
+            r.target_entity,
+            r.attributed_entity,
+            r.source_country,
+            r.source_role,
+            r.target_country,
+            r.target_role,
+            r.body
+        ])?;
+    }
+    Ok(())
+}
+
+/// Gives the articles stored before events were kept their events, from their records (with the
+/// entity links their mentions have), once: when `events_backfill` says it is due. In one
+/// transaction that holds the write lock, so that two processes opening the store do it once.
+pub(super) fn backfill_events(conn: &mut Connection) -> Result<()> {
+    let due = |c: &Connection| -> Result<bool> {
+        Ok(c.query_row("SELECT 1 FROM events_backfill LIMIT 1", [], |_| Ok(())).optional()?.is_some())
+    };
+    if !due(conn)? {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if due(&tx)? {
+        let mut articles = tx
+            .prepare("SELECT rowid, published, record FROM articles WHERE rowid NOT IN (SELECT article FROM events)")?;
+        let mut links = tx.prepare_cached("SELECT local, entity FROM mentions WHERE article = ?1")?;
+        let mut insert = tx.prepare_cached(EVENT_INSERT)?;
+        let mut rows = articles.query([])?;
+        while let Some(r) = rows.next()? {
+            let (rowid, published, record): (i64, Option<String>, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let record: Article = serde_json::from_str(&record)?;
+            if record.events.is_empty() {
+                continue;
+            }
+            let global: FxHashMap<String, String> =
+                links.query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+            insert_events(&mut insert, rowid, &record, published.as_deref(), |l| global.get(l).cloned())?;
+        }
+        drop(rows);
+        drop((articles, links, insert));
+        tx.execute("DELETE FROM events_backfill", [])?;
+    }
+    tx.commit()?;
+    Ok(())
 }
