@@ -222,7 +222,7 @@ async function home() {
   try {
     await draw();
     const st = await api('/api/stats');
-    stats.append(h('h2', {}, 'المدوّنة'), h('ul', {}, [['articles', 'مقالات'], ['entities', 'كيانات'], ['quotes', 'اقتباسات'], ['counts', 'أرقام'], ['dates', 'تواريخ']].map(([k, v]) => h('li', {}, `${v}: ${st[k].toLocaleString('ar')}`))));
+    stats.append(h('h2', {}, 'المدوّنة'), h('ul', {}, [['articles', 'مقالات'], ['entities', 'كيانات'], ['quotes', 'اقتباسات'], ['counts', 'أرقام'], ['dates', 'تواريخ'], ['events', 'أحداث']].map(([k, v]) => h('li', {}, `${v}: ${st[k].toLocaleString('ar')}`))));
     for (const t of ['PER', 'ORG', 'LOC']) {
       const list = await api(`/api/entities?type=${t}&limit=10`);
       people.append(h('h3', {}, TYPE_AR[t]), h('ul', {}, list.items.map((e) => h('li', {}, entityLink(e.id, e.name, e.type), h('span', { class: 'muted' }, ` (${e.articles})`)))));
@@ -271,7 +271,7 @@ async function search(q) {
 }
 
 /** The article text with every record marked: code-point offsets, overlapping spans allowed. */
-function markedText(text, rec, links) {
+function markedText(text, rec, links, chosen = null) {
   const chars = Array.from(text);
   const marks = Array.from({ length: chars.length + 1 }, () => []);
   const add = (s, e, m) => { for (let i = Math.max(0, s); i < Math.min(e, chars.length); i++) marks[i].push(m); };
@@ -281,6 +281,7 @@ function markedText(text, rec, links) {
   for (const x of rec.hedges) add(x.start, x.end, { cls: 'm-hedge', title: x.kind });
   for (const c of rec.counts) add(c.start, c.end, { cls: 'm-count', title: `${CAT_AR[c.category] || c.category}: ${c.value}` });
   for (const e of rec.entities) for (const m of e.mentions) add(m.start, m.end, { cls: `m-${e.type}`, entity: links[e.id], title: e.name });
+  (rec.events || []).forEach((e, i) => add(e.trigger.start, e.trigger.end, { cls: i === chosen ? 'm-event m-event-chosen' : 'm-event', title: EVENT_AR[e.type] || e.type }));
   const out = h('div', { class: 'article-text', id: 'article-text' });
   let i = 0;
   while (i < chars.length) {
@@ -300,9 +301,11 @@ function markedText(text, rec, links) {
   return out;
 }
 
-async function article(id) {
+async function article(id, q = new URLSearchParams()) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
   const r = a.record;
+  const chosen = q.has('event') ? parseInt(q.get('event'), 10) : null;
+  const place = (e) => (e.location ? e.location.text : null);
   const side = h('div', { class: 'side' });
   const section = (title, items, id) => items.length ? h('div', { class: 'card', id }, h('h3', {}, title, ' (', num(items.length), ')'), h('ul', {}, items)) : null;
   side.append(...[
@@ -312,14 +315,22 @@ async function article(id) {
     section('التواريخ', r.dates.map((d) => h('li', {}, `${d.text} ← `, ltr(d.value, 'date'))), 'article-dates'),
     section('تحفظات', r.hedges.map((x) => h('li', {}, `${x.text} (${x.kind === 'disputed' ? 'ادعاء' : 'لم يتسنّ التحقق'})`))),
     section('مبالغ', r.amounts.map((m) => h('li', {}, `${m.text} ← `, ltr(m.value)))),
+    section('الأحداث', (r.events || []).map((e, i) => h('li', { class: i === chosen ? 'event-item chosen' : 'event-item', dataset: { index: i } },
+      h('strong', {}, EVENT_AR[e.type] || e.type), ' ', eventLink(a.id, i, `«${e.trigger.text}»`),
+      h('span', { class: 'muted' }, ` [${STATUS_AR[e.status] || e.status}]`),
+      e.source ? h('span', {}, ' — الفاعل: ', e.source.text) : null,
+      e.target ? h('span', {}, ' — المستهدف: ', e.target.text) : null,
+      place(e) ? h('span', {}, ' — في ', place(e)) : null)), 'article-events'),
   ].filter(Boolean));
-  const legend = h('p', { class: 'legend muted' }, h('span', { class: 'm-PER' }, 'شخص'), h('span', { class: 'm-ORG' }, 'منظمة'), h('span', { class: 'm-LOC' }, 'مكان'), h('span', { class: 'm-quote' }, 'اقتباس'), h('span', { class: 'm-count' }, 'رقم'), h('span', { class: 'm-date' }, 'تاريخ'), h('span', { class: 'm-hedge' }, 'تحفظ'));
+  const legend = h('p', { class: 'legend muted' }, h('span', { class: 'm-PER' }, 'شخص'), h('span', { class: 'm-ORG' }, 'منظمة'), h('span', { class: 'm-LOC' }, 'مكان'), h('span', { class: 'm-quote' }, 'اقتباس'), h('span', { class: 'm-count' }, 'رقم'), h('span', { class: 'm-date' }, 'تاريخ'), h('span', { class: 'm-hedge' }, 'تحفظ'), h('span', { class: 'm-event' }, 'حدث'));
   main().append(h('div', { class: 'grid' },
     h('div', { class: 'card' },
       h('h1', { id: 'article-title', dir: 'auto' }, a.title || a.id),
       h('p', { class: 'muted', id: 'article-meta' }, 'نُشر في ', joined([date(a.published) || 'تاريخ غير معروف', a.source ? auto(a.source) : null]), ' ', a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'المصدر') : null),
-      legend, markedText(a.text, r, a.links)),
+      legend, markedText(a.text, r, a.links, chosen)),
     side));
+  const mark = document.querySelector('.m-event-chosen');
+  if (mark && mark.scrollIntoView) mark.scrollIntoView({ block: 'center' });
   return a.title || a.id;
 }
 
@@ -492,6 +503,81 @@ async function figures(q) {
   return `الأرقام: ${what}`;
 }
 
+const EVENT_AR = { PROTEST: 'احتجاج', ASSAULT: 'اعتداء', COERCE: 'إكراه', MOBILIZE: 'تعبئة' };
+const EVENT_COLOR = { PROTEST: '#bf8700', ASSAULT: '#cf222e', COERCE: '#8250df', MOBILIZE: '#1f6feb' };
+const STATUS_AR = { asserted: 'وقع', denied: 'نُفي', threatened: 'هُدّد به', planned: 'مُعلن عنه', hypothetical: 'افتراضي' };
+const INCIDENTS = 1000;
+
+/** A link to the words an event came from: its article, with its trigger marked. */
+function eventLink(article, index, text) {
+  return h('a', { href: `#/article/${encodeURIComponent(article)}?event=${index}`, class: 'event-link' }, text);
+}
+
+/** Incidents (events of one type, day and place, however many articles tell them) on a map and
+ * a timeline, filtered by type, country and range; each leads to the words it came from. */
+async function eventsView(q) {
+  const get = (k) => q.get(k) || '';
+  const type = h('select', { name: 'type', 'aria-label': 'نوع الحدث' }, h('option', { value: '' }, 'كل الأنواع'), Object.entries(EVENT_AR).map(([k, v]) => h('option', { value: k, selected: get('type') === k }, v)));
+  const form = h('form', { class: 'map-form', id: 'events-form' }, type,
+    h('input', { name: 'country', placeholder: 'البلد (KZ)', 'aria-label': 'البلد', value: get('country'), size: 10, pattern: '[A-Za-z]{2}' }),
+    h('label', {}, 'من ', h('input', { name: 'from', type: 'date', value: get('from') })),
+    h('label', {}, 'إلى ', h('input', { name: 'to', type: 'date', value: get('to') })),
+    h('button', { type: 'submit' }, 'اعرض'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const qs = new URLSearchParams();
+    for (const k of ['type', 'country', 'from', 'to']) if (form.elements[k].value.trim()) qs.set(k, form.elements[k].value.trim());
+    location.hash = `#/events${qs.toString() ? `?${qs}` : ''}`;
+  });
+  const qs = new URLSearchParams({ limit: String(INCIDENTS) });
+  for (const k of ['type', 'country', 'from', 'to']) if (get(k)) qs.set(k, get(k));
+  const card = h('div', { class: 'card' }, h('h1', {}, 'الأحداث'), form);
+  main().append(card);
+  const res = await api(`/api/incidents?${qs}`);
+  card.append(h('p', { class: 'muted', id: 'events-count' }, num(res.total), ' حادثة',
+    res.total > res.items.length ? h('span', {}, ' (المعروض أحدثها: ', num(res.items.length), ')') : null,
+    '. الحادثة حدث واحد في يوم ومكان واحد مهما تعددت المقالات التي روته، وأرقامها أكبر ما ذكرته إحداها لا مجموعها.'));
+  const timeline = h('div', { class: 'chart' }, h('canvas', { id: 'events-chart' }));
+  const box = h('div', { id: 'events-map' });
+  card.append(h('h2', {}, 'الخط الزمني'), timeline, h('h2', {}, 'الخريطة'), box);
+  const fig = (i) => joined(Object.entries(i.figures).map(([c, v]) => h('span', {}, `${CAT_AR[c] || c}: `, num(v))));
+  const table = h('table', { class: 'places', id: 'events-list' }, h('tr', {}, h('th', {}, 'النوع'), h('th', {}, 'اليوم'), h('th', {}, 'المكان'), h('th', {}, 'المقالات'), h('th', {}, 'الأرقام'), h('th', {}, 'المصدر')),
+    res.items.map((i) => h('tr', { dataset: { type: i.type } },
+      h('td', {}, h('span', { class: `tag ev-${i.type}` }, EVENT_AR[i.type] || i.type)),
+      h('td', {}, i.day ? ltr(i.day, 'date') : ''),
+      h('td', {}, i.place ? (i.place.entity ? entityLink(i.place.entity, i.place.name || i.place.text, 'LOC') : i.place.text) : h('span', { class: 'muted' }, 'غير محدد'), i.country ? h('span', { class: 'muted' }, ' ', ltr(i.country)) : null),
+      h('td', { class: 'n' }, num(i.articles)),
+      h('td', {}, fig(i)),
+      h('td', {}, joined(i.reports.slice(0, 3).map((r) => eventLink(r.article, r.index, `«${r.trigger.text}»`)))))));
+  main().append(h('div', { class: 'card' }, h('h2', {}, 'الحوادث'), res.items.length ? table : h('p', { class: 'muted' }, 'لا أحداث.')));
+  if (!box.isConnected) return null; // another view replaced this one while it loaded
+  const days = [...new Set(res.days.map((d) => d.day))].sort();
+  const types = Object.keys(EVENT_AR).filter((t) => res.days.some((d) => d.type === t));
+  const at = new Map(res.days.map((d) => [`${d.day}|${d.type}`, d.incidents]));
+  charts.push(new Chart(timeline.querySelector('canvas'), {
+    type: 'bar',
+    data: { labels: days, datasets: types.map((t) => ({ label: EVENT_AR[t], data: days.map((d) => at.get(`${d}|${t}`) ?? 0), backgroundColor: EVENT_COLOR[t] })) },
+    options: { maintainAspectRatio: false, animation: false, scales: { x: { reverse: true, stacked: true }, y: { stacked: true, ticks: { precision: 0 } } } },
+  }));
+  map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([25, 30], 2);
+  outlines().addTo(map);
+  const located = res.items.filter((i) => i.place && i.place.lat != null && i.place.lon != null);
+  const most = Math.max(1, ...located.map((i) => i.articles));
+  for (const i of [...located].reverse()) {
+    const color = EVENT_COLOR[i.type] || '#57606a';
+    const c = L.circleMarker([i.place.lat, i.place.lon], { radius: 5 + 15 * Math.sqrt(i.articles / most), color, weight: 1, fillColor: color, fillOpacity: 0.5, className: 'event-circle' });
+    // a DOM node, never markup: the names and triggers are article text
+    c.bindTooltip(h('span', {}, EVENT_AR[i.type] || i.type, ' · ', i.place.name || i.place.text, ' · ', i.day || '', ' · ', num(i.articles), ' مقالاً'), { direction: 'top' });
+    const first = i.reports[0];
+    if (first) c.on('click', () => { location.hash = `#/article/${encodeURIComponent(first.article)}?event=${first.index}`; });
+    c.addTo(map);
+    const el = c.getElement();
+    if (el) { el.dataset.type = i.type; if (first) el.dataset.article = first.article; }
+  }
+  const what = [get('type') ? EVENT_AR[get('type')] || get('type') : '', get('country'), get('from'), get('to')].filter(Boolean).join(' · ');
+  return what ? `الأحداث: ${what}` : 'الأحداث';
+}
+
 /** Which view is the latest: a view still loading when another is asked for must not set the
  * title or say it is ready. */
 let generation = 0;
@@ -512,11 +598,12 @@ async function route() {
   let title;
   try {
     // each view answers with its title (the home page with none: the site's own)
-    if (path.startsWith('/article/')) title = await article(decodeURIComponent(path.slice(9)));
+    if (path.startsWith('/article/')) title = await article(decodeURIComponent(path.slice(9)), q);
     else if (path.startsWith('/entity/')) title = await entity(decodeURIComponent(path.slice(8)));
     else if (path === '/search') title = await search(q);
     else if (path === '/map') title = await placesMap(q);
     else if (path === '/figures') title = await figures(q);
+    else if (path === '/events') title = await eventsView(q);
     else await home();
   } catch (e) {
     if (gen !== generation) return;

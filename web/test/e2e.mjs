@@ -267,6 +267,50 @@ try {
   await ready(`#/entity/${almaty[0].id}`);
   console.log(`ok map (${drawn.length} places, ${in2022.length} in 2022)`);
 
+  // events: from the header, incidents on a map and a timeline; type and country narrow them; a
+  // circle or a report leads to the article with the event's words marked
+  await page.goto(`${base}/#/`);
+  await ready('#/');
+  await page.click('#nav-events');
+  await ready('#/events');
+  const inc = await api('/api/incidents?limit=1000');
+  assert.ok(inc.total >= 2, `incidents in the examples: ${inc.total}`);
+  const locatedInc = inc.items.filter((i) => i.place && i.place.lat != null);
+  const evCircles = await page.$$eval('#events-map path.event-circle', (els) => els.map((e) => e.dataset.type));
+  assert.equal(evCircles.length, locatedInc.length, 'a circle for each located incident');
+  assert.ok(evCircles.length > 0, 'located incidents in the examples');
+  assert.equal(await page.$$eval('#events-list tr[data-type]', (els) => els.length), inc.items.length, 'the incidents listed');
+  assert.ok(await page.$eval('#events-chart', (c) => c.width > 0 && c.height > 0), 'the timeline is drawn');
+  assert.match(await title(), /^الأحداث — خبر$/);
+  await page.screenshot({ path: join(shots, 'events.png'), fullPage: true });
+  await page.selectOption('#events-form select[name=type]', 'ASSAULT');
+  await page.click('#events-form button');
+  await ready('#/events?type=ASSAULT');
+  const assaultRows = await page.$$eval('#events-list tr[data-type]', (els) => els.map((e) => e.dataset.type));
+  assert.ok(assaultRows.length > 0 && assaultRows.every((t) => t === 'ASSAULT'), `only assaults: ${assaultRows}`);
+  const cc = locatedInc[0].country;
+  await page.goto(`${base}/#/events?country=${cc}`);
+  await ready(`#/events?country=${cc}`);
+  const inCountry = (await api(`/api/incidents?limit=1000&country=${cc}`)).total;
+  assert.equal(await page.$$eval('#events-list tr[data-type]', (els) => els.length), inCountry, `incidents in ${cc}`);
+  // a report opens its article with the trigger marked and the event listed
+  const report = await page.$('#events-list a.event-link');
+  const href = await report.getAttribute('href');
+  await report.click();
+  await ready(href);
+  const [, artId, evIndex] = href.match(/^#\/article\/([^?]+)\?event=(\d+)$/);
+  const art = await api(`/api/articles/${artId}`);
+  const eventWords = await page.$$eval('.m-event-chosen', (els) => els.map((e) => e.textContent).join(''));
+  assert.equal(eventWords, art.record.events[Number(evIndex)].trigger.text, 'the event\'s words are marked');
+  assert.ok(await page.$('#article-events li.chosen'), 'and the event is picked out in the list');
+  await page.screenshot({ path: join(shots, 'event-article.png'), fullPage: true });
+  // a circle leads to the article of the incident's first report
+  await page.goto(`${base}/#/events`);
+  await ready('#/events');
+  const circleArticle = await page.$eval('#events-map path.event-circle', (e) => { e.dispatchEvent(new MouseEvent('click', { bubbles: true })); return e.dataset.article; });
+  await page.waitForFunction((a) => document.body.dataset.ready && document.body.dataset.ready.startsWith(`#/article/${encodeURIComponent(a)}?event=`), circleArticle);
+  console.log(`ok events (${inc.total} incidents, ${evCircles.length} on the map, ${assaultRows.length} assaults)`);
+
   // the figures behind a day of the chart: the day in the heading left to right, a title
   const fig = (await api('/api/figures?limit=1')).items[0];
   assert.ok(fig && fig.published, 'a dated figure in the examples');
