@@ -154,7 +154,9 @@ fn r5_kill_dash_nine_then_resume() {
 /// its end gives each of the 17,815 articles once; `/api/entities` and the most quoted person's
 /// quotes page to their ends; the GKG export of everything passes the codebook's grammar, its
 /// ids are unique and the same in a ranged export, and pandas reads it (`scripts/gkg_check.py`,
-/// when a Python with pandas is found: the venv `scripts/test-python.sh` makes, or python3).
+/// when a Python with pandas is found: the venv `scripts/test-python.sh` makes, or python3);
+/// the events list pages to its end, incidents hold every asserted event once, and the GDELT
+/// events export has a well-formed row for each.
 fn whole_corpus_through_the_api(d: &Path) {
     use axum::body::Body;
     use axum::http::Request;
@@ -215,6 +217,44 @@ fn whole_corpus_through_the_api(d: &Path) {
         let cols: Vec<&str> = r.split('\t').collect();
         assert_eq!(ids.get(cols[0]).map(String::as_str), Some(cols[4]), "the same id for the same article");
     }
+    // events: the list pages to its end; incidents take every asserted event once; the GDELT
+    // events export has a row of 61 columns for each asserted event, each id once
+    let stats = json("/api/stats".into());
+    let events = all_pages("/api/events", 1000, "article");
+    assert!(events.len() > 5_000, "events over the corpus: {}", events.len());
+    assert!(events.len() as u64 <= stats["events"].as_u64().unwrap(), "copies left out of the list");
+    let asserted = json("/api/events?status=asserted&limit=1".into())["total"].as_u64().unwrap();
+    let incidents = json("/api/incidents?limit=5000".into());
+    let mut told = 0;
+    let mut offset = 0;
+    loop {
+        let page = json(format!("/api/incidents?limit=5000&offset={offset}"));
+        let items = page["items"].as_array().unwrap();
+        if items.is_empty() {
+            break;
+        }
+        told += items.iter().map(|i| i["events"].as_u64().unwrap()).sum::<u64>();
+        offset += items.len();
+    }
+    assert_eq!(
+        (told, offset as u64),
+        (asserted, incidents["total"].as_u64().unwrap()),
+        "each asserted event in one incident"
+    );
+    assert!(offset < asserted as usize, "reports of one event grouped: {offset} incidents of {asserted} events");
+    let gdelt = String::from_utf8(get("/api/export/events?limit=20000".into())).unwrap();
+    let mut event_ids = std::collections::HashSet::new();
+    for r in gdelt.lines() {
+        let cols: Vec<&str> = r.split('\t').collect();
+        assert_eq!(cols.len(), khabar_store::gdelt_events::COLUMNS, "{r}");
+        assert!(event_ids.insert(cols[0].to_string()), "GLOBALEVENTID {} twice", cols[0]);
+        assert!(cols[26].len() >= 3 && cols[26].bytes().all(|b| b.is_ascii_digit()), "EventCode: {r}");
+    }
+    assert!(
+        event_ids.len() as u64 >= asserted,
+        "every asserted event exported (copies too): {} < {asserted}",
+        event_ids.len()
+    );
     let python = [root().join("target/python-venv/bin/python"), PathBuf::from("python3")]
         .into_iter()
         .find(|p| Command::new(p).args(["-c", "import pandas"]).output().is_ok_and(|o| o.status.success()));
