@@ -363,6 +363,14 @@ mod tests {
         ) -> khabar_store::Result<Vec<ArticleView>> {
             unimplemented!()
         }
+        fn events(
+            &self,
+            _: &khabar_store::EventFilter,
+            _: usize,
+            _: usize,
+        ) -> khabar_store::Result<Page<khabar_store::EventView>> {
+            unimplemented!()
+        }
     }
 
     fn queue(lines: &[&str]) -> Memory {
