@@ -6,6 +6,12 @@ use std::sync::LazyLock;
 
 static PLACES_TSV: &str = include_str!("../data/places.tsv");
 static NAMES_TSV: &str = include_str!("../data/names.tsv");
+static NOT_PLACES_TSV: &str = include_str!("../data/not_places.tsv");
+
+/// Names not geocoded as a town or a division (`data/not_places.tsv`), normalized.
+fn not_places() -> rustc_hash::FxHashSet<String> {
+    NOT_PLACES_TSV.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| normalize(l.trim())).collect()
+}
 
 /// What kind of place a gazetteer entry is (GDELT's location types: country 1, first-level
 /// division 2 or 5, city 3 or 4).
@@ -73,6 +79,7 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut divisions: FxHashMap<&'static str, Place> = FxHashMap::default();
     let mut cities: FxHashMap<&'static str, Place> = FxHashMap::default();
     let mut names: FxHashMap<&'static str, &'static str> = FxHashMap::default();
+    let not_places = not_places();
     for line in PLACES_TSV.lines().filter(|l| !l.starts_with('#')) {
         let f: Vec<&'static str> = line.split('\t').collect();
         if f.len() < 8 {
@@ -96,6 +103,10 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         // divisions are left out of the tagger's hints: its weights were trained without them
         if p.is_country || (level == Level::City && p.population >= FEATURE_MIN_POPULATION) {
             names.insert(f[0], "LOC");
+        }
+        // the hint above stays as the tagger was trained with it; the place is not geocoded
+        if !p.is_country && not_places.contains(f[0]) {
+            continue;
         }
         let by_level = match level {
             Level::Admin1 => Some(&mut divisions),
@@ -142,6 +153,9 @@ impl Gazetteer {
                 self.divisions.get(rest)
             } else if uses.has(Use::Town) {
                 self.cities.get(rest)
+            } else if uses.has(Use::Kind) {
+                // a head that says what follows is a place of some kind: دولة قطر is قطر
+                return self.places.get(rest);
             } else {
                 return None;
             };
@@ -183,6 +197,19 @@ mod tests {
         assert_eq!(paris.country, "FR", "the most populous Paris");
         assert_eq!(GAZETTEER.place("موسكو").unwrap().latin, "Moscow");
         assert_eq!(GAZETTEER.place("روسيا").unwrap().country, "RU");
+    }
+
+    #[test]
+    fn common_words_and_far_namesakes_are_no_places() {
+        for w in ["الخليج", "الساحل الغربي", "دولة", "هزة", "كان", "أوباما", "ملقا", "البن"] {
+            assert_eq!(GAZETTEER.place(w), None, "{w}");
+        }
+        // a listed name is read in the list's normalized spelling, and a country is still one
+        assert!(not_places().iter().all(|n| *n == normalize(n)));
+        assert_eq!(GAZETTEER.place("الخليج العربي"), None);
+        assert_eq!(GAZETTEER.place("دبي").unwrap().country, "AE");
+        // a head that says a place follows: the place
+        assert_eq!(GAZETTEER.place("دولة قطر").unwrap().country, "QA");
     }
 
     /// Great-circle distance in km.
