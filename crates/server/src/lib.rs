@@ -500,15 +500,26 @@ async fn places(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, Qu
 }
 
 async fn export_gkg(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
-    let Query(p) = p?;
+    tsv_export(&s, p?.0, |a| vec![khabar_store::gkg::row(a)]).await
+}
+
+/// The rows `rows` makes of each article published in a range, as tab-separated values; pages
+/// go by articles (`limit` up to 20,000), so that no article's rows are split between pages.
+async fn tsv_export(
+    s: &Arc<AppState>,
+    p: RangeParams,
+    rows: fn(&khabar_store::ArticleView) -> Vec<String>,
+) -> ApiResult {
     let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
     let limit = bounded_limit(p.limit, 1000, 20_000)?;
     let offset = p.offset.unwrap_or(0);
-    let body = blocking(&s, move |c| {
+    let body = blocking(s, move |c| {
         let mut out = String::new();
         for a in c.store.articles_between(from, to, limit, offset)? {
-            out.push_str(&khabar_store::gkg::row(&a));
-            out.push('\n');
+            for row in rows(&a) {
+                out.push_str(&row);
+                out.push('\n');
+            }
         }
         Ok(out)
     })
@@ -627,22 +638,7 @@ async fn incidents(State(s): State<Arc<AppState>>, p: Result<Query<EventsParams>
 /// The asserted events of the articles published in a range as GDELT 2.0 Event rows; pages go
 /// by articles, as the GKG export's.
 async fn export_events(State(s): State<Arc<AppState>>, p: Result<Query<RangeParams>, QueryRejection>) -> ApiResult {
-    let Query(p) = p?;
-    let (from, to) = (day(&p.from, "from")?, day(&p.to, "to")?);
-    let limit = bounded_limit(p.limit, 1000, 20_000)?;
-    let offset = p.offset.unwrap_or(0);
-    let body = blocking(&s, move |c| {
-        let mut out = String::new();
-        for a in c.store.articles_between(from, to, limit, offset)? {
-            for row in khabar_store::gdelt_events::rows(&a) {
-                out.push_str(&row);
-                out.push('\n');
-            }
-        }
-        Ok(out)
-    })
-    .await?;
-    Ok(([(header::CONTENT_TYPE, "text/tab-separated-values; charset=utf-8")], body).into_response())
+    tsv_export(&s, p?.0, khabar_store::gdelt_events::rows).await
 }
 
 async fn stats(State(s): State<Arc<AppState>>, p: Result<Query<NoParams>, QueryRejection>) -> ApiResult {
