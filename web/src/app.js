@@ -414,8 +414,7 @@ async function entity(id) {
   if (chart) charts.push(new Chart(chart.querySelector('canvas'), { type: 'bar', data: { labels: e.quotes_by_month.map((m) => m.month), datasets: [{ label: 'اقتباسات في الشهر', data: e.quotes_by_month.map((m) => m.quotes), backgroundColor: '#1f6feb' }] }, options: { maintainAspectRatio: false, animation: false } }));
   // (a view another one replaced while it loaded draws no map)
   if (e.geo && mapBox.isConnected) {
-    map = L.map(mapBox, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([e.geo.lat, e.geo.lon], 4);
-    outlines().addTo(map);
+    worldMap(mapBox, [e.geo.lat, e.geo.lon], 4);
     L.circleMarker([e.geo.lat, e.geo.lon], { radius: 8, color: '#cf222e', fillOpacity: 0.8 }).addTo(map);
   }
   return e.name;
@@ -424,6 +423,13 @@ async function entity(id) {
 /** Country outlines from world-atlas, bundled: the map's only background (no tiles, no network
  * at run time). */
 const outlines = () => L.geoJSON(feature(countries110m, countries110m.objects.countries), { interactive: false, style: { color: '#57606a', weight: 0.6, fillColor: '#f6f8fa', fillOpacity: 1 } });
+
+/** A Leaflet map in `box` over the country outlines, no tiles (the one map of the page). */
+function worldMap(box, center, zoom) {
+  map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView(center, zoom);
+  outlines().addTo(map);
+  return map;
+}
 
 const LEVEL_AR = { country: 'دولة', admin1: 'إقليم', city: 'مدينة' };
 const PLACES = 1000;
@@ -458,8 +464,7 @@ async function placesMap(q) {
     res.items.map((p) => h('tr', {}, h('td', {}, entityLink(p.id, p.name, 'LOC'), p.latin ? h('span', { class: 'muted' }, ' (', ltr(p.latin, 'latin'), ')') : null), h('td', {}, LEVEL_AR[p.level] || ''), h('td', {}, p.country ? ltr(p.country) : ''), h('td', { class: 'n' }, num(p.articles)))));
   if (res.items.length) main().append(h('div', { class: 'card' }, h('h2', {}, 'القائمة'), table));
   if (!box.isConnected) return null; // another view replaced this one while it loaded
-  map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([25, 30], 2);
-  outlines().addTo(map);
+  worldMap(box, [25, 30], 2);
   const most = Math.max(1, ...res.items.map((p) => p.articles));
   // the least named drawn first, so that the big circles do not hide the small ones' clicks
   for (const p of [...res.items].reverse()) {
@@ -559,8 +564,7 @@ async function eventsView(q) {
     data: { labels: days, datasets: types.map((t) => ({ label: EVENT_AR[t], data: days.map((d) => at.get(`${d}|${t}`) ?? 0), backgroundColor: EVENT_COLOR[t] })) },
     options: { maintainAspectRatio: false, animation: false, scales: { x: { reverse: true, stacked: true }, y: { stacked: true, ticks: { precision: 0 } } } },
   }));
-  map = L.map(box, { attributionControl: false, zoomControl: true, worldCopyJump: true }).setView([25, 30], 2);
-  outlines().addTo(map);
+  worldMap(box, [25, 30], 2);
   const located = res.items.filter((i) => i.place && i.place.lat != null && i.place.lon != null);
   const most = Math.max(1, ...located.map((i) => i.articles));
   for (const i of [...located].reverse()) {

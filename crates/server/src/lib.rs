@@ -413,6 +413,20 @@ struct FiguresParams {
     offset: Option<usize>,
 }
 
+/// A `country` parameter: two letters (any case), as an ISO 3166-1 alpha-2 code; the error gives
+/// `example` and ends with `more`.
+fn country_code(country: Option<String>, example: &str, more: &str) -> Result<Option<String>, ApiError> {
+    let country = nonempty(country).map(|c| c.trim().to_uppercase());
+    if let Some(c) = &country {
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(ApiError::BadRequest(format!(
+                "`country` must be an ISO 3166-1 alpha-2 code such as {example}, got {c:?}{more}"
+            )));
+        }
+    }
+    Ok(country)
+}
+
 const SCOPES: [&str; 4] = ["incident", "cumulative", "historical", "all"];
 
 /// The figures a query names: a category of the seven, a country as two letters, a scope
@@ -434,14 +448,7 @@ fn figure_filter(
             )));
         }
     }
-    let country = nonempty(country).map(|c| c.trim().to_uppercase());
-    if let Some(c) = &country {
-        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(ApiError::BadRequest(format!(
-                "`country` must be an ISO 3166-1 alpha-2 code such as SY, got {c:?}"
-            )));
-        }
-    }
+    let country = country_code(country, "SY", "")?;
     let scope = nonempty(scope).map(|s| s.trim().to_lowercase()).unwrap_or_else(|| "incident".into());
     if !SCOPES.contains(&scope.as_str()) {
         return Err(ApiError::BadRequest(format!("`scope` must be one of {}, got {scope:?}", SCOPES.join(", "))));
@@ -591,14 +598,7 @@ fn event_filter(
         })?),
         None => None,
     };
-    let country = nonempty(p.country).map(|c| c.trim().to_uppercase());
-    if let Some(c) = &country {
-        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(ApiError::BadRequest(format!(
-                "`country` must be an ISO 3166-1 alpha-2 code such as KZ (the event's place), got {c:?}; an actor's country is `actor`"
-            )));
-        }
-    }
+    let country = country_code(p.country, "KZ (the event's place)", "; an actor's country is `actor`")?;
     let entity = match nonempty(p.entity) {
         Some(e) => Some(c.store.resolve_entity(e.trim())?.into_iter().next().unwrap_or(e)),
         None => None,

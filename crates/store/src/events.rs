@@ -109,6 +109,22 @@ pub struct EventView {
     pub event: StoredEvent,
 }
 
+/// The rows of a stored article's events, for stores made before events were kept: its record
+/// as stored (JSON), and its entity links (article-local id → global id), read only when it has
+/// events.
+pub(crate) fn rows_of_stored(
+    record: &str,
+    published: Option<&str>,
+    links: impl FnOnce() -> crate::error::Result<rustc_hash::FxHashMap<String, String>>,
+) -> crate::error::Result<Vec<EventRow>> {
+    let record: Article = serde_json::from_str(record)?;
+    if record.events.is_empty() {
+        return Ok(Vec::new());
+    }
+    let links = links()?;
+    Ok(rows(&record, published, |l| links.get(l).cloned()))
+}
+
 /// An event read back: its article's id, title, URL and publication, its position, its JSON.
 pub(crate) fn read_view(
     (article, title, url, published, index, body): (
@@ -394,16 +410,18 @@ pub fn incidents(events: Vec<EventView>, limit: usize, offset: usize) -> Inciden
             inc
         })
         .collect();
-    // newest first; then type, place name, first article: one order whatever the backend
+    // newest first; then type, place entity, first article: one order whatever the backend
+    fn first(i: &Incident) -> Option<(&str, usize)> {
+        i.reports.first().map(|r| (r.article.as_str(), r.index))
+    }
+    fn place(i: &Incident) -> Option<&str> {
+        i.place.as_ref().and_then(|p| p.entity.as_deref())
+    }
     all.sort_by(|a, b| {
-        let first = |i: &Incident| i.reports.first().map(|r| (r.article.clone(), r.index));
         b.day
             .cmp(&a.day)
             .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| {
-                let e = |i: &Incident| i.place.as_ref().and_then(|p| p.entity.clone());
-                e(a).cmp(&e(b))
-            })
+            .then_with(|| place(a).cmp(&place(b)))
             .then_with(|| first(a).cmp(&first(b)))
     });
     let mut days: BTreeMap<(String, String), u64> = BTreeMap::new();

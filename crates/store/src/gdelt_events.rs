@@ -19,9 +19,9 @@
 //! Only events the article asserts are exported: GDELT's event files hold what happened, and
 //! have no field for a denied, planned or threatened event (those are in `/api/events`).
 use crate::events::{stored, StoredEvent};
-use crate::gkg::{clean, fips, location_type, number, timestamp};
+use crate::gkg::{clean, fips, level_type, number, timestamp};
 use crate::views::ArticleView;
-use khabar_model::{Actor, Article, EventStatus, Geo};
+use khabar_model::{Actor, Article, EventStatus};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
@@ -156,8 +156,7 @@ fn place(s: &StoredEvent) -> [String; 8] {
     let Some(l) = &s.location else { return cols };
     let (Some(lat), Some(lon), Some(country)) = (l.lat, l.lon, l.country.as_deref()) else { return cols };
     let level = l.level.as_deref().and_then(|v| v.parse().ok());
-    let geo = level.map(|level| Geo { lat, lon, country: country.to_string(), geonameid: 0, level });
-    let t = location_type(geo.as_ref());
+    let t = level_type(level.map(|level| (level, country)));
     cols[0] = t.to_string();
     cols[1] = clean(l.latin.as_deref().or(l.name.as_deref()).unwrap_or(&l.text));
     cols[2] = fips(country).to_string();
@@ -174,7 +173,7 @@ fn place(s: &StoredEvent) -> [String; 8] {
 mod tests {
     use super::*;
     use crate::views::ArticleSummary;
-    use khabar_model::{ActorCode, ActorRole, Entity, EntityType, Event, EventType, Mention, PlaceLevel, Source};
+    use khabar_model::{ActorCode, ActorRole, Entity, EntityType, Event, EventType, Geo, Mention, PlaceLevel, Source};
 
     #[test]
     fn every_type_and_listed_mode_has_a_code_and_the_codes_are_well_formed() {

@@ -253,7 +253,12 @@ impl Entities {
 /// GDELT's location type: 1 a country, 2 a US state, 3 a US city, 4 a city elsewhere, 5 a
 /// first-level division elsewhere. A place without a point is written as a city, as before levels.
 pub(crate) fn location_type(geo: Option<&Geo>) -> u8 {
-    match geo.map(|g| (g.level, g.country == "US")) {
+    level_type(geo.map(|g| (g.level, g.country.as_str())))
+}
+
+/// [`location_type`] of a place's level and ISO country code.
+pub(crate) fn level_type(place: Option<(PlaceLevel, &str)>) -> u8 {
+    match place.map(|(level, country)| (level, country == "US")) {
         Some((PlaceLevel::Country, _)) => 1,
         Some((PlaceLevel::Admin1, true)) => 2,
         Some((PlaceLevel::Admin1, false)) => 5,

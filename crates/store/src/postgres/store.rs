@@ -71,11 +71,11 @@ impl PgStore {
 /// database may be written (a read-only replica waits for its primary to do it). Under the
 /// writers' lock, in one transaction, so that processes opening the store together do it once.
 fn backfill_events(c: &mut Client) -> Result<()> {
-    let due = |c: &mut postgres::Transaction| -> Result<bool> {
+    fn due(c: &mut impl postgres::GenericClient) -> Result<bool> {
         Ok(c.query_opt("SELECT 1 FROM events_backfill LIMIT 1", &[])?.is_some())
-    };
+    }
     let read_only: String = c.query_one("SELECT current_setting('transaction_read_only')", &[])?.get(0);
-    if read_only == "on" || c.query_opt("SELECT 1 FROM events_backfill LIMIT 1", &[])?.is_none() {
+    if read_only == "on" || !due(c)? {
         return Ok(());
     }
     let mut tx = c.transaction()?;
@@ -88,20 +88,11 @@ fn backfill_events(c: &mut Client) -> Result<()> {
         let mut rows = Vec::new();
         for a in articles {
             let (rid, published, record): (i64, Option<String>, String) = (a.get(0), a.get(1), a.get(2));
-            let record: khabar_model::Article = serde_json::from_str(&record)?;
-            if record.events.is_empty() {
-                continue;
-            }
-            let links: rustc_hash::FxHashMap<String, String> = tx
-                .query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?
-                .into_iter()
-                .map(|r| (r.get(0), r.get(1)))
-                .collect();
-            rows.extend(
-                crate::events::rows(&record, published.as_deref(), |l| links.get(l).cloned())
-                    .into_iter()
-                    .map(|e| (rid, e)),
-            );
+            let events = crate::events::rows_of_stored(&record, published.as_deref(), || {
+                let links = tx.query("SELECT local, entity FROM mentions WHERE article = $1", p![rid])?;
+                Ok(links.into_iter().map(|r| (r.get(0), r.get(1))).collect())
+            })?;
+            rows.extend(events.into_iter().map(|e| (rid, e)));
         }
         super::rows::insert_events(&mut tx, &rows)?;
         tx.execute("DELETE FROM events_backfill", &[])?;

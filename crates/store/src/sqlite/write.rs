@@ -256,7 +256,11 @@ fn insert_events(
     published: Option<&str>,
     global: impl Fn(&str) -> Option<String>,
 ) -> Result<()> {
-    for r in crate::events::rows(record, published, global) {
+    insert_rows(st, rowid, crate::events::rows(record, published, global))
+}
+
+fn insert_rows(st: &mut CachedStatement<'_>, rowid: i64, rows: Vec<crate::events::EventRow>) -> Result<()> {
+    for r in rows {
         st.execute(params![
             rowid,
             r.index,
@@ -298,13 +302,10 @@ pub(super) fn backfill_events(conn: &mut Connection) -> Result<()> {
         let mut rows = articles.query([])?;
         while let Some(r) = rows.next()? {
             let (rowid, published, record): (i64, Option<String>, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
-            let record: Article = serde_json::from_str(&record)?;
-            if record.events.is_empty() {
-                continue;
-            }
-            let global: FxHashMap<String, String> =
-                links.query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-            insert_events(&mut insert, rowid, &record, published.as_deref(), |l| global.get(l).cloned())?;
+            let events = crate::events::rows_of_stored(&record, published.as_deref(), || {
+                Ok(links.query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?)
+            })?;
+            insert_rows(&mut insert, rowid, events)?;
         }
         drop(rows);
         drop((articles, links, insert));
