@@ -4,6 +4,7 @@ use crate::component::Component;
 use crate::entities::EntityRec;
 use crate::{Doc, SourceRec, Span};
 use khabar_model::EntityType;
+use khabar_ner::triggers::TITLES;
 use khabar_text::token::Token;
 
 /// The article's entity mentions in text order, for look-ups by position in time logarithmic in
@@ -88,7 +89,9 @@ impl Component for Attribution {
             // bounded: an article of thousands of described speakers is not read thousands of times
             looked_up += 1;
             let described = if looked_up <= MAX_DESCRIBED { described_person(toks, &mentions, &s.span) } else { None };
-            s.entity = described.or_else(|| mentions.entity_at(&s.span));
+            s.entity = described
+                .or_else(|| mentions.entity_at(&s.span))
+                .or_else(|| titled_surname(toks, &mentions, &s.span));
         };
         r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
         r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
@@ -134,6 +137,28 @@ fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<
         let at = mentions.persons.partition_point(|(s, _)| s.start < next.start);
         mentions.persons.get(at).filter(|(s, _)| s.start < reach.end).map(|(_, e)| *e)
     })
+}
+
+/// The person a titled surname names when the tagger left it untagged (العقيد المالكي after
+/// تركي المالكي; ستايلي after جيس ستايلي): the span's last word is the last word of a person's
+/// mention of two words or more, and every word before it is a title (`titles.tsv`). The
+/// person's mention nearest before the span wins; one after it only when none is before.
+fn titled_surname(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
+    let from = toks.partition_point(|t| t.start < span.start);
+    let to = toks.partition_point(|t| t.end <= span.end);
+    let words = toks.get(from..to)?;
+    let (last, before) = words.split_last()?;
+    if !last.is_word() || TITLES.contains(&last.norm) || before.iter().any(|t| !TITLES.contains(&t.norm)) {
+        return None;
+    }
+    let surname_of = |m: &Span| {
+        let a = toks.partition_point(|t| t.start < m.start);
+        let b = toks.partition_point(|t| t.end <= m.end);
+        b >= a + 2 && toks[b - 1].norm == last.norm
+    };
+    let before_span = mentions.persons.iter().rev().filter(|(m, _)| m.end <= span.start);
+    let after_span = mentions.persons.iter().filter(|(m, _)| m.start >= span.end);
+    before_span.chain(after_span).find(|(m, _)| surname_of(m)).map(|(_, e)| *e)
 }
 
 #[cfg(test)]
@@ -182,5 +207,16 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "المتحدث باسم الحكومة البريطانية");
         assert_eq!(entity(&a, &speaker.entity), Some("إدوين سموأل"));
+    }
+
+    #[test]
+    fn a_titled_surname_names_the_person_of_that_surname() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "وقال المتحدث باسم التحالف تركي المالكي إن العملية مستمرة. وأضاف العقيد المالكي أن القوات تتقدم.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(entity(&a, &speaker.entity), Some("تركي المالكي"), "{:?}", a.quotes);
     }
 }
