@@ -89,9 +89,8 @@ impl Component for Attribution {
             // bounded: an article of thousands of described speakers is not read thousands of times
             looked_up += 1;
             let described = if looked_up <= MAX_DESCRIBED { described_person(toks, &mentions, &s.span) } else { None };
-            s.entity = described
-                .or_else(|| mentions.entity_at(&s.span))
-                .or_else(|| titled_surname(toks, &mentions, &s.span));
+            s.entity =
+                described.or_else(|| mentions.entity_at(&s.span)).or_else(|| titled_surname(toks, &mentions, &s.span));
         };
         r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
         r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);

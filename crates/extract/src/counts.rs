@@ -50,7 +50,8 @@ static PROTEST_NOUNS: Lazy = lexicon!("protest_nouns");
 /// Perfective verbs whose subject may stand between them and the figure (اعتقلت الشرطة 3
 /// أشخاص، قتلت القوات الإسرائيلية 4 فلسطينيين): the agent of an arrest, a killing, a wounding or
 /// an abduction is named first.
-static VERBS_WITH_SUBJECT: Lazy = lexicon!("verbs_with_subject");
+static VERBS_WITH_SUBJECT: Lazy<Option<Category>> =
+    lexicon!("verbs_with_subject", |tag| if tag.is_empty() { Some(None) } else { tag.parse().ok().map(Some) });
 
 /// A subject of up to three words between such a verb and the figure: (category, verb token,
 /// its clitic letters). The words are plain words, not figures, function words or punctuation,
@@ -70,11 +71,17 @@ fn verb_and_subject_before(doc: &Doc, sent: &Range<usize>, p: usize) -> Option<(
             return None;
         }
         let v = &toks[p - k - 1];
-        let first_definite = proclitic_splits(&w.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3)
+        let definite = |t: &Token| proclitic_splits(&t.norm).any(|(_, r)| r.starts_with("ال") && r.chars().count() > 3);
+        let first_definite = definite(w)
+            // a noun in construct with a definite one (ميليشيات الحوثي، قوات الأمن)
+            || (k >= 2 && w.kind == TokenKind::Arabic && !w.norm.starts_with('و') && definite(&toks[p - k + 1]))
             // a country acts as a subject too (اعتقلت تركيا جنديين)
             || (k == 1 && GAZETTEER.major_place_normalized(&w.norm).is_some_and(|p| p.is_country));
-        if first_definite && VERBS_WITH_SUBJECT.has(&v.norm) {
-            if let Some((cat, letters)) = category_of(v, Role::Event) {
+        if !first_definite {
+            continue;
+        }
+        if let Some((own, letters)) = VERBS_WITH_SUBJECT.find(&v.norm) {
+            if let Some((cat, letters)) = own.map(|c| (c, letters)).or_else(|| category_of(v, Role::Event)) {
                 return Some((cat, p - k - 1, letters));
             }
         }
@@ -436,25 +443,47 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
     // مقتل أحد الطلاب: one of a definite group of people
     let one_of = matches!(t.norm.as_str(), "احد" | "احدي")
         && toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && n.norm.starts_with("ال") && person_like(n));
-    let (value, noun_cat) = if one_of { (1.0, None) } else { word_figure(t, false)? };
+    let said_one = toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && is_one(&n.norm));
+    let (value, noun_cat) = match word_figure(t, false) {
+        _ if one_of => (1.0, None),
+        Some(x) => x,
+        // شخصا واحدا: the accusative of a listed person noun
+        None if said_one && t.norm.strip_suffix('ا').is_some_and(|w| listed(w, Role::Single)) => (1.0, None),
+        None => return None,
+    };
     let mut before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
     // اعتقلت الشرطة شخصين، اعتقلت تركيا جنديين: a verb and its subject before two people
     if before.is_none() && value == 2.0 {
         before = verb_and_subject_before(doc, sent, i).map(|(cat, v, letters)| (Some(cat), v, letters));
     }
-    let (category, first, first_letters) = match (before, noun_cat) {
+    // طفلين قتلا، شخصا واحدا أصيب: two people, or one said to be one, and the verb after them
+    let one = !one_of && value == 1.0 && said_one;
+    let told_after = if before.is_none() && noun_cat.is_none() && (value == 2.0 || one) {
+        let from = if one { i + 2 } else { i + 1 };
+        let verb = toks.get(from).filter(|_| from < sent.end);
+        let role = if one { Role::After } else { Role::AfterTwo };
+        verb.and_then(|v| category_of(v, role)).map(|(cat, _)| (cat, from))
+    } else {
+        None
+    };
+    let (category, first, first_letters) = match (before, noun_cat, told_after) {
+        (_, _, Some((cat, _))) => (cat, i, 0),
         // مقتل جندي
-        (Some((Some(cat), first, letters)), _) if toks[i - 1].end <= t.start => (cat, first, letters),
+        (Some((Some(cat), first, letters)), _, _) if toks[i - 1].end <= t.start => (cat, first, letters),
         // سقوط قتيل
-        (Some((None, first, letters)), Some(cat)) => (cat, first, letters),
+        (Some((None, first, letters)), Some(cat), _) => (cat, first, letters),
         // قتيلين alone
-        (None, Some(cat)) if value == 2.0 => (cat, i, 0),
+        (None, Some(cat), _) if value == 2.0 => (cat, i, 0),
         _ => return None,
     };
-    if value == 1.0 && first + 1 != i {
+    if value == 1.0 && first + 1 != i && told_after.is_none() {
         return None;
     }
-    let mut last = if one_of { i + 1 } else { i };
+    let mut last = match told_after {
+        Some((_, verb)) => verb,
+        None if one_of => i + 1,
+        None => i,
+    };
     let mut qualifier = None;
     if let Some((q, e)) = qualifier_after(toks, last + 1, sent.end) {
         qualifier = Some(q);
@@ -470,6 +499,11 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
         object: Some(i..if one_of { i + 2 } else { i + 1 }),
         also: Vec::new(),
     })
+}
+
+/// واحد after a person noun: the one is said, not implied (شخص واحد، جنديا واحدا).
+fn is_one(norm: &str) -> bool {
+    matches!(norm, "واحد" | "واحدا" | "واحده" | "واحدة")
 }
 
 /// Words before a figure that deny what it counts (لم يقتل أحد، نفى اعتقال).
@@ -824,7 +858,12 @@ fn run(
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
-                None => (count_at_word(doc, sent, i, out.last()), i + 1),
+                None => {
+                    let found = count_at_word(doc, sent, i, out.last());
+                    // past the words it took (شخصا واحدا أصيب: واحدا is no figure of its own)
+                    let next = found.as_ref().map_or(i + 1, |f| f.last.max(i) + 1);
+                    (found, next)
+                }
             };
             if let Some(f) = found {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
@@ -954,6 +993,15 @@ mod tests {
         // a verb and its subject (a country, or definite) before a dual
         assert_eq!(counts("واعتقلت تركيا جنديين يونانيين"), vec![c("ARREST", 2.0, "exact", "اعتقلت تركيا جنديين")]);
         assert_eq!(counts("واعتقلت الشرطة شخصين"), vec![c("ARREST", 2.0, "exact", "اعتقلت الشرطة شخصين")]);
+        assert_eq!(
+            counts("وتعتقل ميليشيات الحوثي آلاف المدنيين"),
+            vec![c("ARREST", 1000.0, "vague", "تعتقل ميليشيات الحوثي آلاف المدنيين")]
+        );
+        // two people, or one said to be one, and the verb after them
+        assert_eq!(counts("وقالت الشرطة إن طفلين قتلا في الحادث"), vec![c("KILL", 2.0, "exact", "طفلين قتلا")]);
+        assert_eq!(counts("إن شخصاً واحداً أصيب بجروح"), vec![c("WOUND", 1.0, "exact", "شخصاً واحداً أصيب")]);
+        assert!(counts("إن شخصا أصيب بجروح").is_empty());
+        assert!(counts("إن طفلين لعبا في الحديقة").is_empty());
         // a country as the object of a preposition is no subject
         assert!(counts("قتل في تركيا شخصين").iter().all(|x| x.3 != "قتل في تركيا شخصين"));
     }

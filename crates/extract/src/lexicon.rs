@@ -20,6 +20,8 @@ pub enum Role {
     State,
     /// A verb after the figure (30 شخصا قتلوا).
     After,
+    /// A verb in the dual after two people (طفلين قتلا), read by that rule only.
+    AfterTwo,
     /// A dual noun of people: two (شخصين).
     Dual,
     /// A single indefinite person after an event word: one (مقتل جندي).
@@ -43,6 +45,7 @@ impl CountWord {
             "neutral" => Role::Neutral,
             "state" => Role::State,
             "after" => Role::After,
+            "after_two" => Role::AfterTwo,
             "dual" => Role::Dual,
             "single" => Role::Single,
             "unit" => Role::Unit,
