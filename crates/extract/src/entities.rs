@@ -193,7 +193,8 @@ fn org_rules(doc: &Doc) -> Vec<MentionRec> {
 /// that is not a common noun of the corpus (الدولي، الغربي، العدوية).
 fn place_word(doc: &Doc, k: usize) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) {
+    // one letter is a clitic written apart (لـ"العربية"), never a name
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) || t.norm.chars().nth(1).is_none() {
         return false;
     }
     let a = doc.analysis(k);
@@ -282,7 +283,8 @@ fn gazetteer_places(doc: &Doc) -> Vec<MentionRec> {
 /// no conjunction or preposition on it.
 pub(crate) fn name_like(doc: &Doc, k: usize, first: bool) -> bool {
     let t = &doc.tokens[k];
-    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) {
+    // one letter is a clitic written apart (لـ"العربية"), never a name
+    if t.kind != TokenKind::Arabic || CHAIN_STOP.contains(t.norm.as_str()) || t.norm.chars().nth(1).is_none() {
         return false;
     }
     let a = doc.analysis(k);
@@ -477,13 +479,19 @@ static ORG_DESCRIPTIONS: Lazy = lexicon!("org_descriptions");
 /// nationality of a name that is no common noun (نادي ليفربول | الإنجليزي، TRT | التركية; the
 /// nationality of a definite head stays: الحكومة البريطانية، وكالة الأنباء الإماراتية).
 fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
+    // a preposition written apart (محمد الحجوري لـ"العربية") opens the listener: not the name's
+    let toks = &doc.tokens;
+    let mut m = m;
+    while m.tokens.len() > 1 && matches!(toks[m.tokens.end - 1].norm.as_str(), "ل" | "ب" | "ك" | "و" | "ف") {
+        let b = m.tokens.end - 1;
+        m = ending_at(doc, m, b);
+    }
     if m.kind == EntityType::Loc {
         return trim_place(doc, m);
     }
     if m.kind != EntityType::Org {
         return m;
     }
-    let toks = &doc.tokens;
     let (a, mut b) = (m.tokens.start, m.tokens.end);
     // the first describing adjective ends the name, and what the chain took after it
     if let Some(k) = (a + 2..b).find(|&k| ORG_DESCRIPTIONS.contains(&toks[k].norm)) {

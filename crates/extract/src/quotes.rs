@@ -164,8 +164,10 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         }
         // لم يؤكد الجيش حصول أي ملاحقة: an indefinite word after a definite one is no modifier of
         // it (an adjective agrees in definiteness) but the object, unless it is a name
+        // (or after the name that ends a described speaker's complement: مسؤول في حماس | مزاعم)
+        let named_before = |k: usize| mentions.overlapping(&(toks[k].start..toks[k].end)).next().is_some();
         if k > i
-            && doc.analysis(k - 1).article
+            && (doc.analysis(k - 1).article || complement && named_before(k - 1))
             && mentions.overlapping(&(t.start..t.end)).next().is_none()
             && !a.article
             && a.prep.is_none()
@@ -180,7 +182,18 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     }
     // prefer ending at the end of an entity mention inside the phrase
     let span = toks[i].start..toks[k - 1].end;
-    let mut out = if let Some(end) = mentions.within(&span).map(|(m, _)| m.end).max() {
+    // a name right after the name that opens the phrase is the verb's object, not the same
+    // speaker (وتطالب واشنطن | كوريا الشمالية بنزع السلاح)
+    let mut named = mentions.within(&span);
+    let first_end = match (named.next(), named.next()) {
+        (Some((m1, e1)), Some((m2, e2))) if e1 != e2 && m1.start < toks[i].end => {
+            let j = toks.partition_point(|t| t.end <= m1.end);
+            toks.get(j).filter(|t| t.start <= m2.start && m2.start < t.end).map(|_| m1.end)
+        }
+        _ => None,
+    };
+    let last_end = first_end.or_else(|| mentions.within(&span).map(|(m, _)| m.end).max());
+    let mut out = if let Some(end) = last_end {
         let mut last = (i..k).rev().find(|&j| toks[j].end <= end).unwrap_or(i);
         // and the adjectives after the name (المتحدث باسم الشرطة الألمانية)
         while last + 1 < k
@@ -1007,6 +1020,21 @@ mod tests {
                 "a verbal noun after هو is no cue",
                 "وأوضح أن افتتاح المعرض هو رفض ومواجهة للتطرف.",
                 &[(None, "أوضح", "indirect", "افتتاح المعرض هو رفض ومواجهة للتطرف")],
+            ),
+            (
+                "a name right after the speaker's name is the object",
+                "وتطالب واشنطن كوريا الشمالية بنزع السلاح النووي.",
+                &[(Some("واشنطن"), "تطالب", "indirect", "كوريا الشمالية بنزع السلاح النووي")],
+            ),
+            (
+                "a described speaker's complement ends at its name",
+                "ورفض مسؤول في حماس مزاعم اسرائيل بأن الجماعة تضع قائمة أسعار.",
+                &[(Some("مسؤول في حماس"), "رفض", "indirect", "الجماعة تضع قائمة أسعار")],
+            ),
+            (
+                "a preposition written apart opens the listener",
+                "وقال العميد محمد الحجوري لـ\"العربية\"، إن قواته قطعت الطريق.",
+                &[(Some("العميد محمد الحجوري"), "قال", "indirect", "قواته قطعت الطريق")],
             ),
         ];
         for (what, text, want) in cases {
