@@ -996,7 +996,77 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     // a listed name is no name either where it is an adjective (العربية after اللغة)
     found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m));
     found.sort_by_key(|m| m.tokens.start);
+    complete_persons(doc, &mut found);
     group(doc, join_adjacent(doc, found))
+}
+
+/// Corpus frequency under which a word after a given name is taken for its family name.
+const RARE_SURNAME: u32 = 20;
+/// Corpus frequency from which the tagger's share of a word's occurrences says it is no name.
+const COMMON_FROM: u32 = 50;
+
+/// A person's mention that the tagger cut inside the name gets the rest of it: the family name
+/// after a given name (مازن | فقها، ناصر | الخليفي), the given name before a family name (توما |
+/// مونييه). The word must stand right beside the mention, bare (no conjunction or preposition),
+/// no title, cue or word that ends a name, not a word the tagger mostly took for no name across
+/// the corpus, in no other mention, and a name word of its role in Wikidata's labels
+/// (`persons.tsv`) — or, after a given name, a word this rare in the corpus.
+fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
+    let toks = &doc.tokens;
+    // `after`: the word after the mention (a family name), else before it (a given name)
+    let bare = |k: usize, after: bool| {
+        let t = &toks[k];
+        let a = doc.analysis(k);
+        t.kind == TokenKind::Arabic
+            && a.conj.is_none()
+            && a.prep.is_none()
+            && t.norm.chars().nth(2).is_some()
+            && !TITLES.contains(&a.word)
+            && !CHAIN_STOP.contains(t.norm.as_str())
+            && crate::lexicon::CUES.find(&t.norm).is_none()
+            && !hashtag_mark(toks, k)
+            // a word the tagger, over the whole corpus, mostly took for no name (كان، خلف، نظام،
+            // هدافا), unless it is a rare one that Wikidata knows as a name of its role
+            && (!corpus_says_common(&a.word)
+                || khabar_text::clitic::frequency(&t.norm) < COMMON_FROM && PERSONS.is_name_word(&t.norm, !after))
+    };
+    // only a space between (no comma, no line break)
+    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    for i in 0..found.len() {
+        if found[i].kind != EntityType::Per || found[i].tokens.len() > 2 {
+            continue;
+        }
+        let (a, b) = (found[i].tokens.start, found[i].tokens.end);
+        let free_before = i == 0 || found[i - 1].tokens.end < a;
+        let free_after = found.get(i + 1).is_none_or(|n| n.tokens.start > b);
+        if free_after
+            && b < toks.len()
+            && beside(b - 1, b)
+            && bare(b, true)
+            && PERSONS.is_name_word(&toks[b - 1].norm, true)
+            && (PERSONS.is_name_word(&toks[b].norm, false)
+                || khabar_text::clitic::frequency(&toks[b].norm) < RARE_SURNAME && !is_place_word(&toks[b].norm))
+        {
+            let m = &mut found[i];
+            m.tokens.end = b + 1;
+            m.span.end = toks[b].end;
+            m.key = key_of(doc, m.tokens.clone());
+            continue;
+        }
+        if found[i].tokens.len() == 1
+            && free_before
+            && a > 0
+            && beside(a - 1, a)
+            && bare(a - 1, false)
+            && PERSONS.is_name_word(&toks[a - 1].norm, true)
+            && PERSONS.is_name_word(&toks[a].norm, false)
+        {
+            let m = &mut found[i];
+            m.tokens.start = a - 1;
+            m.span.start = toks[a - 1].start;
+            m.key = key_of(doc, m.tokens.clone());
+        }
+    }
 }
 
 /// The entities component.
@@ -1028,6 +1098,26 @@ mod tests {
         if Model::embedded().is_some() {
             assert!(names.iter().any(|(k, n)| *k == EntityType::Per && n.contains("ترامب")), "{names:?}");
         }
+    }
+
+    #[test]
+    fn a_person_cut_inside_the_name_gets_the_rest_of_it() {
+        // the mention as a tagger may leave it, one word of the name
+        let completed = |text: &str, word: &str| {
+            let doc = Doc::new(text, None);
+            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == word).unwrap();
+            let span = doc.tokens[k].start..doc.tokens[k].end;
+            let mut ms =
+                vec![MentionRec { span, kind: EntityType::Per, key: key_of(&doc, k..k + 1), tokens: k..k + 1 }];
+            complete_persons(&doc, &mut ms);
+            doc.text[ms[0].span.clone()].to_string()
+        };
+        assert_eq!(completed("اغتالت الأيدي ذاتها الشهيد مازن فقها أحد قياديي الكتائب.", "مازن"), "مازن فقها");
+        assert_eq!(completed("ونقلت القناة على لسان ناصر الخليفي قوله إنه سعيد.", "ناصر"), "ناصر الخليفي");
+        // a word mostly no name across the corpus, a comma, a cue: the mention stays as it was
+        assert_eq!(completed("وأكد أن صلاح كان أفضل لاعب.", "صلاح"), "صلاح");
+        assert_eq!(completed("ونقلت القناة عن ناصر، الخليفي قوله.", "ناصر"), "ناصر");
+        assert_eq!(completed("وقال ناصر قال إنه سعيد.", "ناصر"), "ناصر");
     }
 
     /// Every mention's text with its entity's type.

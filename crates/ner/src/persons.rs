@@ -90,6 +90,13 @@ pub static PERSONS: LazyLock<Persons> = LazyLock::new(|| {
 });
 
 impl Persons {
+    /// Whether a normalized word is a given name (`given`) or a surname of at least
+    /// [`MIN_PEOPLE`] people in Wikidata's labels.
+    pub fn is_name_word(&self, w: &str, given: bool) -> bool {
+        let want = if given { Role::Given } else { Role::Surname };
+        self.words.get(w).is_some_and(|x| x.roles.iter().any(|&(r, _, n)| r == want && n >= MIN_PEOPLE))
+    }
+
     /// The Latin spelling of a person's name (any Arabic spelling), if every part of it is known.
     pub fn latin(&self, name: &str) -> Option<String> {
         self.latin_normalized(&normalize(&name.replace(['_', '#'], " ")))
