@@ -994,10 +994,31 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
         }
     }
     // a listed name is no name either where it is an adjective (العربية after اللغة)
-    found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m));
+    found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m) && !generic_org(doc, m));
     found.sort_by_key(|m| m.tokens.start);
     complete_persons(doc, &mut found);
     group(doc, join_adjacent(doc, found))
+}
+
+/// An organization's kind and an indefinite adjective (جامعة أمريكية، حزب سياسي، معهد تقني) is a
+/// description, not a name: a name is definite or a name of its own (جامعة هارفارد، شركة
+/// هيونداي, which the corpus takes for a name).
+fn generic_org(doc: &Doc, m: &MentionRec) -> bool {
+    let toks = &doc.tokens;
+    if m.kind != EntityType::Org || m.tokens.len() != 2 {
+        return false;
+    }
+    let (head, adj) = (m.tokens.start, m.tokens.start + 1);
+    let (h, a) = (doc.analysis(head), doc.analysis(adj));
+    let n = toks[adj].norm.as_str();
+    toks[adj].kind == TokenKind::Arabic
+        && !h.article
+        && is_head(&ORG_HEADS, &h.word, Use::Chain)
+        && !a.article
+        && a.prep.is_none()
+        && (n.ends_with('ي') || n.ends_with("يه"))
+        && khabar_text::clitic::frequency(n) >= COMMON_FROM
+        && corpus_says_common(&a.word)
 }
 
 /// Corpus frequency under which a word after a given name is taken for its family name.
@@ -1118,6 +1139,12 @@ mod tests {
         assert_eq!(completed("وأكد أن صلاح كان أفضل لاعب.", "صلاح"), "صلاح");
         assert_eq!(completed("ونقلت القناة عن ناصر، الخليفي قوله.", "ناصر"), "ناصر");
         assert_eq!(completed("وقال ناصر قال إنه سعيد.", "ناصر"), "ناصر");
+    }
+
+    #[test]
+    fn an_organization_kind_and_an_adjective_is_no_name() {
+        let names = named("وقالت جامعة أمريكية إن الدراسة شملت ألف شخص. وأسس حزب سياسي جديد. وقالت جامعة هارفارد إن");
+        assert!(names.iter().all(|(_, n)| n != "جامعة أمريكية" && n != "حزب سياسي"), "{names:?}");
     }
 
     /// Every mention's text with its entity's type.
