@@ -105,7 +105,8 @@ const DESCRIBED_WINDOW: usize = 4_000;
 const NAME_REACH: usize = 10;
 
 /// The person a description names when no person is named in it: the words of the source
-/// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض, two words at least) written earlier right before
+/// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض: two words at least, or a title alone such as
+/// الملك) written earlier right before
 /// a person's name (الرئيس الأميركي دونالد ترمب), the nearest such place.
 fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
     if mentions.last_person_within(span).is_some() {
@@ -113,7 +114,9 @@ fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<
     }
     let from = toks.partition_point(|t| t.start < span.start);
     let to = toks.partition_point(|t| t.end <= span.end);
-    if to < from + 2 || toks[from..to].iter().any(|t| !t.is_word()) {
+    // two words at least, or one title (الملك after الملك محمد السادس)
+    let titled = to == from + 1 && TITLES.contains(toks[from].norm.trim_start_matches('و'));
+    if to < from + 1 || (to < from + 2 && !titled) || toks[from..to].iter().any(|t| !t.is_word()) {
         return None;
     }
     let words = &toks[from..to];
@@ -206,6 +209,18 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "المتحدث باسم الحكومة البريطانية");
         assert_eq!(entity(&a, &speaker.entity), Some("إدوين سموأل"));
+    }
+
+    #[test]
+    fn a_title_alone_names_the_person_it_introduced() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "ألقى العاهل المغربي الملك محمد السادس كلمة متلفزة. ودعا الملك الحكومة إلى إعادة هيكلة البرامج.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(speaker.text, "الملك");
+        assert_eq!(entity(&a, &speaker.entity), Some("محمد السادس"), "{:?}", a.quotes);
     }
 
     #[test]

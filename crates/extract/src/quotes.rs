@@ -91,6 +91,9 @@ static SPEECH_OCCASIONS: Lazy = lexicon!("speech_occasions");
 /// Words without the article that belong to the definite noun before them (غير الحكومية، نفسه).
 static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 
+/// Definite adjectives without a relative ending that follow a title (الأمين العام، الرئيس السابق).
+static TITLE_ADJECTIVES: Lazy = lexicon!("title_adjectives");
+
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
     SPEAKER_HEADS.contains(w) || TITLES.contains(w)
@@ -152,6 +155,38 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
                 || role(t).is_some_and(|r| r.0 == Role::Part)
                 // مصادر تحدثت لـCNN: a verb of saying after the head is a clause describing it
                 || (!a.article && t.kind == TokenKind::Arabic && CUES.find(&t.norm).is_some()))
+        {
+            break;
+        }
+        // وطالب المتظاهرون | الأمم المتحدة: a definite noun takes no name in construct, so a
+        // name right after a described speaker's definite head is the verb's object
+        // (after a title only a person's name stands in apposition: ودعا الملك | الحكومة)
+        let titled = TITLES.contains(&first.word);
+        if k == i + 1
+            && first.article
+            && (SPEAKER_HEADS.contains(&first.word) || titled)
+            && mentions.overlapping(&(toks[i].start..toks[i].end)).next().is_none()
+            // (a relative adjective is no name: السلطات السعودية)
+            && !(t.norm.ends_with('ي') || t.norm.ends_with("يه"))
+            && mentions
+                .overlapping(&(t.start..t.end))
+                .next()
+                .is_some_and(|(m, e)| m.start >= t.start && !(titled && mentions.kind(*e) == EntityType::Per))
+        {
+            break;
+        }
+        // ودعا الملك | الحكومة: after a definite title a definite word is an adjective of it (a
+        // relative one, or one of the few others), a name, or the verb's object
+        if k == i + 1
+            && titled
+            && first.article
+            && a.article
+            && a.prep.is_none()
+            && !(t.norm.ends_with('ي') || t.norm.ends_with("يه"))
+            // a participle (المخضرم، المحتمل، المكلف) describes
+            && !t.norm.starts_with("الم")
+            && !TITLE_ADJECTIVES.contains(&t.norm)
+            && mentions.overlapping(&(t.start..t.end)).next().is_none()
         {
             break;
         }
@@ -1025,6 +1060,19 @@ mod tests {
                 "a name right after the speaker's name is the object",
                 "وتطالب واشنطن كوريا الشمالية بنزع السلاح النووي.",
                 &[(Some("واشنطن"), "تطالب", "indirect", "كوريا الشمالية بنزع السلاح النووي")],
+            ),
+            (
+                "a name right after a described speaker's definite head is the object",
+                "وطالب السكان الأمم المتحدة بوقف العملية العسكرية.",
+                &[(Some("السكان"), "طالب", "indirect", "الأمم المتحدة بوقف العملية العسكرية")],
+            ),
+            (
+                "after a definite title a definite noun is the object",
+                "وقال الرئيس الأمريكي دونالد ترامب إن الاتفاق قريب. ودعا الرئيس الحكومة إلى الاستقالة.",
+                &[
+                    (Some("الرئيس الأمريكي دونالد ترامب"), "قال", "indirect", "الاتفاق قريب"),
+                    (Some("الرئيس"), "دعا", "indirect", "الحكومة إلى الاستقالة"),
+                ],
             ),
             (
                 "a described speaker's complement ends at its name",
