@@ -166,8 +166,11 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
             && first.article
             && (SPEAKER_HEADS.contains(&first.word) || titled)
             && mentions.overlapping(&(toks[i].start..toks[i].end)).next().is_none()
-            // (a relative adjective is no name: السلطات السعودية)
+            // (a relative adjective is no name: السلطات السعودية; المستشار بالديوان الملكي says
+            // where the speaker is from)
             && !(t.norm.ends_with('ي') || t.norm.ends_with("يه"))
+            && a.prep.is_none()
+            && a.conj.is_none()
             && mentions
                 .overlapping(&(t.start..t.end))
                 .next()
