@@ -144,6 +144,34 @@ impl Model {
         self.weights = Vec::new();
     }
 
+    /// [`Model::pack`] from the rows that have weights, `(row, position in values)`, without the
+    /// full table: the same packed model (a row given twice keeps its last weights).
+    fn pack_rows(&mut self, mut index: Vec<(usize, usize)>, values: &[f32]) {
+        let l = self.labels.len();
+        index.sort_by_key(|&(row, n)| (row, std::cmp::Reverse(n)));
+        index.dedup_by_key(|x| x.0);
+        let row = |n: usize| &values[n * l..(n + 1) * l];
+        index.retain(|&(_, n)| row(n).iter().any(|w| *w != 0.0));
+        let max = index.iter().flat_map(|&(_, n)| row(n)).fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / i16::MAX as f32 } else { 1.0 };
+        let mut live = vec![0u64; ROWS / 64];
+        let mut rank = vec![0u32; ROWS / 64];
+        let mut packed = Vec::with_capacity(index.len() * l);
+        let mut next = index.iter().peekable();
+        for block in 0..ROWS / 64 {
+            rank[block] = (packed.len() / l) as u32;
+            while let Some(&&(r, n)) = next.peek().filter(|(r, _)| r / 64 == block) {
+                live[block] |= 1 << (r % 64);
+                packed.extend(row(n).iter().map(|w| (w / scale).round() as i16));
+                next.next();
+            }
+        }
+        self.live = live;
+        self.rank = rank;
+        self.packed = packed;
+        self.scale = scale;
+    }
+
     /// The rank of feature row `f` among the live rows of a packed model, if it has weights.
     #[inline]
     fn packed_index(&self, f: usize) -> Option<usize> {
@@ -397,16 +425,21 @@ impl Model {
         for t in trans.iter_mut() {
             *t = r.f32()?;
         }
-        let mut weights = vec![0f32; ROWS * l];
+        // the rows with weights only, packed from there: the full table (ROWS × labels, tens of
+        // megabytes, all but a few rows zero) is never made, which kept every start waiting
+        // for the kernel to clear its pages
         let rows = r.u32()? as usize;
-        for _ in 0..rows {
+        let mut index: Vec<(usize, usize)> = Vec::with_capacity(rows);
+        let mut values = Vec::with_capacity(rows.min(ROWS) * l);
+        for n in 0..rows {
             let idx = r.u32()? as usize;
             if idx >= ROWS {
                 return Err(Error::Model(format!("row {idx} out of range")));
             }
-            for k in 0..l {
-                weights[idx * l + k] = r.f32()?;
+            for _ in 0..l {
+                values.push(r.f32()?);
             }
+            index.push((idx, n));
         }
         let n = r.u32()? as usize;
         let mut entries = Vec::with_capacity(n);
@@ -431,7 +464,7 @@ impl Model {
         clusters.set_title_contexts(ctx);
         let mut model = Model {
             labels,
-            weights,
+            weights: Vec::new(),
             trans,
             clusters,
             live: Vec::new(),
@@ -439,7 +472,7 @@ impl Model {
             packed: Vec::new(),
             scale: 1.0,
         };
-        model.pack();
+        model.pack_rows(index, &values);
         Ok(model)
     }
 }
@@ -724,6 +757,36 @@ mod tests {
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.tag(&["وصل", "كريم", "إلى", "لندن"]), m.tag(&["وصل", "كريم", "إلى", "لندن"]));
         assert!(Model::from_bytes(b"junk").is_err());
+    }
+
+    #[test]
+    fn loading_packs_the_rows_as_the_full_table_packs() {
+        let labels: Vec<String> = ["O", "B-PERS", "I-PERS"].map(String::from).to_vec();
+        let l = labels.len();
+        let mut weights = vec![0f32; ROWS * l];
+        let mut x = 7u64;
+        for r in (0..ROWS).step_by(997).chain([1, 2, 63, 64, 65, ROWS - 1]) {
+            for k in 0..l {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                weights[r * l + k] = ((x >> 40) as f32 / (1u64 << 24) as f32 - 0.5) * 8.0;
+            }
+        }
+        let mut full = Model {
+            labels,
+            weights,
+            trans: vec![0.5; (l + 1) * l],
+            clusters: Clusters::default(),
+            live: Vec::new(),
+            rank: Vec::new(),
+            packed: Vec::new(),
+            scale: 1.0,
+        };
+        let bytes = full.to_bytes();
+        full.pack();
+        let loaded = Model::from_bytes(&bytes).unwrap();
+        assert!(loaded.weights.is_empty());
+        assert_eq!(loaded.scale, full.scale);
+        assert!(loaded.live == full.live && loaded.rank == full.rank && loaded.packed == full.packed);
     }
 
     #[test]
