@@ -224,12 +224,20 @@ fn place_rules(doc: &Doc) -> Vec<MentionRec> {
                 continue;
             }
             let mut k = i + 1;
-            // the name proper: a known place or a rare word first, then adjectives and more names
+            // the name proper: a known place or a rare word first, then adjectives and more names;
+            // after a known place or an adjective only more of those (مدينة جدة السعودية | عقدا،
+            // مدينة كيوتو | مقرا لها، جزيرة إمرالي التركية | قبالة إسطنبول)
+            let mut known = false;
             while k < sent.end
                 && k < i + 5
                 && place_word(doc, k)
                 && (k > i + 1 || !is_nisba(&toks[k].norm) || GAZETTEER.place_normalized(&toks[k].norm).is_some())
             {
+                let placed = GAZETTEER.place_normalized(&toks[k].norm).is_some() || is_nisba(&toks[k].norm);
+                if known && !placed {
+                    break;
+                }
+                known |= placed;
                 k += 1;
             }
             // after مدينة/قرية the name must be a known place or a rare word (مدينة أشباح is no name)
@@ -1139,6 +1147,14 @@ mod tests {
         assert_eq!(completed("وأكد أن صلاح كان أفضل لاعب.", "صلاح"), "صلاح");
         assert_eq!(completed("ونقلت القناة عن ناصر، الخليفي قوله.", "ناصر"), "ناصر");
         assert_eq!(completed("وقال ناصر قال إنه سعيد.", "ناصر"), "ناصر");
+    }
+
+    #[test]
+    fn a_place_chain_ends_after_its_known_words() {
+        let names =
+            named("ومنحت الشركة مقاولا في مدينة جدة السعودية عقدا قيمته 620 مليون ريال. وتتخذ من مدينة كيوتو مقرا لها.");
+        assert!(names.iter().any(|(k, n)| *k == EntityType::Loc && n.contains("جدة")), "{names:?}");
+        assert!(names.iter().all(|(_, n)| !n.contains("عقدا") && !n.contains("مقرا")), "{names:?}");
     }
 
     #[test]
