@@ -97,23 +97,50 @@ def lookup(lex, w, classes=("positive", "negative", "negator")):
 
 
 def tone_of(lex, ws):
+    """crates/extract/src/tone.rs: positive and negative sums, a negator reversing the tone words
+    within the next two words, a reducer turning a negative word within the next three into a
+    positive one and withdrawing its own negative weight."""
     pos = neg = 0.0
     negate_until = -1
+    reduce_until, reducer_weight = -1, 0.0
     for i, w in enumerate(ws):
-        hit = lookup(lex, w)
-        if not hit:
+        lines = all_lines(lex, w)
+        if not lines:
             continue
-        _, cls, weight = hit
-        if cls == "negator":
-            negate_until = i + 2
-            continue
-        if cls in ("positive", "negative"):
-            flip = i <= negate_until
-            if (cls == "positive") != flip:
-                pos += weight
-            else:
-                neg += weight
+        reversed_ = i <= negate_until
+        negative = [weight for cls, weight in lines if cls == "negative"]
+        reduced = not reversed_ and i <= reduce_until and bool(negative)
+        if reduced:
+            neg -= reducer_weight
+            reducer_weight, reduce_until = 0.0, -1
+        for cls, weight in lines:
+            if cls == "negator":
+                negate_until = i + 2
+            elif cls == "reducer" and not reversed_:
+                reduce_until = i + 3
+                reducer_weight = sum(negative)
+            elif cls in ("positive", "negative"):
+                flip = reversed_ or (reduced and cls == "negative")
+                if (cls == "positive") != flip:
+                    pos += weight
+                else:
+                    neg += weight
     return pos, neg
+
+
+def all_lines(lex, w):
+    """Every line of the first listed form of a word that has a line it may match (tone.rs
+    lookup): [(class, weight)]."""
+    for c, whole in candidates(w):
+        lines = [(cls, weight) for cls, weight, word_only in lex.get(c, ()) if whole or not word_only]
+        if lines:
+            return lines
+    # a word in the accusative (اقتتالا، قياسيا) is the listed whole word it ends
+    if w.endswith("ا") and len(w) >= 4:
+        for c, whole in candidates(w[:-1]):
+            if any(whole or not word_only for _, _, word_only in lex.get(c, ())):
+                return [(cls, weight) for cls, weight, _ in lex[c]]
+    return []
 
 
 def corpus(path):

@@ -37,6 +37,9 @@ pub enum Class {
     Pronoun,
     /// Reverses the tone words right after it.
     Negator,
+    /// Lessens what follows: a negative word right after it counts as positive, and the
+    /// reducer's own negative weight is withdrawn (خفض العجز، الحد من الإدمان، نزع السلاح).
+    Reducer,
 }
 
 /// One line of the tone lexicon.
@@ -57,6 +60,7 @@ impl ToneWord {
             "active" => Class::Active,
             "pronoun" => Class::Pronoun,
             "negator" => Class::Negator,
+            "reducer" => Class::Reducer,
             _ => return None,
         };
         let weight = match cols.next() {
@@ -78,6 +82,8 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TONE.iter()));
 
 /// How many words after a negator it reverses.
 const NEGATION_REACH: usize = 2;
+/// How many words after a reducer it reaches (الحد من | الإدمان: past a preposition).
+const REDUCTION_REACH: usize = 3;
 
 /// The raw sums of one article: weights of positive and negative words, counts of active words
 /// and pronouns, and the number of words.
@@ -124,11 +130,17 @@ impl ToneRec {
 /// match (see [`find_form`]), with whether that form is the whole word.
 pub fn lookup(norm: &str) -> Option<(&'static [ToneWord], bool)> {
     let lex: &'static lexicon::Lexicon<ToneWord> = &TONE;
-    find_form(norm, &STARTS, |form, whole| {
-        let tags = lex.tags(form);
-        tags.iter().any(|w| whole || !w.whole_word).then_some((tags, whole))
+    let find = |norm: &str| {
+        find_form(norm, &STARTS, |form, whole| {
+            let tags = lex.tags(form);
+            tags.iter().any(|w| whole || !w.whole_word).then_some((tags, whole))
+        })
+        .map(|(x, _)| x)
+    };
+    // a word in the accusative (اقتتالا، قياسيا) is the listed whole word it ends
+    find(norm).or_else(|| {
+        norm.strip_suffix('ا').filter(|w| w.chars().nth(2).is_some()).and_then(|w| find(w).map(|(t, _)| (t, true)))
     })
-    .map(|(x, _)| x)
 }
 
 /// The tone sums of a document's text, in one pass over its tokens. Words are the tokens of
@@ -137,10 +149,13 @@ pub fn tone(doc: &Doc) -> ToneRec {
     let mut r = ToneRec::default();
     // the last word (1-based) that a negator before reverses
     let mut reversed_until = 0;
+    // the last word a reducer before reaches, and the negative weight the reducer itself added
+    let (mut reduced_until, mut reducer_weight) = (0, 0.0);
     for t in &doc.tokens {
         if !t.is_word() {
             if t.kind == TokenKind::Punct {
                 reversed_until = 0;
+                reduced_until = 0;
             }
             continue;
         }
@@ -150,15 +165,27 @@ pub fn tone(doc: &Doc) -> ToneRec {
         }
         let Some((lines, whole)) = lookup(&t.norm) else { continue };
         let reversed = r.words <= reversed_until;
-        for w in lines.iter().filter(|w| whole || !w.whole_word) {
+        let lines = || lines.iter().filter(|w| whole || !w.whole_word);
+        let reduced = !reversed && r.words <= reduced_until && lines().any(|w| w.class == Class::Negative);
+        if reduced {
+            // what lessens harm is good news: the harm counts as positive, the reducer as nothing
+            r.negative -= std::mem::take(&mut reducer_weight);
+            reduced_until = 0;
+        }
+        for w in lines() {
             match w.class {
                 Class::Positive if reversed => r.negative += w.weight,
                 Class::Positive => r.positive += w.weight,
-                Class::Negative if reversed => r.positive += w.weight,
+                Class::Negative if reversed || reduced => r.positive += w.weight,
                 Class::Negative => r.negative += w.weight,
                 Class::Active => r.active += w.weight,
                 Class::Pronoun => r.pronouns += w.weight,
                 Class::Negator => reversed_until = r.words + NEGATION_REACH,
+                Class::Reducer if !reversed => {
+                    reduced_until = r.words + REDUCTION_REACH;
+                    reducer_weight = lines().filter(|x| x.class == Class::Negative).map(|x| x.weight).sum();
+                }
+                Class::Reducer => {}
             }
         }
     }
@@ -209,6 +236,21 @@ mod tests {
         assert!(of("لم يحقق النجاح").tone < 0.0);
         // a punctuation mark ends the negator's reach
         assert!(of("لا، الاستقرار").tone > 0.0);
+    }
+
+    #[test]
+    fn reducers_turn_the_harm_they_lessen_into_good_news() {
+        // خفض is mildly negative alone; with the harm after it, the whole is positive
+        assert!(of("خفض").tone < 0.0);
+        let t = of("خفض العجز");
+        assert!(t.tone > 0.0 && t.negative == 0.0, "{t:?}");
+        assert!(of("الحد من الإدمان").tone > 0.0);
+        assert!(of("العجز").tone < 0.0);
+        // nothing harmful after it: the reducer keeps its own weight; a comma ends its reach
+        assert!(of("خفض الأسعار").tone < 0.0);
+        assert!(of("خفض، العجز").tone < 0.0);
+        // a word in the accusative is the listed word it ends
+        assert!(of("اقتتالا").tone < 0.0);
     }
 
     #[test]
