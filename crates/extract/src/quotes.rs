@@ -91,6 +91,9 @@ static SPEECH_OCCASIONS: Lazy = lexicon!("speech_occasions");
 /// Words without the article that belong to the definite noun before them (غير الحكومية، نفسه).
 static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 
+/// Cues that before أن are an impersonal passive (يذكر أن، يشار إلى أن): `impersonal_cues.tsv`.
+static IMPERSONAL_CUES: Lazy = lexicon!("impersonal_cues");
+
 /// Definite adjectives without a relative ending that follow a title (الأمين العام، الرئيس السابق).
 static TITLE_ADJECTIVES: Lazy = lexicon!("title_adjectives");
 
@@ -562,6 +565,21 @@ impl Reader<'_, '_> {
             && matches!(r, Role::Say | Role::Act)
             && PREDICATE_SUBJECTS.contains(&doc.tokens[i - 1].norm)
         {
+            return i + 1;
+        }
+        // يذكر أن، يشار إلى أن: the reporter's background in an impersonal passive, no one's report
+        let next = doc.tokens.get(i + 1).filter(|_| i + 1 < sent.end).map(|n| n.norm.as_str());
+        let that_next = next.is_some_and(|n| n == "الي" || SUBJECT_MARKERS.contains(&n) || n == "ان");
+        if that_next && IMPERSONAL_CUES.contains(&doc.analysis(i).word) {
+            return i + 1;
+        }
+        let raw = &doc.text[t.start..t.end];
+        // رأي كتابها: the noun (written with ي), unless أن follows as after the verb (رأى أن)
+        if doc.analysis(i).word == "راي" && raw.ends_with('ي') && !that_next {
+            return i + 1;
+        }
+        // مضيفه: "its host", a noun with a pronoun (written with ه), not the participle مضيفة
+        if r == Role::Part && t.norm.ends_with('ه') && raw.ends_with('ه') {
             return i + 1;
         }
         let cue = doc.start_after_clitic(i, letters)..t.end;
@@ -1053,6 +1071,9 @@ mod tests {
                     (Some("المنظمات غير الحكومية"), "قالت", "indirect", "القمع مستمر"),
                 ],
             ),
+            ("an impersonal passive before أن is background", "ويذكر أن بريطانيا شهدت حوادث مشابهة عدة.", &[]),
+            ("the noun رأي is no cue", "جميع المقالات المنشورة تمثل رأي كتابها فقط.", &[]),
+            ("its host is no participle", "ويواجه أرسنال مضيفه سيسكا موسكو يوم الخميس.", &[]),
             ("a noun after لل is no cue", "وخرج آلاف المتظاهرين للمطالبة بإسقاط الحكومة في العاصمة.", &[]),
             (
                 "a verbal noun after هو is no cue",
