@@ -94,12 +94,29 @@ static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 /// Cues that before أن are an impersonal passive (يذكر أن، يشار إلى أن): `impersonal_cues.tsv`.
 static IMPERSONAL_CUES: Lazy = lexicon!("impersonal_cues");
 
+/// Speaker heads naming a body or a group, after which a person's name is the object:
+/// `body_heads.tsv`.
+static BODY_HEADS: Lazy = lexicon!("body_heads");
+
 /// Definite adjectives without a relative ending that follow a title (الأمين العام، الرئيس السابق).
 static TITLE_ADJECTIVES: Lazy = lexicon!("title_adjectives");
 
 fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     let w = doc.analysis(i).word.as_str();
     SPEAKER_HEADS.contains(w) || TITLES.contains(w)
+}
+
+/// Whether a word is a relative or nationality adjective by its shape (المصرية، حقوقية،
+/// سياسيون، روس); a bare ـي without the article is left out, as it also ends a construct
+/// plural (مساعدي ترامب).
+fn is_adjective(t: &khabar_text::token::Token) -> bool {
+    let n = t.norm.as_str();
+    t.kind == TokenKind::Arabic
+        && n.chars().nth(2).is_some()
+        && !SPEAKER_STOP.contains(n)
+        && (["يه", "يون", "يين", "يان"].iter().any(|e| n.ends_with(e))
+            || (n.starts_with("ال") && n.ends_with('ي'))
+            || crate::events::words::nationality(t).is_some())
 }
 
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
@@ -124,6 +141,7 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     // في الإدارة الأمريكية، مصدر مقرب من التحقيق): في or من before a definite word or a name
     let described = !first.article && SPEAKER_HEADS.contains(&first.word);
     let mut complement = false;
+    let named = |k: usize| mentions.overlapping(&(toks[k].start..toks[k].end)).next().is_some();
     while k < limit && k < i + 8 {
         let t = &toks[k];
         if t.kind != TokenKind::Arabic && !(t.kind == TokenKind::Word) {
@@ -142,7 +160,13 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
             && k + 1 < limit
             && toks[k + 1].kind == TokenKind::Arabic
             && (doc.analysis(k + 1).article && doc.analysis(k + 1).prep.is_none()
-                || mentions.overlapping(&(toks[k + 1].start..toks[k + 1].end)).next().is_some())
+                || named(k + 1)
+                // مسؤولون في إدارة ترامب: an indefinite noun in construct with a definite word or a name
+                || (k + 2 < limit
+                    && toks[k + 2].kind == TokenKind::Arabic
+                    && doc.analysis(k + 1).prep.is_none()
+                    && !SPEAKER_STOP.contains(toks[k + 1].norm.as_str())
+                    && (doc.analysis(k + 2).article && doc.analysis(k + 2).prep.is_none() || named(k + 2))))
             && !SPEECH_OCCASIONS.contains(doc.analysis(k + 1).word.trim_start_matches("ال"));
         if opens_complement {
             complement = true;
@@ -199,6 +223,62 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm)) {
             break;
         }
+        let mention_here = mentions.overlapping(&(t.start..t.end)).next();
+        let person_starts = mention_here.is_some_and(|(m, e)| m.start >= t.start && mentions.kind(*e) == EntityType::Per);
+        // اتهمت السلطات المصرية | أبو الفتوح: a body or a group stands in apposition with no
+        // person, so a person named after it is the verb's object
+        // (right after the head and its adjectives: مسؤولون في إدارة ترامب names whose they are)
+        let adjectives_only = || {
+            (i + 1..k).all(|j| {
+                let b = doc.analysis(j);
+                toks[j].kind == TokenKind::Arabic
+                    && b.prep.is_none()
+                    && b.conj.is_none()
+                    && (is_adjective(&toks[j]) || toks[j].norm == "غير")
+                    && mentions.overlapping(&(toks[j].start..toks[j].end)).next().is_none()
+            })
+        };
+        if k > i && person_starts && BODY_HEADS.contains(&first.word) && !complement && adjectives_only() {
+            break;
+        }
+        // اتهم ناشطون سياسيون روس | الرئيس الشيشاني: a definite word after an indefinite
+        // relative or nationality adjective belongs to no phrase of it (an adjective agrees in
+        // definiteness, and an adjective heads no construct), nor does a name (اتهمت منظمات
+        // حقوقية | فرنسا)
+        let name_starts = mention_here.is_some_and(|(m, _)| m.start >= t.start);
+        // (after a described speaker's indefinite head only: وزيرة خارجية | الاتحاد is a construct
+        // of a title, and خارجية a noun)
+        if k > i + 1
+            && described
+            && !complement
+            && (a.article && mention_here.is_none() || name_starts)
+            && a.prep.is_none()
+            && a.conj.is_none()
+            && adjectives_only()
+        {
+            let p = doc.analysis(k - 1);
+            let n = &toks[k - 1].norm;
+            if !p.article && !n.starts_with("ال") && p.prep.is_none() && is_adjective(&toks[k - 1]) {
+                break;
+            }
+        }
+        // اتهم الرئيس سلفا كير | نائبه السابق: after a person's name, a noun with a possessive
+        // pronoun starts the object (a title after the name is its apposition: قال نوري محمود
+        // المتحدث باسم …)
+        let after_person = mentions
+            .overlapping(&(toks[k - 1].start..toks[k - 1].end))
+            .next()
+            .is_some_and(|(m, e)| m.end <= t.start && mentions.kind(*e) == EntityType::Per);
+        if k > i && after_person && mention_here.is_none() && a.prep.is_none() && a.conj.is_none() {
+            let raw = &doc.text[t.start..t.end];
+            if raw.ends_with('ه') && !crate::entities::name_like(doc, k, false) {
+                break;
+            }
+        }
+        // وأوقفت السلطات | المئات: a figure is the object
+        if k > i && mention_here.is_none() && khabar_text::number::parse_number(toks, k).is_some() {
+            break;
+        }
         // مصدر أمني لـCNN: a ل written apart (with a tatweel) opens the listener
         if k > i && t.norm == "ل" {
             break;
@@ -206,9 +286,8 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         // لم يؤكد الجيش حصول أي ملاحقة: an indefinite word after a definite one is no modifier of
         // it (an adjective agrees in definiteness) but the object, unless it is a name
         // (or after the name that ends a described speaker's complement: مسؤول في حماس | مزاعم)
-        let named_before = |k: usize| mentions.overlapping(&(toks[k].start..toks[k].end)).next().is_some();
         if k > i
-            && (doc.analysis(k - 1).article || complement && named_before(k - 1))
+            && (doc.analysis(k - 1).article || complement && named(k - 1))
             && mentions.overlapping(&(t.start..t.end)).next().is_none()
             && !a.article
             && a.prep.is_none()
@@ -668,7 +747,7 @@ impl Reader<'_, '_> {
             // (a verb with و and no subject continues the report before: وقال إنها …)
             speaker = subject_before(doc, &self.mentions, sent.start, i);
         }
-        let content_from = self.content_after_speaker(sent, r, s, speaker.is_some());
+        let content_from = self.content_after_speaker(sent, i, r, s, speaker.is_some());
         Some(Opening { speaker, content_from })
     }
 
@@ -710,7 +789,9 @@ impl Reader<'_, '_> {
         // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
         // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
         // organization that speaks keeps the floor
-        if entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per)) {
+        // (never after a body or a group: the person after السلطات is the object)
+        let body = BODY_HEADS.contains(&doc.analysis(sp.start).word);
+        if !body && (entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per))) {
             if let Some(named) = self.name_after_description(sent, sp.end) {
                 return named;
             }
@@ -747,7 +828,7 @@ impl Reader<'_, '_> {
     }
 
     /// Where the content of a verb's report starts, its speaker ending before token `s`.
-    fn content_after_speaker(&self, sent: &Range<usize>, r: Role, s: usize, has_speaker: bool) -> Option<usize> {
+    fn content_after_speaker(&self, sent: &Range<usize>, i: usize, r: Role, s: usize, has_speaker: bool) -> Option<usize> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut content_from = content_start(doc, s, sent.end);
         // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
@@ -761,6 +842,18 @@ impl Reader<'_, '_> {
             && !matches!(toks[c].norm.as_str(), "بيان" | "ببيان" | "باسم")
             && !SPEAKER_STOP.contains(toks[c].norm.as_str())
             && content_from.is_none_or(|f| f > c + 1)
+        {
+            content_from = Some(c);
+        }
+        // أعلن الجيش عن تحرير …، كشفت اللجنة عن اعتماد …: an عن-complement right after the
+        // speaker of a verb of saying is what it said (نقل عن X names a source instead)
+        if c < sent.end
+            && has_speaker
+            && r == Role::Say
+            && toks[c].norm == "عن"
+            && !doc.analysis(i).word.starts_with("نقل")
+            // (with a content further on, عن says what about: قال عن التجربة إنها …)
+            && content_from.is_none()
         {
             content_from = Some(c);
         }
@@ -970,6 +1063,47 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_body_or_an_adjective_is_the_object() {
+        let speaker = |text: &str| reports(text).first().and_then(|r| r.0.clone());
+        // a body stands in apposition with no person
+        assert_eq!(
+            speaker("واتهمت السلطات المصرية عبد المنعم أبو الفتوح باستغلال منصبه.").as_deref(),
+            Some("السلطات المصرية")
+        );
+        // a definite word or a name after an indefinite adjective belongs to no phrase of it
+        assert_eq!(
+            speaker("واتهم ناشطون سياسيون روس الرئيس الشيشاني رمضان قديروف باستغلال اللاعب.").as_deref(),
+            Some("ناشطون سياسيون روس")
+        );
+        assert_eq!(
+            speaker("وطالبت منظمات غير حكومية حقوقية فرنسا بوقف بيع الأسلحة لمصر.").as_deref(),
+            Some("منظمات غير حكومية حقوقية")
+        );
+        // but a complement says whose they are, and a construct plural is no adjective
+        assert_eq!(speaker("وقال مسؤولون في إدارة ترامب إن العقوبات باقية.").as_deref(), Some("مسؤولون في إدارة ترامب"));
+        assert_eq!(speaker("وقال أحد مساعدي ترامب إنها تسرعت.").as_deref(), Some("أحد مساعدي ترامب"));
+        // and a title is in construct with what follows it
+        assert_eq!(
+            speaker("وقالت وزيرة خارجية الاتحاد الأوروبي فيديريكا موغريني إن الاتفاق صامد.").as_deref(),
+            Some("وزيرة خارجية الاتحاد الأوروبي فيديريكا موغريني")
+        );
+    }
+
+    #[test]
+    fn what_a_verb_of_saying_announces_after_an() {
+        let r = reports("وأعلن الجيش اليمني عن تحرير أولى مناطق مدينة الحديدة.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("الجيش اليمني"));
+        assert_eq!(r[0].3, "عن تحرير أولى مناطق مدينة الحديدة");
+        // with a content further on, عن says what about
+        let r = reports("وقال الوزير عن الاتفاق إنه جيد للبلدين.");
+        assert_eq!(r[0].3, "إنه جيد للبلدين", "{r:?}");
+        // and نقل عن names the source
+        let r = reports("ونقلت الوكالة عن مصدر أمني أن الهجوم فشل.");
+        assert_eq!(r[0].0.as_deref(), Some("مصدر أمني"), "{r:?}");
     }
 
     #[test]
