@@ -500,6 +500,13 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
     if m.kind != EntityType::Org {
         return m;
     }
+    // a noun of a person before it is who works there, not the name (مراسل | بي بي سي)
+    while m.tokens.len() > 1 && PERSON_NOUNS.contains(&doc.analysis(m.tokens.start).word) {
+        let a = m.tokens.start + 1;
+        m.tokens.start = a;
+        m.span.start = toks[a].start;
+        m.key = key_of(doc, a..m.tokens.end);
+    }
     let (a, mut b) = (m.tokens.start, m.tokens.end);
     // the first describing adjective ends the name, and what the chain took after it
     if let Some(k) = (a + 2..b).find(|&k| ORG_DESCRIPTIONS.contains(&toks[k].norm)) {
