@@ -854,6 +854,8 @@ impl Reader<'_, '_> {
             && !doc.analysis(i).word.starts_with("نقل")
             // (with a content further on, عن says what about: قال عن التجربة إنها …)
             && content_from.is_none()
+            // (لم تكشف السلطات عن أعمارهم: what was not disclosed is not said)
+            && !(i > sent.start && matches!(toks[i - 1].norm.as_str(), "لم" | "لا" | "لن" | "ما" | "ولم" | "ولا"))
         {
             content_from = Some(c);
         }
@@ -1101,6 +1103,8 @@ mod tests {
         // with a content further on, عن says what about
         let r = reports("وقال الوزير عن الاتفاق إنه جيد للبلدين.");
         assert_eq!(r[0].3, "إنه جيد للبلدين", "{r:?}");
+        // what was not disclosed is not said
+        assert!(reports("ولم تكشف السلطات الأمريكية عن أعمار الأطفال المفصولين عن ذويهم.").is_empty());
         // and نقل عن names the source
         let r = reports("ونقلت الوكالة عن مصدر أمني أن الهجوم فشل.");
         assert_eq!(r[0].0.as_deref(), Some("مصدر أمني"), "{r:?}");

@@ -149,7 +149,7 @@ impl Rng {
 /// How many perceptrons, each over its own order of the examples, [`train`] averages: one
 /// order's weights move with any change of a feature (a few events more or fewer on the same
 /// gold); the mean of several is steadier.
-pub const ORDERS: u64 = 5;
+pub const ORDERS: u64 = 25;
 
 /// Trains on examples for `epochs` passes, [`ORDERS`] times in orders shuffled from `seed`; the
 /// weights returned are each run's average over every step (w − u / c, with u summing each
