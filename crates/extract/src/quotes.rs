@@ -224,7 +224,8 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
             break;
         }
         let mention_here = mentions.overlapping(&(t.start..t.end)).next();
-        let person_starts = mention_here.is_some_and(|(m, e)| m.start >= t.start && mentions.kind(*e) == EntityType::Per);
+        let person_starts =
+            mention_here.is_some_and(|(m, e)| m.start >= t.start && mentions.kind(*e) == EntityType::Per);
         // اتهمت السلطات المصرية | أبو الفتوح: a body or a group stands in apposition with no
         // person, so a person named after it is the verb's object
         // (right after the head and its adjectives: مسؤولون في إدارة ترامب names whose they are)
@@ -828,7 +829,14 @@ impl Reader<'_, '_> {
     }
 
     /// Where the content of a verb's report starts, its speaker ending before token `s`.
-    fn content_after_speaker(&self, sent: &Range<usize>, i: usize, r: Role, s: usize, has_speaker: bool) -> Option<usize> {
+    fn content_after_speaker(
+        &self,
+        sent: &Range<usize>,
+        i: usize,
+        r: Role,
+        s: usize,
+        has_speaker: bool,
+    ) -> Option<usize> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut content_from = content_start(doc, s, sent.end);
         // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
@@ -1085,7 +1093,10 @@ mod tests {
             Some("منظمات غير حكومية حقوقية")
         );
         // but a complement says whose they are, and a construct plural is no adjective
-        assert_eq!(speaker("وقال مسؤولون في إدارة ترامب إن العقوبات باقية.").as_deref(), Some("مسؤولون في إدارة ترامب"));
+        assert_eq!(
+            speaker("وقال مسؤولون في إدارة ترامب إن العقوبات باقية.").as_deref(),
+            Some("مسؤولون في إدارة ترامب")
+        );
         assert_eq!(speaker("وقال أحد مساعدي ترامب إنها تسرعت.").as_deref(), Some("أحد مساعدي ترامب"));
         // and a title is in construct with what follows it
         assert_eq!(
