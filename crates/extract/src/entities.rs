@@ -501,8 +501,11 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
         return m;
     }
     // a noun of a person before it is who works there, not the name (مراسل | بي بي سي)
-    while m.tokens.len() > 1 && PERSON_NOUNS.contains(&doc.analysis(m.tokens.start).word) {
-        let a = m.tokens.start + 1;
+    let mut a = m.tokens.start;
+    while m.tokens.end - a > 1 && PERSON_NOUNS.contains(&doc.analysis(a).word) {
+        a += 1;
+    }
+    if a != m.tokens.start {
         m.tokens.start = a;
         m.span.start = toks[a].start;
         m.key = key_of(doc, a..m.tokens.end);
