@@ -506,14 +506,62 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
     None
 }
 
-/// Where the content ends: the sentence end, before a trailing attribution or a participle cue
-/// after a comma.
+/// Words that open a clause of the reporter's after the reported one (، وذلك في كلمة …، إذ …، على
+/// حد تعبيره), each with the word it needs after it and whether it must follow a comma.
+static CLAUSE_END: Lazy<(Option<&'static str>, bool)> = lexicon!("quote_clause_end", |t| {
+    let (next, place) = t.split_once('\t')?;
+    let anywhere = match place {
+        "comma" => false,
+        "any" => true,
+        _ => return None,
+    };
+    Some(((!next.is_empty()).then_some(next), anywhere))
+});
+
+/// Where a clause of the reporter's opens at token `k`: the index its punctuation starts at (the
+/// comma before it, and a closing mark before that comma), or `None`.
+fn clause_end_at(toks: &[khabar_text::token::Token], k: usize) -> Option<usize> {
+    let t = &toks[k];
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    let comma = if k >= 1 && is_comma(&toks[k - 1]) {
+        Some(k - 1)
+    } else if k >= 2 && is_comma(&toks[k - 2]) && toks[k - 1].kind == TokenKind::Punct && is_quote_mark(&toks[k - 1]) {
+        Some(k - 2)
+    } else {
+        None
+    };
+    let next = toks.get(k + 1).map(|n| n.norm.as_str());
+    CLAUSE_END.tags(&t.norm).iter().find_map(|&(need, anywhere)| {
+        if need.is_some_and(|w| next != Some(w)) {
+            return None;
+        }
+        match comma {
+            Some(c) => Some(c),
+            None if anywhere => Some(k),
+            None => None,
+        }
+    })
+}
+
+fn is_quote_mark(t: &khabar_text::token::Token) -> bool {
+    matches!(t.norm.as_str(), "\"" | "«" | "»" | "“" | "”" | "„")
+}
+
+/// Where the content ends: the sentence end, before a trailing attribution, a participle cue
+/// after a comma or a clause of the reporter's (`quote_clause_end.tsv`).
 fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
     // a run-on "sentence" (a list, a text without full stops) does not make one report of it all
     let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS);
     for k in from + 1..sent_end {
         let t = &toks[k];
+        if k > from + 2 {
+            if let Some(e) = clause_end_at(toks, k) {
+                return e;
+            }
+        }
         if let Some((r, letters)) = role(t) {
             let after_comma = k > 0 && matches!(toks[k - 1].norm.as_str(), "،" | ",");
             // وقال … after the content opens a report of its own
@@ -990,6 +1038,19 @@ impl Reader<'_, '_> {
     /// The content from token `from`: its span, kind and the token after it. A quotation that
     /// opens the content may run past the sentence; it is direct when nothing of the report
     /// follows its closing mark.
+    /// The comma that closes a person's name set off by the comma at `k` (، دونالد ترامب،), if
+    /// one does before `end`.
+    fn apposition_after(&self, k: usize, end: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        let first = toks.get(k + 1).filter(|_| k + 1 < end)?;
+        let (span, e) = self.mentions.overlapping(&(first.start..first.end)).next()?;
+        if self.mentions.kind(*e) != EntityType::Per || span.start != first.start {
+            return None;
+        }
+        let close = (k + 1..end).find(|&j| toks[j].start >= span.end)?;
+        is_comma(&toks[close]).then_some(close)
+    }
+
     fn content(&mut self, sent: &Range<usize>, from: usize, r: Role) -> Option<(Span, QuoteKind, usize)> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         if let Some(p) = pair_at(&self.pairs, toks[from].start).filter(|_| is_open_quote(&toks[from])) {
@@ -1005,10 +1066,21 @@ impl Reader<'_, '_> {
             return Some((toks[from].start..toks[end - 1].end, QuoteKind::Partial, end));
         }
         let mut end = content_end(doc, from, sent.end);
-        // a paraphrased act is a clause: it ends at its first comma
+        // a paraphrased act is a clause: it ends at its first comma, but not at the commas around
+        // a person's name in apposition (عقوبات إدارة الرئيس الأمريكي، دونالد ترامب، المفروضة …)
         if r == Role::Act {
-            if let Some(k) = (from + 6..end).find(|&k| is_comma(&toks[k])) {
-                end = k;
+            let mut k = from + 6;
+            while k < end {
+                if is_comma(&toks[k]) {
+                    match self.apposition_after(k, end) {
+                        Some(close) => k = close,
+                        None => {
+                            end = k;
+                            break;
+                        }
+                    }
+                }
+                k += 1;
             }
         }
         if end <= from {
@@ -1112,6 +1184,31 @@ mod tests {
         // and نقل عن names the source
         let r = reports("ونقلت الوكالة عن مصدر أمني أن الهجوم فشل.");
         assert_eq!(r[0].0.as_deref(), Some("مصدر أمني"), "{r:?}");
+    }
+
+    #[test]
+    fn a_report_ends_where_the_reporter_goes_on() {
+        // a clause of the reporter's after a comma ends the content …
+        let r = reports("وقال الوزير إنه يأمل في علاقة أفضل، وذلك في كلمة ألقاها أمام البرلمان.");
+        assert_eq!(r[0].3, "إنه يأمل في علاقة أفضل", "{r:?}");
+        let r = reports("وأكدت الشرطة أن ستة أشخاص قتلوا، في حين لم تؤكد المستشفيات الرقم.");
+        assert_eq!(r[0].3, "ستة أشخاص قتلوا", "{r:?}");
+        // … but not a comma inside the clause, nor one without such a word after it
+        let r = reports("وقالت الوزارة إن القصف استهدف مدرسة، ومستشفى في المدينة.");
+        assert_eq!(r[0].3, "القصف استهدف مدرسة، ومستشفى في المدينة", "{r:?}");
+        // a person's name between commas does not end a paraphrased act
+        let r = reports(
+            "وأعرب الوزير عن رفضه لعقوبات إدارة الرئيس الأمريكي، دونالد ترامب، المفروضة على موسكو، وغادر القاعة.",
+        );
+        assert_eq!(r[0].3, "عن رفضه لعقوبات إدارة الرئيس الأمريكي، دونالد ترامب، المفروضة على موسكو", "{r:?}");
+    }
+
+    #[test]
+    fn verbs_of_saying_with_an_object_pronoun() {
+        let r = reports("ويقيم غولن في الولايات المتحدة، وتتهمه الحكومة التركية بتنظيم محاولة الانقلاب.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("الحكومة التركية"));
+        assert_eq!(r[0].3, "بتنظيم محاولة الانقلاب");
     }
 
     #[test]
