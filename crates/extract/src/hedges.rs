@@ -28,6 +28,8 @@ static ABLE_STEMS: Lazy = lexicon!("hedge_able_stems");
 static QUESTION: Lazy = lexicon!("hedge_question");
 static NOT_SAID: Lazy = lexicon!("hedge_not_said");
 static AWAIT: Lazy = lexicon!("hedge_await");
+static CONFIRM_VERBS: Lazy = lexicon!("hedge_confirm_verbs");
+static CLAIM_WORDS: Lazy = lexicon!("hedge_claim_words");
 
 /// Negations that open a hedge (لم يتسن، لا يمكن، ليس هناك تأكيد).
 fn negation(w: &str) -> bool {
@@ -69,6 +71,23 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
                 return Some((i, HedgeKind::Unverified));
             }
         }
+    }
+    // ليس من الممكن التحقق، ليس بالإمكان التأكد
+    if matches!(w, "ليس" | "وليس") {
+        if let Some(k) = (i + 1..(i + 3).min(sent.end)).find(|&k| stem_in(&toks[k], &POSSIBLE)) {
+            if window(k + 1, 4) {
+                return Some((i, HedgeKind::Unverified));
+            }
+        }
+    }
+    // لم تؤكد مصادر مستقلة هذه الأرقام، لم يتأكد بعد عدد الضحايا: a negated verb of confirming
+    // before what refers back to the claim (not لم يؤكد الوزير أن …, a report of what he did not say)
+    if neg
+        && toks.get(i + 1).is_some_and(|x| CONFIRM_VERBS.contains(&x.norm))
+        && (i + 2..(i + 6).min(sent.end)).any(|k| CLAIM_WORDS.contains(&toks[k].norm))
+        && !(i + 2..(i + 6).min(sent.end)).any(|k| matches!(toks[k].norm.as_str(), "ان" | "انه" | "انها"))
+    {
+        return Some((i, HedgeKind::Unverified));
     }
     // لا تأكيد، ليس هناك تأكيد لهذه المعلومات، لم تصدر أي تأكيدات رسمية — not التأكيد على
     // (emphasis) nor بالتأكيد (certainly)
@@ -277,6 +296,9 @@ mod tests {
             ),
             ("غير أنه ليس هناك تأكيد لهذه المعلومات.", "ليس هناك تأكيد لهذه المعلومات"),
             ("ولكن لم تصدر تأكيدات رسمية حتى الآن.", "لم تصدر تأكيدات رسمية حتى الآن"),
+            ("وليس من الممكن التحقق من هذه الأرقام.", "وليس من الممكن التحقق من هذه الأرقام"),
+            ("ولم تؤكد مصادر مستقلة هذه الأرقام.", "ولم تؤكد مصادر مستقلة هذه الأرقام"),
+            ("ولم يتأكد بعد عدد الضحايا.", "ولم يتأكد بعد عدد الضحايا"),
         ] {
             assert_eq!(hedges(text), vec![want], "{text}");
         }
@@ -302,5 +324,7 @@ mod tests {
         assert!(hedges("لا يمكن التأكيد على أن هناك قنوات.").is_empty());
         assert!(hedges("أكدت الوزارة مقتل 5.").is_empty());
         assert!(hedges("لا يمكن القبول بذلك.").is_empty());
+        assert!(hedges("ولم يؤكد الوزير أن هذه الأرقام نهائية.").is_empty());
+        assert!(hedges("وليس من الممكن القبول بذلك.").is_empty());
     }
 }
