@@ -479,6 +479,10 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
     if value == 1.0 && first + 1 != i && told_after.is_none() {
         return None;
     }
+    // وإصابة آخر is one more person hurt; تجمع آخر, another rally, is no protester
+    if t.norm == "اخر" && matches!(category, Category::Protest | Category::Displace) {
+        return None;
+    }
     let mut last = match told_after {
         Some((_, verb)) => verb,
         None if one_of => i + 1,
@@ -1004,6 +1008,13 @@ mod tests {
         assert!(counts("إن طفلين لعبا في الحديقة").is_empty());
         // a country as the object of a preposition is no subject
         assert!(counts("قتل في تركيا شخصين").iter().all(|x| x.3 != "قتل في تركيا شخصين"));
+        // one other person after an event word; another rally is no protester
+        assert_eq!(
+            counts("أودى بحياة طفل وإصابة آخر"),
+            vec![c("KILL", 1.0, "exact", "حياة طفل"), c("WOUND", 1.0, "exact", "إصابة آخر")]
+        );
+        assert!(counts("دعت جماعة إلى تجمع آخر في برشلونة").is_empty());
+        assert!(counts("وقع هجوم آخر في المدينة").is_empty());
     }
 
     #[test]
