@@ -228,9 +228,15 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
         return None;
     }
     let mut cat = category_of(&toks[k], Role::State).map(|x| x.0);
-    // a person noun, then the state: 50 شخصا مصابين بجروح
+    // a person noun, then the state: 50 شخصا مصابين بجروح, 10 أشخاص في عداد المفقودين
     if cat.is_none() && k + 1 < limit {
-        cat = category_of(&toks[k + 1], Role::State).filter(|&(_, l)| l == 0).map(|x| x.0);
+        let state = if toks[k + 1].norm == "في" && toks.get(k + 2).is_some_and(|t| t.norm == "عداد") && k + 3 < limit
+        {
+            k + 3
+        } else {
+            k + 1
+        };
+        cat = category_of(&toks[state], Role::State).filter(|&(_, l)| l == 0).map(|x| x.0);
     }
     Some((k, cat))
 }
@@ -961,6 +967,9 @@ mod tests {
 
     #[test]
     fn noun_after_figure() {
+        let missing = counts("ولا يزال 10 أشخاص في عداد المفقودين.");
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!((missing[0].0.as_str(), missing[0].1), ("MISSING", 10.0));
         assert_eq!(
             counts("إلى سقوط عشرات القتلى وأكثر من ألف جريح بحسب السلطات"),
             vec![c("KILL", 10.0, "vague", "سقوط عشرات القتلى"), c("WOUND", 1000.0, "more_than", "أكثر من ألف جريح")]
