@@ -1072,7 +1072,8 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
     // only a space between (no comma, no line break)
     let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
     for i in 0..found.len() {
-        if found[i].kind != EntityType::Per || found[i].tokens.len() > 2 {
+        // a chain of given names (أحمد بن محمد، عبدالعزيز سعود سعد) may be cut before its family name too
+        if found[i].kind != EntityType::Per || found[i].tokens.len() > 4 {
             continue;
         }
         let (a, b) = (found[i].tokens.start, found[i].tokens.end);
@@ -1157,6 +1158,18 @@ mod tests {
         assert_eq!(completed("وأكد أن صلاح كان أفضل لاعب.", "صلاح"), "صلاح");
         assert_eq!(completed("ونقلت القناة عن ناصر، الخليفي قوله.", "ناصر"), "ناصر");
         assert_eq!(completed("وقال ناصر قال إنه سعيد.", "ناصر"), "ناصر");
+        // a chain of given names, cut before the family name
+        let chain = |text: &str, words: &[&str]| {
+            let doc = Doc::new(text, None);
+            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
+            let e = k + words.len();
+            let span = doc.tokens[k].start..doc.tokens[e - 1].end;
+            let mut ms = vec![MentionRec { span, kind: EntityType::Per, key: key_of(&doc, k..e), tokens: k..e }];
+            complete_persons(&doc, &mut ms);
+            doc.text[ms[0].span.clone()].to_string()
+        };
+        assert_eq!(chain("وقال أحمد بن محمد المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد المنصوري");
+        assert_eq!(chain("وقال أحمد بن محمد، المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد");
     }
 
     #[test]
