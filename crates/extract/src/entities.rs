@@ -1015,6 +1015,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m) && !generic_org(doc, m));
     found.sort_by_key(|m| m.tokens.start);
     complete_persons(doc, &mut found);
+    regions(doc, &mut found);
     group(doc, join_adjacent(doc, found))
 }
 
@@ -1109,6 +1110,47 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
     }
 }
 
+/// Nouns of direction that make a region of a continent after them (شمال أفريقيا).
+static REGION_DIRECTIONS: Lazy = lexicon!("region_directions");
+/// The continents they do (not a country: شمال سوريا is Syria).
+static REGION_CONTINENTS: Lazy = lexicon!("region_continents");
+
+/// A continent's mention with nouns of direction right before it becomes the region they name:
+/// شمال أفريقيا، جنوب شرق آسيا (the direction's own conjunction or preposition left out).
+fn regions(doc: &Doc, found: &mut [MentionRec]) {
+    let toks = &doc.tokens;
+    for i in 0..found.len() {
+        let a = found[i].tokens.start;
+        if found[i].kind != EntityType::Loc
+            || found[i].tokens.len() != 1
+            || toks[a].kind != TokenKind::Arabic
+            || doc.analysis(a).clitic_letters != 0
+            || !REGION_CONTINENTS.contains(&toks[a].norm)
+        {
+            continue;
+        }
+        let floor = if i == 0 { 0 } else { found[i - 1].tokens.end };
+        let mut first = a;
+        while first > floor
+            && toks[first - 1].kind == TokenKind::Arabic
+            && doc.text[toks[first - 1].end..toks[first].start] == *" "
+            && REGION_DIRECTIONS.contains(&doc.analysis(first - 1).word)
+        {
+            first -= 1;
+            // only the first word may carry a conjunction or preposition (وشمال أفريقيا)
+            if doc.analysis(first).clitic_letters != 0 {
+                break;
+            }
+        }
+        if first < a {
+            let m = &mut found[i];
+            m.tokens.start = first;
+            m.span.start = doc.start_after_clitic(first, doc.analysis(first).clitic_letters);
+            m.key = key_of(doc, m.tokens.clone());
+        }
+    }
+}
+
 /// The entities component.
 pub struct Entities;
 
@@ -1170,6 +1212,25 @@ mod tests {
         };
         assert_eq!(chain("وقال أحمد بن محمد المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد المنصوري");
         assert_eq!(chain("وقال أحمد بن محمد، المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد");
+    }
+
+    #[test]
+    fn a_continent_after_nouns_of_direction_is_their_region() {
+        let region = |text: &str, word: &str| {
+            let doc = Doc::new(text, None);
+            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == word).unwrap();
+            let span = doc.tokens[k].start..doc.tokens[k].end;
+            let mut ms =
+                vec![MentionRec { span, kind: EntityType::Loc, key: key_of(&doc, k..k + 1), tokens: k..k + 1 }];
+            regions(&doc, &mut ms);
+            doc.text[ms[0].span.clone()].to_string()
+        };
+        assert_eq!(region("وتعاني دول شمال أفريقيا من الجفاف.", "أفريقيا"), "شمال أفريقيا");
+        assert_eq!(region("ووصل إلى بلدان جنوب شرق آسيا.", "آسيا"), "جنوب شرق آسيا");
+        assert_eq!(region("وزار وجنوب أفريقيا.", "أفريقيا"), "جنوب أفريقيا");
+        // a country stays itself, and a comma parts the words
+        assert_eq!(region("وتقدم الجيش في شمال سوريا.", "سوريا"), "سوريا");
+        assert_eq!(region("من الشمال، أفريقيا.", "أفريقيا"), "أفريقيا");
     }
 
     #[test]
