@@ -797,6 +797,26 @@ fn is_year(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
         && noun_after(toks, n.end(), sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
 }
 
+/// A figure joined to another by a dash (فوز ليفربول 2-1، الفوز 3-0، التعادل 1 - 1، طريقة
+/// 3-5-2): a score or a formation, unless people are counted right after it (قتل 5-6 أشخاص).
+fn is_score(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    let dash = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "-" | "–" | "—"))
+    };
+    let figure = |k: usize| k < sent.end && toks.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+    let before = n.start >= sent.start + 2 && dash(n.start - 1) && figure(n.start - 2);
+    let after = dash(n.end()) && figure(n.end() + 1);
+    if !before && !after {
+        return false;
+    }
+    // the last figure of the run, and whether people follow it
+    let mut last = n.end() - 1;
+    while dash(last + 1) && figure(last + 2) {
+        last += 2;
+    }
+    noun_after(toks, last + 1, sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
+}
+
 /// Whether a figure is part of a date the dates component found (it runs first).
 fn in_date(doc: &Doc, n: &NumberMatch) -> bool {
     let figure = doc.span(n.start..n.end());
@@ -865,6 +885,9 @@ fn run(
                         (Some(m), Some(ctx)) => decide(doc, sent, &n, rule, m, &ctx),
                         _ => rule,
                     };
+                    // a score is never a count, whatever the words around it say (a filter after
+                    // the decision: the model is trained on every candidate as before)
+                    let found = found.filter(|_| !is_score(toks, sent, &n));
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
@@ -1061,6 +1084,12 @@ mod tests {
         assert!(counts("قتل قبل 5 سنوات").is_empty());
         assert!(counts("هاجمه عشرين ألف مجرم").is_empty());
         assert!(counts("يضم 24 لاعبا").is_empty());
+        // a score or a formation
+        assert!(counts("وأصيب نيمار بالتواء في الكاحل خلال الفوز 3-0 على مرسيليا").is_empty());
+        assert!(counts("وأصيب المدافع خلال فوز ليفربول 2 - 1 على كريستال بالاس").is_empty());
+        assert!(counts("وخطف هدف التعادل 1 - 1 على ملعب أرسنال").is_empty());
+        // but a range of people is counted
+        assert!(!counts("وقتل 5-6 أشخاص في الهجوم").is_empty());
     }
 
     #[test]
