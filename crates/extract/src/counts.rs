@@ -817,6 +817,17 @@ fn is_score(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
     noun_after(toks, last + 1, sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
 }
 
+/// Things of sport and games a figure counts (`count_things.tsv`).
+static THINGS: Lazy = lexicon!("count_things");
+
+/// A figure that counts things right after it (خطف ثلاث نقاط، حصد 5 ميداليات), not people.
+fn counts_things(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    noun_after(toks, n.end(), sent.end).is_some_and(|(k, _)| {
+        let w = toks[k].norm.as_str();
+        THINGS.contains(w.strip_prefix("ال").unwrap_or(w))
+    })
+}
+
 /// Whether a figure is part of a date the dates component found (it runs first).
 fn in_date(doc: &Doc, n: &NumberMatch) -> bool {
     let figure = doc.span(n.start..n.end());
@@ -887,7 +898,7 @@ fn run(
                     };
                     // a score is never a count, whatever the words around it say (a filter after
                     // the decision: the model is trained on every candidate as before)
-                    let found = found.filter(|_| !is_score(toks, sent, &n));
+                    let found = found.filter(|_| !is_score(toks, sent, &n) && !counts_things(toks, sent, &n));
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
@@ -1088,6 +1099,7 @@ mod tests {
         assert!(counts("وأصيب نيمار بالتواء في الكاحل خلال الفوز 3-0 على مرسيليا").is_empty());
         assert!(counts("وأصيب المدافع خلال فوز ليفربول 2 - 1 على كريستال بالاس").is_empty());
         assert!(counts("وخطف هدف التعادل 1 - 1 على ملعب أرسنال").is_empty());
+        assert!(counts("ونجح الأهلي بخطف ثلاث نقاط ثمينة من أمام مضيفه").is_empty());
         // but a range of people is counted
         assert!(!counts("وقتل 5-6 أشخاص في الهجوم").is_empty());
     }
