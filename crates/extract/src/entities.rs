@@ -1182,18 +1182,22 @@ mod tests {
         }
     }
 
+    /// The mention a step leaves of `words` (the first of them found in `text`, as a tagger may
+    /// have marked it), as text.
+    fn after_step(text: &str, words: &[&str], kind: EntityType, step: fn(&Doc, &mut [MentionRec])) -> String {
+        let doc = Doc::new(text, None);
+        let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
+        let e = k + words.len();
+        let span = doc.tokens[k].start..doc.tokens[e - 1].end;
+        let mut ms = vec![MentionRec { span, kind, key: key_of(&doc, k..e), tokens: k..e }];
+        step(&doc, &mut ms);
+        doc.text[ms[0].span.clone()].to_string()
+    }
+
     #[test]
     fn a_person_cut_inside_the_name_gets_the_rest_of_it() {
         // the mention as a tagger may leave it, one word of the name
-        let completed = |text: &str, word: &str| {
-            let doc = Doc::new(text, None);
-            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == word).unwrap();
-            let span = doc.tokens[k].start..doc.tokens[k].end;
-            let mut ms =
-                vec![MentionRec { span, kind: EntityType::Per, key: key_of(&doc, k..k + 1), tokens: k..k + 1 }];
-            complete_persons(&doc, &mut ms);
-            doc.text[ms[0].span.clone()].to_string()
-        };
+        let completed = |text: &str, word: &str| after_step(text, &[word], EntityType::Per, complete_persons);
         assert_eq!(completed("اغتالت الأيدي ذاتها الشهيد مازن فقها أحد قياديي الكتائب.", "مازن"), "مازن فقها");
         assert_eq!(completed("ونقلت القناة على لسان ناصر الخليفي قوله إنه سعيد.", "ناصر"), "ناصر الخليفي");
         // a word mostly no name across the corpus, a comma, a cue: the mention stays as it was
@@ -1201,30 +1205,14 @@ mod tests {
         assert_eq!(completed("ونقلت القناة عن ناصر، الخليفي قوله.", "ناصر"), "ناصر");
         assert_eq!(completed("وقال ناصر قال إنه سعيد.", "ناصر"), "ناصر");
         // a chain of given names, cut before the family name
-        let chain = |text: &str, words: &[&str]| {
-            let doc = Doc::new(text, None);
-            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
-            let e = k + words.len();
-            let span = doc.tokens[k].start..doc.tokens[e - 1].end;
-            let mut ms = vec![MentionRec { span, kind: EntityType::Per, key: key_of(&doc, k..e), tokens: k..e }];
-            complete_persons(&doc, &mut ms);
-            doc.text[ms[0].span.clone()].to_string()
-        };
-        assert_eq!(chain("وقال أحمد بن محمد المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد المنصوري");
-        assert_eq!(chain("وقال أحمد بن محمد، المنصوري إن العمل بدأ.", &["أحمد", "بن", "محمد"]), "أحمد بن محمد");
+        let chain = |text: &str| after_step(text, &["أحمد", "بن", "محمد"], EntityType::Per, complete_persons);
+        assert_eq!(chain("وقال أحمد بن محمد المنصوري إن العمل بدأ."), "أحمد بن محمد المنصوري");
+        assert_eq!(chain("وقال أحمد بن محمد، المنصوري إن العمل بدأ."), "أحمد بن محمد");
     }
 
     #[test]
     fn a_continent_after_nouns_of_direction_is_their_region() {
-        let region = |text: &str, word: &str| {
-            let doc = Doc::new(text, None);
-            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == word).unwrap();
-            let span = doc.tokens[k].start..doc.tokens[k].end;
-            let mut ms =
-                vec![MentionRec { span, kind: EntityType::Loc, key: key_of(&doc, k..k + 1), tokens: k..k + 1 }];
-            regions(&doc, &mut ms);
-            doc.text[ms[0].span.clone()].to_string()
-        };
+        let region = |text: &str, word: &str| after_step(text, &[word], EntityType::Loc, regions);
         assert_eq!(region("وتعاني دول شمال أفريقيا من الجفاف.", "أفريقيا"), "شمال أفريقيا");
         assert_eq!(region("ووصل إلى بلدان جنوب شرق آسيا.", "آسيا"), "جنوب شرق آسيا");
         assert_eq!(region("وزار وجنوب أفريقيا.", "أفريقيا"), "جنوب أفريقيا");

@@ -1170,12 +1170,20 @@ mod tests {
         }
     }
 
+    /// The speaker and content of the one report in `text`.
+    fn only_report(text: &str) -> (Option<String>, String) {
+        let mut r = reports(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        let (speaker, _, _, content) = r.remove(0);
+        (speaker, content)
+    }
+
     #[test]
     fn what_a_verb_of_saying_announces_after_an() {
-        let r = reports("وأعلن الجيش اليمني عن تحرير أولى مناطق مدينة الحديدة.");
-        assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!(r[0].0.as_deref(), Some("الجيش اليمني"));
-        assert_eq!(r[0].3, "عن تحرير أولى مناطق مدينة الحديدة");
+        assert_eq!(
+            only_report("وأعلن الجيش اليمني عن تحرير أولى مناطق مدينة الحديدة."),
+            (Some("الجيش اليمني".into()), "عن تحرير أولى مناطق مدينة الحديدة".into())
+        );
         // with a content further on, عن says what about
         let r = reports("وقال الوزير عن الاتفاق إنه جيد للبلدين.");
         assert_eq!(r[0].3, "إنه جيد للبلدين", "{r:?}");
@@ -1205,10 +1213,10 @@ mod tests {
 
     #[test]
     fn verbs_of_saying_with_an_object_pronoun() {
-        let r = reports("ويقيم غولن في الولايات المتحدة، وتتهمه الحكومة التركية بتنظيم محاولة الانقلاب.");
-        assert_eq!(r.len(), 1, "{r:?}");
-        assert_eq!(r[0].0.as_deref(), Some("الحكومة التركية"));
-        assert_eq!(r[0].3, "بتنظيم محاولة الانقلاب");
+        assert_eq!(
+            only_report("ويقيم غولن في الولايات المتحدة، وتتهمه الحكومة التركية بتنظيم محاولة الانقلاب."),
+            (Some("الحكومة التركية".into()), "بتنظيم محاولة الانقلاب".into())
+        );
     }
 
     #[test]
