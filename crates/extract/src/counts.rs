@@ -896,8 +896,9 @@ fn run(
                         (Some(m), Some(ctx)) => decide(doc, sent, &n, rule, m, &ctx),
                         _ => rule,
                     };
-                    // a score is never a count, whatever the words around it say (a filter after
-                    // the decision: the model is trained on every candidate as before)
+                    // a score and a figure of things are never counts, whatever the words around
+                    // them say (a filter after the decision: the model is trained on every
+                    // candidate as before)
                     let found = found.filter(|_| !is_score(toks, sent, &n) && !counts_things(toks, sent, &n));
                     (found, n.end())
                 }

@@ -82,10 +82,11 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     }
     // لم تؤكد مصادر مستقلة هذه الأرقام، لم يتأكد بعد عدد الضحايا: a negated verb of confirming
     // before what refers back to the claim (not لم يؤكد الوزير أن …, a report of what he did not say)
+    let after_verb = &toks[(i + 2).min(sent.end)..(i + 6).min(sent.end)];
     if neg
         && toks.get(i + 1).is_some_and(|x| CONFIRM_VERBS.contains(&x.norm))
-        && (i + 2..(i + 6).min(sent.end)).any(|k| CLAIM_WORDS.contains(&toks[k].norm))
-        && !(i + 2..(i + 6).min(sent.end)).any(|k| matches!(toks[k].norm.as_str(), "ان" | "انه" | "انها"))
+        && after_verb.iter().any(|x| CLAIM_WORDS.contains(&x.norm))
+        && !after_verb.iter().any(|x| matches!(x.norm.as_str(), "ان" | "انه" | "انها"))
     {
         return Some((i, HedgeKind::Unverified));
     }

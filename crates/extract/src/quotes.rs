@@ -1035,9 +1035,6 @@ impl Reader<'_, '_> {
         self.mentions.last_person_within(&here).map(|(m, e)| (m.clone(), Some(*e)))
     }
 
-    /// The content from token `from`: its span, kind and the token after it. A quotation that
-    /// opens the content may run past the sentence; it is direct when nothing of the report
-    /// follows its closing mark.
     /// The comma that closes a person's name set off by the comma at `k` (، دونالد ترامب،), if
     /// one does before `end`.
     fn apposition_after(&self, k: usize, end: usize) -> Option<usize> {
@@ -1051,6 +1048,9 @@ impl Reader<'_, '_> {
         is_comma(&toks[close]).then_some(close)
     }
 
+    /// The content from token `from`: its span, kind and the token after it. A quotation that
+    /// opens the content may run past the sentence; it is direct when nothing of the report
+    /// follows its closing mark.
     fn content(&mut self, sent: &Range<usize>, from: usize, r: Role) -> Option<(Span, QuoteKind, usize)> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         if let Some(p) = pair_at(&self.pairs, toks[from].start).filter(|_| is_open_quote(&toks[from])) {
