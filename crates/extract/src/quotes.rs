@@ -58,9 +58,15 @@ fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usi
         after_ma |= toks[s].norm == "ما";
         s += 1;
     }
-    if after_ma && s + 1 < end && (role(&toks[s]).is_some() || STATED_IN.contains(&toks[s].norm)) {
+    // (the verb may carry the pronoun of what it stated: بحسب ما نقلته الوكالة، وفق ما ذكره)
+    let stated = |n: &str| {
+        let bare = ["ها", "ه"].iter().find_map(|p| n.strip_suffix(p)).filter(|b| b.chars().count() >= 3);
+        [Some(n), bare].into_iter().flatten().any(|w| CUES.find(w).is_some() || STATED_IN.contains(w))
+    };
+    if after_ma && s + 1 < end && toks[s].kind == TokenKind::Arabic && stated(&toks[s].norm) {
         s += 1;
-        if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن") {
+        if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن" | "من")
+        {
             s += 1;
         }
     }
@@ -442,7 +448,56 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
     while start > floor && start + 3 > k && crate::entities::name_like(doc, start - 1, false) {
         start -= 1;
     }
-    (k >= start + 2 && crate::entities::name_like(doc, start, true)).then(|| (doc.span(start..k), None))
+    if k >= start + 2 && crate::entities::name_like(doc, start, true) {
+        return Some((doc.span(start..k), None));
+    }
+    described_before(doc, floor, k, true).map(|r| (doc.span(r), None))
+}
+
+/// A described speaker that ends right before token `k` (مشرعين جمهوريين | قالوا، ناشطون يمنيون،
+/// حيث | أكدوا): a head of `speaker_heads.tsv` and up to two relative or nationality adjectives,
+/// past حيث and a comma when `past_haythu`, opening its clause (see [`opens_subject`]).
+fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) -> Option<Range<usize>> {
+    let toks = &doc.tokens;
+    if past_haythu && k > floor && toks[k - 1].norm == "حيث" {
+        k -= 1;
+        if k > floor && is_comma(&toks[k - 1]) {
+            k -= 1;
+        }
+    }
+    // (an indefinite plural or feminine word agrees with the head as an adjective does:
+    // سياسيين معارضين، مصادر مطلعة)
+    let agrees = |j: usize| {
+        let (t, b) = (&toks[j], doc.analysis(j));
+        is_adjective(t)
+            || (t.kind == TokenKind::Arabic
+                && !b.article
+                && b.prep.is_none()
+                && b.conj.is_none()
+                && t.norm.chars().nth(3).is_some()
+                && ["ون", "ين", "ه"].iter().any(|e| t.norm.ends_with(e)))
+    };
+    // the nearest head with only such words after it
+    let h = (k.saturating_sub(3).max(floor)..k).rev().find(|&h| {
+        let a = doc.analysis(h);
+        toks[h].kind == TokenKind::Arabic && a.prep.is_none() && SPEAKER_HEADS.contains(&a.word)
+    })?;
+    ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k)
+}
+
+/// Words after which a noun phrase before a verb is its subject: `subject_openers.tsv`.
+static SUBJECT_OPENERS: Lazy = lexicon!("subject_openers");
+
+/// Whether a subject may start at token `h`: at the sentence start, after a comma or colon, or
+/// after a word that opens a clause with its subject (أن، لكن، وكانت); else the phrase is
+/// governed by what comes before it (بمباراة بارما ويوفنتوس، فريق الخبراء، على التقرير).
+fn opens_subject(doc: &Doc, floor: usize, h: usize) -> bool {
+    let toks = &doc.tokens;
+    if h == floor {
+        return true;
+    }
+    let p = &toks[h - 1];
+    is_comma(p) || p.is_punct(':') || SUBJECT_OPENERS.contains(&p.norm)
 }
 
 /// Whether the words from byte `from` to token `to` are only adjectives (البيلاروسية).
@@ -652,6 +707,13 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
     r.out
 }
 
+/// Whether a token opens a report's content right away: أن or إن (with their pronouns), a colon
+/// or a quotation mark.
+fn opens_content(t: &khabar_text::token::Token) -> bool {
+    let n = t.norm.as_str();
+    is_open_quote(t) || t.is_punct(':') || matches!(n, "ان" | "انه" | "انها" | "انهم" | "انهما" | "انهن")
+}
+
 fn is_comma(t: &khabar_text::token::Token) -> bool {
     matches!(t.norm.as_str(), "،" | ",")
 }
@@ -796,9 +858,79 @@ impl Reader<'_, '_> {
             // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
             // (a verb with و and no subject continues the report before: وقال إنها …)
             speaker = subject_before(doc, &self.mentions, sent.start, i);
+        } else if speaker.is_some() && letters == 0 && !(r == Role::Say && s < sent.end && opens_content(&toks[s])) {
+            // لكن الأخير اتهم | الاتحاد الأوروبي، سياسيين معارضين انتقدوا | الحكومة: a subject
+            // right before a verb without و makes the phrase after it the verb's object (after a
+            // verb of saying, a phrase the content follows is its subject all the same)
+            if let Some(sub) = self.subject_adjacent(sent, i) {
+                speaker = Some(sub);
+                s = i + 1;
+            }
         }
         let content_from = self.content_after_speaker(sent, i, r, s, speaker.is_some());
         Some(Opening { speaker, content_from })
+    }
+
+    /// The subject that ends right before the verb at `i`, with nothing between: an entity
+    /// mention not governed by a preposition (مع بوتين قال، في موسكو قال), a described speaker, or
+    /// the noun a relative pronoun continues (السفيرة التي اتهمت).
+    fn subject_adjacent(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let mut k = i;
+        if k > sent.start && matches!(toks[k - 1].norm.as_str(), "الذي" | "التي" | "الذين" | "اللذان" | "اللتان")
+        {
+            // (a verb with an object pronoun has the noun before as its object: الوحدات التي
+            // تعتبرها أنقرة)
+            if ["ه", "ها", "هم", "هما", "هن"].iter().any(|p| toks[i].norm.ends_with(p)) {
+                return None;
+            }
+            k -= 1;
+        }
+        if k == sent.start {
+            return None;
+        }
+        let end = toks[k - 1].end;
+        if let Some((m, e)) = self.mentions.overlapping(&(end - 1..end)).find(|(m, _)| m.end == end) {
+            let mut first = toks.partition_point(|t| t.end <= m.start);
+            if first < sent.start || doc.analysis(first).prep.is_some() {
+                return None;
+            }
+            // the words describing the name before it (الرئيس الفرنسي إيمانويل ماكرون), and a
+            // speaker of whom it is said (متحدث باسم الجيش)
+            let mut start = first;
+            while start > sent.start && start + 4 > first && {
+                let b = doc.analysis(start - 1);
+                // (a hashtag's mark: الرئيس #دونالد_ترمب)
+                toks[start - 1].norm == "#"
+                    || toks[start - 1].kind == TokenKind::Arabic
+                        && b.prep.is_none()
+                        && (is_speaker_head(doc, start - 1)
+                            || is_adjective(&toks[start - 1])
+                            || toks[start - 1].norm == "باسم")
+            } {
+                start -= 1;
+            }
+            if !opens_subject(doc, sent.start, start) {
+                return None;
+            }
+            if start < first && toks[first - 1].norm == "باسم" {
+                first = start;
+            }
+            let span = toks[first].start..m.end;
+            let entity = (span == *m).then_some(*e);
+            return Some((span, entity));
+        }
+        if let Some(r) = described_before(doc, sent.start, k, false) {
+            return Some((doc.span(r), None));
+        }
+        // a definite speaker head or title with the relative pronoun after it (السفيرة التي)
+        (k < i
+            && k > sent.start
+            && doc.analysis(k - 1).article
+            && doc.analysis(k - 1).prep.is_none()
+            && is_speaker_head(doc, k - 1)
+            && opens_subject(doc, sent.start, k - 1))
+        .then(|| (doc.span(k - 1..k), None))
     }
 
     /// The speaker right after a verb at `i` (past adverbials of time), and the token after it.
@@ -1360,6 +1492,44 @@ mod tests {
             let want: Vec<_> =
                 want.iter().map(|(s, c, k, t)| (s.map(str::to_string), c.to_string(), *k, t.to_string())).collect();
             assert_eq!(reports(text), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn a_subject_before_the_verb_makes_the_phrase_after_it_the_object() {
+        for (text, want) in [
+            // a described subject with no name before a plural verb
+            ("وأعلن الرئيس أنه لن يوقع، على الرغم من أن مشرعين جمهوريين قالوا إنه يؤيده.", "مشرعين جمهوريين"),
+            // a name or a described subject opening its clause
+            ("وكان من المقرر أن يغادر، لكن مسؤولين فلسطينيين أكدوا اليوم أنه باق.", "مسؤولين فلسطينيين"),
+            ("وكانت واشنطن وصفت النعيمي بأنه ممول للتنظيم.", "واشنطن"),
+            ("لكن سياسيين معارضين انتقدوا الحكومة على تقصيرها.", "سياسيين معارضين"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some(want), "{text} {r:?}");
+        }
+        // a phrase governed by a preposition or a construct is no subject
+        for text in [
+            "وعندما طلبت الوكالة منه التعليق على التقرير قال \"لم نسمع شيئا\".",
+            "وفي المكسيك تعهد المرشح اليساري أندريس لوبيز بمراجعة الاتفاق.",
+        ] {
+            let r = reports(text);
+            assert!(r.iter().all(|q| !matches!(q.0.as_deref(), Some("التقرير" | "المكسيك"))), "{text} {r:?}");
+        }
+        // a verb with an object pronoun after a relative has the noun before as its object
+        let r = reports("وقصفت الطائرات مواقع الوحدات التي تعتبرها أنقرة منظمة إرهابية.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("الوحدات")), "{r:?}");
+    }
+
+    #[test]
+    fn an_attribution_through_a_verb_with_its_pronoun_names_who_stated_it() {
+        for (text, want) in [
+            ("وبحسب ما نقلته وكالة الأنباء الرسمية، فإن الجنود الأربعة قتلوا.", "وكالة الأنباء الرسمية"),
+            ("ووفق ما ذكره المتحدث باسم الجيش، فإن الهجوم فشل.", "المتحدث باسم الجيش"),
+            ("وحسب ما نشر من التحقيقات فإن المتهمة اعترفت بالواقعة.", "التحقيقات"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(want), "{text} {r:?}");
         }
     }
 }
