@@ -441,6 +441,11 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         .min_by_key(|(m, e)| (*e, m.start))
         .map(|(m, e)| (m.clone(), *e));
     if let Some((span, e)) = found {
+        // (أسرة أبو الفتوح نفت: the family speaks)
+        let first = toks.partition_point(|t| t.end <= span.start);
+        if first > floor && is_kin(doc, first - 1) {
+            return Some((toks[first - 1].start..span.end, None));
+        }
         return Some((span, Some(e)));
     }
     // a name the tagger missed: two or three name-like words right before the verb
@@ -483,6 +488,15 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
         toks[h].kind == TokenKind::Arabic && a.prep.is_none() && SPEAKER_HEADS.contains(&a.word)
     })?;
     ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k)
+}
+
+/// Nouns that make a person's name after them another person: `kin_heads.tsv`.
+static KIN_HEADS: Lazy = lexicon!("kin_heads");
+
+/// Whether token `k` is a kin noun in construct with what follows (no article, no preposition).
+fn is_kin(doc: &Doc, k: usize) -> bool {
+    let a = doc.analysis(k);
+    doc.tokens[k].kind == TokenKind::Arabic && !a.article && a.prep.is_none() && KIN_HEADS.contains(&a.word)
 }
 
 /// Words after which a noun phrase before a verb is its subject: `subject_openers.tsv`.
@@ -895,8 +909,13 @@ impl Reader<'_, '_> {
             if first < sent.start || doc.analysis(first).prep.is_some() {
                 return None;
             }
-            // the words describing the name before it (الرئيس الفرنسي إيمانويل ماكرون), and a
-            // speaker of whom it is said (متحدث باسم الجيش)
+            // the words describing the name before it (الرئيس الفرنسي إيمانويل ماكرون), a
+            // speaker of whom it is said (متحدث باسم الجيش), and a relative or a lawyer of the
+            // person (أسرة أبو الفتوح نفت): then the phrase is the subject, not the name
+            if first > sent.start && is_kin(doc, first - 1) {
+                let start = first - 1;
+                return opens_subject(doc, sent.start, start).then(|| (toks[start].start..m.end, None));
+            }
             let mut start = first;
             while start > sent.start && start + 4 > first && {
                 let b = doc.analysis(start - 1);
@@ -1164,7 +1183,13 @@ impl Reader<'_, '_> {
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
-        self.mentions.last_person_within(&here).map(|(m, e)| (m.clone(), Some(*e)))
+        let (m, e) = self.mentions.last_person_within(&here)?;
+        // (وجهت زوجة مينغ نداء … وقالت: the wife speaks, not مينغ)
+        let first = toks.partition_point(|t| t.end <= m.start);
+        if first > sent.start && is_kin(self.doc, first - 1) {
+            return Some((toks[first - 1].start..m.end, None));
+        }
+        Some((m.clone(), Some(*e)))
     }
 
     /// The comma that closes a person's name set off by the comma at `k` (، دونالد ترامب،), if
@@ -1516,6 +1541,9 @@ mod tests {
             let r = reports(text);
             assert!(r.iter().all(|q| !matches!(q.0.as_deref(), Some("التقرير" | "المكسيك"))), "{text} {r:?}");
         }
+        // a relative or a lawyer of a person speaks, not the person
+        let r = reports("غير أن أسرة أبو الفتوح نفت أن تكون المزرعة ملكا له.");
+        assert_eq!(r[0].0.as_deref(), Some("أسرة أبو الفتوح"), "{r:?}");
         // a verb with an object pronoun after a relative has the noun before as its object
         let r = reports("وقصفت الطائرات مواقع الوحدات التي تعتبرها أنقرة منظمة إرهابية.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("الوحدات")), "{r:?}");
