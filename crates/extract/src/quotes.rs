@@ -36,6 +36,9 @@ pub struct QuoteRec {
 
 /// Words after a cue that are not its subject: time words, prepositions that open adverbials.
 static ADVERBIAL: Lazy = lexicon!("adverbial" and WEEKDAYS);
+/// Verbs of saying after which عن followed by a content says what about (قال عن التجربة إنها):
+/// `say_about.tsv`.
+static SAY_ABOUT: Lazy = lexicon!("say_about");
 /// Words that end a speaker phrase.
 static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
@@ -1039,6 +1042,16 @@ impl Reader<'_, '_> {
     ) -> Option<usize> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut content_from = content_start(doc, s, sent.end);
+        // whether the marker found belongs to another report further on (أعلن ترامب انسحاب
+        // بلاده، مؤكدا أن …، أعلنت الرئاسة عن …، وقالت إن …): a cue after a comma or with و
+        // stands between
+        let marker_elsewhere = content_from.is_some_and(|f| {
+            (s + 1..f).any(|k| {
+                role(&toks[k]).is_some_and(|(r, letters)| {
+                    (r == Role::Part && is_comma(&toks[k - 1])) || (matches!(r, Role::Say | Role::Act) && letters > 0)
+                })
+            })
+        });
         // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
         let mut c = s;
         while c < sent.end && (ADVERBIAL.contains(toks[c].norm.as_str()) || is_comma(&toks[c])) {
@@ -1060,15 +1073,23 @@ impl Reader<'_, '_> {
             && r == Role::Say
             && toks[c].norm == "عن"
             && !doc.analysis(i).word.starts_with("نقل")
-            // (with a content further on, عن says what about: قال عن التجربة إنها …)
-            && content_from.is_none()
+            // (with a content further on, عن says what about: قال عن التجربة إنها …; when that
+            // content is another report's, عن after أعلن or كشف is what was announced)
+            && (content_from.is_none() || marker_elsewhere && !SAY_ABOUT.contains(&doc.analysis(i).word))
+            // (تقرير صادر عن المنظمة: whose it is)
+            && !matches!(toks[c - 1].norm.as_str(), "صادر" | "الصادر" | "صادره" | "الصادره" | "صدر")
             // (لم تكشف السلطات عن أعمارهم: what was not disclosed is not said)
             && !(i > sent.start && matches!(toks[i - 1].norm.as_str(), "لم" | "لا" | "لن" | "ما" | "ولم" | "ولا"))
         {
             content_from = Some(c);
         }
-        // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker
-        if content_from.is_none() && r == Role::Say && has_speaker && c < sent.end && toks[c].kind == TokenKind::Arabic
+        // أعلنت الوزارة، الجمعة، تفاصيل مقتل …: an object right after the speaker (also when
+        // the marker further on belongs to another cue: أعلن ترامب انسحاب بلاده، مؤكدا أن …)
+        if (content_from.is_none() || marker_elsewhere && !SUBJECT_OPENERS.contains(&toks[c].norm))
+            && r == Role::Say
+            && has_speaker
+            && c < sent.end
+            && toks[c].kind == TokenKind::Arabic
         {
             let a = doc.analysis(c);
             if a.prep.is_none()
@@ -1547,6 +1568,19 @@ mod tests {
         // a verb with an object pronoun after a relative has the noun before as its object
         let r = reports("وقصفت الطائرات مواقع الوحدات التي تعتبرها أنقرة منظمة إرهابية.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("الوحدات")), "{r:?}");
+    }
+
+    #[test]
+    fn a_marker_of_another_report_further_on_leaves_the_object_its_content() {
+        let r = reports("أعلن الرئيس الأمريكي، دونالد ترامب، الثلاثاء، انسحاب بلاده من الاتفاق، مؤكدا أن العقوبات ستعود.");
+        assert_eq!(r[0].3, "انسحاب بلاده من الاتفاق", "{r:?}");
+        let r = reports("أعلنت وزارة الداخلية، الأحد، عن عدم وجود حسابات للأئمة، وقالت إن الحسابات مزورة.");
+        assert_eq!(r[0].3, "عن عدم وجود حسابات للأئمة", "{r:?}");
+        // but عن after قال says what about, and after صادر whose it is
+        let r = reports("وقال الوزير عن الاتفاق إنه جيد، مؤكدا أن العمل مستمر.");
+        assert_eq!(r[0].3, "إنه جيد", "{r:?}");
+        let r = reports("وذكر تقرير صادر عن المنظمة أن الوظائف ستزيد.");
+        assert_eq!(r[0].3, "الوظائف ستزيد", "{r:?}");
     }
 
     #[test]

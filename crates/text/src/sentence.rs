@@ -25,6 +25,18 @@ fn is_closer(t: &Token) -> bool {
     ["\"", "»", "”", "“", "’", "›", ")", "]", "'"].iter().any(|c| t.norm == *c)
 }
 
+/// A period inside an abbreviation written with dots (بي.بي.سي، د.ب.أ، أ.ف.ب، U.S.): glued to a
+/// word of one or two letters before it and to a word after it.
+#[inline]
+fn is_abbreviation_dot(tokens: &[Token], i: usize) -> bool {
+    tokens[i].is_punct('.')
+        && i > 0
+        && !tokens[i].space_before
+        && tokens[i - 1].is_word()
+        && tokens[i - 1].norm.chars().nth(2).is_none()
+        && tokens.get(i + 1).is_some_and(|n| n.is_word() && !n.space_before && !n.newline_before)
+}
+
 /// Sentences as ranges of token indices, covering every token once, in order.
 pub fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -35,7 +47,7 @@ pub fn sentences(tokens: &[Token]) -> Vec<Range<usize>> {
             out.push(start..i);
             start = i;
         }
-        if is_terminal(&tokens[i]) {
+        if is_terminal(&tokens[i]) && !is_abbreviation_dot(tokens, i) {
             let mut j = i + 1;
             while j < tokens.len() && is_terminal(&tokens[j]) && !tokens[j].space_before {
                 j += 1;
@@ -72,6 +84,16 @@ mod tests {
     fn arabic_and_latin_punctuation() {
         assert_eq!(split("ما هذا؟ لا شيء! حسنا."), vec!["ما هذا؟", "لا شيء!", "حسنا."]);
         assert_eq!(split("بلغ 1.8 مليون. ثم"), vec!["بلغ 1.8 مليون.", "ثم"]);
+    }
+
+    #[test]
+    fn dots_inside_an_abbreviation_end_nothing() {
+        assert_eq!(
+            split("وقال لتلفزيون (بي.بي.سي)، إن التحقيق جار. وأضاف"),
+            vec!["وقال لتلفزيون (بي.بي.سي)، إن التحقيق جار.", "وأضاف"]
+        );
+        // a longer word before a dot with no space after it still ends the sentence
+        assert_eq!(split("الماضي.وقال"), vec!["الماضي.", "وقال"]);
     }
 
     #[test]
