@@ -451,7 +451,12 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
     let toks = &doc.tokens;
     let mut k = cue;
     let mut skipped = 0;
-    while k > floor && skipped < 2 && (ADVERBIAL.contains(toks[k - 1].norm.as_str()) || toks[k - 1].norm == "قد") {
+    // (a time word, قد, a form of كان: الحكومة كانت قد طالبت)
+    while k > floor
+        && skipped < 3
+        && (ADVERBIAL.contains(toks[k - 1].norm.as_str())
+            || matches!(toks[k - 1].norm.as_str(), "قد" | "كان" | "كانت" | "كانوا"))
+    {
         k -= 1;
         skipped += 1;
     }
@@ -468,8 +473,18 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         .min_by_key(|(m, e)| (*e, m.start))
         .map(|(m, e)| (m.clone(), *e));
     if let Some((span, e)) = found {
-        // (أسرة أبو الفتوح نفت: the family speaks)
         let first = toks.partition_point(|t| t.end <= span.start);
+        // (a place after a preposition is where, not who: في تكساس الأميركية كانت قد رفضت)
+        let governed = doc.analysis(first).prep.is_some()
+            || (first > floor
+                && matches!(
+                    toks[first - 1].norm.as_str(),
+                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "عبر" | "امام" | "خلال" | "بين" | "داخل"
+                ));
+        if governed && mentions.kind(e) == EntityType::Loc {
+            return None;
+        }
+        // (أسرة أبو الفتوح نفت: the family speaks)
         if first > floor && is_kin(doc, first - 1) {
             return Some((toks[first - 1].start..span.end, None));
         }
@@ -1618,6 +1633,11 @@ mod tests {
             let r = reports(text);
             assert!(r.iter().all(|q| !matches!(q.0.as_deref(), Some("التقرير" | "المكسيك"))), "{text} {r:?}");
         }
+        // past a form of كان; a place after a preposition is where, not who
+        let r = reports("وقال المسؤول إن الحكومة الأمريكية كانت قد طالبت برفع الحصانة عن الدبلوماسي.");
+        assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some("الحكومة الأمريكية"), "{r:?}");
+        let r = reports("وتبين أن إحدى الضحايا في تكساس الأميركية كانت قد رفضت العرض.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("تكساس")), "{r:?}");
         // a relative or a lawyer of a person speaks, not the person
         let r = reports("غير أن أسرة أبو الفتوح نفت أن تكون المزرعة ملكا له.");
         assert_eq!(r[0].0.as_deref(), Some("أسرة أبو الفتوح"), "{r:?}");
