@@ -361,7 +361,7 @@ fn at_least(s: &Value, floors: &[(&str, f64)]) {
 #[test]
 fn project_gold_train_and_heldout() {
     let s = score_gold(&[root().join("data/gold/train")], "own-train");
-    // measured: entity 0.945 (the tagger trains on these articles), quote 0.842, attributed 0.688,
+    // measured: entity 0.945 (the tagger trains on these articles), quote 0.844, attributed 0.724,
     // count 0.923 (the count decision trains on them too), date 0.892, hedge 0.700 (9 gold),
     // event 0.824 (the event classifier trains on them too)
     at_least(
@@ -369,7 +369,7 @@ fn project_gold_train_and_heldout() {
         &[
             ("entity.ALL", 0.91),
             ("quote", 0.81),
-            ("quote.attributed", 0.65),
+            ("quote.attributed", 0.69),
             ("count", 0.91),
             ("date", 0.86),
             ("hedge", 0.65),
@@ -378,7 +378,7 @@ fn project_gold_train_and_heldout() {
     );
     let s = score_gold(&[root().join("data/gold/heldout")], "own-heldout");
     // measured: entity 0.788, quote 0.806, attributed 0.609, count 0.852, date 0.940, hedge 0.923
-    // (6 gold), event 0.615, event source 0.583
+    // (6 gold), event 0.609, event source 0.590
     at_least(
         &s,
         &[
@@ -579,8 +579,8 @@ fn r3_entity_quality_against_gold() {
 #[cfg_attr(not(khabar_shared), ignore = "needs ../shared (the seed article), not found beside the project")]
 fn r4_seed_quotes() {
     let s = score_gold(&[shared().join("seed/kazakhstan-unrest.gold.json")], "gold-q");
-    // measured: 0.952, attributed 0.857
-    at_least(&s, &[("quote", 0.92), ("quote.attributed", 0.82)]);
+    // measured: 0.952, attributed 0.889
+    at_least(&s, &[("quote", 0.92), ("quote.attributed", 0.85)]);
 
     let v = seed_output();
     let tokayev: Vec<&str> = v["entities"]
@@ -612,8 +612,8 @@ fn r4_seed_quotes() {
 #[test]
 fn r4_dev_quotes() {
     let s = score_gold(&[data().join("gold/dev")], "gold-qd");
-    // measured: 0.813, attributed 0.703
-    at_least(&s, &[("quote", 0.78), ("quote.attributed", 0.67)]);
+    // measured: 0.862, attributed 0.748
+    at_least(&s, &[("quote", 0.83), ("quote.attributed", 0.71)]);
 }
 
 /// The copies in `tests/data` are what `../shared` holds: the gold files and the scorer unchanged,
