@@ -485,8 +485,8 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
             return None;
         }
         // (أسرة أبو الفتوح نفت: the family speaks)
-        if first > floor && is_kin(doc, first - 1) {
-            return Some((toks[first - 1].start..span.end, None));
+        if let Some((_, kin)) = kin_phrase(doc, floor, &span) {
+            return Some((kin, None));
         }
         return Some((span, Some(e)));
     }
@@ -541,6 +541,18 @@ fn is_kin(doc: &Doc, k: usize) -> bool {
     doc.tokens[k].kind == TokenKind::Arabic && !a.article && a.prep.is_none() && KIN_HEADS.contains(&a.word)
 }
 
+/// The phrase a kin noun makes of a person's mention `m` (أسرة أبو الفتوح، زوجة مينغ): from the
+/// kin noun's token (after `floor`) to the mention's end, when one stands right before it.
+fn kin_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
+    let first = doc.tokens.partition_point(|t| t.end <= m.start);
+    (first > floor && is_kin(doc, first - 1)).then(|| (first - 1, doc.tokens[first - 1].start..m.end))
+}
+
+/// الذي، التي، الذين and their duals.
+fn is_relative_pronoun(t: &khabar_text::token::Token) -> bool {
+    matches!(t.norm.as_str(), "الذي" | "التي" | "الذين" | "اللذان" | "اللتان")
+}
+
 /// Words after which a noun phrase before a verb is its subject: `subject_openers.tsv`.
 static SUBJECT_OPENERS: Lazy = lexicon!("subject_openers");
 
@@ -563,11 +575,7 @@ fn past_asides(doc: &Doc, mut k: usize, end: usize, ila: bool) -> usize {
     let toks = &doc.tokens;
     while k < end {
         let n = toks[k].norm.as_str();
-        if is_comma(&toks[k])
-            && toks
-                .get(k + 1)
-                .is_some_and(|r| matches!(r.norm.as_str(), "الذي" | "التي" | "الذين" | "اللذان" | "اللتان"))
-        {
+        if is_comma(&toks[k]) && toks.get(k + 1).is_some_and(is_relative_pronoun) {
             match (k + 2..end.min(k + 24)).find(|&j| is_comma(&toks[j])) {
                 Some(close) => k = close + 1,
                 None => break,
@@ -791,11 +799,11 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
     r.out
 }
 
-/// Whether a token opens a report's content right away: أن or إن (with their pronouns), a colon
-/// or a quotation mark.
+/// Whether a token opens a report's content right away: أن or إن (with their pronouns, not
+/// بأنه, which follows an act's object too), a colon or a quotation mark.
 fn opens_content(t: &khabar_text::token::Token) -> bool {
     let n = t.norm.as_str();
-    is_open_quote(t) || t.is_punct(':') || matches!(n, "ان" | "انه" | "انها" | "انهم" | "انهما" | "انهن")
+    is_open_quote(t) || t.is_punct(':') || n == "ان" || (SUBJECT_MARKERS.contains(&n) && !n.starts_with('ب'))
 }
 
 fn is_comma(t: &khabar_text::token::Token) -> bool {
@@ -923,7 +931,7 @@ impl Reader<'_, '_> {
         if self.qawl_last.is_some_and(|q| q > i) {
             return None;
         }
-        let (mut speaker, mut s) = self.speaker_after(sent, i);
+        let (mut speaker, mut s) = self.speaker_after(sent, i, r);
         // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
         if s < sent.end && toks[s].is_punct('(') {
             if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
@@ -961,8 +969,7 @@ impl Reader<'_, '_> {
     fn subject_adjacent(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut k = i;
-        if k > sent.start && matches!(toks[k - 1].norm.as_str(), "الذي" | "التي" | "الذين" | "اللذان" | "اللتان")
-        {
+        if k > sent.start && is_relative_pronoun(&toks[k - 1]) {
             // (a verb with an object pronoun has the noun before as its object: الوحدات التي
             // تعتبرها أنقرة)
             if ["ه", "ها", "هم", "هما", "هن"].iter().any(|p| toks[i].norm.ends_with(p)) {
@@ -982,9 +989,8 @@ impl Reader<'_, '_> {
             // the words describing the name before it (الرئيس الفرنسي إيمانويل ماكرون), a
             // speaker of whom it is said (متحدث باسم الجيش), and a relative or a lawyer of the
             // person (أسرة أبو الفتوح نفت): then the phrase is the subject, not the name
-            if first > sent.start && is_kin(doc, first - 1) {
-                let start = first - 1;
-                return opens_subject(doc, sent.start, start).then(|| (toks[start].start..m.end, None));
+            if let Some((start, kin)) = kin_phrase(doc, sent.start, m) {
+                return opens_subject(doc, sent.start, start).then_some((kin, None));
             }
             let mut start = first;
             while start > sent.start && start + 4 > first && {
@@ -1022,8 +1028,9 @@ impl Reader<'_, '_> {
         .then(|| (doc.span(k - 1..k), None))
     }
 
-    /// The speaker right after a verb at `i` (past adverbials of time), and the token after it.
-    fn speaker_after(&self, sent: &Range<usize>, i: usize) -> (Option<Speaker>, usize) {
+    /// The speaker right after a verb of role `r` at `i` (past adverbials of time), and the token
+    /// after it.
+    fn speaker_after(&self, sent: &Range<usize>, i: usize, r: Role) -> (Option<Speaker>, usize) {
         let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
         let mut s = i + 1;
         while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s])) {
@@ -1044,8 +1051,7 @@ impl Reader<'_, '_> {
         // a phrase followed by the content's marker is the subject whatever it is (وقالت إحدى
         // الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
         // (after a verb of an act, إلى follows its object: دعا الإنسان إلى أن …)
-        let act = role(&toks[i]).is_some_and(|r| r.0 == Role::Act);
-        let after = past_asides(doc, sp.end, sent.end, !act);
+        let after = past_asides(doc, sp.end, sent.end, r != Role::Act);
         let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
             // right after it, or after a listener or a place (لفرانس برس في باريس), or after
             // asides (see [`past_asides`]: وقال الحوثيون، الذين …، الأسبوع الماضي إنهم)
@@ -1277,11 +1283,10 @@ impl Reader<'_, '_> {
         let here = toks[sent.start].start..toks[i].start;
         let (m, e) = self.mentions.last_person_within(&here)?;
         // (وجهت زوجة مينغ نداء … وقالت: the wife speaks, not مينغ)
-        let first = toks.partition_point(|t| t.end <= m.start);
-        if first > sent.start && is_kin(self.doc, first - 1) {
-            return Some((toks[first - 1].start..m.end, None));
-        }
-        Some((m.clone(), Some(*e)))
+        Some(match kin_phrase(self.doc, sent.start, m) {
+            Some((_, kin)) => (kin, None),
+            None => (m.clone(), Some(*e)),
+        })
     }
 
     /// The comma that closes a person's name set off by the comma at `k` (، دونالد ترامب،), if
