@@ -15,9 +15,14 @@
         the N (default 4000) most frequent corpus words (article and clitics off) that no line
         matches, with their frequency and one short corpus context each: the list read by hand
         word by word, its toned words added under a `# read from the frequency list` heading.
-    python3 tools/tone/lexicon.py score data/tone/sentences.tsv data/tone/sentences-more.tsv
-        agreement of the lexicon's sign with the hand labels (dev, held-out rows and the second,
-        all held-out sample apart); neutral sentences whose tone is within +-1.
+    python3 tools/tone/lexicon.py weak ../shared/corpus/ant-news.jsonl.gz > crates/extract/data/tone_weak.tsv
+        the weak tier: every corpus word of 10+ occurrences with its distributional polarity (the
+        score `propose` ranks by, less the median word's); place names and nationality adjectives
+        left out. Made again whenever tone.tsv changes.
+    python3 tools/tone/lexicon.py score [-v] [--no-weak]
+        agreement of the tone's sign with the hand labels of data/tone/ (dev, train and held-out
+        parts apart, as the Rust test reads them); neutral sentences whose tone is within +-1.
+        -v prints the dev and train misses; --no-weak leaves the weak tier out.
 
 The matching mirrors crates/extract/src/tone.rs: a word is normalized (crates/text), its
 conjunction and preposition and then its article are taken off, and it matches a listed word as
@@ -27,11 +32,13 @@ import gzip
 import json
 import math
 import re
+import statistics
 import sys
 from collections import Counter, defaultdict
 
 ROOT = __file__.rsplit("/tools/", 1)[0]
 TONE = ROOT + "/crates/extract/data/tone.tsv"
+WEAK = ROOT + "/crates/extract/data/tone_weak.tsv"
 # crates/extract/src/lexicon.rs ENDINGS
 ENDINGS = {"", "ا", "ت", "و", "وا", "ون", "ين", "ه", "ها", "هم", "هن", "ي", "ات", "ان", "تان", "تين", "يه", "يين",
            "يون", "ته", "تهم", "تها", "وه", "وهم", "اء", "ى"}
@@ -96,14 +103,30 @@ def lookup(lex, w, classes=("positive", "negative", "negator")):
     return None
 
 
-def tone_of(lex, ws):
+def load_weak():
+    """The weak tier (tone_weak.tsv): {bare word: signed weight}."""
+    out = {}
+    for line in open(WEAK, encoding="utf-8"):
+        if not line.startswith("#"):
+            w, x = line.rstrip("\n").split("\t")
+            out[w] = float(x)
+    return out
+
+
+def tone_of(lex, ws, weak_tier=None):
     """crates/extract/src/tone.rs: positive and negative sums, a negator reversing the tone words
     within the next two words, a reducer turning a negative word within the next three into a
-    positive one and withdrawing its own negative weight."""
+    positive one and withdrawing its own negative weight; with `weak_tier`, each word's weak
+    weight added to the positive or the negative sum."""
     pos = neg = 0.0
     negate_until = -1
     reduce_until, reducer_weight = -1, 0.0
     for i, w in enumerate(ws):
+        x = weak_tier.get(bare(w), 0.0) if weak_tier else 0.0
+        if x > 0:
+            pos += x
+        else:
+            neg -= x
         lines = all_lines(lex, w)
         if not lines:
             continue
@@ -161,15 +184,17 @@ def bare(w):
     return w
 
 
-def propose(path, n):
-    lex = load()
+def vectors(path, min_count=10, size=40000):
+    """PPMI vectors of the corpus's words (article and clitics off, `bare`) over a +-3-word
+    window, contexts the 5,000 most frequent words: (frequencies, {word: {context: value}}),
+    each vector of unit length."""
     freq = Counter()
     docs = []
     for a in corpus(path):
         ws = [bare(w) for w in words(a["text"])]
         freq.update(ws)
         docs.append(ws)
-    vocab = [w for w, c in freq.most_common(40000) if c >= 10 and len(w) >= 3]
+    vocab = [w for w, c in freq.most_common(size) if c >= min_count and len(w) >= 2]
     idx = {w: i for i, w in enumerate(vocab)}
     ctx = [w for w, _ in freq.most_common(5000)]
     cidx = {w: i for i, w in enumerate(ctx)}
@@ -197,34 +222,76 @@ def propose(path, n):
             if p > 0:
                 v[c] = p
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs[t] = {c: x / norm for c, x in v.items()}
+        vecs[vocab[t]] = {c: x / norm for c, x in v.items()}
+    return freq, vecs
 
+
+def polarity(lex, vecs):
+    """Each word's cosine with the centroid of the listed positive words' vectors minus its
+    cosine with the negative ones'."""
     def centroid(cls):
         cen = Counter()
-        for w, i in idx.items():
+        for w, v in vecs.items():
             hit = lookup(lex, w)
-            if hit and hit[1] == cls and i in vecs:
-                for c, x in vecs[i].items():
+            if hit and hit[1] == cls:
+                for c, x in v.items():
                     cen[c] += x
         norm = math.sqrt(sum(x * x for x in cen.values())) or 1.0
         return {c: x / norm for c, x in cen.items()}
 
     pc, nc = centroid("positive"), centroid("negative")
-    scored = []
-    for w, i in idx.items():
-        if i not in vecs or lookup(lex, w, ("positive", "negative")):
-            continue
-        v = vecs[i]
-        sp = sum(x * pc.get(c, 0) for c, x in v.items())
-        sn = sum(x * nc.get(c, 0) for c, x in v.items())
-        scored.append((sp - sn, sp, sn, w))
-    scored.sort()
+    return {w: sum(x * pc.get(c, 0) for c, x in v.items()) - sum(x * nc.get(c, 0) for c, x in v.items())
+            for w, v in vecs.items()}
+
+
+def propose(path, n):
+    lex = load()
+    freq, vecs = vectors(path, min_count=10, size=40000)
+    pol = polarity(lex, {w: v for w, v in vecs.items() if len(w) >= 3})
+    scored = sorted((s, w) for w, s in pol.items() if not lookup(lex, w, ("positive", "negative")))
     print("# most positive")
-    for s, sp, sn, w in scored[::-1][:n]:
+    for s, w in scored[::-1][:n]:
         print(f"{w}\t{s:.3f}\t{freq[w]}")
     print("# most negative")
-    for s, sp, sn, w in scored[:n]:
+    for s, w in scored[:n]:
         print(f"{w}\t{s:.3f}\t{freq[w]}")
+
+
+def named(w, places, nationalities):
+    """Whether a bare word is a one-word place name or a nationality adjective (with its
+    feminine, dual or plural ending): the weak tier gives them no tone, so that no people or
+    country colours a sentence by the news it usually comes with."""
+    if w in places:
+        return True
+    for e in ("", "ه", "ي", "يه", "يون", "يين", "يا", "ين", "ون", "ان", "يان", "يتين", "يتان", "ات"):
+        stem = w[:len(w) - len(e)] if e else w
+        if w.endswith(e) and (stem in nationalities or stem + "ي" in nationalities):
+            return True
+    return False
+
+
+def weak(path):
+    """crates/extract/data/tone_weak.tsv: the weak tier, every corpus word of 10+ occurrences
+    with its distributional polarity (`polarity`) less the median word's, to three decimals."""
+    lex = load()
+    freq, vecs = vectors(path, min_count=10, size=60000)
+    pol = polarity(lex, vecs)
+    med = statistics.median(pol.values())
+    places = {l.split("\t")[0] for l in open(ROOT + "/crates/ner/data/places.tsv", encoding="utf-8")
+              if not l.startswith("#") and " " not in l.split("\t")[0]}
+    nationalities = {l.split("\t")[0] for l in open(ROOT + "/crates/extract/data/nationalities.tsv", encoding="utf-8")
+                     if not l.startswith("#")}
+    print("# The tone lexicon's weak tier (crates/extract/src/tone.rs): every word of the ANT Corpus v2.1 (Chouigui, Ben Khiroun,")
+    print("# Elayeb, AICCSA 2017; Apache-2.0) seen 10 times or more (article and clitics off), with its distributional polarity:")
+    print("# the cosine of its PPMI vector (+-3 words) with the centroid of tone.tsv's positive words minus that with the negative")
+    print("# ones, less the median word's. Not read by hand: the weight is small (a few hundredths), so it decides a sentence only")
+    print("# when the listed words find no tone or balance out. Place names and nationality adjectives are left out. Made by")
+    print("# python3 tools/tone/lexicon.py weak ../shared/corpus/ant-news.jsonl.gz > crates/extract/data/tone_weak.tsv (again")
+    print("# whenever tone.tsv changes). Written for Khabar (Apache-2.0).")
+    for w in sorted(pol):
+        x = round(pol[w] - med, 3)
+        if x and not named(w, places, nationalities):
+            print(f"{w}\t{x}")
 
 
 def forms(path):
@@ -261,35 +328,35 @@ def unlisted(path, n):
         shown += 1
 
 
-def score(path, more=None):
+# The labelled samples (data/tone/) and what each is for, as crates/extract/tests/tone_agreement.rs
+# reads them: sentences.tsv's odd rows are dev and its even rows held out.
+SAMPLES = (("sentences.tsv", None), ("sentences-more.tsv", "held out"), ("sentences-dev2.tsv", "dev"),
+           ("sentences-train.tsv", "train"))
+
+
+def score(verbose=False, with_weak=True):
     lex = load()
-    parts = {"dev": [0, 0], "heldout": [0, 0], "more": [0, 0]}
+    weak_tier = load_weak() if with_weak else None
+    parts = {"dev": [0, 0], "held out": [0, 0], "train": [0, 0]}
     neutral = [0, 0]
-
-    def rows(p):
-        return [l.rstrip("\n").split("\t") for l in open(p, encoding="utf-8") if not l.startswith("#")]
-
-    labelled = [("dev" if k % 2 else "heldout", r) for k, r in enumerate(rows(path), 1)]
-    if more:
-        labelled += [("more", r) for r in rows(more)]
-    for k, (part, (aid, sent, label, text)) in enumerate(labelled, 1):
-        pos, neg = tone_of(lex, words(text))
-        got = "positive" if pos > neg else "negative" if neg > pos else "neutral"
-        if label in ("positive", "negative"):
-            parts[part][1] += 1
-            parts[part][0] += got == label
-            if part == "dev" and got != label and "-v" in sys.argv:
-                print(f"{k}\t{label}\t{got}\t{pos}\t{neg}\t{text}")
-        else:
-            neutral[1] += 1
-            n = len(words(text)) or 1
-            neutral[0] += abs(100 * (pos - neg) / n) <= 1.0
+    for name, part in SAMPLES:
+        rows = [l.rstrip("\n").split("\t") for l in open(ROOT + "/data/tone/" + name, encoding="utf-8")
+                if not l.startswith("#")]
+        for k, (aid, sent, label, text) in enumerate(rows, 1):
+            which = part or ("dev" if k % 2 else "held out")
+            ws = words(text)
+            pos, neg = tone_of(lex, ws, weak_tier)
+            got = "positive" if pos > neg else "negative" if neg > pos else "neutral"
+            if label in ("positive", "negative"):
+                parts[which][1] += 1
+                parts[which][0] += got == label
+                if which != "held out" and got != label and verbose:
+                    print(f"{name}:{k}\t{label}\t{got}\t{pos:.2f}\t{neg:.2f}\t{text}")
+            else:
+                neutral[1] += 1
+                neutral[0] += abs(100 * (pos - neg) / (len(ws) or 1)) <= 1.0
     for p, (ok, n) in parts.items():
-        if n:
-            print(f"{p}: {ok}/{n} = {100 * ok / n:.1f}%")
-    held = [parts["heldout"][0] + parts["more"][0], parts["heldout"][1] + parts["more"][1]]
-    if more:
-        print(f"heldout+more: {held[0]}/{held[1]} = {100 * held[0] / held[1]:.1f}%")
+        print(f"{p}: {ok}/{n} = {100 * ok / n:.1f}%")
     ok = sum(v[0] for v in parts.values())
     n = sum(v[1] for v in parts.values())
     print(f"all: {ok}/{n} = {100 * ok / n:.1f}%")
@@ -304,6 +371,7 @@ if __name__ == "__main__":
         forms(sys.argv[2])
     elif cmd == "unlisted":
         unlisted(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 4000)
+    elif cmd == "weak":
+        weak(sys.argv[2])
     elif cmd == "score":
-        args = [a for a in sys.argv[2:] if not a.startswith("-")]
-        score(args[0], args[1] if len(args) > 1 else None)
+        score(verbose="-v" in sys.argv, with_weak="--no-weak" not in sys.argv)

@@ -7,16 +7,21 @@
 //! (`data/tone.tsv`: a word or word-beginning, its class and weight; seeded by hand, widened by
 //! distributional similarity over the corpus with `tools/tone/lexicon.py`, checked by hand). Unlike
 //! GDELT, a negator (لا، لم، عدم، غير…) reverses the tone words within the next two words
-//! (عدم الاستقرار is negative), up to the next punctuation mark.
+//! (عدم الاستقرار is negative), up to the next punctuation mark. Every word also carries a small
+//! weight of the weak tier (`data/tone_weak.tsv`, [`WEAK`]), which decides text the listed words
+//! leave at zero.
 //!
 //! ```
 //! use khabar_extract::tone::tone;
 //! let doc = khabar_extract::Doc::new("نجح الفريق في الفوز، لكن الهجوم أوقع قتلى.", None);
-//! let t = tone(&doc).to_model();
-//! assert_eq!(t.words, 8);
+//! let r = tone(&doc);
+//! assert_eq!(r.words, 8);
 //! // نجح and الفوز are positive; الهجوم and قتلى negative, أوقع mildly (weight 0.5)
-//! assert_eq!((t.positive, t.negative), (25.0, 31.25));
-//! assert_eq!((t.tone, t.polarity), (-6.25, 56.25));
+//! assert_eq!((r.positive, r.negative), (2.0, 2.5));
+//! // the weak tier adds a few hundredths per word
+//! assert!(r.weak_positive + r.weak_negative < 0.5);
+//! let t = r.to_model();
+//! assert!(t.tone < 0.0 && t.polarity > 56.0);
 //! ```
 use crate::component::Component;
 use crate::lexicon::{find_form, Starts};
@@ -80,17 +85,43 @@ pub static TONE: Lazy<ToneWord> = lexicon!("tone", ToneWord::parse);
 
 static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TONE.iter()));
 
+/// The weak tier (`data/tone_weak.tsv`): every word seen ten times or more in the corpus, without
+/// its article and clitics ([`bare`]), with a small signed weight, its distributional polarity
+/// (made by `tools/tone/lexicon.py weak`, not read by hand). A few hundredths per word, it moves
+/// the tone of text the listed words leave at zero, or balanced, towards what the words it is
+/// made of usually come with (a goal, a title: positive; a raid, a verdict: negative), and
+/// hardly moves the rest. Place names and nationality adjectives carry none.
+pub static WEAK: Lazy<f64> = lexicon!("tone_weak", |w: &str| w.parse::<f64>().ok().filter(|x| x.is_finite()));
+
+/// A normalized word without its article, and without a conjunction or preposition before the
+/// article (والقتلى → قتلي، للفوز → فوز), as the weak tier lists it; a word without an article is
+/// kept whole (a leading و or ف may be a letter of the word: وفاة).
+pub fn bare(norm: &str) -> &str {
+    let longer = |rest: &str, n: usize| rest.chars().nth(n - 1).is_some();
+    for p in ["وال", "فال", "بال", "كال", "ال"] {
+        if let Some(rest) = norm.strip_prefix(p).filter(|r| longer(r, 3)) {
+            return rest;
+        }
+    }
+    match norm.strip_prefix("لل") {
+        Some(rest) if longer(rest, 3) => rest,
+        _ => norm,
+    }
+}
+
 /// How many words after a negator it reverses.
 const NEGATION_REACH: usize = 2;
 /// How many words after a reducer it reaches (الحد من | الإدمان: past a preposition).
 const REDUCTION_REACH: usize = 3;
 
-/// The raw sums of one article: weights of positive and negative words, counts of active words
-/// and pronouns, and the number of words.
+/// The raw sums of one article: weights of positive and negative words (of the listed words and
+/// of the weak tier apart), counts of active words and pronouns, and the number of words.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ToneRec {
     pub positive: f64,
     pub negative: f64,
+    pub weak_positive: f64,
+    pub weak_negative: f64,
     pub active: f64,
     pub pronouns: f64,
     pub words: usize,
@@ -109,11 +140,12 @@ fn round3(x: f64) -> f64 {
 }
 
 impl ToneRec {
-    /// GDELT's seven numbers: percentages of the word count (three decimals); tone and
-    /// polarity from the rounded positive and negative shares, so that they add up as shown.
+    /// GDELT's seven numbers: percentages of the word count (three decimals), the weak tier's
+    /// weights counted with the listed words'; tone and polarity from the rounded positive and
+    /// negative shares, so that they add up as shown.
     pub fn to_model(&self) -> khabar_model::Tone {
-        let positive = percent(self.positive, self.words);
-        let negative = percent(self.negative, self.words);
+        let positive = percent(self.positive + self.weak_positive, self.words);
+        let negative = percent(self.negative + self.weak_negative, self.words);
         khabar_model::Tone {
             tone: round3(positive - negative),
             positive,
@@ -162,6 +194,11 @@ pub fn tone(doc: &Doc) -> ToneRec {
         r.words += 1;
         if t.kind != TokenKind::Arabic {
             continue;
+        }
+        match WEAK.get(bare(&t.norm)) {
+            Some(&x) if x > 0.0 => r.weak_positive += x,
+            Some(&x) => r.weak_negative -= x,
+            None => {}
         }
         let Some((lines, whole)) = lookup(&t.norm) else { continue };
         let reversed = r.words <= reversed_until;
@@ -215,42 +252,69 @@ mod tests {
         tone(&Doc::new(text, None)).to_model()
     }
 
+    /// The listed words' sums alone, without the weak tier.
+    fn listed(text: &str) -> khabar_model::Tone {
+        ToneRec { weak_positive: 0.0, weak_negative: 0.0, ..tone(&Doc::new(text, None)) }.to_model()
+    }
+
     #[test]
     fn words_and_classes() {
         // 5 words: a positive one behind a conjunction and article, a negative one behind a
         // preposition, a pronoun; the number and the full stop are no words
-        let t = of("والنجاح بمقتل هو 26 رجلا هناك.");
+        let t = listed("والنجاح بمقتل هو 26 رجلا هناك.");
         assert_eq!(t.words, 5);
         assert_eq!((t.positive, t.negative, t.self_group), (20.0, 20.0, 20.0));
         assert_eq!(t.tone, 0.0);
         // a word-beginning with an ending: فشلوا
-        assert!(of("فشلوا").negative > 0.0);
+        assert!(listed("فشلوا").negative > 0.0);
         // a longer word that only begins with the letters of a listed one is not it (توجيه ≠ توج)
-        assert_eq!(of("توجيه").polarity, 0.0);
+        assert_eq!(listed("توجيه").polarity, 0.0);
     }
 
     #[test]
     fn negators_reverse_what_follows_within_the_clause() {
-        assert!(of("عدم الاستقرار").tone < 0.0);
-        assert!(of("الاستقرار").tone > 0.0);
-        assert!(of("لم يحقق النجاح").tone < 0.0);
+        assert!(listed("عدم الاستقرار").tone < 0.0);
+        assert!(listed("الاستقرار").tone > 0.0);
+        assert!(listed("لم يحقق النجاح").tone < 0.0);
         // a punctuation mark ends the negator's reach
-        assert!(of("لا، الاستقرار").tone > 0.0);
+        assert!(listed("لا، الاستقرار").tone > 0.0);
     }
 
     #[test]
     fn reducers_turn_the_harm_they_lessen_into_good_news() {
         // خفض is mildly negative alone; with the harm after it, the whole is positive
-        assert!(of("خفض").tone < 0.0);
-        let t = of("خفض العجز");
+        assert!(listed("خفض").tone < 0.0);
+        let t = listed("خفض العجز");
         assert!(t.tone > 0.0 && t.negative == 0.0, "{t:?}");
-        assert!(of("الحد من الإدمان").tone > 0.0);
-        assert!(of("العجز").tone < 0.0);
+        assert!(listed("الحد من الإدمان").tone > 0.0);
+        assert!(listed("العجز").tone < 0.0);
         // nothing harmful after it: the reducer keeps its own weight; a comma ends its reach
-        assert!(of("خفض الأسعار").tone < 0.0);
-        assert!(of("خفض، العجز").tone < 0.0);
+        assert!(listed("خفض الأسعار").tone < 0.0);
+        assert!(listed("خفض، العجز").tone < 0.0);
         // a word in the accusative is the listed word it ends
-        assert!(of("اقتتالا").tone < 0.0);
+        assert!(listed("اقتتالا").tone < 0.0);
+    }
+
+    #[test]
+    fn the_weak_tier_decides_what_the_listed_words_leave_at_zero() {
+        // no listed word: a goal and a top scorer come with good news, "as a result of" with bad
+        for (text, sign) in [("وسجل هدفا", 1.0), ("هداف الفريق", 1.0), ("جراء", -1.0)] {
+            let t = of(text);
+            assert_eq!(listed(text).tone.min(0.0), 0.0, "{text}");
+            assert_eq!(t.tone.signum(), sign, "{text}: {t:?}");
+        }
+        // a few hundredths per word: one listed word outweighs a sentence of weak ones
+        let r = tone(&Doc::new("وقال المتحدث باسم الحكومة في المؤتمر الصحفي إن الاجتماع فشل", None));
+        assert!(r.weak_positive + r.weak_negative < 0.5, "{r:?}");
+        assert!(of("وقال المتحدث باسم الحكومة في المؤتمر الصحفي إن الاجتماع فشل").tone < 0.0);
+        // a place or a nationality carries none; the article and clitics are taken off
+        for w in ["الفلسطينيين", "سوريا", "الإسرائيلي"] {
+            assert_eq!(WEAK.get(bare(&khabar_text::normalize::normalize(w))), None, "{w}");
+        }
+        assert_eq!(bare("والقتلي"), "قتلي");
+        assert_eq!(bare("للفوز"), "فوز");
+        assert_eq!(bare("وفاه"), "وفاه");
+        assert_eq!(bare("الي"), "الي");
     }
 
     #[test]
