@@ -175,6 +175,11 @@ pub fn lookup(norm: &str) -> Option<(&'static [ToneWord], bool)> {
     })
 }
 
+/// Whether a punctuation token is a quotation mark.
+fn is_quotation_mark(p: &str) -> bool {
+    p.chars().all(|c| matches!(c, '"' | '\'' | '«' | '»' | '“' | '”' | '„' | '‘' | '’' | '‹' | '›'))
+}
+
 /// The tone sums of a document's text, in one pass over its tokens. Words are the tokens of
 /// letters (Arabic or Latin); numbers and punctuation are not words.
 pub fn tone(doc: &Doc) -> ToneRec {
@@ -185,7 +190,9 @@ pub fn tone(doc: &Doc) -> ToneRec {
     let (mut reduced_until, mut reducer_weight) = (0, 0.0);
     for t in &doc.tokens {
         if !t.is_word() {
-            if t.kind == TokenKind::Punct {
+            // a punctuation mark ends the clause a negator or reducer reaches into; a quotation
+            // mark does not (وليس "الاحتفال به"، تحد من "الإدمان")
+            if t.kind == TokenKind::Punct && !is_quotation_mark(&doc.text[t.start..t.end]) {
                 reversed_until = 0;
                 reduced_until = 0;
             }
@@ -276,8 +283,10 @@ mod tests {
         assert!(listed("عدم الاستقرار").tone < 0.0);
         assert!(listed("الاستقرار").tone > 0.0);
         assert!(listed("لم يحقق النجاح").tone < 0.0);
-        // a punctuation mark ends the negator's reach
+        // a punctuation mark ends the negator's reach; a quotation mark does not
         assert!(listed("لا، الاستقرار").tone > 0.0);
+        assert!(listed("وليس \"الاحتفال\"").tone < 0.0);
+        assert!(listed("تحد من «الإدمان»").tone > 0.0);
     }
 
     #[test]
