@@ -392,8 +392,8 @@ fn project_gold_train_and_heldout() {
             ("event.source", 0.55),
         ],
     );
-    // the 12 held-out articles annotated for entities only: measured 0.834, ORG 0.720
-    let s = score_gold(&[root().join("data/gold/heldout-entities")], "own-heldout-entities");
+    // the 12 held-out articles of the later batch (`heldout2`): measured entity 0.834, ORG 0.720
+    let s = score_gold(&[root().join("data/gold/heldout2")], "own-heldout2");
     at_least(&s, &[("entity.ALL", 0.80), ("entity.ORG", 0.68)]);
 }
 

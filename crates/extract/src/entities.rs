@@ -1057,9 +1057,25 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
     let bare = |k: usize, after: bool| {
         let t = &toks[k];
         let a = doc.analysis(k);
+        // a family name whose first letter the clitic analysis takes for a conjunction or a
+        // preposition (ويد، بونعيم، لوفن): no article after the letter (بالقصيم، للشطرنج،
+        // والفارابي), and Wikidata knows the whole word as a family name, or — after a letter
+        // other than و or ف (وهينيسي is "and Hennessy") — the whole word and what is left
+        // without the letter are both rare in the corpus
+        let article_after_letter = t.norm.chars().skip(1).take(2).eq("ال".chars()) || t.norm.starts_with("لل");
+        let clitic_letter = || {
+            after
+                && !a.article
+                && !article_after_letter
+                && (PERSONS.is_name_word(&t.norm, false)
+                    || a.conj.is_none()
+                        && khabar_text::clitic::frequency(&t.norm) < RARE_SURNAME
+                        && khabar_text::clitic::frequency(&a.word) < RARE_SURNAME
+                        && !PERSONS.is_name_word(&a.word, true)
+                        && !PERSONS.is_name_word(&a.word, false))
+        };
         t.kind == TokenKind::Arabic
-            && a.conj.is_none()
-            && a.prep.is_none()
+            && (a.conj.is_none() && a.prep.is_none() || clitic_letter())
             && t.norm.chars().nth(2).is_some()
             && !TITLES.contains(&a.word)
             && !CHAIN_STOP.contains(t.norm.as_str())
@@ -1208,6 +1224,14 @@ mod tests {
         let chain = |text: &str| after_step(text, &["أحمد", "بن", "محمد"], EntityType::Per, complete_persons);
         assert_eq!(chain("وقال أحمد بن محمد المنصوري إن العمل بدأ."), "أحمد بن محمد المنصوري");
         assert_eq!(chain("وقال أحمد بن محمد، المنصوري إن العمل بدأ."), "أحمد بن محمد");
+
+        // a family name whose first letter looks like a clitic (و، ب): known to Wikidata, or rare
+        // with and without the letter; never with the article after it, nor "and" with a name
+        assert_eq!(completed("وقال مايك ويد، نائب مدير قسم الحماية الصحية.", "مايك"), "مايك ويد");
+        assert_eq!(completed("وقالت نجية بونعيم، النائبة الإقليمية للمنظمة.", "نجية"), "نجية بونعيم");
+        assert_eq!(completed("وافتتح عبدالله بالقصيم مركزا جديدا.", "عبدالله"), "عبدالله");
+        assert_eq!(completed("وفاز سلمان للشطرنج بالبطولة.", "سلمان"), "سلمان");
+        assert_eq!(completed("والتقى محمد وبوتين في موسكو.", "محمد"), "محمد");
     }
 
     #[test]

@@ -205,8 +205,15 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
             k += 1;
             continue;
         }
+        // (a name's word whose first letter looks like a clitic stays in it: مايك ويد، نجية
+        // بونعيم — the entity's mention says so)
+        let same_name = k > i
+            && mentions
+                .overlapping(&(toks[k - 1].start..toks[k - 1].end))
+                .any(|(m, _)| m.start <= toks[k - 1].start && m.end >= t.end);
         if k > i
             && !from_where
+            && !same_name
             && (SPEAKER_STOP.contains(t.norm.as_str()) && t.norm != "من"
                 || (a.prep.is_some() && t.norm != "باسم")
                 || a.conj.is_some()
@@ -1400,6 +1407,13 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_speaker_keeps_the_whole_name_the_entity_has() {
+        // ويد begins with a letter the clitic analysis takes for و: the entity's mention keeps it
+        let r = reports("وقال مايك ويد، نائب مدير قسم الحماية الصحية: \"لا تزال النصيحة هي نفسها\".");
+        assert_eq!(r[0].0.as_deref(), Some("مايك ويد"), "{r:?}");
     }
 
     #[test]
