@@ -491,8 +491,9 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         if governed && mentions.kind(e) == EntityType::Loc {
             return None;
         }
-        // (أسرة أبو الفتوح نفت: the family speaks)
-        if let Some((_, kin)) = kin_phrase(doc, floor, &span) {
+        // (أسرة أبو الفتوح نفت: the family speaks; المتحدث باسم القوات المسلحة قد أكد: its
+        // spokesman does)
+        if let Some((_, kin)) = kin_phrase(doc, floor, &span).or_else(|| spokesman_phrase(doc, floor, &span)) {
             return Some((kin, None));
         }
         return Some((span, Some(e)));
@@ -553,6 +554,20 @@ fn is_kin(doc: &Doc, k: usize) -> bool {
 fn kin_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
     let first = doc.tokens.partition_point(|t| t.end <= m.start);
     (first > floor && is_kin(doc, first - 1)).then(|| (first - 1, doc.tokens[first - 1].start..m.end))
+}
+
+/// A speaker named for whom it speaks, ending with mention `m`: a head of `speaker_heads.tsv`
+/// or a title, at most one adjective, then باسم (المتحدث باسم الجيش، الناطق الرسمي باسم
+/// الحكومة): its first token and span.
+fn spokesman_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
+    let toks = &doc.tokens;
+    let first = toks.partition_point(|t| t.end <= m.start);
+    if first < floor + 2 || toks[first - 1].norm != "باسم" {
+        return None;
+    }
+    let h = (first.saturating_sub(3).max(floor)..first - 1).find(|&h| is_speaker_head(doc, h))?;
+    ((h + 1..first - 1).all(|j| is_adjective(&toks[j]) || TITLE_ADJECTIVES.contains(&toks[j].norm)))
+        .then(|| (h, toks[h].start..m.end))
 }
 
 /// الذي، التي، الذين and their duals.
@@ -1407,6 +1422,15 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
             .collect()
+    }
+
+    #[test]
+    fn a_spokesman_before_the_verb_speaks_not_whom_he_speaks_for() {
+        let r = reports("وكان المتحدث باسم القوات المسلحة المصرية قد أكد أن الحفاظ على حياة المدنيين أولوية.");
+        assert_eq!(r[0].0.as_deref(), Some("المتحدث باسم القوات المسلحة المصرية"), "{r:?}");
+        // the body itself, named alone before the verb, still speaks
+        let r = reports("وكانت القوات المسلحة المصرية قد أكدت أن الحفاظ على حياة المدنيين أولوية.");
+        assert_eq!(r[0].0.as_deref(), Some("القوات المسلحة المصرية"), "{r:?}");
     }
 
     #[test]
