@@ -525,6 +525,8 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
     let agrees = |j: usize| {
         let (t, b) = (&toks[j], doc.analysis(j));
         is_adjective(t)
+            // (a relative adjective in the accusative after an accusative head: مسؤولا أمريكيا)
+            || (j > floor && toks[j - 1].norm.ends_with('ا') && t.norm.ends_with("يا") && t.norm.chars().nth(3).is_some())
             || (t.kind == TokenKind::Arabic
                 && !b.article
                 && b.prep.is_none()
@@ -535,7 +537,13 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
     // the nearest head with only such words after it
     let h = (k.saturating_sub(3).max(floor)..k).rev().find(|&h| {
         let a = doc.analysis(h);
-        toks[h].kind == TokenKind::Arabic && a.prep.is_none() && SPEAKER_HEADS.contains(&a.word)
+        // (after إن or أن the head is in the accusative: إلا أن مسؤولا كشف)
+        toks[h].kind == TokenKind::Arabic
+            && a.prep.is_none()
+            && (SPEAKER_HEADS.contains(&a.word)
+                || h > floor
+                    && matches!(toks[h - 1].norm.as_str(), "ان" | "لان" | "بان")
+                    && a.word.strip_suffix('ا').is_some_and(|w| SPEAKER_HEADS.contains(w)))
     })?;
     ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k)
 }
@@ -1428,6 +1436,11 @@ mod tests {
     fn a_spokesman_before_the_verb_speaks_not_whom_he_speaks_for() {
         let r = reports("وكان المتحدث باسم القوات المسلحة المصرية قد أكد أن الحفاظ على حياة المدنيين أولوية.");
         assert_eq!(r[0].0.as_deref(), Some("المتحدث باسم القوات المسلحة المصرية"), "{r:?}");
+        // after أن the described speaker is in the accusative, and so are its adjectives
+        let r = reports("ولم تكشف الوزارة عن نوع الأسلحة، إلا أن مسؤولا كشف لـCNN أنها كانت تحمل صواريخ كروز.");
+        assert_eq!(r.last().and_then(|x| x.0.as_deref()), Some("مسؤولا"), "{r:?}");
+        let r = reports("وذكرت الصحيفة أن مسؤولا أمريكيا قال إن الهجوم وقع أمس.");
+        assert_eq!(r.last().and_then(|x| x.0.as_deref()), Some("مسؤولا أمريكيا"), "{r:?}");
         // the body itself, named alone before the verb, still speaks
         let r = reports("وكانت القوات المسلحة المصرية قد أكدت أن الحفاظ على حياة المدنيين أولوية.");
         assert_eq!(r[0].0.as_deref(), Some("القوات المسلحة المصرية"), "{r:?}");
