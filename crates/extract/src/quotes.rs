@@ -137,7 +137,9 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     }
     let first = doc.analysis(i);
     // (a ك the analysis takes off is mostly the word's own letter: وكالات، كبار)
+    // (a ل written apart opens the listener: كشف لـCNN)
     if first.prep.is_some_and(|p| p != 'ك')
+        || toks[i].norm == "ل"
         || SPEAKER_STOP.contains(toks[i].norm.as_str())
         || ADVERBIAL.contains(toks[i].norm.as_str())
         || role(&toks[i]).is_some()
