@@ -546,8 +546,24 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
                 || h > floor
                     && matches!(toks[h - 1].norm.as_str(), "ان" | "لان" | "بان")
                     && a.word.strip_suffix('ا').is_some_and(|w| SPEAKER_HEADS.contains(w)))
+    });
+    if let Some(h) = h {
+        return ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k);
+    }
+    // a title in construct with a definite noun, and up to two adjectives (وكان وزير البيئة
+    // النمساوي اليميني قد قال، رئيس الوزراء البريطاني قال)
+    let t = (k.saturating_sub(4).max(floor)..k.saturating_sub(1)).rev().find(|&t| {
+        let a = doc.analysis(t);
+        toks[t].kind == TokenKind::Arabic && a.prep.is_none() && !a.article && TITLES.contains(&a.word)
     })?;
-    ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k)
+    let construct = doc.analysis(t + 1);
+    (toks[t + 1].kind == TokenKind::Arabic
+        && construct.article
+        && construct.prep.is_none()
+        && construct.conj.is_none()
+        && (t + 2..k).all(|j| is_adjective(&toks[j]) && doc.analysis(j).article)
+        && opens_subject(doc, floor, t))
+    .then_some(t..k)
 }
 
 /// Nouns that make a person's name after them another person: `kin_heads.tsv`.
@@ -1443,6 +1459,11 @@ mod tests {
         assert_eq!(r.last().and_then(|x| x.0.as_deref()), Some("مسؤولا"), "{r:?}");
         let r = reports("وذكرت الصحيفة أن مسؤولا أمريكيا قال إن الهجوم وقع أمس.");
         assert_eq!(r.last().and_then(|x| x.0.as_deref()), Some("مسؤولا أمريكيا"), "{r:?}");
+        // a title in construct with a definite noun and its adjectives, before the verb
+        let r = reports(
+            "وقال السفير مارتن فايس إن السياسيين سيبحثون الأمر. وكان وزير البيئة النمساوي اليميني قد قال إنه يريد ذلك.",
+        );
+        assert_eq!(r.last().and_then(|x| x.0.as_deref()), Some("وزير البيئة النمساوي اليميني"), "{r:?}");
         // the body itself, named alone before the verb, still speaks
         let r = reports("وكانت القوات المسلحة المصرية قد أكدت أن الحفاظ على حياة المدنيين أولوية.");
         assert_eq!(r[0].0.as_deref(), Some("القوات المسلحة المصرية"), "{r:?}");
