@@ -116,18 +116,20 @@ def load_weak():
 def tone_of(lex, ws, weak_tier=None):
     """crates/extract/src/tone.rs: positive and negative sums, a negator reversing the tone words
     within the next two words, a reducer turning a negative word within the next three into a
-    positive one and withdrawing its own negative weight; with `weak_tier`, each word's weak
-    weight added to the positive or the negative sum."""
+    positive one and withdrawing its own negative weight; with `weak_tier`, the weak weight of
+    each word no positive or negative line tones added to the positive or the negative sum."""
     pos = neg = 0.0
     negate_until = -1
     reduce_until, reducer_weight = -1, 0.0
     for i, w in enumerate(ws):
-        x = weak_tier.get(bare(w), 0.0) if weak_tier else 0.0
-        if x > 0:
-            pos += x
-        else:
-            neg -= x
         lines = all_lines(lex, w)
+        # the weak tier weighs only the words no positive or negative line tones
+        x = weak_tier.get(bare(w), 0.0) if weak_tier else 0.0
+        if x and not any(cls in ("positive", "negative") for cls, _ in lines):
+            if x > 0:
+                pos += x
+            else:
+                neg -= x
         if not lines:
             continue
         reversed_ = i <= negate_until
@@ -290,7 +292,8 @@ def weak(path):
     print("# whenever tone.tsv changes). Written for Khabar (Apache-2.0).")
     for w in sorted(pol):
         x = round(pol[w] - med, 3)
-        if x and not named(w, places, nationalities):
+        # (words in the letters normalization keeps only: no Persian or Urdu letters)
+        if x and re.fullmatch("[\u0621-\u064a]+", w) and not named(w, places, nationalities):
             print(f"{w}\t{x}")
 
 

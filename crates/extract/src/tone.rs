@@ -87,7 +87,8 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TONE.iter()));
 
 /// The weak tier (`data/tone_weak.tsv`): every word seen ten times or more in the corpus, without
 /// its article and clitics ([`bare`]), with a small signed weight, its distributional polarity
-/// (made by `tools/tone/lexicon.py weak`, not read by hand). A few hundredths per word, it moves
+/// (made by `tools/tone/lexicon.py weak`, not read by hand), counted on the words no listed
+/// positive or negative line tones. A few hundredths per word, it moves
 /// the tone of text the listed words leave at zero, or balanced, towards what the words it is
 /// made of usually come with (a goal, a title: positive; a raid, a verdict: negative), and
 /// hardly moves the rest. Place names and nationality adjectives carry none.
@@ -202,12 +203,18 @@ pub fn tone(doc: &Doc) -> ToneRec {
         if t.kind != TokenKind::Arabic {
             continue;
         }
+        let found = lookup(&t.norm);
+        // the weak tier weighs only the words no positive or negative line tones (so that no
+        // word weighs more than its listed weight, and no share passes 100 %)
+        let toned = found.is_some_and(|(lines, whole)| {
+            lines.iter().any(|w| (whole || !w.whole_word) && matches!(w.class, Class::Positive | Class::Negative))
+        });
         match WEAK.get(bare(&t.norm)) {
-            Some(&x) if x > 0.0 => r.weak_positive += x,
-            Some(&x) => r.weak_negative -= x,
-            None => {}
+            Some(&x) if !toned && x > 0.0 => r.weak_positive += x,
+            Some(&x) if !toned => r.weak_negative -= x,
+            _ => {}
         }
-        let Some((lines, whole)) = lookup(&t.norm) else { continue };
+        let Some((lines, whole)) = found else { continue };
         let reversed = r.words <= reversed_until;
         let lines = || lines.iter().filter(|w| whole || !w.whole_word);
         let reduced = !reversed && r.words <= reduced_until && lines().any(|w| w.class == Class::Negative);

@@ -77,6 +77,13 @@ pub fn candidates(doc: &Doc) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (s, sent) in doc.sentences.iter().enumerate() {
         for i in sent.clone() {
+            // the detainees of a release are no arrest (إطلاق سراح المعتقلين، الإفراج عن
+            // المحتجزين): a release is no event (annotation rule 6)
+            let released = (i > sent.start && stem(doc, i - 1) == "سراح")
+                || (i > sent.start + 1 && doc.tokens[i - 1].norm == "عن" && stem(doc, i - 2) == "افراج");
+            if released {
+                continue;
+            }
             if let Some(found) = words::trigger_analyzed(&doc.tokens[..sent.end], i, doc.analysis(i)) {
                 out.push(Candidate { token: i, sentence: s, found });
             }
@@ -314,17 +321,23 @@ fn actors(doc: &Doc, mentions: &Mentions, sent: &Range<usize>) -> Vec<ActorRec> 
                     role = role.or_else(|| words::role_at(toks, j).map(|x| x.0));
                     country = country.or_else(|| words::nationality(&toks[j]));
                 }
-                if country.is_none() {
-                    country = toks.get(r.end).filter(|_| r.end < sent.end).and_then(words::nationality);
+                // a nationality right after the name belongs to the actor (الشرطة | التركية: the
+                // organization's name ends before it, the actor does not)
+                let mut end = r.end;
+                if let Some(c) = toks.get(r.end).filter(|_| r.end < sent.end).and_then(words::nationality) {
+                    country = country.or(Some(c));
+                    end = r.end + 1;
                 }
                 let start = doc.start_after_clitic(r.start, doc.analysis(r.start).clitic_letters);
                 out.push(ActorRec {
-                    span: start..toks[r.end - 1].end,
-                    tokens: r.clone(),
+                    span: start..toks[end - 1].end,
+                    tokens: r.start..end,
                     entity: Some(e),
                     country,
                     role,
                 });
+                k = end;
+                continue;
             }
             k = r.end;
             continue;
