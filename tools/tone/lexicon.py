@@ -266,7 +266,7 @@ def named(w, places, nationalities):
     if w in places:
         return True
     for e in ("", "ه", "ي", "يه", "يون", "يين", "يا", "ين", "ون", "ان", "يان", "يتين", "يتان", "ات"):
-        stem = w[:len(w) - len(e)] if e else w
+        stem = w[:len(w) - len(e)]
         if w.endswith(e) and (stem in nationalities or stem + "ي" in nationalities):
             return True
     return False

@@ -61,6 +61,12 @@ impl<'a> Doc<'a> {
         t.start + letters_to_byte(&self.text[t.start..t.end], letters)
     }
 
+    /// The index of the first token that ends after byte `b`: the token holding `b`, or the one
+    /// after it (the first token of a span starting at `b`).
+    pub fn token_at(&self, b: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= b)
+    }
+
     /// The byte range covering tokens `r` (non-empty).
     pub fn span(&self, r: Range<usize>) -> Range<usize> {
         self.tokens[r.start].start..self.tokens[r.end - 1].end

@@ -350,7 +350,7 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     let mut named = mentions.within(&span);
     let first_end = match (named.next(), named.next()) {
         (Some((m1, e1)), Some((m2, e2))) if e1 != e2 && m1.start < toks[i].end => {
-            let j = toks.partition_point(|t| t.end <= m1.end);
+            let j = doc.token_at(m1.end);
             toks.get(j).filter(|t| t.start <= m2.start && m2.start < t.end).map(|_| m1.end)
         }
         _ => None,
@@ -482,7 +482,7 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         .min_by_key(|(m, e)| (*e, m.start))
         .map(|(m, e)| (m.clone(), *e));
     if let Some((span, e)) = found {
-        let first = toks.partition_point(|t| t.end <= span.start);
+        let first = doc.token_at(span.start);
         // (a place after a preposition is where, not who: في تكساس الأميركية كانت قد رفضت)
         let governed = doc.analysis(first).prep.is_some()
             || (first > floor
@@ -578,7 +578,7 @@ fn is_kin(doc: &Doc, k: usize) -> bool {
 /// The phrase a kin noun makes of a person's mention `m` (أسرة أبو الفتوح، زوجة مينغ): from the
 /// kin noun's token (after `floor`) to the mention's end, when one stands right before it.
 fn kin_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
-    let first = doc.tokens.partition_point(|t| t.end <= m.start);
+    let first = doc.token_at(m.start);
     (first > floor && is_kin(doc, first - 1)).then(|| (first - 1, doc.tokens[first - 1].start..m.end))
 }
 
@@ -587,7 +587,7 @@ fn kin_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
 /// الحكومة): its first token and span.
 fn spokesman_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> {
     let toks = &doc.tokens;
-    let first = toks.partition_point(|t| t.end <= m.start);
+    let first = doc.token_at(m.start);
     if first < floor + 2 || toks[first - 1].norm != "باسم" {
         return None;
     }
@@ -1030,7 +1030,7 @@ impl Reader<'_, '_> {
         }
         let end = toks[k - 1].end;
         if let Some((m, e)) = self.mentions.overlapping(&(end - 1..end)).find(|(m, _)| m.end == end) {
-            let mut first = toks.partition_point(|t| t.end <= m.start);
+            let mut first = doc.token_at(m.start);
             if first < sent.start || doc.analysis(first).prep.is_some() {
                 return None;
             }

@@ -204,19 +204,22 @@ pub fn tone(doc: &Doc) -> ToneRec {
             continue;
         }
         let found = lookup(&t.norm);
+        // the lines the word may match (none when it is not listed)
+        let lines =
+            || found.into_iter().flat_map(|(lines, whole)| lines.iter().filter(move |w| whole || !w.whole_word));
         // the weak tier weighs only the words no positive or negative line tones (so that no
         // word weighs more than its listed weight, and no share passes 100 %)
-        let toned = found.is_some_and(|(lines, whole)| {
-            lines.iter().any(|w| (whole || !w.whole_word) && matches!(w.class, Class::Positive | Class::Negative))
-        });
-        match WEAK.get(bare(&t.norm)) {
-            Some(&x) if !toned && x > 0.0 => r.weak_positive += x,
-            Some(&x) if !toned => r.weak_negative -= x,
-            _ => {}
+        if !lines().any(|w| matches!(w.class, Class::Positive | Class::Negative)) {
+            match WEAK.get(bare(&t.norm)) {
+                Some(&x) if x > 0.0 => r.weak_positive += x,
+                Some(&x) => r.weak_negative -= x,
+                None => {}
+            }
         }
-        let Some((lines, whole)) = found else { continue };
+        if found.is_none() {
+            continue;
+        }
         let reversed = r.words <= reversed_until;
-        let lines = || lines.iter().filter(|w| whole || !w.whole_word);
         let reduced = !reversed && r.words <= reduced_until && lines().any(|w| w.class == Class::Negative);
         if reduced {
             // what lessens harm is good news: the harm counts as positive, the reducer as nothing
