@@ -29,9 +29,13 @@ pub enum CountsCommand {
         /// Passes over the examples.
         #[arg(long, default_value_t = 10)]
         epochs: usize,
-        /// The seed of the example order.
+        /// The seed of the first example order.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// How many example orders (seeds `seed`, `seed + 1`…) to train in; the weights are
+        /// their mean.
+        #[arg(long, default_value_t = 10)]
+        orders: usize,
     },
     /// How often the model (and the rules, as a baseline) give a labelled figure its category
     /// (or none): accuracy, and precision and recall of counts, over one part of `--figures`.
@@ -169,7 +173,7 @@ fn report(name: &str, pairs: &[(Vec<Category>, Option<Category>)]) {
 
 pub fn run(cmd: CountsCommand) -> anyhow::Result<bool> {
     match cmd {
-        CountsCommand::Train { gold, figures, part, output, epochs, seed } => {
+        CountsCommand::Train { gold, figures, part, output, epochs, seed, orders } => {
             let mut examples = Vec::new();
             let files = gold_files(&gold)?;
             for f in &files {
@@ -196,7 +200,7 @@ pub fn run(cmd: CountsCommand) -> anyhow::Result<bool> {
                 figs.len() - skipped,
                 figs.len()
             );
-            let m = CountModel::train(&examples, epochs, seed);
+            let m = CountModel::train_orders(&examples, epochs, seed, orders);
             let right = examples.iter().filter(|e| (m.score(&e.features) > 0.0) == e.count).count();
             eprintln!("on its training pairs: {right} of {} right", examples.len());
             std::fs::write(&output, m.to_tsv()).with_context(|| format!("writing {}", output.display()))?;

@@ -405,7 +405,7 @@ fn count_model_retrains_to_the_committed_weights() {
     let r = khabar()
         .current_dir(root())
         .args(["counts", "train", "--gold", "tests/data/gold/dev", "--gold", "tests/data/gold/dev-counts"])
-        .args(["--gold", "data/gold/train", "-o"])
+        .args(["--gold", "data/gold/train", "--gold", "data/gold/train2", "-o"])
         .arg(&out)
         .output()
         .unwrap();

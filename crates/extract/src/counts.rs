@@ -171,6 +171,8 @@ fn person_like(t: &Token) -> bool {
             || (r.ends_with('ا') && r.chars().count() >= 4)
     }) || count_role(t, Role::Single).is_some()
         || count_role(t, Role::State).is_some()
+        // the singular after a scale word: 700 ألف سوري، آلاف الفلسطينيين
+        || crate::events::words::nationality(t).is_some()
 }
 
 /// A total named before the figure and linked to it: ارتفع عدد القتلى إلى 30، بلغت حصيلة
