@@ -89,8 +89,10 @@ impl Component for Attribution {
             // bounded: an article of thousands of described speakers is not read thousands of times
             looked_up += 1;
             let described = if looked_up <= MAX_DESCRIBED { described_person(toks, &mentions, &s.span) } else { None };
-            s.entity =
-                described.or_else(|| mentions.entity_at(&s.span)).or_else(|| titled_surname(toks, &mentions, &s.span));
+            s.entity = described
+                .or_else(|| mentions.entity_at(&s.span))
+                .or_else(|| titled_surname(toks, &mentions, &s.span))
+                .or_else(|| definite_head(toks, &mentions, &s.span));
         };
         r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
         r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
@@ -163,6 +165,25 @@ fn titled_surname(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<us
     before_span.chain(after_span).find(|(m, _)| surname_of(m)).map(|(_, e)| *e)
 }
 
+/// The organization a definite head noun alone stands for (الشركة after شركة موانئ دبي العالمية,
+/// المنظمة after منظمة العفو الدولية): the span is one word, ال and a noun of three letters or
+/// more, and the nearest organization mention before it begins with that noun. No list of heads:
+/// the article's own names say which nouns head an organization.
+fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
+    let from = toks.partition_point(|t| t.start < span.start);
+    let to = toks.partition_point(|t| t.end <= span.end);
+    let [word] = toks.get(from..to)? else { return None };
+    let head = word.norm.trim_start_matches('و').strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+    let before = mentions.items.partition_point(|(m, _)| m.end <= span.start);
+    mentions.items[..before].iter().rev().find_map(|(m, e)| {
+        if mentions.kind(*e) != EntityType::Org {
+            return None;
+        }
+        let first = &toks[toks.partition_point(|t| t.start < m.start)];
+        (first.norm.trim_start_matches('و') == head && first.end < m.end).then_some(*e)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::pipeline::Pipeline;
@@ -221,6 +242,18 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "الملك");
         assert_eq!(entity(&a, &speaker.entity), Some("محمد السادس"), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_definite_head_names_the_organization_it_heads() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "رفعت شركة موانئ دبي العالمية دعوى أمام المحكمة. وقالت الشركة إنها بدأت إجراءات التحكيم.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(speaker.text, "الشركة");
+        assert_eq!(entity(&a, &speaker.entity), Some("شركة موانئ دبي العالمية"), "{:?}", a.quotes);
     }
 
     #[test]

@@ -135,6 +135,10 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
     }
+    // كل من بريطانيا وفرنسا: the first of the parties named
+    if toks[i].norm == "كل" && toks.get(i + 1).is_some_and(|t| t.norm == "من") {
+        return speaker_at(doc, mentions, i + 2, limit);
+    }
     let first = doc.analysis(i);
     // (a ك the analysis takes off is mostly the word's own letter: وكالات، كبار)
     // (a ل written apart opens the listener: كشف لـCNN)
@@ -1120,12 +1124,31 @@ impl Reader<'_, '_> {
         // organization that speaks keeps the floor
         // (never after a body or a group: the person after السلطات is the object)
         let body = BODY_HEADS.contains(&doc.analysis(sp.start).word);
-        if !body && (entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per))) {
-            if let Some(named) = self.name_after_description(sent, sp.end) {
-                return named;
+        let (speaker, mut end) =
+            if !body && (entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per))) {
+                self.name_after_description(sent, sp.end).unwrap_or((Some((span, entity)), sp.end))
+            } else {
+                (Some((span, entity)), sp.end)
+            };
+        // كل من بريطانيا وفرنسا وألمانيا: the first party speaks, the others, each a name or
+        // words describing one before its name (ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني),
+        // are no content
+        if toks[s].norm == "كل" {
+            while end < sent.end && toks[end].norm.starts_with('و') {
+                let reach = (end + 6).min(sent.end);
+                let within = toks[end..reach].iter().position(|t| !t.is_word()).map_or(reach, |p| end + p);
+                let next = mentions.overlapping(&(toks[end].start..toks[within - 1].end)).next();
+                let Some((m, _)) = next else { break };
+                end = toks.partition_point(|t| t.start < m.end);
+                // a name right after the description's own (الاتحاد الأوروبي | فيديريكا موغيريني)
+                while let Some((m, _)) =
+                    (end < sent.end).then(|| mentions.overlapping(&(toks[end].start..toks[end].end)).next()).flatten()
+                {
+                    end = toks.partition_point(|t| t.start < m.end);
+                }
             }
         }
-        (Some((span, entity)), sp.end)
+        (speaker, end)
     }
 
     /// A person named after a described speaker that ends before token `s`, before the
@@ -1474,6 +1497,16 @@ mod tests {
         // ويد begins with a letter the clitic analysis takes for و: the entity's mention keeps it
         let r = reports("وقال مايك ويد، نائب مدير قسم الحماية الصحية: \"لا تزال النصيحة هي نفسها\".");
         assert_eq!(r[0].0.as_deref(), Some("مايك ويد"), "{r:?}");
+    }
+
+    #[test]
+    fn of_parties_named_together_the_first_speaks_and_the_others_are_no_content() {
+        let r = reports("وطالبت كل من بريطانيا وفرنسا وألمانيا بإجراء تحقيق موثوق.");
+        assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some("بريطانيا"), "بإجراء تحقيق موثوق"), "{r:?}");
+        let r = reports(
+            "ودعا كل من الأمين العام للأمم المتحدة أنطونيو غوتيريس ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني إلى إجراء تحقيق مستقل.",
+        );
+        assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some("أنطونيو غوتيريس"), "إجراء تحقيق مستقل"), "{r:?}");
     }
 
     #[test]
