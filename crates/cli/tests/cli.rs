@@ -361,8 +361,8 @@ fn at_least(s: &Value, floors: &[(&str, f64)]) {
 #[test]
 fn project_gold_train_and_heldout() {
     let s = score_gold(&[root().join("data/gold/train")], "own-train");
-    // measured: entity 0.946 (the tagger trains on these articles), quote 0.844, attributed 0.724,
-    // count 0.923 (the count decision trains on them too), date 0.892, hedge 0.700 (9 gold),
+    // measured: entity 0.946 (the tagger trains on these articles), quote 0.846, attributed 0.730,
+    // count 0.925 (the count decision trains on them too), date 0.892, hedge 0.700 (9 gold),
     // event 0.824 (the event classifier trains on them too)
     at_least(
         &s,
@@ -377,7 +377,7 @@ fn project_gold_train_and_heldout() {
         ],
     );
     let s = score_gold(&[root().join("data/gold/heldout")], "own-heldout");
-    // measured: entity 0.782, quote 0.806, attributed 0.601, count 0.852, date 0.940, hedge 0.923
+    // measured: entity 0.781, quote 0.806, attributed 0.604, count 0.843, date 0.940, hedge 0.923
     // (6 gold), event 0.614, event source 0.577
     at_least(
         &s,
@@ -421,8 +421,8 @@ fn count_model_retrains_to_the_committed_weights() {
         let line = text.lines().find(|l| l.starts_with(who)).unwrap_or_else(|| panic!("no {who} line in {text}"));
         line.split("F1 ").nth(1).and_then(|x| x.split_whitespace().next()).and_then(|x| x.parse().ok()).unwrap()
     };
-    // measured: model 0.820, rules 0.768 (382 held-out figures, 110 of them counts)
-    assert!(f1("model") >= 0.79, "{text}");
+    // measured: model 0.837, rules 0.768 (382 held-out figures, 110 of them counts)
+    assert!(f1("model") >= 0.81, "{text}");
     assert!(f1("model") > f1("rules"), "{text}");
 }
 
