@@ -37,6 +37,13 @@ impl<'e> Mentions<'e> {
         self.persons[..to].last().filter(|(s, _)| s.start >= span.start)
     }
 
+    /// The persons' mentions inside `span`, in text order (from either end).
+    pub fn persons_within(&self, span: &Span) -> impl DoubleEndedIterator<Item = &(Span, usize)> {
+        let from = self.persons.partition_point(|(s, _)| s.start < span.start);
+        let to = self.persons.partition_point(|(s, _)| s.end <= span.end).max(from);
+        self.persons[from..to].iter()
+    }
+
     /// The type of entity `e`.
     pub fn kind(&self, e: usize) -> EntityType {
         self.entities[e].kind

@@ -1352,7 +1352,20 @@ impl Reader<'_, '_> {
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
-        let (m, e) = self.mentions.last_person_within(&here)?;
+        // (جاء ذلك في مقابلة لبانيتا مع مذيعة شبكة CNN كريستيان أمانبور، حيث قال: the one
+        // spoken with, after مع and the words describing them, is the listener when a person
+        // is named before to speak; alone, as in مقابلة مع رئيسه التنفيذي X، أكد فيها, they speak)
+        let listener = |m: &Span| {
+            let at = toks.partition_point(|t| t.start < m.start);
+            let with = (at.saturating_sub(5).max(sent.start)..at)
+                .rev()
+                .take_while(|&k| toks[k].is_word())
+                .find(|&k| toks[k].norm == "مع");
+            with.is_some_and(|k| {
+                self.mentions.persons_within(&(toks[sent.start].start..toks[k].start)).next().is_some()
+            })
+        };
+        let (m, e) = self.mentions.persons_within(&here).rev().find(|(m, _)| !listener(m))?;
         // (وجهت زوجة مينغ نداء … وقالت: the wife speaks, not مينغ)
         Some(match kin_phrase(self.doc, sent.start, m) {
             Some((_, kin)) => (kin, None),
@@ -1497,6 +1510,15 @@ mod tests {
         // ويد begins with a letter the clitic analysis takes for و: the entity's mention keeps it
         let r = reports("وقال مايك ويد، نائب مدير قسم الحماية الصحية: \"لا تزال النصيحة هي نفسها\".");
         assert_eq!(r[0].0.as_deref(), Some("مايك ويد"), "{r:?}");
+    }
+
+    #[test]
+    fn the_one_spoken_with_is_the_listener_when_someone_else_is_named_to_speak() {
+        let r = reports("جاء ذلك في مؤتمر صحفي عقده بوتين مع المستشارة الألمانية أنغيلا ميركل، حيث قال إن الاتفاق قائم.");
+        assert_eq!(r[0].0.as_deref(), Some("بوتين"), "{r:?}");
+        // alone, the one an interview is with speaks
+        let r = reports("ونشر الموقع مقابلة مع رئيسه التنفيذي كارل هاينتس رومينيغه، حيث قال إن المدرب باق.");
+        assert_eq!(r[0].0.as_deref(), Some("كارل هاينتس رومينيغه"), "{r:?}");
     }
 
     #[test]
