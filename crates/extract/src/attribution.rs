@@ -95,19 +95,20 @@ impl Component for Attribution {
         let mut link = |s: &mut SourceRec| {
             // bounded: an article of thousands of described speakers is not read thousands of times
             looked_up += 1;
-            let described = if looked_up <= MAX_DESCRIBED { described_person(toks, &mentions, &s.span) } else { None };
+            let bounded = looked_up <= MAX_DESCRIBED;
+            let described = if bounded { described_person(toks, &mentions, &s.span) } else { None };
             s.entity = described
                 .or_else(|| mentions.entity_at(&s.span))
                 .or_else(|| titled_surname(toks, &mentions, &s.span))
-                .or_else(|| definite_head(toks, &mentions, &s.span));
+                .or_else(|| if bounded { definite_head(toks, &mentions, &s.span) } else { None });
         };
         r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
         r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
     }
 }
 
-/// Sources looked up as descriptions per article, and how far back (in tokens) the description
-/// is sought.
+/// Sources looked up as descriptions or definite heads per article, and how far back (in tokens)
+/// the description is sought.
 const MAX_DESCRIBED: usize = 512;
 const DESCRIBED_WINDOW: usize = 4_000;
 /// How many tokens after an earlier description its person's name may come.
