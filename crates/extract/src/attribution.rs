@@ -33,8 +33,7 @@ impl<'e> Mentions<'e> {
 
     /// The last person's mention inside `span`.
     pub fn last_person_within(&self, span: &Span) -> Option<&(Span, usize)> {
-        let to = self.persons.partition_point(|(s, _)| s.end <= span.end);
-        self.persons[..to].last().filter(|(s, _)| s.start >= span.start)
+        self.persons_within(span).next_back()
     }
 
     /// The persons' mentions inside `span`, in text order (from either end).

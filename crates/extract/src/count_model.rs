@@ -1,9 +1,9 @@
 //! The trained count decision: every figure with a word of the seven categories near it is a
 //! candidate, with every category those words name; averaged perceptrons (Collins 2002), the mean
 //! of several trained in different example orders, score each (figure, category) pair from the
-//! words around the figure and the category's words among them, and the best pair above zero is the count. The features say how a category's words
-//! stand to the figure rather than which category it is, so the categories with few examples
-//! learn from the others. What the rules in [`crate::counts`] would say is one of the features,
+//! words around the figure and the category's words among them, and the best pair above zero is
+//! the count. The features say how a category's words stand to the figure rather than which
+//! category it is, so the categories with few examples learn from the others. What the rules in [`crate::counts`] would say is one of the features,
 //! so the model learns where they hold and where they do not, from gold articles and from corpus
 //! figures labelled by reading (`data/counts/figures.jsonl`).
 //!

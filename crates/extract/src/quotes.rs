@@ -23,7 +23,7 @@ use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
 use khabar_text::quotes::{quote_pairs, QuotePair};
-use khabar_text::token::TokenKind;
+use khabar_text::token::{Token, TokenKind};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +128,11 @@ fn is_adjective(t: &khabar_text::token::Token) -> bool {
             || crate::events::words::nationality(t).is_some())
 }
 
+/// Whether كل من at token `i` opens parties named together (كل من بريطانيا وفرنسا).
+fn parties_at(toks: &[Token], i: usize) -> bool {
+    toks[i].norm == "كل" && toks.get(i + 1).is_some_and(|t| t.norm == "من")
+}
+
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
 fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
@@ -136,7 +141,7 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         return None;
     }
     // كل من بريطانيا وفرنسا: the first of the parties named
-    if toks[i].norm == "كل" && toks.get(i + 1).is_some_and(|t| t.norm == "من") {
+    if parties_at(toks, i) {
         return speaker_at(doc, mentions, i + 2, limit);
     }
     let first = doc.analysis(i);
@@ -1133,18 +1138,19 @@ impl Reader<'_, '_> {
         // كل من بريطانيا وفرنسا وألمانيا: the first party speaks, the others, each a name or
         // words describing one before its name (ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني),
         // are no content
-        if toks[s].norm == "كل" {
+        if parties_at(toks, s) {
+            // the token after the first mention between tokens `from` and `to`
+            let past_mention = |from: usize, to: usize| {
+                mentions.overlapping(&(toks[from].start..toks[to - 1].end)).next().map(|(m, _)| doc.token_at(m.end))
+            };
             while end < sent.end && toks[end].norm.starts_with('و') {
                 let reach = (end + 6).min(sent.end);
                 let within = toks[end..reach].iter().position(|t| !t.is_word()).map_or(reach, |p| end + p);
-                let next = mentions.overlapping(&(toks[end].start..toks[within - 1].end)).next();
-                let Some((m, _)) = next else { break };
-                end = toks.partition_point(|t| t.start < m.end);
+                let Some(next) = past_mention(end, within) else { break };
+                end = next;
                 // a name right after the description's own (الاتحاد الأوروبي | فيديريكا موغيريني)
-                while let Some((m, _)) =
-                    (end < sent.end).then(|| mentions.overlapping(&(toks[end].start..toks[end].end)).next()).flatten()
-                {
-                    end = toks.partition_point(|t| t.start < m.end);
+                while let Some(next) = (end < sent.end).then(|| past_mention(end, end + 1)).flatten() {
+                    end = next;
                 }
             }
         }
@@ -1356,7 +1362,7 @@ impl Reader<'_, '_> {
         // spoken with, after مع and the words describing them, is the listener when a person
         // is named before to speak; alone, as in مقابلة مع رئيسه التنفيذي X، أكد فيها, they speak)
         let listener = |m: &Span| {
-            let at = toks.partition_point(|t| t.start < m.start);
+            let at = self.doc.token_at(m.start);
             let with = (at.saturating_sub(5).max(sent.start)..at)
                 .rev()
                 .take_while(|&k| toks[k].is_word())
