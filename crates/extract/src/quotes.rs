@@ -94,6 +94,9 @@ static SPEAKER_HEADS: Lazy = lexicon!("speaker_heads");
 /// Definite heads that take a ل-complement naming whose they are.
 static OF_WHOM: Lazy = lexicon!("of_whom");
 
+/// Nouns of a medium that, with ل, name the listener: `listener_heads.tsv`.
+static LISTENER_HEADS: Lazy = lexicon!("listener_heads");
+
 /// What a speaker said something in (في المؤتمر الصحفي، في البيان): no complement of the speaker.
 static SPEECH_OCCASIONS: Lazy = lexicon!("speech_occasions");
 
@@ -177,7 +180,27 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         let a = doc.analysis(k);
         // مسؤول بالبيت الأبيض، مراسل بي بي سي: a described speaker may say where it is from;
         // القيادة العامة للقوات المسلحة: a command, a body or an office says whose it is
+        // (مصدر بوزارة الدفاع، مصدر قضائي بالنيابة العامة: ب before a noun in construct with a
+        // definite word, and after an adjective of the head)
+        let construct_next = || {
+            toks.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Arabic
+                    && (doc.analysis(k + 1).article && doc.analysis(k + 1).prep.is_none() || named(k + 1))
+            })
+        };
         let from_where = (a.prep == Some('ب') && a.article && k == i + 1 && is_speaker_head(doc, i))
+            || (a.prep == Some('ب')
+                && described
+                && !complement
+                && (k == i + 1
+                    || k == i + 2 && {
+                        let b = doc.analysis(i + 1);
+                        b.prep.is_none()
+                            && b.conj.is_none()
+                            && (is_adjective(&toks[i + 1]) || toks[i + 1].norm.ends_with('ي'))
+                    })
+                && (a.article || a.conj.is_none() && construct_next())
+                && !matches!(t.norm.as_str(), "بيان" | "ببيان" | "باسم" | "بهذا" | "بهذه"))
             || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word));
         // (مدافعة عن حقوق الإنسان: a participle keeps its own preposition; في كل من قطر
         // وتركيا, في #البيت_الأبيض: the complement's first word comes after those)
@@ -193,8 +216,9 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
         let opens_complement = (described || every_one_of && first.article)
             && !complement
             && k > i
-            && (k <= i + 3 || k <= i + 4 && participle_before)
-            && (matches!(t.norm.as_str(), "في" | "من") || t.norm == "عن" && participle_before)
+            // (متحدث باسم السفارة الفرنسية | في تل أبيب: the office spoken for says where)
+            && (k <= i + 3 || k <= i + 4 && (participle_before || toks[i + 1].norm == "باسم"))
+            && (matches!(t.norm.as_str(), "في" | "من") || matches!(t.norm.as_str(), "عن" | "علي") && participle_before)
             && n < limit
             && toks[n].kind == TokenKind::Arabic
             && (doc.analysis(n).article && doc.analysis(n).prep.is_none()
@@ -661,6 +685,19 @@ fn is_trailing_adjectives(doc: &Doc, from: usize, to: usize) -> bool {
             .all(|j| toks[j].norm.starts_with("ال") && (toks[j].norm.ends_with('ي') || toks[j].norm.ends_with("يه")))
 }
 
+/// The token after a medium's name in quotation marks at token `k` that follows a listener's ل
+/// (لوكالة "برس أسوسيشن"، لصحيفة "الحياة"): the name is the listener's, no content.
+fn listener_name_end(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let listener = |j: usize| {
+        toks[j].norm == "ل" || doc.analysis(j).prep == Some('ل') && LISTENER_HEADS.contains(&doc.analysis(j).word)
+    };
+    if k == 0 || k + 2 >= limit || !is_open_quote(&toks[k]) || !listener(k - 1) {
+        return None;
+    }
+    (k + 2..limit.min(k + 7)).find(|&j| is_quote_mark(&toks[j])).map(|close| close + 1)
+}
+
 /// Where the content of a report starts, scanning from token `i`: (first token of the content,
 /// whether it began at a marker). Returns `None` when no marker comes within reach.
 fn content_start(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
@@ -671,10 +708,22 @@ fn content_start(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
 /// participle, مؤكدة اعتقال "الجاني" quotes a word of the content).
 fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Option<usize> {
     let toks = &doc.tokens;
+    // (لوكالة "برس أسوسيشن": "…": a short quotation right after a listener's ل names the
+    // listener; the content opens after it)
+    let mut named_until = i;
     // a speaker may carry a long apposition between commas before the content
     for k in i..limit.min(i + 28) {
+        if k < named_until {
+            continue;
+        }
         let t = &toks[k];
         let n = t.norm.as_str();
+        if k > i && k < i + 4 {
+            if let Some(end) = listener_name_end(doc, k, limit) {
+                named_until = end;
+                continue;
+            }
+        }
         // a quotation opens the content right away, or after an adverbial phrase (في خطاب
         // متلفز، لفرانس برس في باريس); elsewhere it quotes words inside the content
         if is_open_quote(t) && quote_ok {
@@ -1095,9 +1144,10 @@ impl Reader<'_, '_> {
         }
         let phrase = speaker_at(doc, mentions, s, sent.end);
         // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
+        // (ونقلت وكالة الحوثيين، عن مصدر قضائي: past a comma)
         let via = phrase
             .as_ref()
-            .map(|p| p.end)
+            .map(|p| if p.end + 1 < sent.end && is_comma(&toks[p.end]) { p.end + 1 } else { p.end })
             .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
         if let Some(e) = via {
             return (None, e);
@@ -1109,11 +1159,15 @@ impl Reader<'_, '_> {
         // الممثلات إنهن …); without one it may be the object (ووصف الدعوات)
         // (after a verb of an act, إلى follows its object: دعا الإنسان إلى أن …)
         let after = past_asides(doc, sp.end, sent.end, r != Role::Act);
+        // (the tokens of a medium's quoted name between: لإذاعة "أوروب 1")
+        let listener_name_len = |from: usize, to: usize| {
+            (from..to).find_map(|k| listener_name_end(doc, k, sent.end).map(|e| e - k)).unwrap_or(0)
+        };
         let marked = content_start(doc, sp.end, sent.end).is_some_and(|c| {
             // right after it, or after a listener or a place (لفرانس برس في باريس), or after
             // asides (see [`past_asides`]: وقال الحوثيون، الذين …، الأسبوع الماضي إنهم)
             c <= after + 1
-                || (c <= sp.end + 7 && sp.end < sent.end && {
+                || (c <= sp.end + 7 + listener_name_len(sp.end, c) && sp.end < sent.end && {
                     let n = &toks[sp.end];
                     doc.analysis(sp.end).prep == Some('ل')
                         || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
@@ -1162,7 +1216,16 @@ impl Reader<'_, '_> {
     /// name-like words it missed.
     fn name_after_description(&self, sent: &Range<usize>, s: usize) -> Option<(Option<Speaker>, usize)> {
         let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
-        let reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
+        let mut reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
+        // (مصدر مطلع لوكالة برس أسوسيشن: a name after the listener's ل is the listener's)
+        if let Some(l) = (s..reach).find(|&k| {
+            toks[k].norm == "ل" || doc.analysis(k).prep == Some('ل') && LISTENER_HEADS.contains(&doc.analysis(k).word)
+        }) {
+            reach = l;
+        }
+        if reach <= s {
+            return None;
+        }
         let from = toks[s.min(toks.len() - 1)].start;
         let to = toks[reach.max(s + 1).min(toks.len()) - 1].end;
         // the first person (in entity order) named there, at its first mention there
@@ -1277,8 +1340,14 @@ impl Reader<'_, '_> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut speaker = None;
         if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
-            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma
-            let end = (an + 1..i).find(|&k| is_comma(&toks[k])).unwrap_or(i);
+            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma (or where it is
+            // described: عن مصادر لم يسمها القول)
+            let end = (an + 1..i)
+                .find(|&k| {
+                    is_comma(&toks[k])
+                        || k > an + 1 && (matches!(toks[k].norm.as_str(), "لم" | "لا") || is_relative_pronoun(&toks[k]))
+                })
+                .unwrap_or(i);
             if an + 1 < end {
                 let span = doc.span(an + 1..end);
                 speaker = Some((span.clone(), self.mentions.entity_at(&span)));
@@ -1805,6 +1874,52 @@ mod tests {
         // but عن after the head itself or after a relative adjective is what was said
         let r = reports("وكشفت مصادر ميدانية عن استكمال الاستعدادات للمعركة.");
         assert_eq!(r[0].0.as_deref(), Some("مصادر ميدانية"), "{r:?}");
+    }
+
+    #[test]
+    fn a_described_speaker_says_where_it_is_from_and_whom_it_told() {
+        for (text, want, content) in [
+            (
+                "وقال مصدر بوزارة الدفاع الأمريكية إن بارجة شاركت في الضربات.",
+                "مصدر بوزارة الدفاع الأمريكية",
+                "بارجة شاركت في الضربات",
+            ),
+            (
+                "وقالت مصادر ميدانية بمحافظة تعز إن الحوثيين قتلوا أحد عناصرهم.",
+                "مصادر ميدانية بمحافظة تعز",
+                "الحوثيين قتلوا أحد عناصرهم",
+            ),
+            ("وكشف مصدر مطلع على التفاصيل أن الوثائق تحوي معلومات.", "مصدر مطلع على التفاصيل", "الوثائق تحوي معلومات"),
+            (
+                "وقال متحدث باسم السفارة الفرنسية في تل أبيب: \"نأخذ القضية على محمل الجد\".",
+                "متحدث باسم السفارة الفرنسية في تل أبيب",
+                "نأخذ القضية على محمل الجد",
+            ),
+            // a medium named after the listener's ل is no speaker and no content
+            (
+                "وقال مصدر مطلع على التحقيقات لوكالة \"برس أسوسيشن\": \"نعرف المشتبه بهم\".",
+                "مصدر مطلع على التحقيقات",
+                "نعرف المشتبه بهم",
+            ),
+            ("وقال ترمب لصحيفة \"صن\" إن الخطة ستقتل الاتفاق.", "ترمب", "الخطة ستقتل الاتفاق"),
+            // the source after نقل … عن speaks, past a comma, without what describes it
+            (
+                "ونقلت وكالة الحوثيين، عن مصدر قضائي بالنيابة العامة أن القضايا صنفت.",
+                "مصدر قضائي بالنيابة العامة",
+                "القضايا صنفت",
+            ),
+            ("ونقل التقرير عن مصادر لم يسمها القول إن القادة يفكرون في الهرب.", "مصادر", "القادة يفكرون في الهرب"),
+        ] {
+            let (speaker, got) = only_report(text);
+            assert_eq!(speaker.as_deref(), Some(want), "{text}");
+            assert_eq!(got, content, "{text}");
+        }
+        // a definite head keeps no ب-phrase: it is what the verb governs
+        let r = reports("ورحب الرئيس الأميركي بالخطاب ورأى فيه نهاية للخلاف.");
+        assert_eq!(r[0].0.as_deref(), Some("الرئيس الأميركي"), "{r:?}");
+        // and a ل that says whose the office is names no listener (الأمين العام للأمم المتحدة)
+        let r = reports("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريس إن الوضع خطير.");
+        assert_eq!(r[0].0.as_deref(), Some("أنطونيو غوتيريس"), "{r:?}");
     }
 
     #[test]
