@@ -68,12 +68,23 @@ fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usi
     };
     if after_ma && s + 1 < end && toks[s].kind == TokenKind::Arabic && stated(&toks[s].norm) {
         s += 1;
+        // (بحسب ما نشرته الاثنين صحيفة …)
+        while s + 1 < end && ADVERBIAL.contains(toks[s].norm.as_str()) {
+            s += 1;
+        }
         if s + 1 < end && matches!(toks[s].norm.as_str(), "في" | "فيه" | "فيها" | "به" | "بها" | "عن" | "من")
         {
             s += 1;
         }
     }
     s
+}
+
+/// Whether the verb at token `k` is the one of an attribution's ما-clause (بحسب ما أفادت به
+/// الرئاسة، وفق ما أعلنت الوزارة), or follows an attribution cue right away (حسبما أعلنت).
+fn in_attribution(toks: &[khabar_text::token::Token], k: usize) -> bool {
+    let attr = |j: usize| role(&toks[j]).is_some_and(|(r, _)| r == Role::Attr);
+    (k >= 1 && attr(k - 1)) || (k >= 2 && toks[k - 1].norm == "ما" && attr(k - 2))
 }
 
 /// Pronouns and demonstratives after which a cue's spelling is a predicate noun.
@@ -93,6 +104,10 @@ static SPEAKER_HEADS: Lazy = lexicon!("speaker_heads");
 
 /// Definite heads that take a ل-complement naming whose they are.
 static OF_WHOM: Lazy = lexicon!("of_whom");
+
+/// Nouns of a document or of figures that are a source after an attribution cue:
+/// `source_documents.tsv`.
+static SOURCE_DOCUMENTS: Lazy = lexicon!("source_documents");
 
 /// Nouns of a medium that, with ل, name the listener: `listener_heads.tsv`.
 static LISTENER_HEADS: Lazy = lexicon!("listener_heads");
@@ -139,6 +154,12 @@ fn parties_at(toks: &[Token], i: usize) -> bool {
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
 fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
+    speaker_phrase(doc, mentions, i, limit, false)
+}
+
+/// [`speaker_at`]; with `glued`, the first word may carry the ل of an attribution (وفقا
+/// للصحيفة الأمريكية، وفقا لوكالة رويترز).
+fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued: bool) -> Option<Range<usize>> {
     let toks = &doc.tokens;
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
@@ -150,7 +171,7 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
     let first = doc.analysis(i);
     // (a ك the analysis takes off is mostly the word's own letter: وكالات، كبار)
     // (a ل written apart opens the listener: كشف لـCNN)
-    if first.prep.is_some_and(|p| p != 'ك')
+    if first.prep.is_some_and(|p| p != 'ك' && !(glued && p == 'ل'))
         || toks[i].norm == "ل"
         || SPEAKER_STOP.contains(toks[i].norm.as_str())
         || ADVERBIAL.contains(toks[i].norm.as_str())
@@ -920,7 +941,15 @@ impl Reader<'_, '_> {
     fn sentence(&mut self, sent: &Range<usize>) {
         let toks = &self.doc.tokens;
         let roles: Vec<Option<Role>> = toks[sent.clone()].iter().map(|t| role(t).map(|r| r.0)).collect();
-        let say_in_sentence = roles.iter().any(|r| matches!(r, Some(Role::Say | Role::Act | Role::Qawl | Role::Part)));
+        // (a verb inside an attribution, بحسب ما أفادت به الرئاسة، reports nothing of its own)
+        let first_report = roles
+            .iter()
+            .enumerate()
+            .position(|(k, r)| {
+                matches!(r, Some(Role::Say | Role::Act | Role::Qawl | Role::Part))
+                    && !in_attribution(toks, sent.start + k)
+            })
+            .map(|k| sent.start + k);
         self.qawl_last = roles.iter().rposition(|r| *r == Some(Role::Qawl)).map(|k| sent.start + k);
         self.contents.clear();
         self.floor = toks.get(sent.start).map_or(0, |t| t.start);
@@ -935,12 +964,12 @@ impl Reader<'_, '_> {
         }
         let mut i = sent.start;
         while i < sent.end {
-            i = self.report_at(sent, i, say_in_sentence);
+            i = self.report_at(sent, i, first_report);
         }
     }
 
     /// Reads the report whose cue is token `i`, if it is one; returns the token to go on from.
-    fn report_at(&mut self, sent: &Range<usize>, i: usize, say_in_sentence: bool) -> usize {
+    fn report_at(&mut self, sent: &Range<usize>, i: usize, first_report: Option<usize>) -> usize {
         let doc = self.doc;
         let t = &doc.tokens[i];
         if t.start < self.covered_until {
@@ -971,6 +1000,9 @@ impl Reader<'_, '_> {
         if r == Role::Part && t.norm.ends_with('ه') && raw.ends_with('ه') {
             return i + 1;
         }
+        if matches!(r, Role::Say | Role::Act) && in_attribution(&doc.tokens, i) {
+            return i + 1;
+        }
         let cue = doc.start_after_clitic(i, letters)..t.end;
         let opening = match r {
             Role::Say | Role::Act => self.verb_report(sent, i, r, letters),
@@ -981,8 +1013,8 @@ impl Reader<'_, '_> {
             Role::Qawl => Some(self.qawl_report(sent, i)),
             Role::Attr if i <= sent.start + 1 => self.attribution_first(sent, i),
             Role::Attr => {
-                // an attribution after a fact, when no verb of saying already reports it
-                if !say_in_sentence {
+                // an attribution after a fact, when no verb of saying before it already reports it
+                if first_report.is_none_or(|f| f > i) {
                     self.attribution_after(sent, i, cue);
                 }
                 return i + 1;
@@ -1359,21 +1391,9 @@ impl Reader<'_, '_> {
     /// An attribution that opens its sentence (وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون
     /// ستعتقل …): the source first, then the content.
     fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
-        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let toks = &self.doc.tokens;
         let s = attribution_source(toks, i + 1, sent.end);
-        let sp = speaker_at(doc, &self.mentions, s, sent.end).or_else(|| {
-            // وفقا لمشروع القانون: the source is glued to ل
-            (s < sent.end && doc.analysis(s).prep == Some('ل')).then(|| {
-                let mut e = s + 1;
-                while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && toks[e].norm.starts_with("ال")
-                {
-                    e += 1;
-                }
-                s..e
-            })
-        })?;
-        let first = doc.start_after_clitic(sp.start, if doc.analysis(sp.start).prep == Some('ل') { 1 } else { 0 });
-        let span = first..toks[sp.end - 1].end;
+        let (sp, span) = self.attribution_phrase(sent, s)?;
         let speaker = Some((span.clone(), self.mentions.entity_at(&span)));
         let mut c = sp.end;
         while c < sent.end
@@ -1384,14 +1404,60 @@ impl Reader<'_, '_> {
         Some(Opening { speaker, content_from: Some(c) })
     }
 
+    /// The source named at token `s` after an attribution cue, and its span without the ل
+    /// glued to it (وفقا لمشروع القانون، وفقا لوكالة رويترز).
+    fn attribution_phrase(&self, sent: &Range<usize>, s: usize) -> Option<(Range<usize>, Span)> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let glued = s < sent.end && doc.analysis(s).prep == Some('ل');
+        let sp = if glued {
+            // a name after the ل (وفقا لوكالة أنباء رويترز), else its word and the definite words
+            // after it (وفقا لمشروع القانون، وفقا للصحيفة الأمريكية)
+            // (a name within its first words: ووفقا لمشروع القانون | ستعتقل الشرطة)
+            let near = (s + 3).min(sent.end);
+            speaker_phrase(doc, &self.mentions, s, sent.end, true)
+                .filter(|sp| {
+                    self.mentions
+                        .within(&doc.span(sp.clone()))
+                        .next()
+                        .is_some_and(|(m, _)| m.start < toks[near - 1].end)
+                })
+                .unwrap_or_else(|| {
+                    let mut e = s + 1;
+                    while e < sent.end
+                        && e < s + 4
+                        && toks[e].kind == TokenKind::Arabic
+                        && toks[e].norm.starts_with("ال")
+                    {
+                        e += 1;
+                    }
+                    s..e
+                })
+        } else {
+            speaker_at(doc, &self.mentions, s, sent.end)?
+        };
+        let first = doc.start_after_clitic(sp.start, if glued { 1 } else { 0 });
+        let span = first..toks[sp.end - 1].end;
+        Some((sp, span))
+    }
+
     /// An attribution after a fact (… ، بحسب الشرطة): the fact before it is what the source
     /// reports.
     fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let s = attribution_source(toks, i + 1, sent.end);
-        let Some(sp) = speaker_at(doc, &self.mentions, s, sent.end) else { return };
-        let span = doc.span(sp.clone());
+        let Some((sp, span)) = self.attribution_phrase(sent, s) else { return };
         let entity = self.mentions.entity_at(&span);
+        // the subject of a verb (بحسب ما قال …), a name, or a word of a source (بحسب الشرطة،
+        // وفقا لبيانات …); other nouns say how, not who (حسب طول اليد، وفقا للإجراء المعروف)
+        let after_verb = s > i + 1 && toks[s - 1].norm != "ل" && toks[i + 1].norm == "ما";
+        let word = &doc.analysis(sp.start).word;
+        let source_word = is_speaker_head(doc, sp.start)
+            || BODY_HEADS.contains(word)
+            || LISTENER_HEADS.contains(word)
+            || SOURCE_DOCUMENTS.contains(word);
+        if !after_verb && entity.is_none() && self.mentions.within(&span).next().is_none() && !source_word {
+            return;
+        }
         let mut e = i;
         while e > sent.start + 1 && is_comma(&toks[e - 1]) {
             e -= 1;
@@ -1874,6 +1940,30 @@ mod tests {
         // but عن after the head itself or after a relative adjective is what was said
         let r = reports("وكشفت مصادر ميدانية عن استكمال الاستعدادات للمعركة.");
         assert_eq!(r[0].0.as_deref(), Some("مصادر ميدانية"), "{r:?}");
+    }
+
+    #[test]
+    fn an_attribution_after_the_fact_names_who_reports_it() {
+        for (text, want) in [
+            ("وشهد المصنع إنتاج أول صاروخ باليستي، وفقا للصحيفة الأمريكية.", "لصحيفة الأمريكية"),
+            ("وأظهرت الصور أن مركبات تتحرك من وإلى الموقع، وفقا لوكالة أنباء رويترز.", "وكالة أنباء رويترز"),
+            // the verb of the ما-clause reports nothing of its own, and adverbials may follow it
+            ("وقد عولج من التهاب في الرئة، بحسب ما أفادت به الرئاسة الفلسطينية.", "الرئاسة الفلسطينية"),
+            (
+                "وقرر الرئيس تمديد الإعفاءات شهرا إضافيا، بحسب ما نشرته الاثنين صحيفة وول ستريت جورنال.",
+                "صحيفة وول ستريت جورنال",
+            ),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.len(), 1, "{text}: {r:?}");
+            assert_eq!(r[0].0.as_deref(), Some(want), "{text}");
+        }
+        // a noun that is no source says how, not who
+        for text in
+            ["ويختار الأطفال الآلة المناسبة لهم، حسب طول اليد.", "وسيتم تسليم البضائع للمشترين، وفقا للإجراء المعروف."]
+        {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
     }
 
     #[test]
