@@ -1302,9 +1302,22 @@ impl Reader<'_, '_> {
             })
         });
         // أفاد المصدر بمقتل 30: a ب-complement right after the speaker
+        // (past adverbials and an occasion between commas: أعلن الجيش، في بيان مقتضب الأربعاء،
+        // عن تحرير …)
         let mut c = s;
-        while c < sent.end && (ADVERBIAL.contains(toks[c].norm.as_str()) || is_comma(&toks[c])) {
-            c += 1;
+        loop {
+            while c < sent.end && (ADVERBIAL.contains(toks[c].norm.as_str()) || is_comma(&toks[c])) {
+                c += 1;
+            }
+            let occasion = c + 1 < sent.end
+                && c > s
+                && is_comma(&toks[c - 1])
+                && matches!(toks[c].norm.as_str(), "في" | "خلال" | "عبر")
+                && SPEECH_OCCASIONS.contains(doc.analysis(c + 1).word.trim_start_matches("ال"));
+            match (c + 2..sent.end.min(c + 10)).find(|&k| is_comma(&toks[k])).filter(|_| occasion) {
+                Some(comma) => c = comma + 1,
+                None => break,
+            }
         }
         if c < sent.end
             && has_speaker
@@ -1940,6 +1953,22 @@ mod tests {
         // but عن after the head itself or after a relative adjective is what was said
         let r = reports("وكشفت مصادر ميدانية عن استكمال الاستعدادات للمعركة.");
         assert_eq!(r[0].0.as_deref(), Some("مصادر ميدانية"), "{r:?}");
+    }
+
+    #[test]
+    fn what_was_announced_follows_the_occasion_between_commas() {
+        for (text, content) in [
+            (
+                "أعلن الجيش اليمني، في بيان مقتضب الأربعاء، عن تحرير أولى مناطق مدينة الحديدة.",
+                "عن تحرير أولى مناطق مدينة الحديدة",
+            ),
+            (
+                "أعلن الرئيس الأمريكي، دونالد ترامب، فجر السبت، عن شن ضربات على مواقع كيماوية.",
+                "عن شن ضربات على مواقع كيماوية",
+            ),
+        ] {
+            assert_eq!(only_report(text).1, content, "{text}");
+        }
     }
 
     #[test]
