@@ -179,6 +179,13 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
 
 pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
     let toks = &doc.tokens;
+    // an allegation in quotation marks is the quoted party's word (تصريحات لاذعة ضد "ادعاءات"
+    // روسيا، "الإنهاء المزعوم ومصادرة الممتلكات"), not the reporter distancing from a claim
+    let pairs = khabar_text::quotes::quote_pairs(&doc.text);
+    let quoted = |b: usize| {
+        let k = pairs.partition_point(|p| p.open < b);
+        pairs[..k].iter().rev().take(4).any(|p| p.inner().contains(&b))
+    };
     let mut out = Vec::new();
     for sent in &doc.sentences {
         let mut i = sent.start;
@@ -187,6 +194,10 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
                 i += 1;
                 continue;
             };
+            if kind == HedgeKind::Disputed && quoted(toks[i].start) {
+                i += 1;
+                continue;
+            }
             // an allegation is a short clause (ما زعمت أنه تسريبات …); an unverified claim may
             // run on (لم يتسن التحقق من هذه المعلومات لدى مصدر مستقل)
             let max = if kind == HedgeKind::Disputed { 9 } else { 20 };
@@ -243,6 +254,14 @@ mod tests {
         assert_eq!(hedges("لا تستطيع تأكيد هذه المعلومات على الفور."), vec!["لا تستطيع تأكيد هذه المعلومات على الفور"]);
         assert_eq!(hedges("من دون أن يؤكد خبراً أوردته وسائل إعلام."), vec!["من دون أن يؤكد خبراً أوردته وسائل إعلام"]);
         assert_eq!(hedges("لم يتسن لفرانس برس التحقق منها."), vec!["لم يتسن لفرانس برس التحقق منها"]);
+    }
+
+    #[test]
+    fn an_allegation_in_quotation_marks_is_the_quoted_party_s_word() {
+        assert!(hedges("وقالت ساندرز: \"الاتفاق أبرم بناء على ادعاءات كاذبة تماما\".").is_empty());
+        assert!(hedges("أطلقت السفيرة تصريحات لاذعة ضد \"ادعاءات\" روسيا.").is_empty());
+        // the reporter's own distance stays
+        assert_eq!(hedges("وتحقق الشركة في مزاعم بأن موظفيها تلقوا رشاوى."), vec!["مزاعم بأن موظفيها تلقوا رشاوى"]);
     }
 
     #[test]
