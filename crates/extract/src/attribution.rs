@@ -177,10 +177,12 @@ fn titled_surname(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<us
 /// more, and the nearest organization mention before it begins with that noun. No list of heads:
 /// the article's own names say which nouns head an organization.
 fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
-    let from = toks.partition_point(|t| t.start < span.start);
+    // (the span may start after the ل of an attribution inside its word: وفقا لل|منظمة)
+    let from = toks.partition_point(|t| t.end <= span.start);
     let to = toks.partition_point(|t| t.end <= span.end);
     let [word] = toks.get(from..to)? else { return None };
-    let head = word.norm.trim_start_matches('و').strip_prefix("ال").filter(|h| h.chars().count() >= 3)?;
+    let bare = word.norm.trim_start_matches('و');
+    let head = bare.strip_prefix("ال").or_else(|| bare.strip_prefix("لل")).filter(|h| h.chars().count() >= 3)?;
     let before = mentions.items.partition_point(|(m, _)| m.end <= span.start);
     mentions.items[..before].iter().rev().find_map(|(m, e)| {
         if mentions.kind(*e) != EntityType::Org {
@@ -213,6 +215,18 @@ mod tests {
         let source = a.counts[0].attributed_to.as_ref().unwrap();
         assert_eq!(source.text, "وزارة الصحة");
         assert_eq!(entity(&a, &source.entity), Some("وزارة الصحة"));
+    }
+
+    #[test]
+    fn a_definite_head_after_an_attributions_l_names_the_organization() {
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "نشرت منظمة العفو الدولية تقريرا جديدا. ويظهر الفيديو جنودا يحملون قنابل عنقودية، وفقا للمنظمة.",
+        );
+        let q = a.quotes.iter().find(|q| q.cue == "وفقا").expect("the attribution is read");
+        let speaker = q.speaker.as_ref().unwrap();
+        assert_eq!(entity(&a, &speaker.entity), Some("منظمة العفو الدولية"));
     }
 
     #[test]
