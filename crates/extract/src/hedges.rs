@@ -181,7 +181,7 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
     let toks = &doc.tokens;
     // an allegation in quotation marks is the quoted party's word (تصريحات لاذعة ضد "ادعاءات"
     // روسيا، "الإنهاء المزعوم ومصادرة الممتلكات"), not the reporter distancing from a claim
-    let pairs = khabar_text::quotes::quote_pairs(&doc.text);
+    let pairs = khabar_text::quotes::quote_pairs(doc.text);
     let quoted = |b: usize| {
         let k = pairs.partition_point(|p| p.open < b);
         pairs[..k].iter().rev().take(4).any(|p| p.inner().contains(&b))
