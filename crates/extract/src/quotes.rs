@@ -716,14 +716,17 @@ fn is_trailing_adjectives(doc: &Doc, from: usize, to: usize) -> bool {
             .all(|j| toks[j].norm.starts_with("ال") && (toks[j].norm.ends_with('ي') || toks[j].norm.ends_with("يه")))
 }
 
+/// Whether token `j` opens the listener: a ل written apart, or a medium's noun with ل (لوكالة،
+/// لصحيفة; `listener_heads.tsv`).
+fn is_listener(doc: &Doc, j: usize) -> bool {
+    doc.tokens[j].norm == "ل" || doc.analysis(j).prep == Some('ل') && LISTENER_HEADS.contains(&doc.analysis(j).word)
+}
+
 /// The token after a medium's name in quotation marks at token `k` that follows a listener's ل
 /// (لوكالة "برس أسوسيشن"، لصحيفة "الحياة"): the name is the listener's, no content.
 fn listener_name_end(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
     let toks = &doc.tokens;
-    let listener = |j: usize| {
-        toks[j].norm == "ل" || doc.analysis(j).prep == Some('ل') && LISTENER_HEADS.contains(&doc.analysis(j).word)
-    };
-    if k == 0 || k + 2 >= limit || !is_open_quote(&toks[k]) || !listener(k - 1) {
+    if k == 0 || k + 2 >= limit || !is_open_quote(&toks[k]) || !is_listener(doc, k - 1) {
         return None;
     }
     (k + 2..limit.min(k + 7)).find(|&j| is_quote_mark(&toks[j])).map(|close| close + 1)
@@ -1265,9 +1268,7 @@ impl Reader<'_, '_> {
         let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
         let mut reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
         // (مصدر مطلع لوكالة برس أسوسيشن: a name after the listener's ل is the listener's)
-        if let Some(l) = (s..reach).find(|&k| {
-            toks[k].norm == "ل" || doc.analysis(k).prep == Some('ل') && LISTENER_HEADS.contains(&doc.analysis(k).word)
-        }) {
+        if let Some(l) = (s..reach).find(|&k| is_listener(doc, k)) {
             reach = l;
         }
         if reach <= s {
