@@ -46,6 +46,8 @@ fn is_date_word(norm: &str) -> bool {
 }
 
 static PROTEST_NOUNS: Lazy = lexicon!("protest_nouns");
+/// Every word that names a protest in a sentence: those nouns, more of them, and the adjective.
+static PROTEST_WORDS: Lazy = lexicon!("protest_words" and PROTEST_NOUNS);
 
 /// Perfective verbs whose subject may stand between them and the figure (اعتقلت الشرطة 3
 /// أشخاص، قتلت القوات الإسرائيلية 4 فلسطينيين): the agent of an arrest, a killing, a wounding or
@@ -830,6 +832,53 @@ fn counts_things(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
     })
 }
 
+/// Words of disease and infection (`diseases.tsv`).
+static DISEASES: Lazy = lexicon!("diseases");
+
+/// A figure of the sick, not the injured: a word of disease in its clause, within the window
+/// before or after it (أصيب نحو 216 مليون شخص بالملاريا، عدد المرضى المصابين بالإيدز حوالي 37
+/// مليون، 500 ألف حالة إصابة جديدة بالفيروس). إصابة is both a wound and an infection; the disease
+/// named beside it says which. A comma or a full stop ends the clause.
+fn infection(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    let clause_end =
+        |k: usize| toks[k].kind == TokenKind::Punct && matches!(toks[k].norm.as_str(), "،" | "," | "؛" | ";" | ".");
+    let disease = |k: usize| {
+        let t = &toks[k];
+        t.kind == TokenKind::Arabic
+            && (DISEASES.has(&t.norm) || k + 1 < sent.end && DISEASES.has(&format!("{} {}", t.norm, toks[k + 1].norm)))
+    };
+    let after = (n.end()..(n.end() + WINDOW).min(sent.end)).take_while(|&k| !clause_end(k)).any(disease);
+    let before =
+        (n.start.saturating_sub(WINDOW).max(sent.start)..n.start).rev().take_while(|&k| !clause_end(k)).any(disease);
+    after || before
+}
+
+/// Words of saving (`life_saving.tsv`).
+static LIFE_SAVING: Lazy = lexicon!("life_saving");
+
+/// A count of KILL whose words (starting at `first`) follow a word of saving: lives saved (أنقذ
+/// حياة طفل، تنقذ أرواح خمسة أطفال), not the dead.
+fn saved(toks: &[Token], sent: &Range<usize>, first: usize) -> bool {
+    (first.saturating_sub(2).max(sent.start)..=first)
+        .any(|k| toks[k].kind == TokenKind::Arabic && LIFE_SAVING.has(&toks[k].norm))
+}
+
+/// A figure of people taking part (يشارك 58 لاعبا، يشارك أكثر من 200 شرطي في حملة مداهمات) with no
+/// protest in its sentence: the only words of PROTEST near it are verbs of taking part, and no
+/// noun or event word of a protest stands anywhere in the sentence. Taking part is a protest's
+/// only where a protest is named (شارك فيها الآلاف after مظاهرات).
+fn joined_no_protest(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    let lo = n.start.saturating_sub(WINDOW).max(sent.start);
+    let hi = (n.end() + WINDOW).min(sent.end);
+    let joining = |w: &str| matches!(w, "شارك" | "يشارك" | "تشارك" | "شاركت" | "مشارك" | "المشارك");
+    let cues: Vec<String> =
+        (lo..hi).filter_map(|k| cue(&toks[k]).filter(|(c, _)| *c == Category::Protest).map(|(_, w)| w)).collect();
+    let protest_named = toks[sent.clone()].iter().any(|t| {
+        PROTEST_WORDS.has(&t.norm) || category_of(t, Role::Event).is_some_and(|(c, _)| c == Category::Protest)
+    });
+    !cues.is_empty() && cues.iter().all(|w| joining(w)) && !protest_named
+}
+
 /// Whether a figure is part of a date the dates component found (it runs first).
 fn in_date(doc: &Doc, n: &NumberMatch) -> bool {
     let figure = doc.span(n.start..n.end());
@@ -901,7 +950,12 @@ fn run(
                     // a score and a figure of things are never counts, whatever the words around
                     // them say (a filter after the decision: the model is trained on every
                     // candidate as before)
-                    let found = found.filter(|_| !is_score(toks, sent, &n) && !counts_things(toks, sent, &n));
+                    let found = found.filter(|f| {
+                        !is_score(toks, sent, &n)
+                            && !counts_things(toks, sent, &n)
+                            && !(f.category == Category::Wound && infection(toks, sent, &n))
+                            && !(f.category == Category::Protest && joined_no_protest(toks, sent, &n))
+                    });
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
@@ -912,6 +966,8 @@ fn run(
                     (found, next)
                 }
             };
+            // lives saved are not the dead (a filter on both paths: أنقذ حياة طفل has no figure)
+            let found = found.filter(|f| !(f.category == Category::Kill && saved(toks, sent, f.first)));
             if let Some(f) = found {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
                 let span = start..toks[f.last].end;
@@ -972,6 +1028,38 @@ mod tests {
 
     fn c(cat: &str, v: f64, q: &str, t: &str) -> (String, f64, String, String) {
         (cat.into(), v, q.into(), t.into())
+    }
+
+    #[test]
+    fn the_sick_are_not_the_wounded() {
+        // إصابة with a disease beside it is an infection, not a wound
+        assert_eq!(counts("وأصيب نحو 216 مليون شخص بالملاريا في 91 دولة."), vec![]);
+        assert_eq!(counts("ويبلغ عدد المرضى المصابين بالإيدز حوالي 37 مليون شخص."), vec![]);
+        // the dead of a disease stay dead; a wound stays a wound, a clause away from the disease
+        assert_eq!(counts("وتوفي 90 شخصا بسبب المرض."), vec![c("KILL", 90.0, "exact", "توفي 90 شخصا")]);
+        assert_eq!(
+            counts("وأصيب 20 شخصا بجروح، وكان المرض قد انتشر."),
+            vec![c("WOUND", 20.0, "exact", "أصيب 20 شخصا")]
+        );
+    }
+
+    #[test]
+    fn lives_saved_and_people_taking_part_are_no_counts() {
+        assert_eq!(counts("وقالت إن هذه الأعضاء من الممكن أن تنقذ أرواح خمسة أطفال آخرين."), vec![]);
+        assert_eq!(counts("وساهم في إنقاذ حياة 20 شخصا."), vec![]);
+        assert_eq!(counts("وأنقذ حياة طفل."), vec![]);
+        assert_eq!(counts("ويشارك 58 لاعبا ولاعبة من روسيا في البطولة."), vec![]);
+        assert_eq!(counts("ويجب فقدان 90 ثانية للوصول إلى القرار."), vec![]);
+        // the dead and a protest's participants stay counts
+        assert_eq!(counts("أودى الهجوم بحياة 20 شخصا."), vec![c("KILL", 20.0, "exact", "حياة 20 شخصا")]);
+        assert_eq!(
+            counts("وشارك آلاف الأردنيين في وقفات احتجاجية."),
+            vec![c("PROTEST", 1000.0, "vague", "آلاف الأردنيين")]
+        );
+        assert_eq!(
+            counts("وانطلقت مظاهرة حاشدة شارك فيها 400 شخص."),
+            vec![c("PROTEST", 400.0, "exact", "شارك فيها 400 شخص")]
+        );
     }
 
     #[test]

@@ -1015,6 +1015,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m) && !generic_org(doc, m));
     found.sort_by_key(|m| m.tokens.start);
     complete_persons(doc, &mut found);
+    regnal(doc, &mut found);
     regions(doc, &mut found);
     group(doc, join_adjacent(doc, found))
 }
@@ -1126,6 +1127,61 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
     }
 }
 
+/// Titles of monarchs and popes (الملك، البابا، السلطان).
+static REGNAL_TITLES: Lazy = lexicon!("regnal_titles");
+/// The ordinals in their names (الثاني، الثانية، السادس).
+static REGNAL_ORDINALS: Lazy = lexicon!("regnal_ordinals");
+
+/// A monarch's or a pope's name ends with its ordinal: الملك عبدالله الثاني، الملكة إليزابيث الثانية،
+/// البابا بنديكت السادس عشر. The tagger leaves the ordinal out (it reads like an adjective), and
+/// then the ruler's given name alone joins another person of that name. Only after a regal
+/// title (in the mention or up to two words before it, its adjectives between: العاهل الأردني
+/// الملك) — a name and an ordinal without one is a rank (حل فيتل الثاني) — and then the same name
+/// with the same ordinal elsewhere in the article too.
+fn regnal(doc: &Doc, found: &mut [MentionRec]) {
+    let toks = &doc.tokens;
+    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    // the ordinal words after a mention ending at `b` (with عشر after the ordinal), if any
+    let ordinal_end = |b: usize| -> Option<usize> {
+        if b >= toks.len() || !beside(b - 1, b) || !REGNAL_ORDINALS.contains(&toks[b].norm) {
+            return None;
+        }
+        let teen = b + 1 < toks.len() && beside(b, b + 1) && matches!(toks[b + 1].norm.as_str(), "عشر" | "عشره");
+        Some(if teen { b + 2 } else { b + 1 })
+    };
+    // a title in the mention, or before it with only words between (no comma, no full stop)
+    let titled = |a: usize, b: usize| {
+        (a.saturating_sub(3)..b).any(|k| {
+            toks[k].kind == TokenKind::Arabic
+                && REGNAL_TITLES.contains(&doc.analysis(k).word)
+                && (k..a).all(|j| toks[j].kind == TokenKind::Arabic && (j + 1 >= a || beside(j, j + 1)))
+        })
+    };
+    let mut named: Vec<(String, String)> = Vec::new();
+    for pass in 0..2 {
+        for i in 0..found.len() {
+            if found[i].kind != EntityType::Per {
+                continue;
+            }
+            let (a, b) = (found[i].tokens.start, found[i].tokens.end);
+            let Some(end) = ordinal_end(b) else { continue };
+            if found.get(i + 1).is_some_and(|n| n.tokens.start < end) {
+                continue;
+            }
+            let ordinal = key_of(doc, b..end);
+            let known = || named.iter().any(|(k, o)| *k == found[i].key && *o == ordinal);
+            if pass == 0 && !titled(a, b) || pass == 1 && !known() {
+                continue;
+            }
+            named.push((found[i].key.clone(), ordinal));
+            let m = &mut found[i];
+            m.tokens.end = end;
+            m.span.end = toks[end - 1].end;
+            m.key = key_of(doc, m.tokens.clone());
+        }
+    }
+}
+
 /// Nouns of direction that make a region of a continent after them (شمال أفريقيا).
 static REGION_DIRECTIONS: Lazy = lexicon!("region_directions");
 /// The continents they do (not a country: شمال سوريا is Syria).
@@ -1232,6 +1288,22 @@ mod tests {
         assert_eq!(completed("وافتتح عبدالله بالقصيم مركزا جديدا.", "عبدالله"), "عبدالله");
         assert_eq!(completed("وفاز سلمان للشطرنج بالبطولة.", "سلمان"), "سلمان");
         assert_eq!(completed("والتقى محمد وبوتين في موسكو.", "محمد"), "محمد");
+    }
+
+    #[test]
+    fn a_ruler_s_name_ends_with_its_ordinal() {
+        let regnal_step = |text: &str, words: &[&str]| after_step(text, words, EntityType::Per, regnal);
+        assert_eq!(
+            regnal_step("وأكد العاهل الأردني الملك عبدالله الثاني أن الأوطان لا تبنى.", &["عبدالله"]),
+            "عبدالله الثاني"
+        );
+        assert_eq!(regnal_step("واستقبلت الملكة إليزابيث الثانية الوفد.", &["إليزابيث"]), "إليزابيث الثانية");
+        assert_eq!(regnal_step("وقال البابا بنديكت السادس عشر إن السلام ممكن.", &["بنديكت"]), "بنديكت السادس عشر");
+        // no regal title: a rank, not a name
+        assert_eq!(regnal_step("وحل فيتل الثاني في السباق.", &["فيتل"]), "فيتل");
+        assert_eq!(regnal_step("وجاء محمد صلاح الثاني في ترتيب الهدافين.", &["محمد", "صلاح"]), "محمد صلاح");
+        // a comma between: the ordinal belongs to what follows
+        assert_eq!(regnal_step("واستقبل الملك عبدالله، الثاني من نوعه.", &["عبدالله"]), "عبدالله");
     }
 
     #[test]

@@ -258,7 +258,9 @@ mod tests {
         assert_eq!(scopes("قتل 60 مليون شخص خلال الحرب العالمية الثانية."), [(60_000_000.0, Scope::Historical)]);
         assert_eq!(scopes("وكان 3 آلاف شخص قد قتلوا في مجزرة عام 1982 في حماة."), [(3000.0, Scope::Historical)]);
         // a million wounded is a statistic; a rate is no incident; accounts are not people
-        assert_eq!(scopes("وأصيب نحو 216 مليون شخص بالملاريا."), [(216_000_000.0, Scope::Cumulative)]);
+        assert_eq!(scopes("وأصيب نحو 216 مليون شخص بجروح."), [(216_000_000.0, Scope::Cumulative)]);
+        // the sick are not the wounded: no count (counts.rs)
+        assert_eq!(scopes("وأصيب نحو 216 مليون شخص بالملاريا."), []);
         assert_eq!(scopes("ويقتل 30 شخصا يوميا في حوادث السير."), [(30.0, Scope::Cumulative)]);
         assert_eq!(scopes("وأوقفت الشركة 583 مليون حساب وهمي."), []);
         assert_eq!(
