@@ -232,6 +232,11 @@ fn noun_after(toks: &[Token], end: usize, limit: usize) -> Option<(usize, Option
         return None;
     }
     let mut cat = category_of(&toks[k], Role::State).map(|x| x.0);
+    // no noun but the next event (مقتل 5 وجرح 20) or the verb after (50 قتلوا): no people named
+    let next_event = toks[k].norm.starts_with('و') && category_of(&toks[k], Role::Event).is_some();
+    if cat.is_none() && (next_event || category_of(&toks[k], Role::After).is_some()) {
+        return None;
+    }
     // a person noun, then the state: 50 شخصا مصابين بجروح, 10 أشخاص في عداد المفقودين
     if cat.is_none() && k + 1 < limit {
         let state = if toks[k + 1].norm == "في" && toks.get(k + 2).is_some_and(|t| t.norm == "عداد") && k + 3 < limit
@@ -792,12 +797,19 @@ fn adds_no_count(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, category: Cate
 }
 
 /// A year written alone (اعتداءات 2009، 2013 - وفاة): four digits from 1900 to 2100 with no
-/// noun of people after them.
+/// noun of people after them and neither a qualifier nor an event word right before them.
 fn is_year(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    // a qualifier (أكثر من 2000، نحو 2000) or an event word (وجرح 2000) right before makes it a
+    // figure; not a plural one, which names the year's events (اعتقالات 2016)
+    let counted = qualifier_before(toks, n.start, sent.start).is_some()
+        || n.start > sent.start
+            && !toks[n.start - 1].norm.ends_with("ات")
+            && category_of(&toks[n.start - 1], Role::Event).is_some();
     n.digits
         && n.len == 1
         && toks[n.start].norm.len() == 4
         && (1900.0..=2100.0).contains(&n.value)
+        && !counted
         && noun_after(toks, n.end(), sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
 }
 
@@ -1060,6 +1072,21 @@ mod tests {
             counts("وانطلقت مظاهرة حاشدة شارك فيها 400 شخص."),
             vec![c("PROTEST", 400.0, "exact", "شارك فيها 400 شخص")]
         );
+    }
+
+    #[test]
+    fn a_figure_like_a_year_after_an_event_word_counts() {
+        assert_eq!(
+            counts("وأسفرت المواجهات عن مقتل 5 وجرح 2000."),
+            vec![c("KILL", 5.0, "exact", "مقتل 5"), c("WOUND", 2000.0, "exact", "جرح 2000")]
+        );
+        assert_eq!(
+            counts("وأسفرت المواجهات عن جرح أكثر من 2000."),
+            vec![c("WOUND", 2000.0, "more_than", "جرح أكثر من 2000")]
+        );
+        // years stay years
+        assert_eq!(counts("وشهدت البلاد اعتقالات 2016 الواسعة."), vec![]);
+        assert_eq!(counts("وقتل في 2014 خمسة أشخاص."), vec![c("KILL", 5.0, "exact", "قتل في 2014 خمسة أشخاص")]);
     }
 
     #[test]
