@@ -572,7 +572,72 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
     if k >= start + 2 && crate::entities::name_like(doc, start, true) {
         return Some((doc.span(start..k), None));
     }
-    described_before(doc, floor, k, true).map(|r| (doc.span(r), None))
+    described_before(doc, floor, k, true)
+        .map(|r| (doc.span(r), None))
+        .or_else(|| definite_subject(doc, mentions, floor, k, cue))
+}
+
+/// A subject neither the tagger nor the lists know, opening its clause right before the verb at
+/// `cue` (لكن إدارة ناديه الأهلي نفت، لكن الميليشيا الكردية تنفي): one to four words from where a
+/// subject may open (see [`opens_subject`]), the first without a conjunction or preposition, a
+/// definite word among them, none a verb of saying or a word that ends a speaker; a masculine
+/// verb takes no feminine head (لكن الحكومة قال is no subject and verb). The phrase is a noun
+/// phrase (at most three words, no word without the article after one with it, no و) and
+/// names someone who may speak: its head is a speaker's, a body's or an organization's
+/// (الميليشيا، الجهات المعنية، البرلمان), or a person or organization is named in it (إدارة
+/// ناديه الأهلي). A thing (التعادل نقل، هذه الحركات تؤكد) says nothing.
+fn definite_subject(
+    doc: &Doc,
+    mentions: &Mentions,
+    floor: usize,
+    k: usize,
+    cue: usize,
+) -> Option<(Span, Option<usize>)> {
+    let toks = &doc.tokens;
+    let h = (k.saturating_sub(4).max(floor)..k)
+        .find(|&h| opens_subject(doc, floor, h) && !SUBJECT_OPENERS.contains(&toks[h].norm))?;
+    let a = doc.analysis(h);
+    if a.prep.is_some() || a.conj.is_some() {
+        return None;
+    }
+    let plain = |j: usize| {
+        let t = &toks[j];
+        t.kind == TokenKind::Arabic
+            && doc.analysis(j).prep.is_none()
+            && CUES.find(&t.norm).is_none()
+            && !SPEAKER_STOP.contains(t.norm.as_str())
+            && !SUBJECT_OPENERS.contains(&t.norm)
+            && !is_relative_pronoun(t)
+    };
+    if k - h > 3 || !(h..k).all(plain) || !(h..k).any(|j| doc.analysis(j).article) {
+        return None;
+    }
+    // a noun phrase: construct words, then the definite noun and its definite adjectives
+    let first_definite = (h..k).find(|&j| doc.analysis(j).article).unwrap_or(h);
+    if (first_definite..k).any(|j| !doc.analysis(j).article) || (h..k).any(|j| doc.analysis(j).conj.is_some()) {
+        return None;
+    }
+    let head = a.word.as_str();
+    let span = doc.span(h..k);
+    let bare = head.strip_prefix("ال").unwrap_or(head);
+    let org_head = |w: &str| {
+        use khabar_ner::triggers::{is_head, Use, ORG_HEADS};
+        is_head(&ORG_HEADS, w, Use::Tagger)
+            || is_head(&ORG_HEADS, w, Use::Chain)
+            || is_head(&ORG_HEADS, w, Use::Definite)
+    };
+    let speaks = is_speaker_head(doc, h)
+        || [head, bare].iter().any(|w| SPEAKER_HEADS.contains(w) || BODY_HEADS.contains(w) || org_head(w))
+        || mentions.within(&span).any(|(_, e)| mentions.kind(*e) != EntityType::Loc);
+    if !speaks {
+        return None;
+    }
+    let verb = doc.analysis(cue).word.as_str();
+    let masculine_verb = verb.starts_with('ي') || !(verb.ends_with('ت') || verb.starts_with('ت'));
+    if masculine_verb && (head.ends_with('ه') || head.ends_with("ات")) {
+        return None;
+    }
+    Some((span, None))
 }
 
 /// A described speaker that ends right before token `k` (مشرعين جمهوريين | قالوا، ناشطون يمنيون،
@@ -1913,6 +1978,30 @@ mod tests {
             let want: Vec<_> =
                 want.iter().map(|(s, c, k, t)| (s.map(str::to_string), c.to_string(), *k, t.to_string())).collect();
             assert_eq!(reports(text), want, "{what}");
+        }
+    }
+
+    #[test]
+    fn an_unnamed_subject_that_may_speak_opens_its_clause() {
+        // no entity, no listed description: a body's or an organization's head, or a phrase
+        // naming one, before the verb is its subject (not the speaker carried over)
+        for (text, want) in [
+            (
+                "وبحسب المجلة الفرنسية فإن ناديين يسعيان إلى ضم اللاعب. لكن الميليشيا الكردية تنفي وجود أي صلة بالحزب.",
+                "الميليشيا الكردية",
+            ),
+            ("وقالت الصحيفة إن الأزمة تتفاقم. لكن الحكومة المحلية أكدت أن الوضع مستقر.", "الحكومة المحلية"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some(want), "{text} {r:?}");
+        }
+        // a thing says nothing; verbs are no noun phrase
+        for (text, not) in [
+            ("وقال المدرب إن الفريق جاهز. لكن التعادل نقل الحسم للجولة الأخيرة.", "التعادل"),
+            ("وقال المدرب إن الفريق جاهز. لكن القصر الملكي تجنب التعليق على الخبر.", "القصر الملكي تجنب"),
+        ] {
+            let r = reports(text);
+            assert!(r.iter().all(|q| q.0.as_deref() != Some(not)), "{text} {r:?}");
         }
     }
 
