@@ -577,6 +577,31 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         .or_else(|| definite_subject(doc, mentions, floor, k, cue))
 }
 
+/// Words after which a verb's shape is its verbal noun (`verbal_noun_governors.tsv`).
+static VERBAL_NOUN_GOVERNORS: Lazy = lexicon!("verbal_noun_governors");
+
+/// Whether the word at `i` is a masculine singular verb by its shape: neither the past's ـت
+/// (قالت، دعت) nor the present's تـ (تقول، تدعو), and no verbal noun — a word with a
+/// preposition (بنفي) or after one or an adverb (بعد رفض الحكومة، رغم نفي السلطات).
+fn masculine_verb(doc: &Doc, i: usize) -> bool {
+    let a = doc.analysis(i);
+    let w = a.word.as_str();
+    let governed = a.prep.is_some() || i > 0 && VERBAL_NOUN_GOVERNORS.contains(&doc.tokens[i - 1].norm);
+    !governed && !w.ends_with('ت') && !w.starts_with('ت')
+}
+
+/// Whether the word at `h` is a body or an organization in the feminine (حكومة، الوزارة،
+/// السلطات، القوات): a body's or an organization's head ending in ة or ات.
+fn feminine_body(doc: &Doc, h: usize) -> bool {
+    let w = doc.analysis(h).word.as_str();
+    let bare = w.strip_prefix("ال").unwrap_or(w);
+    (bare.ends_with('ه') || bare.ends_with("ات"))
+        && [w, bare].iter().any(|w| {
+            use khabar_ner::triggers::{is_head, Use, ORG_HEADS};
+            BODY_HEADS.contains(w) || is_head(&ORG_HEADS, w, Use::Tagger) || is_head(&ORG_HEADS, w, Use::Chain)
+        })
+}
+
 /// A subject neither the tagger nor the lists know, opening its clause right before the verb at
 /// `cue` (لكن إدارة ناديه الأهلي نفت، لكن الميليشيا الكردية تنفي): one to four words from where a
 /// subject may open (see [`opens_subject`]), the first without a conjunction or preposition, a
@@ -1148,6 +1173,13 @@ impl Reader<'_, '_> {
             return None;
         }
         let (mut speaker, mut s) = self.speaker_after(sent, i, r);
+        // دعا حكومة بغداد إلى، اتهم السلطات ب: a verb agrees with the subject after it, so a
+        // masculine verb before a feminine body is the verb's object, and the subject is the one
+        // before (or the speaker carried over)
+        if speaker.as_ref().is_some_and(|(sp, _)| masculine_verb(doc, i) && feminine_body(doc, doc.token_at(sp.start)))
+        {
+            speaker = None;
+        }
         // a parenthesis after the speaker (محمود عباس (83 عاما)) is no content
         if s < sent.end && toks[s].is_punct('(') {
             if let Some(close) = (s + 1..sent.end.min(s + 8)).find(|&k| toks[k].is_punct(')')) {
@@ -1979,6 +2011,19 @@ mod tests {
                 want.iter().map(|(s, c, k, t)| (s.map(str::to_string), c.to_string(), *k, t.to_string())).collect();
             assert_eq!(reports(text), want, "{what}");
         }
+    }
+
+    #[test]
+    fn a_feminine_body_after_a_masculine_verb_is_its_object() {
+        // دعا حكومة بغداد: the verb would be دعت with the government as subject
+        let r = reports("وقال أردوغان إن تركيا ستتحرك. ودعا أيضا حكومة بغداد إلى التحرك ضد القواعد.");
+        assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some("أردوغان"), "{r:?}");
+        // the feminine verb agrees: the body speaks
+        let r = reports("وقال أردوغان إن تركيا ستتحرك. وأعلنت الحكومة أن الطريق مفتوح.");
+        assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some("الحكومة"), "{r:?}");
+        // a verbal noun after a preposition has the body as its subject (رغم نفي السلطات)
+        assert!(!super::masculine_verb(&Doc::new("رغم نفي السلطات تطويره", None), 1));
+        assert!(super::masculine_verb(&Doc::new("ودعا حكومة بغداد", None), 0));
     }
 
     #[test]
