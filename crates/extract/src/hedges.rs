@@ -51,18 +51,26 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     let window = |from: usize, n: usize| within(&CHECK, from, n);
     let far = |from: usize, n: usize| within(&CHECK_FAR, from, n);
     let neg = matches!(w, "لم" | "لا" | "ولم" | "ولا");
+    // the verb a negation governs: the next word, or after دون أن the one after أن (من دون أن
+    // يتمكن من تحديد، بدون أن يتسنى التحقق); the hedge starts at من of من دون
+    let without = matches!(w, "دون" | "بدون" | "ودون") && toks.get(i + 1).is_some_and(|x| x.norm == "ان");
+    let (v, first) = if without {
+        (i + 2, if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i })
+    } else {
+        (i + 1, i)
+    };
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد; past the party that could
     // not check: لم تتمكن بي بي سي من تأكيد القصة
-    if neg && i + 1 < sent.end && stem_in(&toks[i + 1], &CAN) && (window(i + 2, 4) || far(i + 2, 7)) {
-        return Some((i, HedgeKind::Unverified));
+    if (neg || without) && v < sent.end && stem_in(&toks[v], &CAN) && (window(v + 1, 4) || far(v + 1, 7)) {
+        return Some((first, HedgeKind::Unverified));
     }
     // لم يتمكن من تحديد ما إذا، لم تستطع تحديد: determining, after a verb of being able (not لم
     // يتم تحديد موعد, nothing was set)
-    if neg
-        && toks.get(i + 1).is_some_and(|x| ABLE_STEMS.iter().any(|stem| x.norm.starts_with(stem)))
-        && (i + 2..(i + 6).min(sent.end)).any(|k| proclitic_splits(&toks[k].norm).any(|(_, r)| r == "تحديد"))
+    if (neg || without)
+        && toks.get(v).is_some_and(|x| ABLE_STEMS.iter().any(|stem| x.norm.starts_with(stem)))
+        && (v + 1..(v + 5).min(sent.end)).any(|k| proclitic_splits(&toks[k].norm).any(|(_, r)| r == "تحديد"))
     {
-        return Some((i, HedgeKind::Unverified));
+        return Some((first, HedgeKind::Unverified));
     }
     // لم يكن بالإمكان التأكد، لم يكن من الممكن التحقق
     if neg && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "يكن" | "تكن")) {
@@ -280,6 +288,12 @@ mod tests {
         assert!(hedges("ولم يتم تحديد موعد المباراة.").is_empty());
         assert!(hedges("لا تعرف كيف يمكنها أن ترد.").is_empty());
         assert_eq!(hedges("ولم يتمكن المرصد من تحديد هوية الطائرات."), vec!["ولم يتمكن المرصد من تحديد هوية الطائرات"]);
+        // the negation of دون أن: من دون أن يتمكن من تحديد، دون أن يتسنى التحقق (not دون أن يتمكن من الفوز)
+        assert_eq!(
+            hedges("وقال المرصد إن الغارات قتلت عشرة من دون أن يتمكن من تحديد ما إذا كانت الطائرات روسية."),
+            vec!["من دون أن يتمكن من تحديد ما إذا كانت الطائرات روسية"]
+        );
+        assert!(hedges("وخرج الفريق دون أن يتمكن من تحقيق الفوز.").is_empty());
     }
 
     #[test]
