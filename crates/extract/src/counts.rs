@@ -959,15 +959,16 @@ fn run(
                         (Some(m), Some(ctx)) => decide(doc, sent, &n, rule, m, &ctx),
                         _ => rule,
                     };
-                    // a score and a figure of things are never counts, whatever the words around
-                    // them say (a filter after the decision: the model is trained on every
-                    // candidate as before)
-                    let found = found.filter(|f| {
-                        !is_score(toks, sent, &n)
-                            && !counts_things(toks, sent, &n)
-                            && !(f.category == Category::Wound && infection(toks, sent, &n))
-                            && !(f.category == Category::Protest && joined_no_protest(toks, sent, &n))
-                    });
+                    // a score, a figure of things, the sick and people taking part in no protest
+                    // are never counts, whatever the words around them say (a filter after the
+                    // decision: the model is trained on every candidate as before)
+                    let excluded = |f: &Found| {
+                        is_score(toks, sent, &n)
+                            || counts_things(toks, sent, &n)
+                            || f.category == Category::Wound && infection(toks, sent, &n)
+                            || f.category == Category::Protest && joined_no_protest(toks, sent, &n)
+                    };
+                    let found = found.filter(|f| !excluded(f));
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
