@@ -1044,50 +1044,48 @@ mod tests {
     }
 
     #[test]
-    fn the_sick_are_not_the_wounded() {
-        // إصابة with a disease beside it is an infection, not a wound
-        assert_eq!(counts("وأصيب نحو 216 مليون شخص بالملاريا في 91 دولة."), vec![]);
-        assert_eq!(counts("ويبلغ عدد المرضى المصابين بالإيدز حوالي 37 مليون شخص."), vec![]);
-        // the dead of a disease stay dead; a wound stays a wound, a clause away from the disease
-        assert_eq!(counts("وتوفي 90 شخصا بسبب المرض."), vec![c("KILL", 90.0, "exact", "توفي 90 شخصا")]);
-        assert_eq!(
-            counts("وأصيب 20 شخصا بجروح، وكان المرض قد انتشر."),
-            vec![c("WOUND", 20.0, "exact", "أصيب 20 شخصا")]
-        );
-    }
-
-    #[test]
-    fn lives_saved_and_people_taking_part_are_no_counts() {
-        assert_eq!(counts("وقالت إن هذه الأعضاء من الممكن أن تنقذ أرواح خمسة أطفال آخرين."), vec![]);
-        assert_eq!(counts("وساهم في إنقاذ حياة 20 شخصا."), vec![]);
-        assert_eq!(counts("وأنقذ حياة طفل."), vec![]);
-        assert_eq!(counts("ويشارك 58 لاعبا ولاعبة من روسيا في البطولة."), vec![]);
-        assert_eq!(counts("ويجب فقدان 90 ثانية للوصول إلى القرار."), vec![]);
+    fn the_sick_lives_saved_and_people_taking_part_are_no_counts() {
+        for text in [
+            // إصابة with a disease beside it is an infection, not a wound
+            "وأصيب نحو 216 مليون شخص بالملاريا في 91 دولة.",
+            "ويبلغ عدد المرضى المصابين بالإيدز حوالي 37 مليون شخص.",
+            // lives saved, people taking part in no protest, units of time
+            "وقالت إن هذه الأعضاء من الممكن أن تنقذ أرواح خمسة أطفال آخرين.",
+            "وساهم في إنقاذ حياة 20 شخصا.",
+            "وأنقذ حياة طفل.",
+            "ويشارك 58 لاعبا ولاعبة من روسيا في البطولة.",
+            "ويجب فقدان 90 ثانية للوصول إلى القرار.",
+        ] {
+            assert_eq!(counts(text), vec![], "{text}");
+        }
+        // the dead of a disease stay dead, a wound a clause away from a disease stays a wound, and
         // the dead and a protest's participants stay counts
-        assert_eq!(counts("أودى الهجوم بحياة 20 شخصا."), vec![c("KILL", 20.0, "exact", "حياة 20 شخصا")]);
-        assert_eq!(
-            counts("وشارك آلاف الأردنيين في وقفات احتجاجية."),
-            vec![c("PROTEST", 1000.0, "vague", "آلاف الأردنيين")]
-        );
-        assert_eq!(
-            counts("وانطلقت مظاهرة حاشدة شارك فيها 400 شخص."),
-            vec![c("PROTEST", 400.0, "exact", "شارك فيها 400 شخص")]
-        );
+        for (text, want) in [
+            ("وتوفي 90 شخصا بسبب المرض.", c("KILL", 90.0, "exact", "توفي 90 شخصا")),
+            ("وأصيب 20 شخصا بجروح، وكان المرض قد انتشر.", c("WOUND", 20.0, "exact", "أصيب 20 شخصا")),
+            ("أودى الهجوم بحياة 20 شخصا.", c("KILL", 20.0, "exact", "حياة 20 شخصا")),
+            ("وشارك آلاف الأردنيين في وقفات احتجاجية.", c("PROTEST", 1000.0, "vague", "آلاف الأردنيين")),
+            ("وانطلقت مظاهرة حاشدة شارك فيها 400 شخص.", c("PROTEST", 400.0, "exact", "شارك فيها 400 شخص")),
+        ] {
+            assert_eq!(counts(text), vec![want], "{text}");
+        }
     }
 
     #[test]
     fn a_figure_like_a_year_after_an_event_word_counts() {
-        assert_eq!(
-            counts("وأسفرت المواجهات عن مقتل 5 وجرح 2000."),
-            vec![c("KILL", 5.0, "exact", "مقتل 5"), c("WOUND", 2000.0, "exact", "جرح 2000")]
-        );
-        assert_eq!(
-            counts("وأسفرت المواجهات عن جرح أكثر من 2000."),
-            vec![c("WOUND", 2000.0, "more_than", "جرح أكثر من 2000")]
-        );
-        // years stay years
-        assert_eq!(counts("وشهدت البلاد اعتقالات 2016 الواسعة."), vec![]);
-        assert_eq!(counts("وقتل في 2014 خمسة أشخاص."), vec![c("KILL", 5.0, "exact", "قتل في 2014 خمسة أشخاص")]);
+        let cases: [(&str, Vec<_>); 4] = [
+            (
+                "وأسفرت المواجهات عن مقتل 5 وجرح 2000.",
+                vec![c("KILL", 5.0, "exact", "مقتل 5"), c("WOUND", 2000.0, "exact", "جرح 2000")],
+            ),
+            ("وأسفرت المواجهات عن جرح أكثر من 2000.", vec![c("WOUND", 2000.0, "more_than", "جرح أكثر من 2000")]),
+            // years stay years
+            ("وشهدت البلاد اعتقالات 2016 الواسعة.", vec![]),
+            ("وقتل في 2014 خمسة أشخاص.", vec![c("KILL", 5.0, "exact", "قتل في 2014 خمسة أشخاص")]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(counts(text), want, "{text}");
+        }
     }
 
     #[test]
