@@ -882,7 +882,8 @@ fn saved(toks: &[Token], sent: &Range<usize>, first: usize) -> bool {
 fn joined_no_protest(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
     let lo = n.start.saturating_sub(WINDOW).max(sent.start);
     let hi = (n.end() + WINDOW).min(sent.end);
-    let joining = |w: &str| matches!(w, "شارك" | "يشارك" | "تشارك" | "شاركت" | "مشارك" | "المشارك");
+    // the cue stems of taking part in `count_cues.tsv` (شاركت، يشاركون end one of them)
+    let joining = |w: &str| matches!(w, "شارك" | "يشارك");
     let cues: Vec<String> =
         (lo..hi).filter_map(|k| cue(&toks[k]).filter(|(c, _)| *c == Category::Protest).map(|(_, w)| w)).collect();
     let protest_named = toks[sent.clone()].iter().any(|t| {
