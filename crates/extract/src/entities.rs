@@ -478,6 +478,15 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     Some(MentionRec { key: key_of(doc, a..b), span, kind: m.kind, tokens: a..b })
 }
 
+/// A title or a kin noun (`kin_heads.tsv`) with a possessive pronoun on it: نائبه، زوجته،
+/// مستشارها، شقيقهم. The feminine ة before the pronoun is written ت (زوجته → زوجه).
+pub(crate) fn possessed_person_noun(word: &str) -> bool {
+    let listed = |w: &str| TITLES.contains(w) || crate::quotes::KIN_HEADS.contains(w);
+    ["هما", "هم", "ها", "ه"].iter().filter_map(|p| word.strip_suffix(p)).any(|base| {
+        base.chars().count() >= 2 && (listed(base) || base.strip_suffix('ت').is_some_and(|b| listed(&format!("{b}ه"))))
+    })
+}
+
 /// Adjectives that describe an organization after its name (`data/org_descriptions.tsv`).
 static ORG_DESCRIPTIONS: Lazy = lexicon!("org_descriptions");
 
@@ -496,6 +505,14 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
     }
     if m.kind == EntityType::Loc {
         return trim_place(doc, m);
+    }
+    if m.kind == EntityType::Per {
+        // a title or kin noun with a possessive pronoun is another person (سلفا كير | نائبه
+        // السابق رياك مشار، ترامب | زوجته ميلانيا)
+        return match (m.tokens.start + 1..m.tokens.end).find(|&k| possessed_person_noun(&doc.analysis(k).word)) {
+            Some(k) => ending_at(doc, m, k),
+            None => m,
+        };
     }
     if m.kind != EntityType::Org {
         return m;
@@ -1379,6 +1396,20 @@ mod tests {
         for place in ["مقاطعة ساسكاتشوان", "ميناء العقبة"] {
             assert!(names.contains(&(EntityType::Loc, place.to_string())), "{place}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_possessed_title_or_kin_noun_ends_a_name() {
+        for (text, name) in [
+            ("عندما اتهم الرئيس سلفا كير نائبه السابق رياك مشار بالتخطيط للانقلاب.", "سلفا كير"),
+            ("ووصل الرئيس دونالد ترامب وزوجته ميلانيا إلى باريس.", "دونالد ترامب"),
+        ] {
+            let names = named(text);
+            assert!(names.iter().any(|(k, n)| *k == EntityType::Per && n == name), "{text}: {names:?}");
+            assert!(!names.iter().any(|(_, n)| n.contains("نائبه") || n.contains("زوجته")), "{text}: {names:?}");
+        }
+        assert!(possessed_person_noun("نائبه") && possessed_person_noun("زوجته") && possessed_person_noun("مستشارها"));
+        assert!(!possessed_person_noun("عبدالله") && !possessed_person_noun("طه"));
     }
 
     #[test]

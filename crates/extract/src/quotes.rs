@@ -97,6 +97,29 @@ fn is_open_quote(t: &khabar_text::token::Token) -> bool {
     t.kind == TokenKind::Punct && matches!(t.norm.as_str(), "\"" | "«" | "“" | "„")
 }
 
+/// A name in quotation marks at `s`, right after a verb, that is its subject (وقالت "بلومبرغ" إن
+/// …، ونقلت "رويترز" عن مصدر …، وذكرت "وول ستريت جورنال" أن …): an entity's mention fills the
+/// marks, and the content's marker, a source's عن, or an adverbial (في بيان، عبر موقعها) follows.
+/// Returns the closing mark's index. (Words quoted for themselves are no mention, and a report
+/// in quotation marks goes on past a name: قال "ترامب كاذب".)
+fn quoted_name_end(doc: &Doc, mentions: &Mentions, s: usize, limit: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    if s >= limit || !is_open_quote(&toks[s]) {
+        return None;
+    }
+    let close = (s + 2..limit.min(s + 7)).find(|&k| toks[k].kind == TokenKind::Punct)?;
+    if !matches!(toks[close].norm.as_str(), "\"" | "»" | "”") || close + 1 >= limit {
+        return None;
+    }
+    let inner = toks[s + 1].start..toks[close - 1].end;
+    let filled = mentions.overlapping(&inner).any(|(m, _)| m.start <= inner.start && m.end >= inner.end);
+    let next = &toks[close + 1];
+    let n = next.norm.as_str();
+    let follows =
+        next.is_punct(':') || matches!(n, "ان" | "بان" | "عن" | "في" | "عبر" | "الي") || SUBJECT_MARKERS.contains(&n);
+    (filled && follows).then_some(close)
+}
+
 /// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
 /// المتحدث باسم…, شهود) — a phrase after a cue is its subject only if it names an entity or
 /// starts with one of these or a title; otherwise it is what was said (ووصف الدعوات…).
@@ -368,7 +391,9 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
             .is_some_and(|(m, e)| m.end <= t.start && mentions.kind(*e) == EntityType::Per);
         if k > i && after_person && mention_here.is_none() && a.prep.is_none() && a.conj.is_none() {
             let raw = &doc.text[t.start..t.end];
-            if raw.ends_with('ه') && !crate::entities::name_like(doc, k, false) {
+            if raw.ends_with('ه')
+                && (!crate::entities::name_like(doc, k, false) || crate::entities::possessed_person_noun(&a.word))
+            {
                 break;
             }
         }
@@ -721,7 +746,7 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
 }
 
 /// Nouns that make a person's name after them another person: `kin_heads.tsv`.
-static KIN_HEADS: Lazy = lexicon!("kin_heads");
+pub(crate) static KIN_HEADS: Lazy = lexicon!("kin_heads");
 
 /// Whether token `k` is a kin noun in construct with what follows (no article, no preposition).
 fn is_kin(doc: &Doc, k: usize) -> bool {
@@ -1289,12 +1314,28 @@ impl Reader<'_, '_> {
         while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s]) || time_head(s)) {
             s += 1;
         }
+        if let Some(close) = quoted_name_end(doc, mentions, s, sent.end) {
+            let span = toks[s + 1].start..toks[close - 1].end;
+            let entity = mentions.entity_at(&span);
+            return (Some((span, entity)), close + 1);
+        }
         let phrase = speaker_at(doc, mentions, s, sent.end);
         // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
-        // (ونقلت وكالة الحوثيين، عن مصدر قضائي: past a comma)
+        // (ونقلت وكالة الحوثيين، عن مصدر قضائي: past a comma; ونقلت شبكة "إيه بي سي نيوز"
+        // الأميركية عن …: past the adjectives after a quoted name)
         let via = phrase
             .as_ref()
-            .map(|p| if p.end + 1 < sent.end && is_comma(&toks[p.end]) { p.end + 1 } else { p.end })
+            .map(|p| {
+                let mut e = p.end;
+                while e < sent.end && e < p.end + 2 && toks[e].norm.starts_with("ال") && is_adjective(&toks[e]) {
+                    e += 1;
+                }
+                if e + 1 < sent.end && is_comma(&toks[e]) {
+                    e + 1
+                } else {
+                    e
+                }
+            })
             .filter(|&e| e < sent.end && toks[e].norm == "عن" && doc.analysis(i).word.starts_with("نقل"));
         if let Some(e) = via {
             return (None, e);
@@ -1796,6 +1837,34 @@ mod tests {
             "ودعا كل من الأمين العام للأمم المتحدة أنطونيو غوتيريس ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني إلى إجراء تحقيق مستقل.",
         );
         assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some("أنطونيو غوتيريس"), "إجراء تحقيق مستقل"), "{r:?}");
+    }
+
+    #[test]
+    fn a_name_in_quotation_marks_after_the_verb_is_its_subject() {
+        for (text, speaker, content) in [
+            ("وقالت \"بلومبرغ\" إن عملية البيع ستتأخر حتى العام المقبل.", Some("بلومبرغ"), "عملية البيع ستتأخر حتى العام المقبل"),
+            ("وذكرت \"وول ستريت جورنال\" أن ليو سيزور واشنطن.", Some("وول ستريت جورنال"), "ليو سيزور واشنطن"),
+            // a source after عن still speaks
+            ("ونقلت \"رويترز\" عن مصدر مطلع أن الصفقة ألغيت.", Some("مصدر مطلع"), "الصفقة ألغيت"),
+            // past the adjectives after a medium's quoted name too
+            (
+                "ونقلت شبكة \"إيه بي سي نيوز\" الأميركية عن المتحدثة باسم البيت الأبيض، سارة ساندرز، إن ترمب لن يلتقي كيم.",
+                Some("المتحدثة باسم البيت الأبيض"),
+                "ترمب لن يلتقي كيم",
+            ),
+        ] {
+            let r = reports(text);
+            assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (speaker, content), "{text}: {r:?}");
+        }
+        // a report in quotation marks is no name
+        let r = reports("وقال \"ترامب كاذب\" في كل ما يقول.");
+        assert!(r.iter().all(|x| x.0.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn a_possessed_title_after_a_name_opens_the_object() {
+        let r = reports("عندما اتهم الرئيس سلفا كير نائبه السابق رياك مشار بالتخطيط للانقلاب عليه.");
+        assert_eq!(r[0].0.as_deref(), Some("الرئيس سلفا كير"), "{r:?}");
     }
 
     #[test]
