@@ -1194,6 +1194,10 @@ mod tests {
         // a charge of killing is no killing
         assert!(counts("حكم على سبعة جنود بتهم قتل قرويين").iter().all(|x| x.0 != "KILL"));
         assert_eq!(counts("وخرج 500 شخص يتظاهرون في المدينة")[0].0, "PROTEST");
+        // captured in battle is held; evacuated by the authorities is displaced
+        assert_eq!(counts("وتمكن الجيش من أسر 11 حوثياً")[0].0, "ARREST");
+        assert_eq!(counts("وأسرت القوات أربعة عناصر")[0].0, "ARREST");
+        assert_eq!(counts("وكانت السلطات قد أجلت نحو 2000 شخص")[0].0, "DISPLACE");
     }
 
     #[test]
