@@ -160,6 +160,42 @@ fn category_before(
     None
 }
 
+/// Readings of a figure made after the model's decision: the model was trained without them, and
+/// giving them as a rule's feature or a lexicon's word would move its other decisions. The figure
+/// counts people (a noun of people after it, of no state of its own: أسر 3 شهداء is "families of
+/// three martyrs"), and before it stand
+/// - an event word the model has not seen (`count_late_events.tsv`: أسر 11 حوثياً): the word
+///   right before names the category, whatever the model found (أسر 4 حوثيين وقتل …), or
+/// - where the model found no count, an event verb and a word pointing back to the event or to
+///   its people (`count_resumptive.tsv`: قتل خلالها 80، أصيب فيه 7، قتل منهم 268).
+fn read_after_decision(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, found: Option<Found>) -> Option<Found> {
+    let toks = &doc.tokens;
+    let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
+    let people = toks
+        .get(n.end())
+        .is_some_and(|noun| n.end() < sent.end && person_like(noun) && category_of(noun, Role::State).is_none());
+    if p == sent.start || !people {
+        return found;
+    }
+    let before = &toks[p - 1];
+    let late =
+        proclitic_splits(&before.norm).find_map(|(letters, w)| LATE_EVENTS.get(w.as_ref()).map(|&c| (c, letters)));
+    if let Some((category, letters)) = late {
+        let f = found.unwrap_or_else(|| model_found(doc, sent, n, category));
+        return Some(Found { category, first: p - 1, first_letters: letters, also: Vec::new(), ..f });
+    }
+    if found.is_some() || p < sent.start + 2 || !RESUMPTIVE.contains(before.norm.as_str()) {
+        return found;
+    }
+    category_of(&toks[p - 2], Role::Event).map(|(category, _)| model_found(doc, sent, n, category))
+}
+
+/// Words after an event verb that point back to the event or to its people (`count_resumptive.tsv`).
+static RESUMPTIVE: Lazy = lexicon!("count_resumptive");
+
+/// Event words read only after the model's decision (`count_late_events.tsv`), with their category.
+static LATE_EVENTS: Lazy<Category> = lexicon!("count_late_events", |tag| tag.parse().ok());
+
 /// Broken plurals of people that end like no sound plural.
 static PERSON_PLURALS: Lazy = lexicon!("person_plurals");
 
@@ -969,6 +1005,8 @@ fn run(
                             || f.category == Category::Wound && infection(toks, sent, &n)
                             || f.category == Category::Protest && joined_no_protest(toks, sent, &n)
                     };
+                    // (with a model only: training reads the rules alone)
+                    let found = if model.is_some() { read_after_decision(doc, sent, &n, found) } else { found };
                     let found = found.filter(|f| !excluded(f));
                     (found, n.end())
                 }
@@ -1198,6 +1236,32 @@ mod tests {
         assert_eq!(counts("وتمكن الجيش من أسر 11 حوثياً")[0].0, "ARREST");
         assert_eq!(counts("وأسرت القوات أربعة عناصر")[0].0, "ARREST");
         assert_eq!(counts("وكانت السلطات قد أجلت نحو 2000 شخص")[0].0, "DISPLACE");
+        // the word right before names the category, whatever follows
+        assert_eq!(
+            counts("أسفرت عن أسر 4 حوثيين وقتل وجرح عناصر أخرى"),
+            vec![c("ARREST", 4.0, "exact", "أسر 4 حوثيين")]
+        );
+        // families of martyrs are no one captured
+        assert!(counts("وزار الوزير أسر 3 شهداء").iter().all(|x| x.0 != "ARREST"));
+    }
+
+    #[test]
+    fn a_word_pointing_back_between_the_verb_and_the_figure() {
+        for (text, want) in [
+            (
+                "بعد معارك عنيفة قتل خلالها أكثر من 80 عنصراً من الميليشيات",
+                c("KILL", 80.0, "more_than", "قتل خلالها أكثر من 80 عنصراً"),
+            ),
+            ("وقتل خلاله 20 عنصراً من الميليشيات وجرح آخرون", c("KILL", 20.0, "exact", "قتل خلاله 20 عنصراً")),
+            (
+                "لقي خلالها ما لا يقل عن 30 عنصراً من الميليشيا",
+                c("KILL", 30.0, "at_least", "لقي خلالها ما لا يقل عن 30 عنصراً"),
+            ),
+        ] {
+            assert_eq!(counts(text), vec![want], "{text}");
+        }
+        // a figure of things after it is none
+        assert!(counts("وقتل خلالها 20 دقيقة من المباراة").is_empty());
     }
 
     #[test]
