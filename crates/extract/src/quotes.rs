@@ -132,6 +132,9 @@ static OF_WHOM: Lazy = lexicon!("of_whom");
 /// `source_documents.tsv`.
 static SOURCE_DOCUMENTS: Lazy = lexicon!("source_documents");
 
+/// Verbs that issue a document whose words a speaker then says (أصدر، نشر: `publishing_verbs.tsv`).
+static PUBLISHING: Lazy = lexicon!("publishing_verbs");
+
 /// Nouns of a medium that, with ل, name the listener: `listener_heads.tsv`.
 static LISTENER_HEADS: Lazy = lexicon!("listener_heads");
 
@@ -184,6 +187,10 @@ fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<
 /// للصحيفة الأمريكية، وفقا لوكالة رويترز).
 fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued: bool) -> Option<Range<usize>> {
     let toks = &doc.tokens;
+    // وأعلن #البيت_الأبيض: a hashtag's mark before the name
+    if i + 1 < limit && toks[i].norm == "#" && !toks[i + 1].space_before && toks[i + 1].kind == TokenKind::Arabic {
+        return speaker_phrase(doc, mentions, i + 1, limit, glued);
+    }
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
     }
@@ -1219,6 +1226,10 @@ impl Reader<'_, '_> {
                 s = sp.end;
             }
         }
+        if speaker.is_none() {
+            // وأصدرت الجامعة بيانا قالت فيه: the one who issued the document
+            speaker = self.publisher_before(sent, i);
+        }
         if speaker.is_none() && letters == 0 {
             // the subject before the verb: لكن الرئيس الصيني شي جينبينغ أشاد، وكالة بيلتا نقلت
             // (a verb with و and no subject continues the report before: وقال إنها …)
@@ -1234,6 +1245,30 @@ impl Reader<'_, '_> {
         }
         let content_from = self.content_after_speaker(sent, i, r, s, speaker.is_some());
         Some(Opening { speaker, content_from })
+    }
+
+    /// The speaker of a verb at `i` that says what a document says (أصدرت الجامعة بيانا قالت فيه،
+    /// نشر المنتخب تغريدة ذكر فيها): the subject of the verb that issued it
+    /// (`publishing_verbs.tsv`), between that verb and the document's noun.
+    fn publisher_before(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        if !toks.get(i + 1).is_some_and(|t| i + 1 < sent.end && matches!(t.norm.as_str(), "فيه" | "فيها")) {
+            return None;
+        }
+        // the document's noun, with an adjective or two after it (بيانا مكتوبا، بياناً رئاسياً)
+        let d = (i.saturating_sub(3).max(sent.start)..i).rev().find(|&k| {
+            let w = doc.analysis(k).word.trim_end_matches('ا').to_string();
+            toks[k].kind == TokenKind::Arabic && SOURCE_DOCUMENTS.contains(&w)
+        })?;
+        let v = (d.saturating_sub(9).max(sent.start)..d).rev().find(|&k| PUBLISHING.contains(&doc.analysis(k).word))?;
+        let mut s = v + 1;
+        while s < d && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s])) {
+            s += 1;
+        }
+        let sp = speaker_at(doc, &self.mentions, s, d)?;
+        let span = doc.span(sp);
+        let entity = self.mentions.entity_at(&span);
+        Some((span, entity))
     }
 
     /// The subject that ends right before the verb at `i`, with nothing between: an entity
@@ -1521,7 +1556,7 @@ impl Reader<'_, '_> {
             let mut c = s;
             while c < sent.end
                 && (ADVERBIAL.contains(toks[c].norm.as_str())
-                    || matches!(toks[c].norm.as_str(), "الي" | "من" | "،" | ","))
+                    || matches!(toks[c].norm.as_str(), "الي" | "من" | "فيه" | "فيها" | "،" | ","))
             {
                 c += 1;
             }
@@ -1859,6 +1894,19 @@ mod tests {
         // a report in quotation marks is no name
         let r = reports("وقال \"ترامب كاذب\" في كل ما يقول.");
         assert!(r.iter().all(|x| x.0.is_none()), "{r:?}");
+    }
+
+    #[test]
+    fn a_hashtag_s_name_speaks_and_so_does_who_issued_the_document() {
+        for (text, speaker, content) in [
+            ("وأعلن #البيت_الأبيض، مساء الجمعة، أن الرئيس لن يلتقي كيم.", "البيت_الأبيض", "الرئيس لن يلتقي كيم"),
+            ("وأصدرت الجامعة بيانا قالت فيه إن عمليات الإنقاذ ما زالت قائمة.", "الجامعة", "عمليات الإنقاذ ما زالت قائمة"),
+            ("ونشر المنتخب الأرجنتيني تغريدة ذكر فيها أن ميسي جاهز.", "المنتخب الأرجنتيني", "ميسي جاهز"),
+            ("وأصدر مجلس الأمن، الخميس، بالإجماع، بياناً رئاسياً دعا فيه إلى وقف القتال.", "مجلس الأمن", "وقف القتال"),
+        ] {
+            let r = reports(text);
+            assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some(speaker), content), "{text}: {r:?}");
+        }
     }
 
     #[test]
