@@ -361,15 +361,15 @@ fn at_least(s: &Value, floors: &[(&str, f64)]) {
 #[test]
 fn project_gold_train_and_heldout() {
     let s = score_gold(&[root().join("data/gold/train")], "own-train");
-    // measured: entity 0.946 (the tagger trains on these articles), quote 0.850, attributed 0.744,
+    // measured: entity 0.946 (the tagger trains on these articles), quote 0.849, attributed 0.750,
     // count 0.937 (the count decision trains on them too), date 0.892, hedge 0.842 (9 gold),
-    // event 0.808 (the event classifier trains on them too)
+    // event 0.835 (the event classifier trains on them too)
     at_least(
         &s,
         &[
             ("entity.ALL", 0.91),
             ("quote", 0.82),
-            ("quote.attributed", 0.71),
+            ("quote.attributed", 0.72),
             ("count", 0.91),
             ("date", 0.86),
             ("hedge", 0.78),
@@ -377,8 +377,8 @@ fn project_gold_train_and_heldout() {
         ],
     );
     let s = score_gold(&[root().join("data/gold/heldout")], "own-heldout");
-    // measured: entity 0.781, quote 0.819, attributed 0.605, count 0.843, date 0.940, hedge 0.923
-    // (6 gold), event 0.619, event source 0.574
+    // measured: entity 0.781, quote 0.819, attributed 0.608, count 0.843, date 0.940, hedge 0.923
+    // (6 gold), event 0.616, event source 0.586
     at_least(
         &s,
         &[
