@@ -117,7 +117,14 @@ fn quoted_name_end(doc: &Doc, mentions: &Mentions, s: usize, limit: usize) -> Op
     let n = next.norm.as_str();
     let follows =
         next.is_punct(':') || matches!(n, "ان" | "بان" | "عن" | "في" | "عبر" | "الي") || SUBJECT_MARKERS.contains(&n);
-    (filled && follows).then_some(close)
+    // a short name no tagger knows (وذكرت "واس" بأن): one or two words, the content's marker
+    // right after
+    let marked = matches!(n, "ان" | "بان") || SUBJECT_MARKERS.contains(&n);
+    let short_name = close <= s + 3
+        && toks[s + 1..close]
+            .iter()
+            .all(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Word) && !SPEAKER_STOP.contains(t.norm.as_str()));
+    ((filled && follows) || (marked && short_name)).then_some(close)
 }
 
 /// Nouns that head a speaker who is described rather than named (مصدر عسكري، مسؤولون،
@@ -1891,6 +1898,9 @@ mod tests {
             let r = reports(text);
             assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (speaker, content), "{text}: {r:?}");
         }
+        // nor a short name no tagger knows, with the content's marker right after
+        let r = reports("وذكرت \"واس\" بأن المشاريع ستوفر الوظائف.");
+        assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some("واس"), "المشاريع ستوفر الوظائف"), "{r:?}");
         // a report in quotation marks is no name
         let r = reports("وقال \"ترامب كاذب\" في كل ما يقول.");
         assert!(r.iter().all(|x| x.0.is_none()), "{r:?}");
