@@ -76,12 +76,16 @@ const MONTHS2: &[(&str, &str, u32)] = &[
     ("تشرين", "ثاني", 11),
 ];
 
-const PAST: &[&str] = &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق"];
-const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه"];
+// the dual and plural agree with two dates (من 14 حزيران إلى 15 تموز المقبلين)
+const PAST: &[&str] =
+    &["الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفائت", "الفائته", "السابق", "الماضيين", "المنصرمين"];
+const NEXT: &[&str] = &["المقبل", "المقبله", "القادم", "القادمه", "المقبلين", "القادمين"];
 const CURRENT: &[&str] = &["الجاري", "الحالي", "الجاريه", "الحاليه"];
 
 /// Words before a year that make a four-digit number a year on their own.
 static YEAR_STRONG: Lazy = crate::lexicon!("year_strong");
+/// Words naming a recurring event, whose edition a year after them names (كأس العالم 2018).
+static YEAR_EDITIONS: Lazy = crate::lexicon!("year_editions");
 /// Prepositions that make one a year only when no noun follows it (في 2015 vs في 1500 حاله).
 const YEAR_WEAK: &[&str] = &["في", "من", "الي", "حتي", "بين", "قبل", "بعد", "خلال", "و"];
 
@@ -194,6 +198,14 @@ fn month_at(tokens: &[Token], i: usize) -> Option<(u32, usize, usize, bool)> {
         if let Some((m2, n2, 0, _)) = month_name(tokens, j + 1) {
             if m2 == m {
                 return Some((m, n + 1 + n2, letters, false));
+            }
+        }
+    }
+    // أيار (مايو) 2008
+    if tokens.get(j).is_some_and(|t| t.is_punct('(')) {
+        if let Some((m2, n2, 0, _)) = month_name(tokens, j + 1) {
+            if m2 == m && tokens.get(j + 1 + n2).is_some_and(|t| t.is_punct(')')) {
+                return Some((m, n + 2 + n2, letters, false));
             }
         }
     }
@@ -357,7 +369,10 @@ fn date_at(
     published: Option<NaiveDate>,
     out: &mut Vec<DateExpr>,
 ) -> Option<usize> {
-    if let Some(next) = day_month_date(tokens, sent.end, i, published, out) {
+    if let Some(next) = numeric_date(tokens, sent.end, i, out) {
+        return Some(next);
+    }
+    if let Some(next) = day_month_date(tokens, sent, i, published, out) {
         return next;
     }
     if let Some(next) = month_date(tokens, sent, i, published, out) {
@@ -367,38 +382,130 @@ fn date_at(
         return Some(next);
     }
     let pubd = published?;
+    if let Some(next) = month_day_date(tokens, sent, i, pubd, out) {
+        return next;
+    }
+    if let Some(next) = same_day_date(tokens, sent, i, pubd, out) {
+        return next;
+    }
     if let Some(next) = weekday_date(tokens, sent, i, pubd, out) {
         return next;
     }
     relative_date(tokens, sent, i, pubd, out)
 }
 
+/// A date in figures, day first (`26/7/2018`, `17-6-2018`) or year first (`2018/7/11`): three
+/// numbers joined by one separator, without spaces. A year outside 1900–2100 (`14/10/1439`, of
+/// the Hijri calendar) is not read.
+fn numeric_date(tokens: &[Token], end: usize, i: usize, out: &mut Vec<DateExpr>) -> Option<usize> {
+    let t = tokens.get(i..i + 5).filter(|_| i + 5 <= end)?;
+    let sep = t[1].norm.chars().next().filter(|&c| matches!(c, '/' | '-') && t[1].kind == TokenKind::Punct)?;
+    let joined = t[1..].iter().all(|x| !x.space_before);
+    let numbers = [&t[0], &t[2], &t[4]].iter().all(|x| x.kind == TokenKind::Number && !x.norm.contains([',', '.']));
+    if !joined || !numbers || !t[3].is_punct(sep) {
+        return None;
+    }
+    let n = |x: &Token| x.norm.parse::<u32>().ok();
+    let (y, m, d) = match (t[0].norm.len(), t[4].norm.len()) {
+        (1 | 2, 4) => (n(&t[4])?, n(&t[2])?, n(&t[0])?),
+        (4, 1 | 2) => (n(&t[0])?, n(&t[2])?, n(&t[4])?),
+        _ => return None,
+    };
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+    push(out, i..i + 5, 0, date.to_string(), Resolution::Day);
+    Some(i + 5)
+}
+
+/// A day of this, the last or the next month: `29 من الشهر الجاري`, `الثالث من الشهر الحالي`,
+/// `العاشر من الشهر الماضي`.
+fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
+    let (day, n) = match day_number(&tokens[i]) {
+        Some(d) => (d, 1),
+        None => ordinal_day(tokens, i)?,
+    };
+    let j = i + n + 1;
+    if j + 1 >= sent.end || tokens[i + n].norm != "من" || tokens[j].norm != "الشهر" {
+        return None;
+    }
+    let delta = match rel_at(tokens, j + 1) {
+        Rel::Past => -1,
+        Rel::Next => 1,
+        Rel::Current => 0,
+        Rel::None => return None,
+    };
+    let (y, m) = add_months(pubd.year(), pubd.month(), delta);
+    let date = NaiveDate::from_ymd_opt(y, m, day)?;
+    push(out, i..j + 2, 0, date.to_string(), Resolution::Day);
+    Some(Some(j + 2))
+}
+
+/// The publication day in another year: `نفس اليوم من عام 1869`, `في مثل هذا اليوم من عام 1990`,
+/// `اليوم ذاته من العام الماضي`.
+fn same_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
+    let t = &tokens[i];
+    if t.kind != TokenKind::Arabic {
+        return None;
+    }
+    let word = |k: usize| tokens.get(k).filter(|_| k < sent.end).map_or("", |x| x.norm.as_str());
+    let (letters, n) = proclitic_splits(&t.norm).find_map(|(letters, rest)| match rest.as_ref() {
+        "نفس" if word(i + 1) == "اليوم" => Some((letters, 2)),
+        "مثل" if word(i + 1) == "هذا" && word(i + 2) == "اليوم" => Some((letters, 3)),
+        "اليوم" if matches!(word(i + 1), "ذاته" | "نفسه") => Some((letters, 2)),
+        _ => None,
+    })?;
+    let mut j = i + n;
+    if word(j) != "من" {
+        return None;
+    }
+    j += 1;
+    let (y, k) = match word(j) {
+        "العام" | "السنه" if rel_at(tokens, j + 1) == Rel::Past => (pubd.year() - 1, j + 2),
+        w => {
+            let skip = usize::from(matches!(w, "عام" | "سنه"));
+            let y = tokens.get(j + skip).filter(|_| j + skip < sent.end).and_then(|x| year_number(x, 1000, 2100))?;
+            (y, j + skip + 1)
+        }
+    };
+    let date = NaiveDate::from_ymd_opt(y, pubd.month(), pubd.day())?;
+    push(out, i..k, letters, date.to_string(), Resolution::Day);
+    Some(Some(k))
+}
+
 /// A day that can open a date at `i`: a number of 1 to 31, or an ordinal followed by من:
 /// (day, tokens up to the month). `14 من نيسان`: a number, من, a month without a clitic.
 fn day_first(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     if let Some(d) = day_number(&tokens[i]) {
-        let min =
-            tokens.get(i + 1).is_some_and(|x| x.norm == "من") && month_at(tokens, i + 2).is_some_and(|m| m.2 == 0);
-        return Some((d, if min { 2 } else { 1 }));
+        // 14 من نيسان، 14 من شهر نيسان
+        let of = tokens.get(i + 1).is_some_and(|x| x.norm == "من");
+        let month_word = of && tokens.get(i + 2).is_some_and(|x| x.norm == "شهر");
+        let min = of && month_at(tokens, i + 2 + usize::from(month_word)).is_some_and(|m| m.2 == 0);
+        return Some((d, if min { 2 + usize::from(month_word) } else { 1 }));
     }
     let (d, n) = ordinal_day(tokens, i)?;
-    (tokens.get(i + n)?.norm == "من").then_some((d, n + 1))
+    // الثالث من شهر أغسطس
+    let month_word = usize::from(tokens.get(i + n + 1).is_some_and(|t| t.norm == "شهر"));
+    (tokens.get(i + n)?.norm == "من").then_some((d, n + 1 + month_word))
 }
 
 /// Day and month: `3 سبتمبر`, `18 و27 فبراير`, `الخامس من آذار`, `14 من نيسان`.
 fn day_month_date(
     tokens: &[Token],
-    end: usize,
+    sent: &Range<usize>,
     i: usize,
     published: Option<NaiveDate>,
     out: &mut Vec<DateExpr>,
 ) -> Tried {
     let (day, n) = day_first(tokens, i)?;
+    let future = future_context(tokens, sent, i);
+    let end = sent.end;
     // 18 و27 فبراير: the first day shares the second's month
     if tokens[i].kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
         if let Some(d2) = tokens.get(i + 2).and_then(day_number) {
             if let Some((m, mn, 0, _)) = month_at(tokens, i + 3) {
-                let Some((y, _, _)) = month_year(tokens, i + 3 + mn, end, m, Some(d2), published) else {
+                let Some((y, _, _)) = month_year(tokens, i + 3 + mn, end, m, Some(d2), published, future) else {
                     return Some(None);
                 };
                 if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
@@ -409,7 +516,7 @@ fn day_month_date(
         }
     }
     let Some((m, mn, 0, _)) = month_at(tokens, i + n) else { return None };
-    let Some((y, k, _)) = month_year(tokens, i + n + mn, end, m, Some(day), published) else {
+    let Some((y, k, _)) = month_year(tokens, i + n + mn, end, m, Some(day), published, future) else {
         return Some(None);
     };
     if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
@@ -437,7 +544,10 @@ fn month_date(
     if !supported {
         return None;
     }
-    let Some((y, k, _)) = month_year(tokens, after, sent.end, m, None, published) else { return Some(None) };
+    let future = future_context(tokens, sent, i);
+    let Some((y, k, _)) = month_year(tokens, after, sent.end, m, None, published, future) else {
+        return Some(None);
+    };
     push(out, i..k, letters, format!("{y:04}-{m:02}"), Resolution::Month);
     Some(Some(k))
 }
@@ -458,7 +568,13 @@ fn year_date(tokens: &[Token], sent: &Range<usize>, i: usize, out: &mut Vec<Date
     let alone = (1950..=2035).contains(&y)
         && next_word.is_none()
         && !prev_is(tokens, i, sent.start, &["نحو", "حوالي", "قرابه", "زهاء", "من", "عن"]);
-    if !hijri && !qualified && (strong || (weak && free_after) || alone) {
+    // كأس العالم 2018، مونديال روسيا 2018: the edition of a recurring event
+    let edition = (1900..=2100).contains(&y)
+        && (prev_in(tokens, i, sent.start, &YEAR_EDITIONS)
+            || i > sent.start + 1
+                && tokens[i - 1].kind == TokenKind::Arabic
+                && prev_in(tokens, i - 1, sent.start, &YEAR_EDITIONS));
+    if !hijri && !qualified && (strong || (weak && free_after) || alone || edition) {
         push(out, i..i + 1, 0, format!("{y:04}"), Resolution::Year);
         return Some(i + 1);
     }
@@ -493,8 +609,24 @@ fn weekday_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate
         pubd - Duration::days(d as i64)
     };
     let k = if matches!(rel, Rel::Past | Rel::Next) { i + 2 } else { i + 1 };
+    let day = written_after(tokens, sent, k, pubd).filter(|d| d.weekday().num_days_from_monday() == wd).unwrap_or(day);
     push(out, i..k, letters, day.to_string(), Resolution::Day);
     Some(Some(k))
+}
+
+/// The day a date written right after a weekday names (يوم الاثنين 2 أبريل المقبل، الخميس الموافق
+/// 26/7/2018), which says which such weekday is meant when the two agree.
+fn written_after(tokens: &[Token], sent: &Range<usize>, k: usize, pubd: NaiveDate) -> Option<NaiveDate> {
+    let j = k + usize::from(tokens.get(k).is_some_and(|t| t.norm == "الموافق" || t.is_punct(',') || t.is_punct('،')));
+    if j >= sent.end {
+        return None;
+    }
+    let mut written = Vec::new();
+    if numeric_date(tokens, sent.end, j, &mut written).is_none() {
+        day_month_date(tokens, sent, j, Some(pubd), &mut written);
+    }
+    let d = written.first().filter(|d| d.tokens.start == j && d.resolution == Resolution::Day)?;
+    NaiveDate::parse_from_str(&d.value, "%Y-%m-%d").ok()
 }
 
 /// A relative date (see `data/relative_days.tsv`): اليوم، أمس، أول أمس، غدا، هذا الأسبوع، الشهر
@@ -578,20 +710,44 @@ fn month_year(
     m: u32,
     day: Option<u32>,
     published: Option<NaiveDate>,
+    future: bool,
 ) -> Option<(i32, usize, bool)> {
     let j = i;
-    let skip = match tokens.get(j).map(|t| t.norm.as_str()) {
-        Some("عام" | "من") if j < end => match tokens.get(j + 1).map(|t| t.norm.as_str()) {
-            Some("عام") => 2,
-            _ => 1,
-        },
-        _ => 0,
-    };
-    if let Some(y) = tokens.get(j + skip).filter(|_| j + skip < end).and_then(|t| year_number(t, 1000, 2100)) {
-        return Some((y, j + skip + 1, true));
+    let word = |k: usize| tokens.get(k).filter(|_| k < end).map_or("", |t| t.norm.as_str());
+    // مارس 2015، مارس عام 2015، آذار/مارس العام 2015، مارس من عام 2015، أكتوبر من العام الماضي
+    let mut p = j + usize::from(word(j) == "من");
+    let unit = word(p);
+    let unit_named = matches!(unit, "عام" | "العام" | "سنه" | "السنه");
+    p += usize::from(unit_named);
+    if let Some(y) = tokens.get(p).filter(|_| p < end).and_then(|t| year_number(t, 1000, 2100)) {
+        return Some((y, p + 1, true));
+    }
+    if let Some(pubd) = published.filter(|_| matches!(unit, "العام" | "السنه")) {
+        let delta = match rel_at(tokens, p) {
+            Rel::Past => Some(-1),
+            Rel::Next => Some(1),
+            Rel::Current => Some(0),
+            Rel::None => None,
+        };
+        if let Some(delta) = delta.filter(|_| p < end) {
+            return Some((pubd.year() + delta, p + 1, true));
+        }
+    }
+    // بين آب/أغسطس وتشرين الأول/أكتوبر 2015، من 14 حزيران إلى 15 تموز 2018: the year written
+    // after the second month of a range or a pair
+    let second = second_month(tokens, j, end);
+    if let Some((m2, after)) = second {
+        if let Some(y2) = tokens.get(after).filter(|_| after < end).and_then(|x| year_number(x, 1000, 2100)) {
+            return Some((if m2 < m { y2 - 1 } else { y2 }, j, true));
+        }
     }
     let pubd = published?;
     let rel = if j < end { rel_at(tokens, j) } else { Rel::None };
+    // … إلى 15 تموز/يوليو المقبلين: the second date's relative word holds for the first
+    let shared = second.filter(|&(_, after)| after < end).map_or(Rel::None, |(_, after)| rel_at(tokens, after));
+    // the token after the expression: past its own relative word, not the second date's
+    let k = if rel == Rel::None { j } else { j + 1 };
+    let rel = if rel == Rel::None { shared } else { rel };
     let py = pubd.year();
     let target = |y: i32| NaiveDate::from_ymd_opt(y, m, day.unwrap_or(1).min(28)).unwrap_or(pubd);
     let pub_key = (pubd.year(), pubd.month(), if day.is_some() { pubd.day() } else { 1 });
@@ -612,10 +768,42 @@ fn month_year(
             }
         }
         Rel::Current => py,
-        Rel::None => (py - 1..=py + 1).min_by_key(|&y| (target(y) - pubd).num_days().abs()).unwrap_or(py),
+        Rel::None => {
+            let y = (py - 1..=py + 1).min_by_key(|&y| (target(y) - pubd).num_days().abs()).unwrap_or(py);
+            // وجرى آخر لقاء بينهما في نوفمبر (published in June): in reporting without a word of
+            // the future, a month named alone three or more ahead is last year's. A day and month
+            // that far ahead is more often a schedule (تواجه سويسرا يوم 17 يونيو) and keeps the
+            // nearest year.
+            let ahead = (y * 12 + m as i32) - (py * 12 + pubd.month() as i32);
+            if ahead >= 3 && !future && day.is_none() {
+                y - 1
+            } else {
+                y
+            }
+        }
     };
-    let k = if rel == Rel::None { j } else { j + 1 };
     Some((y, k, false))
+}
+
+/// A second date right after `j` (و, إلى, حتى or a dash, a day perhaps, then a month): its month
+/// and the token after it, where the year or relative word a first month without one shares stands.
+fn second_month(tokens: &[Token], j: usize, end: usize) -> Option<(u32, usize)> {
+    let mut p = j;
+    let t = tokens.get(p).filter(|_| p < end)?;
+    if matches!(t.norm.as_str(), "و" | "الي" | "حتي") || t.is_punct('-') {
+        p += 1;
+    }
+    if tokens.get(p).and_then(day_number).is_some() {
+        p += 1;
+    } else if let Some((_, n)) = ordinal_day(tokens, p) {
+        p += n + usize::from(tokens.get(p + n).is_some_and(|x| x.norm == "من"));
+    }
+    let (m2, n2, letters, _) = month_at(tokens, p)?;
+    // only the conjunction may sit on the month (وتشرين), and only when nothing stands before it
+    if letters > 0 && (p != j || !tokens[p].norm.starts_with('و')) {
+        return None;
+    }
+    Some((m2, p + n2))
 }
 
 #[cfg(test)]
@@ -647,6 +835,7 @@ mod tests {
         check(&MONTHS, include_str!("../data/months.tsv")).unwrap();
         check(&ORDINAL_DAYS, include_str!("../data/ordinal_days.tsv")).unwrap();
         check(&YEAR_STRONG, include_str!("../data/year_strong.tsv")).unwrap();
+        check(&YEAR_EDITIONS, include_str!("../data/year_editions.tsv")).unwrap();
         check(&FUTURE_WORDS, include_str!("../data/future_words.tsv")).unwrap();
         check(&MONTH_SUPPORT, include_str!("../data/month_support.tsv")).unwrap();
         check(&YEAR_FREE_AFTER, include_str!("../data/year_free_after.tsv")).unwrap();
@@ -661,7 +850,7 @@ mod tests {
         let weak: Vec<&str> = MONTHS.iter().filter(|w| MONTHS.get(w).unwrap().1).collect();
         assert_eq!(weak, ["مارس", "اب", "ماي", "اوت"]);
         assert_eq!(MONTHS.get("اذار"), Some(&(3, false)));
-        assert_eq!((MONTHS.len(), YEAR_STRONG.len(), FUTURE_WORDS.len(), ORDINAL_DAYS.len()), (29, 21, 17, 13));
+        assert_eq!((MONTHS.len(), YEAR_STRONG.len(), FUTURE_WORDS.len(), ORDINAL_DAYS.len()), (29, 21, 22, 13));
         // the word after a relative word is in normalized spelling too
         for w in RELATIVE_DAYS.iter() {
             if let Some(&Relative::Day { then: Some((then, _)), .. }) = RELATIVE_DAYS.get(w) {
@@ -692,6 +881,48 @@ mod tests {
             vec![pair("الاثنين", "2018-07-09")]
         );
         assert_eq!(dates("في صحيفة \"إسرائيل اليوم\" المجانية", p), vec![]);
+        // a date written after the weekday says which one, when the two agree
+        assert_eq!(
+            dates("أن تعلن الهيئة عن الفائز يوم الاثنين 2 أبريل/ نيسان المقبل", "2018-03-26T18:25:16+00:00"),
+            vec![pair("الاثنين", "2018-04-02"), pair("2 أبريل/ نيسان المقبل", "2018-04-02")]
+        );
+        assert_eq!(
+            dates("التوقيع النهائي في يوم الخميس الموافق 26/7/2018", "2018-07-18T07:43:21+00:00"),
+            vec![pair("الخميس", "2018-07-26"), pair("26/7/2018", "2018-07-26")]
+        );
+        assert_eq!(
+            dates("وصل الاثنين 2 أبريل", "2018-04-05T00:00:00+00:00"),
+            vec![pair("الاثنين", "2018-04-02"), pair("2 أبريل", "2018-04-02")]
+        );
+        // they disagree: the weekday is read as before
+        assert_eq!(
+            dates("وصل الثلاثاء 2 أبريل", "2018-04-05T00:00:00+00:00"),
+            vec![pair("الثلاثاء", "2018-04-03"), pair("2 أبريل", "2018-04-02")]
+        );
+    }
+
+    #[test]
+    fn dates_in_figures_and_days_of_this_month() {
+        let p = "2018-07-07T15:45:02+00:00";
+        assert_eq!(dates("بتاريخ 17-6-2018 والمباراة", p), vec![pair("17-6-2018", "2018-06-17")]);
+        assert_eq!(dates("صباح هذا اليوم 2018/7/11 إنا لله", p)[1..], [pair("2018/7/11", "2018-07-11")]);
+        // the Hijri calendar's years are not read; nor two numbers alone
+        assert_eq!(dates("بتاريخ 16/8/1439. ثانيا", p), vec![]);
+        assert_eq!(dates("فاز 2/1 على", p), vec![]);
+        assert_eq!(dates("الاستئناف يوم 29 من الشهر الجاري.", p), vec![pair("29 من الشهر الجاري", "2018-07-29")]);
+        assert_eq!(dates("في الثالث من الشهر الماضي", p), vec![pair("الثالث من الشهر الماضي", "2018-06-03")]);
+        assert_eq!(
+            dates("في التاسع والعشرين من الشهر المقبل", p),
+            vec![pair("التاسع والعشرين من الشهر المقبل", "2018-08-29")]
+        );
+        // a day of another year
+        let p = "2018-10-02T07:53:27+00:00";
+        assert_eq!(dates("وفي نفس اليوم من عام 1869 ولد", p), vec![pair("نفس اليوم من عام 1869", "1869-10-02")]);
+        assert_eq!(dates("وبنفس اليوم من عام 2017، أسفرت", p), vec![pair("نفس اليوم من عام 2017", "2017-10-02")]);
+        assert_eq!(
+            dates("في مثل هذا اليوم من العام الماضي", p),
+            vec![pair("مثل هذا اليوم من العام الماضي", "2017-10-02")]
+        );
     }
 
     #[test]
@@ -710,6 +941,31 @@ mod tests {
             dates("في 3 أكتوبر/تشرين أول من عام 1924", p),
             vec![pair("3 أكتوبر/تشرين أول من عام 1924", "1924-10-03")]
         );
+        // a range's first month takes the year written after the second
+        assert_eq!(
+            dates("منذ الفترة بين آب/أغسطس وتشرين الأول/أكتوبر 2015 (12 مباراة)", p),
+            vec![pair("آب/أغسطس", "2015-08"), pair("تشرين الأول/أكتوبر 2015", "2015-10")]
+        );
+        assert_eq!(
+            dates("في روسيا من 14 حزيران/يونيو إلى 15 تموز/يوليو المقبلين", "2018-03-13T21:20:35+00:00"),
+            vec![pair("14 حزيران/يونيو", "2018-06-14"), pair("15 تموز/يوليو المقبلين", "2018-07-15")]
+        );
+        assert_eq!(dates("اجتياح بيروت في أيار (مايو) 2008، وبين", p), vec![pair("أيار (مايو) 2008", "2008-05")]);
+        assert_eq!(dates("ليبدأ في الثالث من شهر أغسطس، كما", p), vec![pair("الثالث من شهر أغسطس", "2018-08-03")]);
+        assert_eq!(dates("في أكتوبر من العام الماضي.", p), vec![pair("أكتوبر من العام الماضي", "2017-10")]);
+        assert_eq!(dates("في آذار/مارس العام 2015 دعما", p), vec![pair("آذار/مارس العام 2015", "2015-03")]);
+        assert_eq!(dates("بين ديسمبر ويناير 2016", p), vec![pair("ديسمبر", "2015-12"), pair("يناير 2016", "2016-01")]);
+        // past reporting of a month three or more ahead: last year's; with a word of the future, this year's
+        let june = "2018-06-28T00:00:46+00:00";
+        assert_eq!(
+            dates("وجرى آخر لقاء بينهما في فيتنام في نوفمبر/تشرين الثاني.", june),
+            vec![pair("نوفمبر/تشرين الثاني", "2017-11")]
+        );
+        assert_eq!(
+            dates("الانتخابات المقررة في نوفمبر/تشرين الثاني.", june),
+            vec![pair("نوفمبر/تشرين الثاني", "2018-11")]
+        );
+        assert_eq!(dates("وسيزور موريتانيا مطلع تموز/يوليو.", june), vec![pair("تموز/يوليو", "2018-07")]);
         // مارس is also a verb: alone it needs support
         assert_eq!(dates("مارس الضغط على الحكومة", p), vec![]);
     }
@@ -724,6 +980,9 @@ mod tests {
         assert_eq!(dates("في 1500 حالة", p), vec![]);
         assert_eq!(dates("وفي 1783، اعترفت", p), vec![pair("1783", "1783")]);
         assert_eq!(dates("وجرح أكثر من 2000 في ذكرى النكبة", p), vec![]);
+        assert_eq!(dates("لبطولة كأس العالم 2018 بروسيا", p), vec![pair("2018", "2018")]);
+        assert_eq!(dates("مونديال روسيا 2018 الذي", p), vec![pair("2018", "2018")]);
+        assert_eq!(dates("كأس العالم 1500 مشجع", p), vec![]);
     }
 
     #[test]
