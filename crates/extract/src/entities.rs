@@ -1031,10 +1031,27 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     // a listed name is no name either where it is an adjective (العربية after اللغة)
     found.retain(|m| !credit(doc, &m.span) && !adjective_after_noun(doc, m) && !generic_org(doc, m));
     found.sort_by_key(|m| m.tokens.start);
+    for m in &mut found {
+        if medium(doc, m) {
+            m.kind = EntityType::Org;
+        }
+    }
     complete_persons(doc, &mut found);
     regnal(doc, &mut found);
     regions(doc, &mut found);
     group(doc, join_adjacent(doc, found))
+}
+
+static MEDIA_HEADS: Lazy = lexicon!("media_heads");
+static CANAL_NAMES: Lazy = lexicon!("canal_names");
+
+/// Whether a mention of two words or more is a medium's name by its head (قناة النهار، صحيفة
+/// الأهرام), which is an organization; قناة before a canal's name (قناة السويس) is not.
+fn medium(doc: &Doc, m: &MentionRec) -> bool {
+    let head = &doc.analysis(m.tokens.start).word;
+    m.tokens.len() >= 2
+        && MEDIA_HEADS.contains(head)
+        && !(head.ends_with("قناه") && CANAL_NAMES.contains(&doc.tokens[m.tokens.start + 1].norm))
 }
 
 /// An organization's kind and an indefinite adjective (جامعة أمريكية، حزب سياسي، معهد تقني) is a
@@ -1281,6 +1298,27 @@ mod tests {
         let mut ms = vec![MentionRec { span, kind, key: key_of(&doc, k..e), tokens: k..e }];
         step(&doc, &mut ms);
         doc.text[ms[0].span.clone()].to_string()
+    }
+
+    #[test]
+    fn a_medium_s_name_is_an_organization_and_a_canal_a_place() {
+        let medium_of = |text: &str, words: &[&str]| {
+            let doc = Doc::new(text, None);
+            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
+            let e = k + words.len();
+            let m = MentionRec {
+                span: doc.tokens[k].start..doc.tokens[e - 1].end,
+                kind: EntityType::Loc,
+                key: key_of(&doc, k..e),
+                tokens: k..e,
+            };
+            medium(&doc, &m)
+        };
+        assert!(medium_of("وقال في مقابلة مع قناة النهار المصرية", &["قناة", "النهار"]));
+        assert!(medium_of("ونشرت جريدة الرياض تقريرا", &["جريدة", "الرياض"]));
+        assert!(medium_of("وقال لإذاعة صوت أمريكا إن", &["لإذاعة", "صوت", "أمريكا"]));
+        assert!(!medium_of("وعبرت السفينة قناة السويس", &["قناة", "السويس"]));
+        assert!(!medium_of("ونشرت الجريدة تقريرا", &["الجريدة"]));
     }
 
     #[test]
