@@ -688,7 +688,10 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
     for m in ms {
         if let Some(prev) = out.last_mut() {
             // two names side by side, not two people (ترامب | وكيم، أردوغان | لترامب)
-            let linked = doc.analysis(m.tokens.start).conj.is_some() || doc.analysis(m.tokens.start).prep.is_some();
+            let first = &doc.tokens[m.tokens.start];
+            let linked = doc.analysis(m.tokens.start).conj.is_some()
+                || doc.analysis(m.tokens.start).prep.is_some()
+                || first.norm.starts_with('و') && khabar_text::clitic::frequency(&first.norm) == 0;
             if prev.kind == EntityType::Per && m.kind == EntityType::Per && prev.tokens.end == m.tokens.start && !linked
             {
                 prev.tokens.end = m.tokens.end;
@@ -704,10 +707,36 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
 
 /// The grouping key of a mention over tokens `r`: normalized words, the first without its
 /// conjunction and preposition and with its article whole (للشرطة → الشرطه).
+/// The letters a name's first word gives its conjunction and preposition: the clitic analysis's,
+/// or the و of a word the corpus never saw whole (ومحيسن), which the analysis, knowing no
+/// remainder either, leaves whole; not of a name Wikidata knows whole (وليم، وينفريد).
+fn name_clitic(doc: &Doc, i: usize) -> usize {
+    let (t, a) = (&doc.tokens[i], doc.analysis(i));
+    let unseen_and = a.clitic_letters == 0
+        && t.kind == TokenKind::Arabic
+        && t.norm.strip_prefix('و').is_some_and(|rest| {
+            // وينستاين، وايت: W and a vowel, unless what follows و is a given name (ويوسف)
+            rest.chars().count() >= 3 && (!rest.starts_with(['ي', 'ا']) || PERSONS.is_name_word(rest, true))
+        })
+        && khabar_text::clitic::frequency(&t.norm) == 0
+        // وليم، وينفريد: a name of its own in W
+        && !PERSONS.is_name_word(&t.norm, true)
+        && !PERSONS.is_name_word(&t.norm, false);
+    if unseen_and {
+        1
+    } else {
+        a.clitic_letters
+    }
+}
+
 fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     let toks = &doc.tokens;
     let mut key = if toks[r.start].kind == TokenKind::Arabic {
-        doc.analysis(r.start).word.clone()
+        if name_clitic(doc, r.start) > doc.analysis(r.start).clitic_letters {
+            toks[r.start].norm['و'.len_utf8()..].to_string()
+        } else {
+            doc.analysis(r.start).word.clone()
+        }
     } else {
         toks[r.start].norm.clone()
     };
@@ -758,8 +787,7 @@ pub fn mentions(doc: &Doc, model: &Model) -> Vec<MentionRec> {
             if toks[first].kind != TokenKind::Arabic && toks[first].kind != TokenKind::Word {
                 continue;
             }
-            let letters = doc.analysis(first).clitic_letters;
-            let start = doc.start_after_clitic(first, letters);
+            let start = doc.start_after_clitic(first, name_clitic(doc, first));
             let span = start..toks[last].end;
             if span.is_empty() {
                 continue;
@@ -1036,10 +1064,46 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
             m.kind = EntityType::Org;
         }
     }
+    let mut found = split_people(doc, found);
     complete_persons(doc, &mut found);
     regnal(doc, &mut found);
     regions(doc, &mut found);
     group(doc, join_adjacent(doc, found))
+}
+
+/// A person's mention the tagger ran over two people joined by و (صالح النعيمة ومحيسن الجمعان):
+/// one mention each. The second person must open with a given name Wikidata knows, or both sides
+/// be two words or more; a word that only looks like و and a name (ولد، وليد) is one word, as the
+/// clitic analysis and the corpus say.
+fn split_people(doc: &Doc, found: Vec<MentionRec>) -> Vec<MentionRec> {
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        if m.kind != EntityType::Per || m.tokens.len() < 2 {
+            out.push(m);
+            continue;
+        }
+        let (a, b) = (m.tokens.start, m.tokens.end);
+        let joined = (a + 1..b).find(|&k| {
+            let (t, x) = (&doc.tokens[k], doc.analysis(k));
+            let Some(rest) = t.norm.strip_prefix('و') else { return false };
+            // و and a word, or a word the corpus never saw whole (ومحيسن)
+            let conj = x.conj == Some('و') && x.prep.is_none() || khabar_text::clitic::frequency(&t.norm) == 0;
+            conj && rest.chars().count() >= 3 && (PERSONS.is_name_word(rest, true) || (k - a >= 2 && b - k >= 2))
+        });
+        if let Some(k) = joined {
+            let second = MentionRec {
+                span: doc.start_after_clitic(k, 1)..m.span.end,
+                kind: EntityType::Per,
+                key: key_of(doc, k..b),
+                tokens: k..b,
+            };
+            out.push(ending_at(doc, m, k));
+            out.push(second);
+            continue;
+        }
+        out.push(m);
+    }
+    out
 }
 
 static MEDIA_HEADS: Lazy = lexicon!("media_heads");
@@ -1298,6 +1362,43 @@ mod tests {
         let mut ms = vec![MentionRec { span, kind, key: key_of(&doc, k..e), tokens: k..e }];
         step(&doc, &mut ms);
         doc.text[ms[0].span.clone()].to_string()
+    }
+
+    #[test]
+    fn two_people_joined_by_and_are_two_mentions() {
+        let split = |text: &str, words: &[&str]| {
+            let doc = Doc::new(text, None);
+            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
+            let e = k + words.len();
+            let m = MentionRec {
+                span: doc.tokens[k].start..doc.tokens[e - 1].end,
+                kind: EntityType::Per,
+                key: key_of(&doc, k..e),
+                tokens: k..e,
+            };
+            split_people(&doc, vec![m])
+                .iter()
+                .map(|m| (m.kind, doc.text[m.span.clone()].to_string()))
+                .collect::<Vec<_>>()
+        };
+        let per = |t: &str| (EntityType::Per, t.to_string());
+        assert_eq!(
+            split("وحضر صالح النعيمة ومحيسن الجمعان المباراة", &["صالح", "النعيمة", "ومحيسن", "الجمعان"]),
+            [per("صالح النعيمة"), per("محيسن الجمعان")]
+        );
+        assert_eq!(split("والتقى ترامب ومحمد في البيت", &["ترامب", "ومحمد"]), [per("ترامب"), per("محمد")]);
+        // a mention the tagger opens on an unseen word in و starts after it
+        let doc = Doc::new("حضر صالح النعيمة ومحيسن الجمعان ووينستاين", None);
+        let at = |w: &str| doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == w).unwrap();
+        assert_eq!(name_clitic(&doc, at("ومحيسن")), 1);
+        assert_eq!(key_of(&doc, at("ومحيسن")..at("ومحيسن") + 2), "محيسن الجمعان");
+        assert_eq!(name_clitic(&doc, at("ووينستاين")), 1);
+        assert_eq!(name_clitic(&doc, at("صالح")), 0);
+        // one person: a word in و that is a word of its own
+        assert_eq!(
+            split("وقال محمد ولد عبد العزيز إن", &["محمد", "ولد", "عبد", "العزيز"]),
+            [per("محمد ولد عبد العزيز")]
+        );
     }
 
     #[test]
