@@ -422,6 +422,10 @@ fn numeric_date(tokens: &[Token], end: usize, i: usize, out: &mut Vec<DateExpr>)
 /// A day of this, the last or the next month: `29 من الشهر الجاري`, `الثالث من الشهر الحالي`,
 /// `العاشر من الشهر الماضي`.
 fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
+    // the cheap test first: الشهر two or three words on (this runs at every word)
+    if !(i + 2..i + 4).any(|k| k < sent.end && tokens[k].norm == "الشهر") {
+        return None;
+    }
     let (day, n) = match day_number(&tokens[i]) {
         Some(d) => (d, 1),
         None => ordinal_day(tokens, i)?,
@@ -446,10 +450,11 @@ fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDa
 /// `اليوم ذاته من العام الماضي`.
 fn same_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
     let t = &tokens[i];
-    if t.kind != TokenKind::Arabic {
+    // the cheap test first (this runs at every word): اليوم one or two words on, or this word
+    let word = |k: usize| tokens.get(k).filter(|_| k < sent.end).map_or("", |x| x.norm.as_str());
+    if t.kind != TokenKind::Arabic || !(i..i + 3).any(|k| word(k) == "اليوم") {
         return None;
     }
-    let word = |k: usize| tokens.get(k).filter(|_| k < sent.end).map_or("", |x| x.norm.as_str());
     let (letters, n) = proclitic_splits(&t.norm).find_map(|(letters, rest)| match rest.as_ref() {
         "نفس" if word(i + 1) == "اليوم" => Some((letters, 2)),
         "مثل" if word(i + 1) == "هذا" && word(i + 2) == "اليوم" => Some((letters, 3)),
