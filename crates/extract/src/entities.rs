@@ -1352,14 +1352,18 @@ mod tests {
         }
     }
 
+    /// A mention over `words` (the first of them found in the text), as a tagger may have marked it.
+    fn mention_at(doc: &Doc, words: &[&str], kind: EntityType) -> MentionRec {
+        let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
+        let e = k + words.len();
+        MentionRec { span: doc.tokens[k].start..doc.tokens[e - 1].end, kind, key: key_of(doc, k..e), tokens: k..e }
+    }
+
     /// The mention a step leaves of `words` (the first of them found in `text`, as a tagger may
     /// have marked it), as text.
     fn after_step(text: &str, words: &[&str], kind: EntityType, step: fn(&Doc, &mut [MentionRec])) -> String {
         let doc = Doc::new(text, None);
-        let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
-        let e = k + words.len();
-        let span = doc.tokens[k].start..doc.tokens[e - 1].end;
-        let mut ms = vec![MentionRec { span, kind, key: key_of(&doc, k..e), tokens: k..e }];
+        let mut ms = vec![mention_at(&doc, words, kind)];
         step(&doc, &mut ms);
         doc.text[ms[0].span.clone()].to_string()
     }
@@ -1368,15 +1372,7 @@ mod tests {
     fn two_people_joined_by_and_are_two_mentions() {
         let split = |text: &str, words: &[&str]| {
             let doc = Doc::new(text, None);
-            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
-            let e = k + words.len();
-            let m = MentionRec {
-                span: doc.tokens[k].start..doc.tokens[e - 1].end,
-                kind: EntityType::Per,
-                key: key_of(&doc, k..e),
-                tokens: k..e,
-            };
-            split_people(&doc, vec![m])
+            split_people(&doc, vec![mention_at(&doc, words, EntityType::Per)])
                 .iter()
                 .map(|m| (m.kind, doc.text[m.span.clone()].to_string()))
                 .collect::<Vec<_>>()
@@ -1405,15 +1401,7 @@ mod tests {
     fn a_medium_s_name_is_an_organization_and_a_canal_a_place() {
         let medium_of = |text: &str, words: &[&str]| {
             let doc = Doc::new(text, None);
-            let k = doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == words[0]).unwrap();
-            let e = k + words.len();
-            let m = MentionRec {
-                span: doc.tokens[k].start..doc.tokens[e - 1].end,
-                kind: EntityType::Loc,
-                key: key_of(&doc, k..e),
-                tokens: k..e,
-            };
-            medium(&doc, &m)
+            medium(&doc, &mention_at(&doc, words, EntityType::Loc))
         };
         assert!(medium_of("وقال في مقابلة مع قناة النهار المصرية", &["قناة", "النهار"]));
         assert!(medium_of("ونشرت جريدة الرياض تقريرا", &["جريدة", "الرياض"]));
