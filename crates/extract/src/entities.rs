@@ -688,10 +688,9 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
     for m in ms {
         if let Some(prev) = out.last_mut() {
             // two names side by side, not two people (ترامب | وكيم، أردوغان | لترامب)
-            let first = &doc.tokens[m.tokens.start];
             let linked = doc.analysis(m.tokens.start).conj.is_some()
                 || doc.analysis(m.tokens.start).prep.is_some()
-                || first.norm.starts_with('و') && khabar_text::clitic::frequency(&first.norm) == 0;
+                || unseen_after_and(&doc.tokens[m.tokens.start]);
             if prev.kind == EntityType::Per && m.kind == EntityType::Per && prev.tokens.end == m.tokens.start && !linked
             {
                 prev.tokens.end = m.tokens.end;
@@ -705,20 +704,25 @@ fn join_adjacent(doc: &Doc, ms: Vec<MentionRec>) -> Vec<MentionRec> {
     out
 }
 
-/// The grouping key of a mention over tokens `r`: normalized words, the first without its
-/// conjunction and preposition and with its article whole (للشرطة → الشرطه).
+/// Whether a word opens with و and the corpus never saw it whole (ومحيسن): likelier "and" and a
+/// name than a word of its own, though the clitic analysis, knowing no remainder either, leaves
+/// it whole.
+fn unseen_after_and(t: &Token) -> bool {
+    t.norm.starts_with('و') && khabar_text::clitic::frequency(&t.norm) == 0
+}
+
 /// The letters a name's first word gives its conjunction and preposition: the clitic analysis's,
-/// or the و of a word the corpus never saw whole (ومحيسن), which the analysis, knowing no
-/// remainder either, leaves whole; not of a name Wikidata knows whole (وليم، وينفريد).
+/// or the و of an unseen word in و ([`unseen_after_and`]); not of a name Wikidata knows whole
+/// (وليم، وينفريد).
 fn name_clitic(doc: &Doc, i: usize) -> usize {
     let (t, a) = (&doc.tokens[i], doc.analysis(i));
     let unseen_and = a.clitic_letters == 0
         && t.kind == TokenKind::Arabic
+        && unseen_after_and(t)
         && t.norm.strip_prefix('و').is_some_and(|rest| {
             // وينستاين، وايت: W and a vowel, unless what follows و is a given name (ويوسف)
             rest.chars().count() >= 3 && (!rest.starts_with(['ي', 'ا']) || PERSONS.is_name_word(rest, true))
         })
-        && khabar_text::clitic::frequency(&t.norm) == 0
         // وليم، وينفريد: a name of its own in W
         && !PERSONS.is_name_word(&t.norm, true)
         && !PERSONS.is_name_word(&t.norm, false);
@@ -729,6 +733,8 @@ fn name_clitic(doc: &Doc, i: usize) -> usize {
     }
 }
 
+/// The grouping key of a mention over tokens `r`: normalized words, the first without its
+/// conjunction and preposition and with its article whole (للشرطة → الشرطه).
 fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     let toks = &doc.tokens;
     let mut key = if toks[r.start].kind == TokenKind::Arabic {
@@ -1086,8 +1092,8 @@ fn split_people(doc: &Doc, found: Vec<MentionRec>) -> Vec<MentionRec> {
         let joined = (a + 1..b).find(|&k| {
             let (t, x) = (&doc.tokens[k], doc.analysis(k));
             let Some(rest) = t.norm.strip_prefix('و') else { return false };
-            // و and a word, or a word the corpus never saw whole (ومحيسن)
-            let conj = x.conj == Some('و') && x.prep.is_none() || khabar_text::clitic::frequency(&t.norm) == 0;
+            // و and a word, or a word in و the corpus never saw whole (ومحيسن)
+            let conj = x.conj == Some('و') && x.prep.is_none() || unseen_after_and(t);
             conj && rest.chars().count() >= 3 && (PERSONS.is_name_word(rest, true) || (k - a >= 2 && b - k >= 2))
         });
         if let Some(k) = joined {

@@ -115,11 +115,11 @@ fn quoted_name_end(doc: &Doc, mentions: &Mentions, s: usize, limit: usize) -> Op
     let filled = mentions.overlapping(&inner).any(|(m, _)| m.start <= inner.start && m.end >= inner.end);
     let next = &toks[close + 1];
     let n = next.norm.as_str();
-    let follows =
-        next.is_punct(':') || matches!(n, "ان" | "بان" | "عن" | "في" | "عبر" | "الي") || SUBJECT_MARKERS.contains(&n);
+    // the content's marker, or a source's عن or an adverbial
+    let marked = matches!(n, "ان" | "بان") || SUBJECT_MARKERS.contains(&n);
+    let follows = marked || next.is_punct(':') || matches!(n, "عن" | "في" | "عبر" | "الي");
     // a short name no tagger knows (وذكرت "واس" بأن): one or two words, the content's marker
     // right after
-    let marked = matches!(n, "ان" | "بان") || SUBJECT_MARKERS.contains(&n);
     let short_name = close <= s + 3
         && toks[s + 1..close]
             .iter()

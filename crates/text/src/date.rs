@@ -328,6 +328,23 @@ enum Rel {
     None,
 }
 
+impl Rel {
+    /// The units from the publication's week, month or year: -1, 1, 0, or none without a word.
+    fn delta(self) -> Option<i32> {
+        match self {
+            Rel::Past => Some(-1),
+            Rel::Next => Some(1),
+            Rel::Current => Some(0),
+            Rel::None => None,
+        }
+    }
+}
+
+/// The word at `k` if it stands before `end`, else "" (no word matches it).
+fn word_at(tokens: &[Token], k: usize, end: usize) -> &str {
+    tokens.get(k).filter(|_| k < end).map_or("", |t| t.norm.as_str())
+}
+
 fn rel_at(tokens: &[Token], i: usize) -> Rel {
     match tokens.get(i) {
         Some(t) if is(t, PAST) => Rel::Past,
@@ -423,7 +440,7 @@ fn numeric_date(tokens: &[Token], end: usize, i: usize, out: &mut Vec<DateExpr>)
 /// `العاشر من الشهر الماضي`.
 fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
     // the cheap test first: الشهر two or three words on (this runs at every word)
-    if !(i + 2..i + 4).any(|k| k < sent.end && tokens[k].norm == "الشهر") {
+    if !(i + 2..i + 4).any(|k| word_at(tokens, k, sent.end) == "الشهر") {
         return None;
     }
     let (day, n) = match day_number(&tokens[i]) {
@@ -434,12 +451,7 @@ fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDa
     if j + 1 >= sent.end || tokens[i + n].norm != "من" || tokens[j].norm != "الشهر" {
         return None;
     }
-    let delta = match rel_at(tokens, j + 1) {
-        Rel::Past => -1,
-        Rel::Next => 1,
-        Rel::Current => 0,
-        Rel::None => return None,
-    };
+    let delta = rel_at(tokens, j + 1).delta()?;
     let (y, m) = add_months(pubd.year(), pubd.month(), delta);
     let date = NaiveDate::from_ymd_opt(y, m, day)?;
     push(out, i..j + 2, 0, date.to_string(), Resolution::Day);
@@ -451,7 +463,7 @@ fn month_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDa
 fn same_day_date(tokens: &[Token], sent: &Range<usize>, i: usize, pubd: NaiveDate, out: &mut Vec<DateExpr>) -> Tried {
     let t = &tokens[i];
     // the cheap test first (this runs at every word): اليوم one or two words on, or this word
-    let word = |k: usize| tokens.get(k).filter(|_| k < sent.end).map_or("", |x| x.norm.as_str());
+    let word = |k: usize| word_at(tokens, k, sent.end);
     if t.kind != TokenKind::Arabic || !(i..i + 3).any(|k| word(k) == "اليوم") {
         return None;
     }
@@ -504,7 +516,7 @@ fn day_month_date(
     out: &mut Vec<DateExpr>,
 ) -> Tried {
     let (day, n) = day_first(tokens, i)?;
-    let future = future_context(tokens, sent, i);
+    let future = || future_context(tokens, sent, i);
     let end = sent.end;
     // 18 و27 فبراير: the first day shares the second's month
     if tokens[i].kind == TokenKind::Number && tokens.get(i + 1).is_some_and(|x| x.norm == "و") {
@@ -549,7 +561,7 @@ fn month_date(
     if !supported {
         return None;
     }
-    let future = future_context(tokens, sent, i);
+    let future = || future_context(tokens, sent, i);
     let Some((y, k, _)) = month_year(tokens, after, sent.end, m, None, published, future) else {
         return Some(None);
     };
@@ -669,12 +681,7 @@ fn relative_date(
         }
         Relative::Unit(unit) => {
             next?;
-            let delta = match rel_at(tokens, i + 1) {
-                Rel::Past => -1,
-                Rel::Next => 1,
-                Rel::Current => 0,
-                Rel::None => return None,
-            };
+            let delta = rel_at(tokens, i + 1).delta()?;
             let (k, v) = unit_value(unit, delta, pubd);
             push(out, i..i + 2, letters, v, k);
             return Some(i + 2);
@@ -707,7 +714,8 @@ fn unit_value(unit: Unit, delta: i32, pubd: NaiveDate) -> (Resolution, String) {
 
 /// The year of month `m` whose name ends before token `i`: an explicit year (`مارس 2015`,
 /// `مارس من عام 2015`), a relative word (الماضي، المقبل، الجاري), or the nearest year to the
-/// publication date. Returns (year, token after the expression, explicit).
+/// publication date. `future` (asked only for a month named alone far ahead) says whether a word
+/// of the future stands before it. Returns (year, token after the expression, explicit).
 fn month_year(
     tokens: &[Token],
     i: usize,
@@ -715,10 +723,10 @@ fn month_year(
     m: u32,
     day: Option<u32>,
     published: Option<NaiveDate>,
-    future: bool,
+    future: impl FnOnce() -> bool,
 ) -> Option<(i32, usize, bool)> {
     let j = i;
-    let word = |k: usize| tokens.get(k).filter(|_| k < end).map_or("", |t| t.norm.as_str());
+    let word = |k: usize| word_at(tokens, k, end);
     // مارس 2015، مارس عام 2015، آذار/مارس العام 2015، مارس من عام 2015، أكتوبر من العام الماضي
     let mut p = j + usize::from(word(j) == "من");
     let unit = word(p);
@@ -728,13 +736,7 @@ fn month_year(
         return Some((y, p + 1, true));
     }
     if let Some(pubd) = published.filter(|_| matches!(unit, "العام" | "السنه")) {
-        let delta = match rel_at(tokens, p) {
-            Rel::Past => Some(-1),
-            Rel::Next => Some(1),
-            Rel::Current => Some(0),
-            Rel::None => None,
-        };
-        if let Some(delta) = delta.filter(|_| p < end) {
+        if let Some(delta) = rel_at(tokens, p).delta().filter(|_| p < end) {
             return Some((pubd.year() + delta, p + 1, true));
         }
     }
@@ -780,7 +782,7 @@ fn month_year(
             // that far ahead is more often a schedule (تواجه سويسرا يوم 17 يونيو) and keeps the
             // nearest year.
             let ahead = (y * 12 + m as i32) - (py * 12 + pubd.month() as i32);
-            if ahead >= 3 && !future && day.is_none() {
+            if ahead >= 3 && day.is_none() && !future() {
                 y - 1
             } else {
                 y
@@ -886,24 +888,26 @@ mod tests {
             vec![pair("الاثنين", "2018-07-09")]
         );
         assert_eq!(dates("في صحيفة \"إسرائيل اليوم\" المجانية", p), vec![]);
-        // a date written after the weekday says which one, when the two agree
-        assert_eq!(
-            dates("أن تعلن الهيئة عن الفائز يوم الاثنين 2 أبريل/ نيسان المقبل", "2018-03-26T18:25:16+00:00"),
-            vec![pair("الاثنين", "2018-04-02"), pair("2 أبريل/ نيسان المقبل", "2018-04-02")]
-        );
-        assert_eq!(
-            dates("التوقيع النهائي في يوم الخميس الموافق 26/7/2018", "2018-07-18T07:43:21+00:00"),
-            vec![pair("الخميس", "2018-07-26"), pair("26/7/2018", "2018-07-26")]
-        );
-        assert_eq!(
-            dates("وصل الاثنين 2 أبريل", "2018-04-05T00:00:00+00:00"),
-            vec![pair("الاثنين", "2018-04-02"), pair("2 أبريل", "2018-04-02")]
-        );
-        // they disagree: the weekday is read as before
-        assert_eq!(
-            dates("وصل الثلاثاء 2 أبريل", "2018-04-05T00:00:00+00:00"),
-            vec![pair("الثلاثاء", "2018-04-03"), pair("2 أبريل", "2018-04-02")]
-        );
+        // a date written after the weekday says which one, when the two agree; when they
+        // disagree (the last), the weekday is read as before
+        for (text, published, weekday, written) in [
+            (
+                "أن تعلن الهيئة عن الفائز يوم الاثنين 2 أبريل/ نيسان المقبل",
+                "2018-03-26T18:25:16+00:00",
+                ("الاثنين", "2018-04-02"),
+                ("2 أبريل/ نيسان المقبل", "2018-04-02"),
+            ),
+            (
+                "التوقيع النهائي في يوم الخميس الموافق 26/7/2018",
+                "2018-07-18T07:43:21+00:00",
+                ("الخميس", "2018-07-26"),
+                ("26/7/2018", "2018-07-26"),
+            ),
+            ("وصل الاثنين 2 أبريل", "2018-04-05T00:00:00+00:00", ("الاثنين", "2018-04-02"), ("2 أبريل", "2018-04-02")),
+            ("وصل الثلاثاء 2 أبريل", "2018-04-05T00:00:00+00:00", ("الثلاثاء", "2018-04-03"), ("2 أبريل", "2018-04-02")),
+        ] {
+            assert_eq!(dates(text, published), vec![pair(weekday.0, weekday.1), pair(written.0, written.1)], "{text}");
+        }
     }
 
     #[test]
