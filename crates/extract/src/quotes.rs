@@ -1698,10 +1698,15 @@ impl Reader<'_, '_> {
     }
 
     /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
-    /// ولكنها قالت).
+    /// ولكنها قالت), not one named in what was reported before the cue (وأشار الحارس إلى أن
+    /// فريقه استعد لمواجهة راموس، وتابع: the keeper goes on; راموس is spoken of). A cue inside
+    /// a report's content may take a person of that content (قالت الصحيفة إن الممثلة … أضافت).
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
+        let cue_at = toks[i].start;
+        let spoken_of =
+            |m: &Span| self.contents.iter().any(|c| c.start <= m.start && m.end <= c.end && !c.contains(&cue_at));
         // (جاء ذلك في مقابلة لبانيتا مع مذيعة شبكة CNN كريستيان أمانبور، حيث قال: the one
         // spoken with, after مع and the words describing them, is the listener when a person
         // is named before to speak; alone, as in مقابلة مع رئيسه التنفيذي X، أكد فيها, they speak)
@@ -1715,7 +1720,7 @@ impl Reader<'_, '_> {
                 self.mentions.persons_within(&(toks[sent.start].start..toks[k].start)).next().is_some()
             })
         };
-        let (m, e) = self.mentions.persons_within(&here).rev().find(|(m, _)| !listener(m))?;
+        let (m, e) = self.mentions.persons_within(&here).rev().find(|(m, _)| !listener(m) && !spoken_of(m))?;
         // (وجهت زوجة مينغ نداء … وقالت: the wife speaks, not مينغ)
         Some(match kin_phrase(self.doc, sent.start, m) {
             Some((_, kin)) => (kin, None),
@@ -2072,6 +2077,14 @@ mod tests {
                 &[
                     (Some("رئيس الوزراء"), "قال", "indirect", "الحكومة ستستقيل"),
                     (Some("رئيس الوزراء"), "أضاف", "indirect", "الانتخابات ستجرى في الربيع"),
+                ],
+            ),
+            (
+                "a person spoken of in the report before is not who goes on",
+                "وأشار الحارس الروسي إلى أن فريقه استعد لمواجهة مدافعها سيرخيو راموس، وتابع قائلا: سنرد بنفس الخشونة.",
+                &[
+                    (Some("الحارس الروسي"), "أشار", "indirect", "فريقه استعد لمواجهة مدافعها سيرخيو راموس"),
+                    (Some("الحارس الروسي"), "تابع", "indirect", "سنرد بنفس الخشونة"),
                 ],
             ),
             (
