@@ -5,7 +5,9 @@ use crate::entities::EntityRec;
 use crate::{Doc, SourceRec, Span};
 use khabar_model::EntityType;
 use khabar_ner::triggers::TITLES;
-use khabar_text::token::Token;
+use khabar_text::lexicon;
+use khabar_text::lexicon::Lazy;
+use khabar_text::token::{Token, TokenKind};
 
 /// The article's entity mentions in text order, for look-ups by position in time logarithmic in
 /// their number (a component that asked every entity for every cue would be quadratic in the
@@ -99,7 +101,8 @@ impl Component for Attribution {
             s.entity = described
                 .or_else(|| mentions.entity_at(&s.span))
                 .or_else(|| titled_surname(toks, &mentions, &s.span))
-                .or_else(|| if bounded { definite_head(toks, &mentions, &s.span) } else { None });
+                .or_else(|| if bounded { definite_head(toks, &mentions, &s.span) } else { None })
+                .or_else(|| if bounded { document_issuer(toks, &mentions, &s.span) } else { None });
         };
         r.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut link);
         r.counts.iter_mut().filter_map(|c| c.source.as_mut()).for_each(&mut link);
@@ -193,6 +196,140 @@ fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usi
     })
 }
 
+/// Nouns of a document that has an issuer, each form with its bare noun: `issued_documents.tsv`.
+static ISSUED: Lazy<&'static str> = lexicon!("issued_documents", Some);
+
+/// The document noun a token is a form of (وبيان، البيان، ببيان، بيانا → بيان).
+fn document_noun(t: &Token) -> Option<&'static str> {
+    (t.kind == TokenKind::Arabic).then(|| ISSUED.find(&t.norm).map(|(n, _)| *n)).flatten()
+}
+
+/// How many earlier mentions of a definite document's noun are asked for its issuer, and how far
+/// back (in tokens).
+const DOCUMENT_LOOKS: usize = 6;
+const DOCUMENT_WINDOW: usize = 3_000;
+
+/// Whose a document speaking is (وقال بيان للرابطة، وأضاف البيان، وذكر التقرير): the entity that
+/// issued it, named right after the noun (بيان الخارجية، بيان صادر عن النيابة، تقرير نشرته دورية
+/// "إي لايف") or — for the definite noun alone — at an earlier mention of the same noun: after it
+/// as above, as the subject of the verb that issued it (أصدرت الوزارة بيانا), or as the speaker
+/// who spoke in it (وقالت الوزارة في بيان). The speaker's words stay the document's; the link says
+/// who stands behind it.
+fn document_issuer(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
+    let from = toks.partition_point(|t| t.end <= span.start);
+    let to = toks.partition_point(|t| t.end <= span.end);
+    let noun = document_noun(toks.get(from)?)?;
+    if mentions.within(span).next().is_some() {
+        return None;
+    }
+    if let Some(e) = issuer_after(toks, mentions, from) {
+        return Some(e);
+    }
+    // the definite noun alone refers back to the document named before
+    let bare = toks[from].norm.trim_start_matches(['و', 'ف']);
+    if to != from + 1 || !(bare.starts_with("ال") || bare.starts_with("بال") || bare.starts_with("لل")) {
+        return None;
+    }
+    (from.saturating_sub(DOCUMENT_WINDOW)..from)
+        .rev()
+        .filter(|&o| document_noun(&toks[o]) == Some(noun))
+        .take(DOCUMENT_LOOKS)
+        .find_map(|o| issuer_after(toks, mentions, o).or_else(|| issuer_before(toks, mentions, o)))
+}
+
+/// The entity named right after a document's noun at `j`, past its adjectives (two words at
+/// most) and the words of issuing (صادر عن، الصادرة من، نشرته): a mention that starts there, or a
+/// definite head standing for an organization named before (بيان للرابطة).
+fn issuer_after(toks: &[Token], mentions: &Mentions, j: usize) -> Option<usize> {
+    // (an adjective agrees with the noun in definiteness: بيان مشترك، البيان الرسمي)
+    let definite = |t: &Token| {
+        let w = t.norm.trim_start_matches(['و', 'ف']);
+        w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
+    };
+    let noun_definite = definite(&toks[j]);
+    let (mut skipped, mut after_issuing) = (0, false);
+    for k in j + 1..toks.len().min(j + 7) {
+        let t = &toks[k];
+        if t.kind == TokenKind::Punct {
+            // (a name in quotation marks: تقرير نشرته دورية "إي لايف"; not a quotation opening)
+            let name_next = toks.get(k + 1).is_some_and(|n| mentions.overlapping(&(n.start..n.end)).next().is_some());
+            if matches!(t.norm.as_str(), "\"" | "«" | "»" | "“" | "”") && (name_next || after_issuing) {
+                continue;
+            }
+            return None;
+        }
+        let w = t.norm.as_str();
+        // a name right after the noun (بيان الخارجية), or after its adjectives through ل or a
+        // word of issuing (تقرير جديد للأمم المتحدة); not after ب, which says what the document
+        // asks or does (يطالب البيان بمقاطعة …), nor an object after an adjective (حمل بيان
+        // حقوقي الميليشيات المسؤولية)
+        if let Some((_, e)) = mentions.overlapping(&(t.start..t.end)).find(|(m, _)| m.start >= t.start) {
+            let quoted = toks[k - 1].kind == TokenKind::Punct;
+            let joined = skipped == 0 || after_issuing || quoted || w.starts_with('ل');
+            return (!w.starts_with('ب') && joined).then_some(*e);
+        }
+        // what the document says, or where it was said, begins: no issuer follows
+        if matches!(
+            w,
+            "ان" | "انه"
+                | "انها"
+                | "انهم"
+                | "بان"
+                | "بانه"
+                | "بانها"
+                | "بانهم"
+                | "الي"
+                | "علي"
+                | "في"
+                | "خلال"
+        ) {
+            return None;
+        }
+        let issuing = matches!(w, "صادر" | "الصادر" | "صادره" | "الصادره" | "صدر" | "عن" | "من")
+            || ["ه", "ها"].iter().any(|p| w.strip_suffix(p).is_some_and(|v| crate::quotes::PUBLISHING.contains(v)));
+        after_issuing = issuing;
+        if issuing {
+            continue;
+        }
+        if let Some(e) = definite_head(toks, mentions, &(t.start..t.end)) {
+            return Some(e);
+        }
+        // an adjective of the noun, not a noun of its own (تقرير لمركز القدس: the centre's)
+        let adjective = definite(t) == noun_definite && !w.starts_with('ل') && !w.starts_with('ب');
+        skipped += 1;
+        if skipped > 2 || !adjective {
+            return None;
+        }
+    }
+    None
+}
+
+/// The entity that issued the document whose noun is at `o`: the subject right after a verb of
+/// issuing a few words before it (أصدرت الوزارة بيانا), or a speaker named right after a cue a
+/// few words before في + the noun (وقالت الوزارة في بيان).
+fn issuer_before(toks: &[Token], mentions: &Mentions, o: usize) -> Option<usize> {
+    let earliest = o.saturating_sub(8);
+    let after_verb = |v: usize| {
+        let next = toks.get(v + 1).filter(|_| v + 1 < o)?;
+        mentions.overlapping(&(next.start..next.end)).find(|(m, _)| m.start == next.start).map(|(_, e)| *e)
+    };
+    (earliest..o).rev().take_while(|&k| toks[k].kind != TokenKind::Punct || is_comma(&toks[k])).find_map(|k| {
+        let w = toks[k].norm.trim_start_matches(['و', 'ف']);
+        let publishing = crate::quotes::PUBLISHING.contains(w);
+        let in_doc = toks[o].norm.starts_with('ب') || toks[o - 1].norm == "في";
+        let cue = in_doc && crate::lexicon::CUES.find(&toks[k].norm).is_some_and(|(c, _)| c.role.is_some());
+        if publishing || cue {
+            after_verb(k)
+        } else {
+            None
+        }
+    })
+}
+
+fn is_comma(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "،" | ",")
+}
+
 #[cfg(test)]
 mod tests {
     use crate::pipeline::Pipeline;
@@ -275,6 +412,31 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "الشركة");
         assert_eq!(entity(&a, &speaker.entity), Some("شركة موانئ دبي العالمية"), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it() {
+        // the issuer after the noun, through ل and a definite head
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "وأكدت رابطة البرامج الإلكترونية أنها ستحضر الاجتماع. وقال بيان للرابطة إن الاجتماع فرصة للنقاش.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(speaker.text, "بيان");
+        assert_eq!(entity(&a, &speaker.entity), Some("رابطة البرامج الإلكترونية"), "{:?}", a.quotes);
+        // the definite noun alone: the one who spoke in it before
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "وقالت وزارة الخارجية السويدية في بيان إن الوزيرين ناقشا الفرص. وأضاف البيان أن السويد تدعو إلى الحوار.",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(speaker.text, "البيان");
+        assert_eq!(entity(&a, &speaker.entity), Some("وزارة الخارجية السويدية"), "{:?}", a.quotes);
+        // what a document asks is not who issued it
+        let a = Pipeline::all().extract(None, None, "وطالب البيان بمقاطعة شركة أرامكو السعودية فورا.");
+        assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.entity.is_none())), "{:?}", a.quotes);
     }
 
     #[test]

@@ -140,7 +140,7 @@ static OF_WHOM: Lazy = lexicon!("of_whom");
 static SOURCE_DOCUMENTS: Lazy = lexicon!("source_documents");
 
 /// Verbs that issue a document whose words a speaker then says (أصدر، نشر: `publishing_verbs.tsv`).
-static PUBLISHING: Lazy = lexicon!("publishing_verbs");
+pub(crate) static PUBLISHING: Lazy = lexicon!("publishing_verbs");
 
 /// Nouns of a medium that, with ل, name the listener: `listener_heads.tsv`.
 static LISTENER_HEADS: Lazy = lexicon!("listener_heads");
