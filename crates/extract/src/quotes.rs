@@ -983,7 +983,9 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
             // وقال … after the content opens a report of its own
             let new_report =
                 matches!(r, Role::Say | Role::Act) && letters > 0 && t.norm.starts_with('و') && k > from + 2;
-            if r == Role::Attr && k > from + 2 || (r == Role::Part && after_comma) || new_report {
+            // (and so does a participle after a comma or with و: ، مؤكدا أن، ومشيرا إلى أن)
+            let part = r == Role::Part && (after_comma || letters > 0 && t.norm.starts_with('و') && k > from + 2);
+            if r == Role::Attr && k > from + 2 || part || new_report {
                 return if after_comma { k - 1 } else { k };
             }
         }
@@ -1493,7 +1495,8 @@ impl Reader<'_, '_> {
         let marker_elsewhere = content_from.is_some_and(|f| {
             (s + 1..f).any(|k| {
                 role(&toks[k]).is_some_and(|(r, letters)| {
-                    (r == Role::Part && is_comma(&toks[k - 1])) || (matches!(r, Role::Say | Role::Act) && letters > 0)
+                    (r == Role::Part && (is_comma(&toks[k - 1]) || letters > 0))
+                        || (matches!(r, Role::Say | Role::Act) && letters > 0)
                 })
             })
         });
