@@ -1584,11 +1584,12 @@ impl Reader<'_, '_> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut speaker = None;
         if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
-            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma (or where it is
-            // described: عن مصادر لم يسمها القول)
+            // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma or a parenthesis
+            // (or where it is described: عن مصادر لم يسمها القول، عن متحدث (لم تسمه) قوله)
             let end = (an + 1..i)
                 .find(|&k| {
                     is_comma(&toks[k])
+                        || toks[k].is_punct('(')
                         || k > an + 1 && (matches!(toks[k].norm.as_str(), "لم" | "لا") || is_relative_pronoun(&toks[k]))
                 })
                 .unwrap_or(i);
@@ -2081,6 +2082,11 @@ mod tests {
                     (Some("رئيس الوزراء"), "قال", "indirect", "الحكومة ستستقيل"),
                     (Some("رئيس الوزراء"), "أضاف", "indirect", "الانتخابات ستجرى في الربيع"),
                 ],
+            ),
+            (
+                "a source described in parentheses ends before them",
+                "ونقلت الصحيفة عن متحدث باسم الحزب (لم تسمه) قوله \"تم وقف العضو وتجري السلطات تحقيقا\".",
+                &[(Some("متحدث باسم الحزب"), "قوله", "direct", "تم وقف العضو وتجري السلطات تحقيقا")],
             ),
             (
                 "a person spoken of in the report before is not who goes on",
