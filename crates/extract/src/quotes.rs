@@ -810,8 +810,9 @@ fn opens_subject(doc: &Doc, floor: usize, h: usize) -> bool {
 }
 
 /// The token after the asides that may stand between a subject and its content's marker, from
-/// token `k`: a relative clause between commas (، الذين هددوا بإغلاق المضيق،), time words and a
-/// year (الأسبوع الماضي، عام 2016), and, when `ila`, the إلى of إلى أن.
+/// token `k`: a relative clause between commas (، الذين هددوا بإغلاق المضيق،) or, without them,
+/// up to a colon, time words and a year (الأسبوع الماضي، عام 2016), and, when `ila`, the إلى of
+/// إلى أن.
 fn past_asides(doc: &Doc, mut k: usize, end: usize, ila: bool) -> usize {
     let toks = &doc.tokens;
     while k < end {
@@ -820,6 +821,13 @@ fn past_asides(doc: &Doc, mut k: usize, end: usize, ila: bool) -> usize {
             match (k + 2..end.min(k + 24)).find(|&j| is_comma(&toks[j])) {
                 Some(close) => k = close + 1,
                 None => break,
+            }
+        } else if is_relative_pronoun(&toks[k]) && k > 0 && toks[k - 1].kind != TokenKind::Punct {
+            // (وقال الخليفي الذي زار نيمار في فيلته، وهو منتجع …: "…": a relative clause with no
+            // commas around it runs to the colon that opens the content)
+            match (k + 2..end.min(k + 30)).find(|&j| toks[j].is_punct(':') || toks[j].is_punct('.')) {
+                Some(colon) if toks[colon].is_punct(':') => k = colon,
+                _ => break,
             }
         } else if ADVERBIAL.contains(n) || is_comma(&toks[k]) || matches!(n, "الاسبوع" | "الشهر") || (ila && n == "الي")
         {
@@ -1448,6 +1456,11 @@ impl Reader<'_, '_> {
     /// name-like words it missed.
     fn name_after_description(&self, sent: &Range<usize>, s: usize) -> Option<(Option<Speaker>, usize)> {
         let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
+        // (a relative clause describes the speaker; the names in it are others: وقال الخليفي
+        // الذي زار نيمار: "…")
+        if toks.get(s).is_some_and(is_relative_pronoun) {
+            return None;
+        }
         let mut reach = content_start(doc, s, sent.end).unwrap_or(s + 6).min(sent.end);
         // (مصدر مطلع لوكالة برس أسوسيشن: a name after the listener's ل is the listener's)
         if let Some(l) = (s..reach).find(|&k| is_listener(doc, k)) {
@@ -2082,6 +2095,11 @@ mod tests {
                     (Some("رئيس الوزراء"), "قال", "indirect", "الحكومة ستستقيل"),
                     (Some("رئيس الوزراء"), "أضاف", "indirect", "الانتخابات ستجرى في الربيع"),
                 ],
+            ),
+            (
+                "a speaker described by a relative clause up to a colon, not a name inside it",
+                "وقال الخليفي الذي زار نيمار في فيلته، وهو منتجع: \"إنه سعيد ومتحمس جدا للعودة\".",
+                &[(Some("الخليفي"), "قال", "direct", "إنه سعيد ومتحمس جدا للعودة")],
             ),
             (
                 "a source described in parentheses ends before them",
