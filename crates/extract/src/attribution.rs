@@ -232,7 +232,8 @@ fn document_issuer(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<u
     }
     (from.saturating_sub(DOCUMENT_WINDOW)..from)
         .rev()
-        .filter(|&o| document_noun(&toks[o]) == Some(noun))
+        // (the noun's letters first: a cheap test before the clitic-aware look-up)
+        .filter(|&o| toks[o].norm.contains(noun) && document_noun(&toks[o]) == Some(noun))
         .take(DOCUMENT_LOOKS)
         .find_map(|o| issuer_after(toks, mentions, o).or_else(|| issuer_before(toks, mentions, o)))
 }
