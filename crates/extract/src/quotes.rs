@@ -1423,12 +1423,22 @@ impl Reader<'_, '_> {
         // organization that speaks keeps the floor
         // (never after a body or a group: the person after السلطات is the object)
         let body = BODY_HEADS.contains(&doc.analysis(sp.start).word);
-        let (speaker, mut end) =
-            if !body && (entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per))) {
-                self.name_after_description(sent, sp.end).unwrap_or((Some((span, entity)), sp.end))
-            } else {
-                (Some((span, entity)), sp.end)
-            };
+        // a relative named between commas after it (وأعربت زوجة إيكاردي، واندا نارا، عن …): she
+        // speaks, not the person she is related to
+        let kin_named =
+            is_kin(doc, sp.start).then(|| self.apposition_after(sp.end, sent.end)).flatten().and_then(|close| {
+                let first = &toks[sp.end + 1];
+                let (m, e) = mentions.overlapping(&(first.start..first.end)).next()?;
+                Some((Some((m.clone(), Some(*e))), close + 1))
+            });
+        let (speaker, mut end) = if let Some(named) = kin_named {
+            named
+        } else if !body && (entity.is_none() || (titled && entity.is_some_and(|e| mentions.kind(e) != EntityType::Per)))
+        {
+            self.name_after_description(sent, sp.end).unwrap_or((Some((span, entity)), sp.end))
+        } else {
+            (Some((span, entity)), sp.end)
+        };
         // كل من بريطانيا وفرنسا وألمانيا: the first party speaks, the others, each a name or
         // words describing one before its name (ووزيرة خارجية الاتحاد الأوروبي فيديريكا موغيريني),
         // are no content
@@ -1574,8 +1584,9 @@ impl Reader<'_, '_> {
                 content_from = Some(c);
             }
         }
-        if content_from.is_none() && r == Role::Act {
-            // دعا X إلى …، حذر X من …، نفى X …
+        if (content_from.is_none() || marker_elsewhere) && r == Role::Act {
+            // دعا X إلى …، حذر X من …، نفى X … (also when the marker further on is another
+            // report's: وأعربت عن أسفها …، وقالت: …)
             let mut c = s;
             while c < sent.end
                 && (ADVERBIAL.contains(toks[c].norm.as_str())
@@ -2100,6 +2111,14 @@ mod tests {
                 "a speaker described by a relative clause up to a colon, not a name inside it",
                 "وقال الخليفي الذي زار نيمار في فيلته، وهو منتجع: \"إنه سعيد ومتحمس جدا للعودة\".",
                 &[(Some("الخليفي"), "قال", "direct", "إنه سعيد ومتحمس جدا للعودة")],
+            ),
+            (
+                "a relative named between commas speaks, and her act ends before the next report",
+                "وأعربت زوجة ايكاردي، واندا نارا، عن شعورها بالأسف لغياب زوجها، وقالت: ماورو هو مستقبل المنتخب.",
+                &[
+                    (Some("واندا نارا"), "أعربت", "indirect", "عن شعورها بالأسف لغياب زوجها"),
+                    (Some("واندا نارا"), "قالت", "indirect", "ماورو هو مستقبل المنتخب"),
+                ],
             ),
             (
                 "a source described in parentheses ends before them",
