@@ -2,6 +2,7 @@
 //! every figure's source (and, later, every event's actors) to the article's entities.
 use crate::component::Component;
 use crate::entities::EntityRec;
+use crate::quotes::{is_comma, role};
 use crate::{Doc, SourceRec, Span};
 use khabar_model::EntityType;
 use khabar_ner::triggers::TITLES;
@@ -226,8 +227,7 @@ fn document_issuer(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<u
         return Some(e);
     }
     // the definite noun alone refers back to the document named before
-    let bare = toks[from].norm.trim_start_matches(['و', 'ف']);
-    if to != from + 1 || !(bare.starts_with("ال") || bare.starts_with("بال") || bare.starts_with("لل")) {
+    if to != from + 1 || !is_definite(&toks[from]) {
         return None;
     }
     (from.saturating_sub(DOCUMENT_WINDOW)..from)
@@ -238,16 +238,19 @@ fn document_issuer(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<u
         .find_map(|o| issuer_after(toks, mentions, o).or_else(|| issuer_before(toks, mentions, o)))
 }
 
+/// Whether a word carries the article, after its conjunction and a ب or ل (البيان، وبالبيان،
+/// للبيان).
+fn is_definite(t: &Token) -> bool {
+    let w = t.norm.trim_start_matches(['و', 'ف']);
+    w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
+}
+
 /// The entity named right after a document's noun at `j`, past its adjectives (two words at
 /// most) and the words of issuing (صادر عن، الصادرة من، نشرته): a mention that starts there, or a
 /// definite head standing for an organization named before (بيان للرابطة).
 fn issuer_after(toks: &[Token], mentions: &Mentions, j: usize) -> Option<usize> {
     // (an adjective agrees with the noun in definiteness: بيان مشترك، البيان الرسمي)
-    let definite = |t: &Token| {
-        let w = t.norm.trim_start_matches(['و', 'ف']);
-        w.starts_with("ال") || w.starts_with("بال") || w.starts_with("لل")
-    };
-    let noun_definite = definite(&toks[j]);
+    let noun_definite = is_definite(&toks[j]);
     let (mut skipped, mut after_issuing) = (0, false);
     for k in j + 1..toks.len().min(j + 7) {
         let t = &toks[k];
@@ -296,7 +299,7 @@ fn issuer_after(toks: &[Token], mentions: &Mentions, j: usize) -> Option<usize> 
             return Some(e);
         }
         // an adjective of the noun, not a noun of its own (تقرير لمركز القدس: the centre's)
-        let adjective = definite(t) == noun_definite && !w.starts_with('ل') && !w.starts_with('ب');
+        let adjective = is_definite(t) == noun_definite && !w.starts_with('ل') && !w.starts_with('ب');
         skipped += 1;
         if skipped > 2 || !adjective {
             return None;
@@ -314,21 +317,17 @@ fn issuer_before(toks: &[Token], mentions: &Mentions, o: usize) -> Option<usize>
         let next = toks.get(v + 1).filter(|_| v + 1 < o)?;
         mentions.overlapping(&(next.start..next.end)).find(|(m, _)| m.start == next.start).map(|(_, e)| *e)
     };
+    let in_doc = o > 0 && (toks[o].norm.starts_with('ب') || toks[o - 1].norm == "في");
     (earliest..o).rev().take_while(|&k| toks[k].kind != TokenKind::Punct || is_comma(&toks[k])).find_map(|k| {
         let w = toks[k].norm.trim_start_matches(['و', 'ف']);
         let publishing = crate::quotes::PUBLISHING.contains(w);
-        let in_doc = toks[o].norm.starts_with('ب') || toks[o - 1].norm == "في";
-        let cue = in_doc && crate::lexicon::CUES.find(&toks[k].norm).is_some_and(|(c, _)| c.role.is_some());
+        let cue = in_doc && role(&toks[k]).is_some();
         if publishing || cue {
             after_verb(k)
         } else {
             None
         }
     })
-}
-
-fn is_comma(t: &Token) -> bool {
-    matches!(t.norm.as_str(), "،" | ",")
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
 /// The cue role of a token and the proclitic letters on it (وقال → say, 1).
-fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
+pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
@@ -1085,7 +1085,7 @@ fn opens_content(t: &khabar_text::token::Token) -> bool {
     is_open_quote(t) || t.is_punct(':') || n == "ان" || (SUBJECT_MARKERS.contains(&n) && !n.starts_with('ب'))
 }
 
-fn is_comma(t: &khabar_text::token::Token) -> bool {
+pub(crate) fn is_comma(t: &khabar_text::token::Token) -> bool {
     matches!(t.norm.as_str(), "،" | ",")
 }
 
