@@ -537,17 +537,24 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
         let (name, name_word) = (&toks[b - 2], doc.analysis(b - 2));
         let titled = TITLES.contains(&last.word) && b < toks.len() && name_like(doc, b, true);
         let described = ORG_DESCRIPTIONS.contains(&toks[b - 1].norm) || titled;
+        // a bare word before a definite nationality is a name of its own when it is no kind of
+        // organization and no common word (بشكتاش | التركي، حماس | الفلسطينية): Arabic puts no
+        // definite adjective after a bare common noun
+        let own_name = name.kind == TokenKind::Arabic
+            && !name_word.article
+            && name_word.prep.is_none()
+            && !is_head(&ORG_HEADS, &name_word.word, Use::Chain)
+            && (b > a + 2
+                || ORG_HEADS.get(&name_word.word).is_none()
+                    && !MEDIA_HEADS.contains(&name_word.word)
+                    && !corpus_says_common(&name_word.word));
         let national = last.article
             && toks[b - 1].kind == TokenKind::Arabic
-            && (name.kind == TokenKind::Word
-                || name.kind == TokenKind::Arabic
-                    && b > a + 2
-                    && !name_word.article
-                    && name_word.prep.is_none()
-                    && !is_head(&ORG_HEADS, &name_word.word, Use::Chain))
+            && (name.kind == TokenKind::Word || own_name)
             && crate::events::words::nationality(&toks[b - 1]).is_some();
-        // what is left must still name something: a Latin name, or two words (قوات | المعارضة stays)
-        let left_names = b - 1 > a + 1 || toks[a].kind == TokenKind::Word;
+        // what is left must still name something: a Latin name, a name of its own, or two words
+        // (قوات | المعارضة stays)
+        let left_names = b - 1 > a + 1 || toks[a].kind == TokenKind::Word || national && own_name;
         if !(described || national) || !left_names {
             break;
         }
@@ -1074,7 +1081,82 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     complete_persons(doc, &mut found);
     regnal(doc, &mut found);
     regions(doc, &mut found);
-    group(doc, join_adjacent(doc, found))
+    let mut found = join_adjacent(doc, found);
+    repeats(doc, &mut found);
+    group(doc, found)
+}
+
+/// Clitics a repeated name may carry in front (وقال وي فان … ويؤكد وي فان، لدان فاهدات).
+const REPEAT_CLITICS: [char; 4] = ['و', 'ف', 'ب', 'ل'];
+
+/// A name of two words or more found once is the same name wherever its words stand again in
+/// the article, bare or after one clitic letter: the tagger reads each sentence on its own and
+/// may miss the second time what it took the first (label consistency within a document,
+/// Krishnan & Manning 2006). Only whole runs of the same normalized words, in no other mention;
+/// a one-word name is left to the tagger (too many are also common words: أمل، سعيد).
+fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
+    let toks = &doc.tokens;
+    let mut names: Vec<(Vec<&str>, EntityType)> = Vec::new();
+    for m in found.iter().filter(|m| m.tokens.len() >= 2) {
+        // the name's words as the key has them (the first without the clitic the mention left
+        // out), each a word; a person's words must look like a name's and no kind of
+        // organization's (a tagger's مجلس إدارة is no person to repeat), and a
+        // mention that opens with a preposition or a conjunction is no name to repeat (بأن غسان)
+        let words: Vec<&str> = m.key.split(' ').collect();
+        let first = m.tokens.start;
+        let bare = m.span.start > toks[first].start || {
+            let a = doc.analysis(first);
+            a.prep.is_none() && a.conj.is_none()
+        };
+        let sound = words.len() == m.tokens.len()
+            && bare
+            && toks[m.tokens.clone()].iter().all(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Word))
+            && (m.kind != EntityType::Per
+                || (m.span.start > toks[first].start || name_like(doc, first, true))
+                    && (first + 1..m.tokens.end).all(|k| name_like(doc, k, false))
+                    && m.tokens.clone().all(|k| ORG_HEADS.get(&doc.analysis(k).word).is_none()));
+        if sound && !names.iter().any(|(w, _)| *w == words) {
+            names.push((words, m.kind));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut taken: Vec<std::ops::Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
+    let mut added = Vec::new();
+    for p in 0..toks.len() {
+        let first = toks[p].norm.as_str();
+        for (words, kind) in &names {
+            let end = p + words.len();
+            if end > toks.len() || toks[p + 1..end].iter().zip(&words[1..]).any(|(t, w)| t.norm != *w) {
+                continue;
+            }
+            // the first word bare, or after one clitic letter
+            let clitic = if first == words[0] {
+                0
+            } else if first.strip_prefix(REPEAT_CLITICS).is_some_and(|rest| rest == words[0]) {
+                1
+            } else {
+                continue;
+            };
+            if taken.iter().any(|r| r.start < end && p < r.end) {
+                continue;
+            }
+            let tokens = p..end;
+            added.push(MentionRec {
+                span: doc.start_after_clitic(p, clitic)..toks[end - 1].end,
+                kind: *kind,
+                key: key_of(doc, tokens.clone()),
+                tokens: tokens.clone(),
+            });
+            taken.push(tokens);
+            break;
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.tokens.start);
+    }
 }
 
 /// A person's mention the tagger ran over two people joined by و (صالح النعيمة ومحيسن الجمعان):
@@ -1521,6 +1603,45 @@ mod tests {
         for org in ["صحيفة الأهرام", "نادي ليفربول", "الحكومة البريطانية"] {
             assert!(names.contains(&(EntityType::Org, org.to_string())), "{org}: {names:?}");
         }
+    }
+
+    #[test]
+    fn a_name_of_its_own_ends_before_its_nationality() {
+        let names = named("وخسر بشكتاش التركي أمام الفريق. وقالت حركة حماس إنها سترد.");
+        assert!(names.contains(&(EntityType::Org, "بشكتاش".to_string())), "{names:?}");
+        // a kind of organization keeps its adjective
+        let names = named("وقالت وكالة الأنباء السورية إن الوفد وصل.");
+        assert!(names.contains(&(EntityType::Org, "وكالة الأنباء السورية".to_string())), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_found_once_is_found_where_it_stands_again() {
+        let doc = Doc::new("وقال وي فان إن الشركة جيدة. ويؤكد وي فان على أن المشروع مفتوح.", None);
+        let fan = extract(&doc).into_iter().find(|e| e.mentions.iter().any(|m| &doc.text[m.span.clone()] == "وي فان"));
+        let spans: Vec<&str> = fan.iter().flat_map(|e| e.mentions.iter().map(|m| &doc.text[m.span.clone()])).collect();
+        assert_eq!(spans, ["وي فان", "وي فان"], "{spans:?}");
+        // a mention that opens with a preposition is repeated nowhere; a sound one is
+        let doc = Doc::new("قال بأن غسان جاء، ثم قال بأن غسان ذهب.", None);
+        let at = |words: std::ops::Range<usize>| MentionRec {
+            span: doc.tokens[words.start].start..doc.tokens[words.end - 1].end,
+            kind: EntityType::Per,
+            key: key_of(&doc, words.clone()),
+            tokens: words,
+        };
+        assert_eq!(&doc.text[at(1..3).span], "بأن غسان");
+        let mut found = vec![at(1..3)];
+        repeats(&doc, &mut found);
+        assert_eq!(found.len(), 1);
+        let doc = Doc::new("وصل جون سميث أمس، وقال جون سميث إنه سعيد.", None);
+        let mut found = vec![MentionRec {
+            span: doc.tokens[1].start..doc.tokens[2].end,
+            kind: EntityType::Per,
+            key: key_of(&doc, 1..3),
+            tokens: 1..3,
+        }];
+        repeats(&doc, &mut found);
+        let spans: Vec<&str> = found.iter().map(|m| &doc.text[m.span.clone()]).collect();
+        assert_eq!(spans, ["جون سميث", "جون سميث"]);
     }
 
     #[test]

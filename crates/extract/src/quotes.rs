@@ -154,6 +154,13 @@ static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 /// Cues that before أن are an impersonal passive (يذكر أن، يشار إلى أن): `impersonal_cues.tsv`.
 static IMPERSONAL_CUES: Lazy = lexicon!("impersonal_cues");
 
+/// What a speaker withholds after a cue (رفض الكشف عن هويته، طلب عدم ذكر اسمه): `withheld.tsv`.
+static WITHHELD: Lazy<bool> = lexicon!("withheld", |tag| match tag {
+    "alone" => Some(true),
+    "whose" => Some(false),
+    _ => None,
+});
+
 /// Speaker heads naming a body or a group, after which a person's name is the object:
 /// `body_heads.tsv`.
 static BODY_HEADS: Lazy = lexicon!("body_heads");
@@ -562,6 +569,24 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         k -= 1;
         skipped += 1;
     }
+    // لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال: the subject stands before a clause between
+    // commas that describes it (two to twelve words, a relative clause or one that withholds a
+    // name, `withheld.tsv`; no name, quotation or colon in it: a name there is the subject's
+    // own, which the speaker carried over already finds)
+    if k > floor + 1 && is_comma(&toks[k - 1]) {
+        let open = (k.saturating_sub(14).max(floor)..k - 1).rev().find(|&j| is_comma(&toks[j]));
+        if let Some(c) = open.filter(|&c| {
+            let first = &toks[c + 1];
+            c > floor
+                && k > c + 3
+                && doc.analysis(c + 1).conj.is_none()
+                && (is_relative_pronoun(first) || toks[c + 1..k - 1].iter().any(|t| WITHHELD.get(&t.norm).is_some()))
+                && toks[c + 1..k - 1].iter().all(|t| t.kind != TokenKind::Punct)
+                && mentions.overlapping(&(toks[c + 1].start..toks[k - 2].end)).next().is_none()
+        }) {
+            k = c;
+        }
+    }
     if k == floor {
         return None;
     }
@@ -732,12 +757,12 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
     // the nearest head with only such words after it
     let h = (k.saturating_sub(3).max(floor)..k).rev().find(|&h| {
         let a = doc.analysis(h);
-        // (after إن or أن the head is in the accusative: إلا أن مسؤولا كشف)
+        // (after إن, أن or لكن the head is in the accusative: إلا أن مسؤولا كشف)
         toks[h].kind == TokenKind::Arabic
             && a.prep.is_none()
             && (SPEAKER_HEADS.contains(&a.word)
                 || h > floor
-                    && matches!(toks[h - 1].norm.as_str(), "ان" | "لان" | "بان")
+                    && matches!(toks[h - 1].norm.as_str(), "ان" | "لان" | "بان" | "لكن" | "ولكن")
                     && a.word.strip_suffix('ا').is_some_and(|w| SPEAKER_HEADS.contains(w)))
     });
     if let Some(h) = h {
@@ -1176,6 +1201,17 @@ impl Reader<'_, '_> {
         let speaker = speaker
             .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
+        // مسؤول، رفض الكشف عن هويته، قال؛ ورفض المتحدث التعليق: withholding is no report, though
+        // whoever withheld stays the one the next cue without a subject carries over
+        let withheld = matches!(r, Role::Say | Role::Act)
+            && (i + 1 < sent.end && self.withheld(sent, i + 1)
+                || content_from.is_some_and(|c| c < sent.end && self.withheld(sent, c)));
+        if withheld {
+            if speaker.is_some() {
+                self.last_speaker = speaker;
+            }
+            return i + 1;
+        }
         let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
         let nesting = self.contents.iter().filter(|c| c.contains(&t.start)).count();
         let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
@@ -1203,6 +1239,22 @@ impl Reader<'_, '_> {
         } else {
             from.max(i + 1)
         }
+    }
+
+    /// Whether a content starting at token `object` is what its speaker withheld (الكشف عن
+    /// هويته، عدم ذكر اسمه، التعليق): `withheld.tsv`.
+    fn withheld(&self, sent: &Range<usize>, object: usize) -> bool {
+        let toks = &self.doc.tokens;
+        let object = if toks[object].norm == "عدم" { object + 1 } else { object };
+        let whose = |k: usize| {
+            k < sent.end && toks[k].kind == TokenKind::Arabic && {
+                let n = &toks[k].norm;
+                ["ه", "ها", "هم", "هما"].iter().any(|p| n.ends_with(p)) && n.chars().count() >= 4
+            }
+        };
+        (object < sent.end).then(|| WITHHELD.get(&toks[object].norm)).flatten().is_some_and(|&alone| {
+            alone || whose(object + 1) || object + 1 < sent.end && toks[object + 1].norm == "عن" && whose(object + 2)
+        })
     }
 
     /// Keeps a report, and where it ends in its sentence.
@@ -1607,7 +1659,14 @@ impl Reader<'_, '_> {
     fn qawl_report(&self, sent: &Range<usize>, i: usize) -> Opening {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let mut speaker = None;
-        if let Some(an) = (sent.start..i).rev().find(|&k| toks[k].norm == "عن") {
+        // عن مسؤول تركي، لم تكشف عن هويته، قوله: an aside between commas right before قوله is
+        // no source, nor is the عن inside it
+        let before_aside = (i > sent.start + 1 && is_comma(&toks[i - 1]))
+            .then(|| (sent.start..i - 1).rev().find(|&k| is_comma(&toks[k])))
+            .flatten()
+            .filter(|&c| (sent.start..c).any(|k| toks[k].norm == "عن"));
+        let last = before_aside.unwrap_or(i);
+        if let Some(an) = (sent.start..last).rev().find(|&k| toks[k].norm == "عن") {
             // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma or a parenthesis
             // (or where it is described: عن مصادر لم يسمها القول، عن متحدث (لم تسمه) قوله)
             let end = (an + 1..i)
@@ -2409,6 +2468,24 @@ mod tests {
         // after a verb of an act the phrase before إلى is its object
         let r = reports("والدين يدعو الإنسان إلى أن يرعى حق جاره.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("الإنسان")), "{r:?}");
+    }
+
+    #[test]
+    fn withholding_a_name_or_a_comment_is_no_report() {
+        // the subject stands before the aside that withholds its name
+        let r = reports("لكن مسؤولا حكوميا، رفض الكشف عن هويته، قال لوكالة رويترز: \"أقال الشاهد وزير الداخلية\".");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!((r[0].0.as_deref(), r[0].1.as_str()), (Some("مسؤولا حكوميا"), "قال"), "{r:?}");
+        // a source's aside after عن is no source: the one before it speaks
+        let (speaker, _) =
+            only_report("ونقلت وكالة فرانس برس عن مسؤول تركي، لم تكشف عن هويته، قوله إن بومبيو اطلع على التسجيل.");
+        assert_eq!(speaker.as_deref(), Some("مسؤول تركي"));
+        for text in ["ورفض المتحدث التعليق على التقارير.", "وطلب المصدر عدم الكشف عن اسمه لأنه غير مخول."]
+        {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+        // revealing something is a report all the same
+        assert_eq!(reports("وأكد الجيش الكشف عن خلية إرهابية في المدينة.").len(), 1);
     }
 
     #[test]
