@@ -1122,13 +1122,23 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
     if names.is_empty() {
         return;
     }
-    let mut taken: Vec<std::ops::Range<usize>> = found.iter().map(|m| m.tokens.clone()).collect();
+    // names by their second word, which a repeat has bare (one look-up per token)
+    let mut by_second: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (n, (words, _)) in names.iter().enumerate() {
+        by_second.entry(words[1]).or_default().push(n);
+    }
+    let mut taken = vec![false; toks.len()];
+    for m in found.iter() {
+        taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+    }
     let mut added = Vec::new();
-    for p in 0..toks.len() {
+    for p in 0..toks.len().saturating_sub(1) {
+        let Some(candidates) = by_second.get(toks[p + 1].norm.as_str()) else { continue };
         let first = toks[p].norm.as_str();
-        for (words, kind) in &names {
+        for &n in candidates {
+            let (words, kind) = &names[n];
             let end = p + words.len();
-            if end > toks.len() || toks[p + 1..end].iter().zip(&words[1..]).any(|(t, w)| t.norm != *w) {
+            if end > toks.len() || toks[p + 2..end].iter().zip(&words[2..]).any(|(t, w)| t.norm != *w) {
                 continue;
             }
             // the first word bare, or after one clitic letter
@@ -1139,7 +1149,7 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
             } else {
                 continue;
             };
-            if taken.iter().any(|r| r.start < end && p < r.end) {
+            if taken[p..end].iter().any(|&t| t) {
                 continue;
             }
             let tokens = p..end;
@@ -1149,7 +1159,7 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
                 key: key_of(doc, tokens.clone()),
                 tokens: tokens.clone(),
             });
-            taken.push(tokens);
+            taken[tokens].iter_mut().for_each(|t| *t = true);
             break;
         }
     }

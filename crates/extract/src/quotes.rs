@@ -17,7 +17,7 @@ use crate::entities::EntityRec;
 use crate::lexicon::{CueRole as Role, CUES};
 use crate::{Doc, SourceRec, Span};
 use khabar_model::{EntityType, QuoteKind};
-use khabar_ner::triggers::TITLES;
+use khabar_ner::triggers::{is_head, Use, ORG_HEADS, TITLES};
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
@@ -266,7 +266,21 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
                     })
                 && (a.article || a.conj.is_none() && construct_next())
                 && !matches!(t.norm.as_str(), "بيان" | "ببيان" | "باسم" | "بهذا" | "بهذه"))
-            || (a.prep == Some('ل') && a.article && k <= i + 2 && OF_WHOM.contains(&doc.analysis(i).word));
+            // (المكتب الإعلامي لرئيس مجلس الوزراء، لمنطقة روستوف، المتحدث الرسمي لوزارة الخارجية:
+            // or a noun in construct with a definite word or a name, itself no name of a person
+            // nor one of a body that opens with no kind of body, which is the listener: وقال
+            // المتحدث لفوكس نيوز)
+            || (a.prep == Some('ل')
+                && (a.article
+                    || a.conj.is_none()
+                        && construct_next()
+                        && !mentions.overlapping(&(t.start..t.end)).any(|(_, e)| match mentions.kind(*e) {
+                            EntityType::Per => true,
+                            EntityType::Org => !is_head(&ORG_HEADS, &a.word, Use::Chain),
+                            _ => false,
+                        }))
+                && k <= i + 2
+                && OF_WHOM.contains(&doc.analysis(i).word));
         // (مدافعة عن حقوق الإنسان: a participle keeps its own preposition; في كل من قطر
         // وتركيا, في #البيت_الأبيض: the complement's first word comes after those)
         let participle_before = k > i + 1
@@ -1459,6 +1473,9 @@ impl Reader<'_, '_> {
             // right after it, or after a listener or a place (لفرانس برس في باريس), or after
             // asides (see [`past_asides`]: وقال الحوثيون، الذين …، الأسبوع الماضي إنهم)
             c <= after + 1
+                // (or after a person named between commas: المكتب الإعلامي لرئيس الوزراء، سعد
+                // الحريري، أنه)
+                || self.apposition_after(sp.end, sent.end).is_some_and(|close| c <= close + 2)
                 || (c <= sp.end + 7 + listener_name_len(sp.end, c) && sp.end < sent.end && {
                     let n = &toks[sp.end];
                     doc.analysis(sp.end).prep == Some('ل')
@@ -2468,6 +2485,21 @@ mod tests {
         // after a verb of an act the phrase before إلى is its object
         let r = reports("والدين يدعو الإنسان إلى أن يرعى حق جاره.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("الإنسان")), "{r:?}");
+    }
+
+    #[test]
+    fn an_office_says_whose_it_is_through_a_construct() {
+        for (text, want) in [
+            ("وقال المكتب الإعلامي لمنطقة روستوف في بيان إن الشرطة تلقت تهديدات.", "المكتب الإعلامي لمنطقة روستوف"),
+            (
+                "وذكر المكتب الصحفي لرئيس الوزراء اللبناني أنه تلقى دعوة لزيارة المملكة.",
+                "المكتب الصحفي لرئيس الوزراء اللبناني",
+            ),
+            // a name of a body that opens with no kind of body is the listener
+            ("وقال المتحدث لفوكس نيوز إن الوضع خطير.", "المتحدث"),
+        ] {
+            assert_eq!(only_report(text).0.as_deref(), Some(want), "{text}");
+        }
     }
 
     #[test]
