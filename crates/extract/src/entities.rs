@@ -1104,7 +1104,9 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
         // mention that opens with a preposition or a conjunction is no name to repeat (بأن غسان)
         let words: Vec<&str> = m.key.split(' ').collect();
         let first = m.tokens.start;
-        let bare = m.span.start > toks[first].start || {
+        // (a mention that leaves its first token's clitic out is bare by its span)
+        let clitic_cut = m.span.start > toks[first].start;
+        let bare = clitic_cut || {
             let a = doc.analysis(first);
             a.prep.is_none() && a.conj.is_none()
         };
@@ -1112,7 +1114,7 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
             && bare
             && toks[m.tokens.clone()].iter().all(|t| matches!(t.kind, TokenKind::Arabic | TokenKind::Word))
             && (m.kind != EntityType::Per
-                || (m.span.start > toks[first].start || name_like(doc, first, true))
+                || (clitic_cut || name_like(doc, first, true))
                     && (first + 1..m.tokens.end).all(|k| name_like(doc, k, false))
                     && m.tokens.clone().all(|k| ORG_HEADS.get(&doc.analysis(k).word).is_none()));
         if sound && !names.iter().any(|(w, _)| *w == words) {

@@ -1678,12 +1678,11 @@ impl Reader<'_, '_> {
         let mut speaker = None;
         // عن مسؤول تركي، لم تكشف عن هويته، قوله: an aside between commas right before قوله is
         // no source, nor is the عن inside it
-        let before_aside = (i > sent.start + 1 && is_comma(&toks[i - 1]))
+        let last_an = |to: usize| (sent.start..to).rev().find(|&k| toks[k].norm == "عن");
+        let aside_open = (i > sent.start + 1 && is_comma(&toks[i - 1]))
             .then(|| (sent.start..i - 1).rev().find(|&k| is_comma(&toks[k])))
-            .flatten()
-            .filter(|&c| (sent.start..c).any(|k| toks[k].norm == "عن"));
-        let last = before_aside.unwrap_or(i);
-        if let Some(an) = (sent.start..last).rev().find(|&k| toks[k].norm == "عن") {
+            .flatten();
+        if let Some(an) = aside_open.and_then(last_an).or_else(|| last_an(i)) {
             // عن مسؤولين أمريكيين، لم تسمهم، قولهم: the source ends at a comma or a parenthesis
             // (or where it is described: عن مصادر لم يسمها القول، عن متحدث (لم تسمه) قوله)
             let end = (an + 1..i)
