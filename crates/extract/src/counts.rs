@@ -978,10 +978,14 @@ fn run(
 ) -> Vec<CountRec> {
     let toks = &doc.tokens;
     let mut out: Vec<CountRec> = Vec::new();
+    // the category a breakdown (بينهم 10) takes: that of the nearest figure of people before,
+    // when it was counted; such a figure counted as nothing in between (وصل 1,910 مهاجرين، من
+    // بينهم 39 امرأة) breaks the chain
+    let mut inherited: Option<Category> = None;
     for sent in &doc.sentences {
         let mut i = sent.start;
         while i < sent.end {
-            let inherited = out.last().map(|c| c.category);
+            let mut figure = false;
             let (found, next) = match parse_number(toks, i) {
                 // a figure in a date (توفي في 17 تشرين الثاني) or a year alone (2013 الذي قتل)
                 // is never a count
@@ -1008,6 +1012,8 @@ fn run(
                     // (with a model only: training reads the rules alone)
                     let found = if model.is_some() { read_after_decision(doc, sent, &n, found) } else { found };
                     let found = found.filter(|f| !excluded(f));
+                    // a figure of people (ستة مصارف is none) that is no count breaks the chain
+                    figure = toks.get(n.end()).is_some_and(person_like);
                     (found, n.end())
                 }
                 Some(n) => (None, n.end()),
@@ -1020,11 +1026,15 @@ fn run(
             };
             // lives saved are not the dead (a filter on both paths: أنقذ حياة طفل has no figure)
             let found = found.filter(|f| !(f.category == Category::Kill && saved(toks, sent, f.first)));
+            if figure && found.is_none() {
+                inherited = None;
+            }
             if let Some(f) = found {
                 let start = doc.start_after_clitic(f.first, f.first_letters);
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
                 let source = source_for(doc, sent, f.first).map(|span| SourceRec { span, entity: None });
+                inherited = Some(f.also.last().copied().unwrap_or(f.category));
                 for category in std::iter::once(f.category).chain(f.also.iter().copied()) {
                     out.push(CountRec {
                         category,
@@ -1295,6 +1305,12 @@ mod tests {
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة").len(), 2);
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة")[1].0, "WOUND");
         assert_eq!(counts("ومن بين الجرحى اثنان في حالة خطرة"), vec![c("WOUND", 2.0, "exact", "الجرحى اثنان")]);
+        // the breakdown belongs to the nearest figure of people, which is no count here
+        assert!(counts("وأنقذ خفر السواحل 20 شخصا. وقتل 5 أشخاص. وأنقذ 68 شخصا من بينهم 60 تونسيا")
+            .iter()
+            .all(|r| r.1 != 60.0));
+        // a figure of things in between does not break the chain
+        assert_eq!(counts("وتم توقيف 22 شخصا بعد السطو على ستة مصارف، بينهم خمسة من زعماء العصابة")[1].0, "ARREST");
     }
 
     #[test]
