@@ -1083,7 +1083,116 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     regions(doc, &mut found);
     let mut found = join_adjacent(doc, found);
     repeats(doc, &mut found);
+    surnames(doc, &mut found);
     group(doc, found)
+}
+
+/// Words of a name that make the next word a father's or a family's, not the person's own
+/// surname (محمد بن سلمان is not سلمان, خالد آل خليفة not خليفة).
+const PATRONYMIC: [&str; 9] = ["بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "الي", "ولد"];
+
+/// A person named in full (حيدر العبادي، مايك بومبيو) is the same person where the last word of
+/// the name stands alone later in the article (أعلن العبادي، وقال بومبيو), bare or after one
+/// clitic letter: news names a person once in full and then by the surname. Only a surname no
+/// other person of the article shares, that looks like a name's word and is no common word,
+/// place or kind of body; and not where a given name stands right before it (another person of
+/// the family) or a surname right after it.
+fn surnames(doc: &Doc, found: &mut Vec<MentionRec>) {
+    let toks = &doc.tokens;
+    // surname -> whether one person alone carries it, and the words of that person's names
+    let mut by_surname: rustc_hash::FxHashMap<&str, (bool, Vec<&str>)> = rustc_hash::FxHashMap::default();
+    // (a one-word mention says nothing of whose surname it is)
+    for m in found.iter().filter(|m| m.kind == EntityType::Per && m.tokens.len() >= 2) {
+        let words: Vec<&str> = m.key.split(' ').collect();
+        let last = m.tokens.end - 1;
+        let first = m.tokens.start;
+        let sound = words.len() == m.tokens.len()
+            // (every word a name's, none a kind of body's: a tagger's نجم كرة القدم is no name)
+            && (m.span.start > toks[first].start || name_like(doc, first, true))
+            && (first + 1..m.tokens.end).all(|k| name_like(doc, k, false))
+            && m.tokens.clone().all(|k| ORG_HEADS.get(&doc.analysis(k).word).is_none())
+            && !PATRONYMIC.contains(&words[words.len() - 2])
+            && toks[last].kind == TokenKind::Arabic
+            && words[words.len() - 1].chars().count() >= 4
+            && name_like(doc, last, false)
+            && !corpus_says_common(&doc.analysis(last).word)
+            // (a surname Wikidata knows and the corpus does not take for a body or a place, a
+            // word the corpus takes for a person's, or one it never saw)
+            && {
+                let w = &doc.analysis(last).word;
+                let other = corpus_says(w, EntityType::Org, 2) || corpus_says(w, EntityType::Loc, 2);
+                PERSONS.is_name_word(&toks[last].norm, false) && !other
+                    || corpus_says(w, EntityType::Per, 1)
+                    || Model::embedded().is_some_and(|m| m.corpus_type(w).is_none())
+            }
+            && !is_place_word(words[words.len() - 1])
+            && ORG_HEADS.get(&doc.analysis(last).word).is_none();
+        // (a person's other words are no one else's surname: الملك سلمان and محمد بن سلمان)
+        for (k, w) in words.iter().enumerate() {
+            let own = sound && k + 1 == words.len();
+            let entry = by_surname.entry(w).or_insert((true, Vec::new()));
+            // (two full names of it with no other word in common are two people: بشار العبادي،
+            // حيدر العبادي)
+            let another = own && !entry.1.is_empty() && !words[..k].iter().any(|x| entry.1.contains(x));
+            entry.0 &= own && !another;
+            if own {
+                for x in &words[..k] {
+                    if !entry.1.contains(x) {
+                        entry.1.push(x);
+                    }
+                }
+            }
+        }
+    }
+    by_surname.retain(|_, (alone, _)| *alone);
+    if by_surname.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; toks.len()];
+    for m in found.iter() {
+        taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    let mut added = Vec::new();
+    for p in 0..toks.len() {
+        if taken[p] || toks[p].kind != TokenKind::Arabic {
+            continue;
+        }
+        let norm = toks[p].norm.as_str();
+        let (clitic, surname, others) = match by_surname.get_key_value(norm) {
+            Some((w, (_, others))) => (0, *w, others),
+            None => match norm.strip_prefix(REPEAT_CLITICS).and_then(|rest| by_surname.get_key_value(rest)) {
+                Some((w, (_, others))) => (1, *w, others),
+                None => continue,
+            },
+        };
+        // the person's other words right before (هارفي واينستين, #محمد_السبكي where the tagger
+        // took neither) make one mention with it
+        let mut first = p;
+        while clitic == 0 && first > 0 && !taken[first - 1] {
+            let q = if first >= 2 && hashtag_mark(toks, first - 1) { first - 2 } else { first - 1 };
+            if taken[q] || !others.contains(&toks[q].norm.as_str()) || !name_like(doc, q, true) {
+                break;
+            }
+            first = q;
+        }
+        let family = first > 0 && PERSONS.is_name_word(&toks[first - 1].norm, true) && !taken[first - 1]
+            || toks.get(p + 1).is_some_and(|n| n.kind == TokenKind::Arabic && PERSONS.is_name_word(&n.norm, false));
+        if family {
+            continue;
+        }
+        let tokens = first..p + 1;
+        added.push(MentionRec {
+            span: doc.start_after_clitic(first, if first == p { clitic } else { 0 })..toks[p].end,
+            kind: EntityType::Per,
+            key: if first == p { surname.to_string() } else { key_of(doc, tokens.clone()) },
+            tokens: tokens.clone(),
+        });
+        taken[tokens].iter_mut().for_each(|t| *t = true);
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.tokens.start);
+    }
 }
 
 /// Clitics a repeated name may carry in front (وقال وي فان … ويؤكد وي فان، لدان فاهدات).
@@ -1654,6 +1763,32 @@ mod tests {
         repeats(&doc, &mut found);
         let spans: Vec<&str> = found.iter().map(|m| &doc.text[m.span.clone()]).collect();
         assert_eq!(spans, ["جون سميث", "جون سميث"]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_named_in_full_before() {
+        let doc = Doc::new("وقال رئيس الوزراء حيدر العبادي إن الوضع جيد. فيما أعلن العبادي متابعته للمشاريع.", None);
+        let abadi = extract(&doc).into_iter().find(|e| e.kind == EntityType::Per).expect("a person");
+        let spans: Vec<&str> = abadi.mentions.iter().map(|m| &doc.text[m.span.clone()]).collect();
+        assert_eq!(spans, ["حيدر العبادي", "العبادي"], "{spans:?}");
+        let person = |doc: &Doc, words: std::ops::Range<usize>| MentionRec {
+            span: doc.tokens[words.start].start..doc.tokens[words.end - 1].end,
+            kind: EntityType::Per,
+            key: key_of(doc, words.clone()),
+            tokens: words,
+        };
+        // a surname two people of the article carry, or one after a patronymic, is no one's alone
+        let doc = Doc::new("التقى حيدر العبادي وسليم العبادي، ثم قال العبادي إن اللقاء جيد.", None);
+        let mut found = vec![person(&doc, 1..3)];
+        surnames(&doc, &mut found);
+        assert_eq!(found.len(), 3, "the test names are sound: {:?}", found.iter().map(|m| &m.key).collect::<Vec<_>>());
+        let mut found = vec![person(&doc, 1..3), person(&doc, 3..5)];
+        surnames(&doc, &mut found);
+        assert_eq!(found.len(), 2);
+        let doc = Doc::new("وصل محمد بن سلمان إلى باريس، وقال سلمان إن الزيارة مهمة.", None);
+        let mut found = vec![person(&doc, 1..4)];
+        surnames(&doc, &mut found);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -1015,10 +1015,16 @@ fn is_quote_mark(t: &khabar_text::token::Token) -> bool {
 /// Where the content ends: the sentence end, before a trailing attribution, a participle cue
 /// after a comma or a clause of the reporter's (`quote_clause_end.tsv`).
 fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
+    content_end_past(doc, from, from, sent_end)
+}
+
+/// [`content_end`] for a content starting at `from` that runs at least past token `past` (the
+/// closing mark of the quotation it opens with).
+fn content_end_past(doc: &Doc, from: usize, past: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
     // a run-on "sentence" (a list, a text without full stops) does not make one report of it all
-    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS);
-    for k in from + 1..sent_end {
+    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS).max(past + 1);
+    for k in past + 1..sent_end {
         let t = &toks[k];
         if k > from + 2 {
             if let Some(e) = clause_end_at(toks, k) {
@@ -1034,6 +1040,15 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
             let part = r == Role::Part && (after_comma || letters > 0 && t.norm.starts_with('و') && k > from + 2);
             if r == Role::Attr && k > from + 2 || part || new_report {
                 return if after_comma { k - 1 } else { k };
+            }
+            // ، كما قال …: the reporter goes on to another report
+            if matches!(r, Role::Say | Role::Act)
+                && letters == 0
+                && k >= from + 3
+                && toks[k - 1].norm == "كما"
+                && is_comma(&toks[k - 2])
+            {
+                return k - 2;
             }
         }
     }
@@ -1858,7 +1873,9 @@ impl Reader<'_, '_> {
                 self.covered_until = p.close;
                 return Some((inner, QuoteKind::Direct, close_tok + 1));
             }
-            let end = content_end(doc, from, sent.end);
+            // the content runs at least to the closing mark: a cue's spelling inside the
+            // quotation (أكد "أهمية …، ورفض الاستغلال …") ends nothing
+            let end = content_end_past(doc, from, close_tok, sent.end);
             return Some((toks[from].start..toks[end - 1].end, QuoteKind::Partial, end));
         }
         let mut end = content_end(doc, from, sent.end);
