@@ -161,6 +161,14 @@ static WITHHELD: Lazy<bool> = lexicon!("withheld", |tag| match tag {
     _ => None,
 });
 
+/// The present يعتبر, mostly the passive "is considered", and the words that make it so right
+/// after its subject (`considered.tsv`): true for the verb.
+static CONSIDERED: Lazy<bool> = lexicon!("considered", |tag| match tag {
+    "verb" => Some(true),
+    "predicate" => Some(false),
+    _ => None,
+});
+
 /// Speaker heads naming a body or a group, after which a person's name is the object:
 /// `body_heads.tsv`.
 static BODY_HEADS: Lazy = lexicon!("body_heads");
@@ -1303,6 +1311,7 @@ impl Reader<'_, '_> {
             return None;
         }
         let (mut speaker, mut s) = self.speaker_after(sent, i, r);
+        let named_after = speaker.is_some() && s > i + 1;
         // دعا حكومة بغداد إلى، اتهم السلطات ب: a verb agrees with the subject after it, so a
         // masculine verb before a feminine body is the verb's object, and the subject is the one
         // before (or the speaker carried over)
@@ -1342,6 +1351,23 @@ impl Reader<'_, '_> {
             }
         }
         let content_from = self.content_after_speaker(sent, i, r, s, speaker.is_some());
+        // ويعتبر من أبرز، التي تعتبر الأكثر فقرا: the present يعتبر reports only with a
+        // that-clause or with a subject named right after it and no predicate of the passive next
+        if CONSIDERED.get(&doc.analysis(i).word) == Some(&true) {
+            let marker = |k: usize| {
+                k < sent.end
+                    && (matches!(toks[k].norm.as_str(), "ان" | "بان")
+                        || SUBJECT_MARKERS.contains(&toks[k].norm.as_str()))
+            };
+            let that = content_from.is_some_and(|c| marker(c) || c > i + 1 && marker(c - 1));
+            let object_next = named_after
+                && s < sent.end
+                && (toks[s].kind == TokenKind::Arabic || is_open_quote(&toks[s]))
+                && CONSIDERED.get(&toks[s].norm) != Some(&false);
+            if !that && !object_next {
+                return None;
+            }
+        }
         Some(Opening { speaker, content_from })
     }
 
@@ -1959,6 +1985,23 @@ mod tests {
             .into_iter()
             .map(|q| (q.speaker.map(|s| s.text), q.cue, q.kind.as_str(), q.text))
             .collect()
+    }
+
+    #[test]
+    fn the_present_considers_reports_only_with_a_that_clause_or_a_subject_and_its_object() {
+        for text in [
+            "ويعتبر بانكسي من أبرز الفنانين البريطانيين في العالم.",
+            "وهي الدولة التي تعتبر الأكثر فقرا في الأمريكيتين منذ عقود.",
+            "ويعتبر هذا الاقتراح بمثابة يد ممدودة للمحافظين في الحكومة.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+        for text in [
+            "وتعتبر أنقرة وحدات حماية الشعب الكردية جماعة إرهابية مرتبطة بالحزب.",
+            "ويعتبر المكسيك أن الرسوم الأمريكية انتهاك لاتفاقات التجارة العالمية.",
+        ] {
+            assert_eq!(reports(text).len(), 1, "{text}: {:?}", reports(text));
+        }
     }
 
     #[test]
