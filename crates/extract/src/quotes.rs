@@ -1788,9 +1788,39 @@ impl Reader<'_, '_> {
         } else {
             speaker_at(doc, &self.mentions, s, sent.end)?
         };
+        let sp = self.named_at_end(sent, sp.clone()).unwrap_or(sp);
         let first = doc.start_after_clitic(sp.start, if glued { 1 } else { 0 });
         let span = first..toks[sp.end - 1].end;
         Some((sp, span))
+    }
+
+    /// A person named after a comma that follows a source who names no person, where the name
+    /// ends the sentence or stands between commas (حسب مراسلة بي بي سي في تونس، رنا جواد): the
+    /// source runs through the name, which is who it is.
+    fn named_at_end(&self, sent: &Range<usize>, sp: Range<usize>) -> Option<Range<usize>> {
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
+        if mentions.within(&doc.span(sp.clone())).any(|(_, e)| mentions.kind(*e) == EntityType::Per) {
+            return None;
+        }
+        // (the words between say where the source is from: في تونس; no verb, no other mark)
+        let comma = (sp.end..(sp.end + 4).min(sent.end)).find(|&k| is_comma(&toks[k]))?;
+        if (sp.end..comma).any(|k| toks[k].kind != TokenKind::Arabic || role(&toks[k]).is_some()) {
+            return None;
+        }
+        let first = toks.get(comma + 1).filter(|_| comma + 1 < sent.end)?;
+        let (span, e) = mentions.overlapping(&(first.start..first.end)).next()?;
+        // (a name's first word, not a particle the tagger took in: وبحسب الشرطة، فإن فلان)
+        if mentions.kind(*e) != EntityType::Per
+            || span.start != first.start
+            || !crate::entities::name_like(doc, comma + 1, true)
+        {
+            return None;
+        }
+        let after = (comma + 1..sent.end).find(|&j| toks[j].start >= span.end).unwrap_or(sent.end);
+        let ends = after == sent.end
+            || is_comma(&toks[after])
+            || toks[after].kind == TokenKind::Punct && matches!(toks[after].norm.as_str(), "." | "؛" | ";");
+        ends.then_some(sp.start..after)
     }
 
     /// An attribution after a fact (… ، بحسب الشرطة): the fact before it is what the source
@@ -2002,6 +2032,12 @@ mod tests {
         ] {
             assert_eq!(reports(text).len(), 1, "{text}: {:?}", reports(text));
         }
+    }
+
+    #[test]
+    fn a_person_named_after_a_described_source_at_the_end_is_the_source() {
+        let r = reports("ولقي أكثر من مائة شخص حتفهم في الحادث، حسب مراسلة بي بي سي في تونس، رنا جواد.");
+        assert!(r.iter().any(|q| q.0.as_deref().is_some_and(|s| s.ends_with("رنا جواد"))), "{r:?}");
     }
 
     #[test]
