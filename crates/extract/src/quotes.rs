@@ -648,6 +648,13 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         if let Some((_, kin)) = kin_phrase(doc, floor, &span).or_else(|| spokesman_phrase(doc, floor, &span)) {
             return Some((kin, None));
         }
+        // (وزير خارجية قطر أكد، وكيل أول وزارة الداخلية أشاد: the title in construct with the
+        // body or the place speaks)
+        if mentions.kind(e) != EntityType::Per {
+            if let Some(h) = title_in_construct(doc, floor, doc.token_at(span.start)) {
+                return Some((toks[h].start..span.end, None));
+            }
+        }
         return Some((span, Some(e)));
     }
     // a name the tagger missed: two or three name-like words right before the verb
@@ -834,6 +841,33 @@ fn spokesman_phrase(doc: &Doc, floor: usize, m: &Span) -> Option<(usize, Span)> 
     let h = (first.saturating_sub(3).max(floor)..first - 1).find(|&h| is_speaker_head(doc, h))?;
     ((h + 1..first - 1).all(|j| is_adjective(&toks[j]) || TITLE_ADJECTIVES.contains(&toks[j].norm)))
         .then(|| (h, toks[h].start..m.end))
+}
+
+/// The farthest title or speaker head (وزير، رئيس، مدير) within three words before token
+/// `first` that stands in construct with what follows: every word from it to `first` indefinite,
+/// without a preposition or a conjunction, and no cue (رئيس وزراء | إسرائيل، وكيل أول | وزارة).
+fn title_in_construct(doc: &Doc, floor: usize, first: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let mut best = None;
+    let mut j = first;
+    while j > floor && first - j < 3 {
+        let p = j - 1;
+        let a = doc.analysis(p);
+        if toks[p].kind != TokenKind::Arabic
+            || a.article
+            || a.prep.is_some()
+            || a.conj.is_some()
+            || role(&toks[p]).is_some()
+        {
+            break;
+        }
+        // (a document is no title: بيان اليونسكو speaks as اليونسكو)
+        if is_speaker_head(doc, p) && !SOURCE_DOCUMENTS.contains(a.word.as_str()) {
+            best = Some(p);
+        }
+        j = p;
+    }
+    best
 }
 
 /// الذي، التي، الذين and their duals.
@@ -2032,6 +2066,20 @@ mod tests {
         ] {
             assert_eq!(reports(text).len(), 1, "{text}: {:?}", reports(text));
         }
+    }
+
+    #[test]
+    fn a_title_in_construct_with_a_body_or_a_place_before_the_verb_speaks() {
+        for (text, speaker) in [
+            ("وزير خارجية قطر أكد أن الأزمة مستمرة.", "وزير خارجية قطر"),
+            ("وكيل أول وزارة الداخلية أشاد في كلمة للجنود بأدائهم العالي.", "وكيل أول وزارة الداخلية"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(speaker), "{text}: {r:?}");
+        }
+        // a document speaks as its issuer
+        let r = reports("بيان اليونسكو أكد أن الواحة موقع تراث عالمي.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("بيان اليونسكو")), "{r:?}");
     }
 
     #[test]
