@@ -1065,7 +1065,7 @@ fn content_end(doc: &Doc, from: usize, sent_end: usize) -> usize {
 fn content_end_past(doc: &Doc, from: usize, past: usize, sent_end: usize) -> usize {
     let toks = &doc.tokens;
     // a run-on "sentence" (a list, a text without full stops) does not make one report of it all
-    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS).max(past + 1);
+    let sent_end = sent_end.min(from + MAX_CONTENT_TOKENS).max(past + 1).min(toks.len());
     for k in past + 1..sent_end {
         let t = &toks[k];
         if k > from + 2 {
