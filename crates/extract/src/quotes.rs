@@ -1560,6 +1560,12 @@ impl Reader<'_, '_> {
         });
         let titled = is_speaker_head(doc, sp.start);
         if entity.is_none() && !titled && !marked {
+            // وقال مفتش في الشرطة الملكية الكندية تيد مونرو في مؤتمر صحافي … إن: a description
+            // no list knows, with a person named in it before the content's marker, is the subject
+            // (a verb of saying puts its subject first); see [`Reader::described_subject`]
+            if let Some(found) = self.described_subject(sent, s, sp.end, r) {
+                return found;
+            }
             return (None, s);
         }
         // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
@@ -1603,6 +1609,66 @@ impl Reader<'_, '_> {
             }
         }
         (speaker, end)
+    }
+
+    /// The subject of a verb of saying at token `s` whose first phrase (ending before `phrase_end`)
+    /// names nobody and opens with no known head, when a person is named in what follows before
+    /// the أن/إن of the content with nothing between that ends a clause (وقال مفتش في الشرطة
+    /// الملكية الكندية تيد مونرو في مؤتمر صحافي الجمعة إن …): the words before the name
+    /// describe the person, so the person speaks. Not a document (بيان صادر عن مكتب الرئيس),
+    /// a relative (زوجة), nor a name in construct with the word before it (عائلة محمد, حكومة
+    /// رئيس الوزراء …): the word right before the name is definite, a relative adjective or a
+    /// title.
+    fn described_subject(
+        &self,
+        sent: &Range<usize>,
+        s: usize,
+        phrase_end: usize,
+        r: Role,
+    ) -> Option<(Option<Speaker>, usize)> {
+        let (doc, toks, mentions) = (self.doc, &self.doc.tokens, &self.mentions);
+        if r != Role::Say || s >= sent.end {
+            return None;
+        }
+        let head = doc.analysis(s);
+        if SOURCE_DOCUMENTS.contains(head.word.as_str()) || is_kin(doc, s) || BODY_HEADS.contains(&head.word) {
+            return None;
+        }
+        let c = content_start_with(doc, phrase_end, sent.end, false)?;
+        // the content opens at أن/إن (not at a quotation or a ب-complement), close enough
+        let marker = &toks[c.checked_sub(1)?];
+        if c > s + 16
+            || c <= phrase_end
+            || !(marker.norm.starts_with("ان") || marker.norm.starts_with("بان"))
+            || c >= 2 && matches!(toks[c - 2].norm.as_str(), "بعد" | "قبل" | "منذ" | "حتي" | "دون" | "من" | "الا")
+        {
+            return None;
+        }
+        // (an indefinite word in the accusative is the verb's object: رأت عددا من الرجال)
+        if !head.article && toks[s].norm.ends_with('ا') {
+            return None;
+        }
+        // nothing between that ends a clause or opens another report
+        if (s..c - 1).any(|k| !toks[k].is_word() || role(&toks[k]).is_some() || is_relative_pronoun(&toks[k])) {
+            return None;
+        }
+        // the first person named there, within eight words of the verb's subject
+        let (m, e) = mentions
+            .within(&(toks[s].start..toks[c - 2].end))
+            .filter(|(_, e)| mentions.kind(*e) == EntityType::Per)
+            .min_by_key(|(m, _)| m.start)
+            .map(|(m, e)| (m.clone(), *e))?;
+        let first = doc.token_at(m.start);
+        if first <= s || first > s + 8 || (s..first).any(|k| is_listener(doc, k)) {
+            return None;
+        }
+        let before = &toks[first - 1];
+        let a = doc.analysis(first - 1);
+        if !(a.article || is_adjective(before) || is_speaker_head(doc, first - 1)) || a.prep.is_some() {
+            return None;
+        }
+        let end = doc.token_at(m.end).max(first + 1);
+        Some((Some((m, Some(e))), end))
     }
 
     /// A person named after a described speaker that ends before token `s`, before the
@@ -2080,6 +2146,23 @@ mod tests {
         // a document speaks as its issuer
         let r = reports("بيان اليونسكو أكد أن الواحة موقع تراث عالمي.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("بيان اليونسكو")), "{r:?}");
+    }
+
+    #[test]
+    fn a_person_named_in_an_unlisted_description_before_the_content_speaks() {
+        let r = reports("وقال مفتش في الشرطة الملكية الكندية تيد مونرو في مؤتمر صحافي الجمعة إن هناك قتلى بين الركاب.");
+        assert!(
+            r.iter().any(|q| q.0.as_deref().is_some_and(|s| s.contains("مونرو")) && q.3.starts_with("هناك")),
+            "{r:?}"
+        );
+        // a document speaks for its issuer, and a relative for herself
+        for text in [
+            "وقال بيان صادر عن مكتب الرئيس الفلسطيني محمود عباس إن المفاوضات متوقفة.",
+            "وقالت زوجة الصحفي المعتقل أحمد سعيد إن زوجها مريض.",
+        ] {
+            let r = reports(text);
+            assert!(r.iter().all(|q| q.0.as_deref().is_none_or(|s| !s.contains("عباس") && s != "أحمد سعيد")), "{r:?}");
+        }
     }
 
     #[test]
