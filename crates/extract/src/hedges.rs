@@ -30,6 +30,8 @@ static NOT_SAID: Lazy = lexicon!("hedge_not_said");
 static AWAIT: Lazy = lexicon!("hedge_await");
 static CONFIRM_VERBS: Lazy = lexicon!("hedge_confirm_verbs");
 static CLAIM_WORDS: Lazy = lexicon!("hedge_claim_words");
+static EVIDENCE: Lazy = lexicon!("hedge_evidence");
+static EVIDENCE_BRIDGE: Lazy = lexicon!("hedge_evidence_bridge");
 
 /// Negations that open a hedge (لم يتسن، لا يمكن، ليس هناك تأكيد).
 fn negation(w: &str) -> bool {
@@ -134,6 +136,25 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     }
     if neg && toks.get(i + 1).is_some_and(|x| NOT_SAID.contains(&x.norm)) && question_within(i + 2, 8) {
         return Some((i, HedgeKind::Unverified));
+    }
+    // دون أن يقدم دليلا على ذلك، لا وجود لأدلة معروفة، لم تقدم أنقرة أي أدلة، ليس لديه أي دليل:
+    // a negation, a word of presenting, finding, having or existing, then (past its subject and
+    // أي) a noun of evidence, with no punctuation between
+    let negates = neg || without || negation(w) || matches!(w, "دون" | "بدون" | "ودون" | "عدم" | "وعدم");
+    let bridge_at = if without { v } else { i + 1 };
+    if negates && bridge_at < sent.end && stem_in(&toks[bridge_at], &EVIDENCE_BRIDGE) {
+        let reach = (bridge_at + 5).min(sent.end);
+        let found = (bridge_at + 1..reach)
+            .take_while(|&k| toks[k].kind != TokenKind::Punct)
+            .any(|k| stem_in(&toks[k], &EVIDENCE));
+        if found {
+            let from = if matches!(w, "دون" | "بدون") && i > sent.start && toks[i - 1].norm == "من" {
+                i - 1
+            } else {
+                i
+            };
+            return Some((from, HedgeKind::Unverified));
+        }
     }
     // ينتظر التأكيد، بانتظار تأكيد رسمي
     let confirming =
@@ -270,6 +291,19 @@ mod tests {
         assert!(hedges("أطلقت السفيرة تصريحات لاذعة ضد \"ادعاءات\" روسيا.").is_empty());
         // the reporter's own distance stays
         assert_eq!(hedges("وتحقق الشركة في مزاعم بأن موظفيها تلقوا رشاوى."), vec!["مزاعم بأن موظفيها تلقوا رشاوى"]);
+    }
+
+    #[test]
+    fn a_claim_without_evidence() {
+        assert_eq!(
+            hedges("وأشار ترامب إلى أن خاشقجي قد يكون قتل، دون أن يقدم دليلا على ذلك."),
+            vec!["دون أن يقدم دليلا على ذلك"]
+        );
+        assert_eq!(hedges("4- لا وجود لأدلة معروفة تثبت نجاح العملية"), vec!["لا وجود لأدلة معروفة تثبت نجاح العملية"]);
+        assert_eq!(hedges("ولم تقدم أنقرة أي أدلة على ذلك."), vec!["ولم تقدم أنقرة أي أدلة على ذلك"]);
+        // evidence presented, or a negation of something else, is no hedge
+        assert!(hedges("وقدمت الشرطة أدلة على تورطه.").is_empty());
+        assert!(hedges("ولم يقدم الوزير استقالته رغم وجود أدلة.").is_empty());
     }
 
     #[test]
