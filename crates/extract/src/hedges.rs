@@ -243,6 +243,12 @@ pub fn extract(doc: &Doc) -> Vec<HedgeRec> {
                 }
                 k += 1;
             }
+            // (the closing mark of a quotation the clause sits in is no part of it: "لا نستطيع
+            // التأكد من هذا"; one that closes a quotation opened inside it stays)
+            let marks = (first..k).filter(|&j| crate::quotes::is_quote_mark(&toks[j])).count();
+            if k > i + 1 && marks % 2 == 1 && crate::quotes::is_quote_mark(&toks[k - 1]) {
+                k -= 1;
+            }
             out.push(HedgeRec { span: toks[first].start..toks[k - 1].end, kind });
             i = k;
         }
@@ -301,6 +307,9 @@ mod tests {
         );
         assert_eq!(hedges("4- لا وجود لأدلة معروفة تثبت نجاح العملية"), vec!["لا وجود لأدلة معروفة تثبت نجاح العملية"]);
         assert_eq!(hedges("ولم تقدم أنقرة أي أدلة على ذلك."), vec!["ولم تقدم أنقرة أي أدلة على ذلك"]);
+        // the speaker's own, in the first person inside a quotation (without its closing mark)
+        assert_eq!(hedges("وقال: \"لا أستطيع أن أؤكد ذلك\"."), vec!["لا أستطيع أن أؤكد ذلك"]);
+        assert_eq!(hedges("وقال: \"لم نتمكن من التحقق من الأرقام\"."), vec!["لم نتمكن من التحقق من الأرقام"]);
         // evidence presented, or a negation of something else, is no hedge
         assert!(hedges("وقدمت الشرطة أدلة على تورطه.").is_empty());
         assert!(hedges("ولم يقدم الوزير استقالته رغم وجود أدلة.").is_empty());

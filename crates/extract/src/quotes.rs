@@ -1050,7 +1050,7 @@ fn clause_end_at(toks: &[khabar_text::token::Token], k: usize) -> Option<usize> 
     })
 }
 
-fn is_quote_mark(t: &khabar_text::token::Token) -> bool {
+pub(crate) fn is_quote_mark(t: &khabar_text::token::Token) -> bool {
     matches!(t.norm.as_str(), "\"" | "«" | "»" | "“" | "”" | "„")
 }
 
