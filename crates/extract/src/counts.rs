@@ -464,6 +464,15 @@ fn word_figure(t: &Token, coordinated: bool) -> Option<(f64, Option<Category>)> 
     if count_role(t, Role::Single).is_some_and(|(_, l)| letters_ok(l)) {
         return Some((1.0, category_of(t, Role::State).map(|x| x.0)));
     }
+    // استشهد فلسطيني، مقتل إسرائيلية: an indefinite nationality in the singular is one person
+    let letters = t.norm.chars().count() - bare.chars().count();
+    if letters_ok(letters)
+        && !bare.starts_with("ال")
+        && (bare.ends_with('ي') || bare.ends_with("يه"))
+        && crate::events::words::nationality(t).is_some()
+    {
+        return Some((1.0, None));
+    }
     None
 }
 
@@ -532,6 +541,18 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
     }
     // وإصابة آخر is one more person hurt; تجمع آخر, another rally, is no protester
     if t.norm == "اخر" && matches!(category, Category::Protest | Category::Displace) {
+        return None;
+    }
+    // a nationality after an event word in construct with a noun before it describes that noun
+    // (طالب لجوء سوري، مذكرة توقيف إسبانية), and after a word of displacement it is no one
+    let national = count_role(t, Role::Single).is_none() && !one_of && crate::events::words::nationality(t).is_some();
+    if national
+        && (category == Category::Displace
+            || first > sent.start && !doc.analysis(first - 1).article && {
+                let w = doc.analysis(first - 1).word.as_str();
+                matches!(w, "طالب" | "طالبي" | "مذكره" | "مذكرات" | "امر" | "اوامر" | "قرار")
+            })
+    {
         return None;
     }
     let mut last = match told_after {
@@ -1191,6 +1212,12 @@ mod tests {
         assert_eq!(counts("أدى إلى مقتل شخصين على الأقل"), vec![c("KILL", 2.0, "at_least", "مقتل شخصين على الأقل")]);
         assert_eq!(counts("أسفر عن مقتل جندي"), vec![c("KILL", 1.0, "exact", "مقتل جندي")]);
         assert_eq!(counts("مقتل الجندي"), vec![]);
+        // a person by trade or by nationality, one
+        assert_eq!(counts("وأعلن الجيش مقتل مدرب أمريكي"), vec![c("KILL", 1.0, "exact", "مقتل مدرب")]);
+        assert_eq!(counts("وقتل فلسطيني برصاص الجيش"), vec![c("KILL", 1.0, "exact", "قتل فلسطيني")]);
+        // but not a nationality that describes the noun before the event word
+        assert_eq!(counts("بموجب مذكرة توقيف إسبانية"), vec![]);
+        assert_eq!(counts("تورط طالب لجوء سوري في الحادث"), vec![]);
         // a feminine dual of a listed noun, and a person coordinated after a count
         assert_eq!(
             counts("الهجوم الذي أودى بحياة شرطيتين وطالب في المدينة"),
