@@ -192,10 +192,31 @@ fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usi
         if mentions.kind(*e) != EntityType::Org {
             return None;
         }
-        let first = &toks[toks.partition_point(|t| t.start < m.start)];
-        (first.norm.trim_start_matches('و') == head && first.end < m.end).then_some(*e)
+        // the token the mention starts in, and its word from there (a mention may start after
+        // a clitic: ل|وزارة الصحة)
+        let k = toks.partition_point(|t| t.end <= m.start);
+        let first = toks.get(k)?;
+        let word = mentions.entities[*e].mentions.iter().find(|x| x.span == *m).and_then(|x| x.key.split(' ').next());
+        if (word == Some(head) || first.norm.trim_start_matches('و') == head) && first.end < m.end {
+            return Some(*e);
+        }
+        // or the kind right before a name that is the mention (صحيفة "نيويورك تايمز"، وكالة رويترز)
+        let mut j = k;
+        while j > 0 && toks[j - 1].kind == TokenKind::Punct && matches!(toks[j - 1].norm.as_str(), "\"" | "«") {
+            j -= 1;
+        }
+        let kind_before = j > 0 && {
+            let w = toks[j - 1].norm.as_str();
+            let bare = ["و", "ل", "ب", "ول", "وب", "ف"].iter().find_map(|c| w.strip_prefix(c)).filter(|b| *b == head);
+            w == head || bare.is_some()
+        };
+        (kind_before && k > 0 && MEDIA_KINDS.contains(&head)).then_some(*e)
     })
 }
+
+/// Kinds of a medium or a body written before its name without being part of the mention
+/// (صحيفة "نيويورك تايمز"، وكالة رويترز، شركة أبل).
+const MEDIA_KINDS: [&str; 9] = ["صحيفه", "وكاله", "قناه", "شبكه", "مجله", "موقع", "شركه", "اذاعه", "منظمه"];
 
 /// Nouns of a document that has an issuer, each form with its bare noun: `issued_documents.tsv`.
 static ISSUED: Lazy<&'static str> = lexicon!("issued_documents", Some);
@@ -437,6 +458,18 @@ mod tests {
         // what a document asks is not who issued it
         let a = Pipeline::all().extract(None, None, "وطالب البيان بمقاطعة شركة أرامكو السعودية فورا.");
         assert!(a.quotes.iter().all(|q| q.speaker.as_ref().is_none_or(|s| s.entity.is_none())), "{:?}", a.quotes);
+    }
+
+    #[test]
+    fn a_definite_kind_names_the_body_named_before_after_a_clitic_or_before_its_name() {
+        for (text, want) in [
+            ("وبحسب لوزارة الصحة فإن الوضع صعب. وقالت الوزارة إن المستشفيات ممتلئة.", "وزارة الصحة"),
+            ("ونشرت صحيفة \"واشنطن بوست\" تقريرا عن الأزمة. وقالت الصحيفة إن الأزمة تتفاقم.", "واشنطن بوست"),
+        ] {
+            let a = Pipeline::all().extract(None, None, text);
+            let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+            assert_eq!(entity(&a, &speaker.entity), Some(want), "{text}: {:?}", a.quotes);
+        }
     }
 
     #[test]
