@@ -1566,7 +1566,20 @@ impl Reader<'_, '_> {
             if let Some(found) = self.described_subject(sent, s, sp.end, r) {
                 return found;
             }
-            return (None, s);
+            // وهدد الحوثيون بإغلاق المضيق: a definite sound plural in the nominative is the subject
+            // (the object would end in ين)
+            let nominative = sp.len() == 1
+                && toks[sp.start].kind == TokenKind::Arabic
+                && doc.analysis(sp.start).article
+                && doc.analysis(sp.start).prep.is_none()
+                && doc.analysis(sp.start).word.chars().count() >= 5
+                && doc.analysis(sp.start).word.strip_suffix("ون").is_some_and(|stem| {
+                    // (a sound plural has its oblique too; القانون، التلفزيون have none)
+                    khabar_text::clitic::frequency(&format!("{stem}ين")) >= 5
+                });
+            if !nominative {
+                return (None, s);
+            }
         }
         // a name further on before the content (المعارض … المقيم في فرنسا مختار أبليازوف;
         // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
@@ -2163,6 +2176,15 @@ mod tests {
             let r = reports(text);
             assert!(r.iter().all(|q| q.0.as_deref().is_none_or(|s| !s.contains("عباس") && s != "أحمد سعيد")), "{r:?}");
         }
+    }
+
+    #[test]
+    fn a_definite_sound_plural_in_the_nominative_is_the_subject() {
+        let r = reports("وهدد الحوثيون بإغلاق المضيق.");
+        assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some("الحوثيون"), "{r:?}");
+        // a singular that only ends like one is not (القانون has no القانين)
+        let r = reports("وأقر القانون بأغلبية 62 صوتا أن القرار بيد الحكومة.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("القانون")), "{r:?}");
     }
 
     #[test]
