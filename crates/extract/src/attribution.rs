@@ -196,8 +196,12 @@ fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usi
         // a clitic: ل|وزارة الصحة)
         let k = toks.partition_point(|t| t.end <= m.start);
         let first = toks.get(k)?;
-        let word = mentions.entities[*e].mentions.iter().find(|x| x.span == *m).and_then(|x| x.key.split(' ').next());
-        if (word == Some(head) || first.norm.trim_start_matches('و') == head) && first.end < m.end {
+        // (a clitic of one or two letters before the head, inside the mention or not)
+        let after_clitic = first.norm.ends_with(head) && first.norm.chars().count() <= head.chars().count() + 2 && {
+            let clitics = &first.norm[..first.norm.len() - head.len()];
+            clitics.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
+        };
+        if (after_clitic || first.norm.trim_start_matches('و') == head) && first.end < m.end {
             return Some(*e);
         }
         // or the kind right before a name that is the mention (صحيفة "نيويورك تايمز"، وكالة رويترز)
