@@ -479,7 +479,13 @@ fn word_figure(t: &Token, coordinated: bool) -> Option<(f64, Option<Category>)> 
 /// Figures written as words for one or two people: مقتل جندي، سقوط قتيل، مقتل شخصين، قتيلين،
 /// مقتل أحد الطلاب; and after a count that ends right before, و and one or two more people of
 /// its category (أودى بحياة شرطيتين وطالب).
-fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRec>) -> Option<Found> {
+fn count_at_word(
+    doc: &Doc,
+    sent: &Range<usize>,
+    i: usize,
+    prev: Option<&CountRec>,
+    inherited: Option<Category>,
+) -> Option<Found> {
     let toks = &doc.tokens;
     let t = &toks[i];
     let after_prev = prev.filter(|c| c.tokens.end == i && t.norm.starts_with('و') && i > sent.start);
@@ -511,7 +517,8 @@ fn count_at_word(doc: &Doc, sent: &Range<usize>, i: usize, prev: Option<&CountRe
         None if said_one && t.norm.strip_suffix('ا').is_some_and(|w| listed(w, Role::Single)) => (1.0, None),
         None => return None,
     };
-    let mut before = if i > sent.start { category_before(doc, sent, i, None) } else { None };
+    // (بينهم طفلان، منهم امرأة: a breakdown in words takes the category of the count before)
+    let mut before = if i > sent.start { category_before(doc, sent, i, inherited) } else { None };
     // اعتقلت الشرطة شخصين، اعتقلت تركيا جنديين: a verb and its subject before two people
     if before.is_none() && value == 2.0 {
         before = verb_and_subject_before(doc, sent, i).map(|(cat, v, letters)| (Some(cat), v, letters));
@@ -1039,7 +1046,7 @@ fn run(
                 }
                 Some(n) => (None, n.end()),
                 None => {
-                    let found = count_at_word(doc, sent, i, out.last());
+                    let found = count_at_word(doc, sent, i, out.last(), inherited);
                     // past the words it took (شخصا واحدا أصيب: واحدا is no figure of its own)
                     let next = found.as_ref().map_or(i + 1, |f| f.last.max(i) + 1);
                     (found, next)
@@ -1329,6 +1336,14 @@ mod tests {
 
     #[test]
     fn inherited_category() {
+        // a breakdown in words: a dual or a single person
+        let found = counts("أصيب 12 شخصا بينهم شرطيان. وقتل 5 أشخاص بينهم امرأة.");
+        assert_eq!(
+            found.iter().map(|x| (x.0.as_str(), x.1)).collect::<Vec<_>>(),
+            [("WOUND", 12.0), ("WOUND", 2.0), ("KILL", 5.0), ("KILL", 1.0)]
+        );
+        // not after a figure that was no count
+        assert_eq!(counts("وصل 1,910 مهاجرين من بينهم طفلان.").len(), 0);
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة").len(), 2);
         assert_eq!(counts("وجرح 14 آخرين بينهم ثلاثة إصاباتهم خطرة")[1].0, "WOUND");
         assert_eq!(counts("ومن بين الجرحى اثنان في حالة خطرة"), vec![c("WOUND", 2.0, "exact", "الجرحى اثنان")]);
