@@ -56,11 +56,9 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     // the verb a negation governs: the next word, or after دون أن the one after أن (من دون أن
     // يتمكن من تحديد، بدون أن يتسنى التحقق); the hedge starts at من of من دون
     let without = matches!(w, "دون" | "بدون" | "ودون") && toks.get(i + 1).is_some_and(|x| x.norm == "ان");
-    let (v, first) = if without {
-        (i + 2, if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i })
-    } else {
-        (i + 1, i)
-    };
+    // (with من before it: من دون)
+    let with_min = if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i };
+    let (v, first) = if without { (i + 2, with_min) } else { (i + 1, i) };
     // لم يتسن التأكد، لا يمكن التحقق، تعذر التحقق، لم يتم التأكد; past the party that could
     // not check: لم تتمكن بي بي سي من تأكيد القصة
     if (neg || without) && v < sent.end && stem_in(&toks[v], &CAN) && (window(v + 1, 4) || far(v + 1, 7)) {
@@ -148,12 +146,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
             .take_while(|&k| toks[k].kind != TokenKind::Punct)
             .any(|k| stem_in(&toks[k], &EVIDENCE));
         if found {
-            let from = if matches!(w, "دون" | "بدون") && i > sent.start && toks[i - 1].norm == "من" {
-                i - 1
-            } else {
-                i
-            };
-            return Some((from, HedgeKind::Unverified));
+            return Some((if matches!(w, "دون" | "بدون") { with_min } else { i }, HedgeKind::Unverified));
         }
     }
     // ينتظر التأكيد، بانتظار تأكيد رسمي
@@ -169,7 +162,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     }
     // من دون أن يؤكد، دون تأكيد، لم تؤكد
     if w == "دون" || w == "بدون" {
-        let from = if i > sent.start && toks[i - 1].norm == "من" { i - 1 } else { i };
+        let from = with_min;
         let n1 = toks.get(i + 1).map(|x| x.norm.as_str());
         let n2 = toks.get(i + 2).map(|x| x.norm.as_str());
         let can_check = || toks.get(i + 2).is_some_and(|x| stem_in(x, &CAN)) && (window(i + 3, 4) || far(i + 3, 7));

@@ -1568,12 +1568,13 @@ impl Reader<'_, '_> {
             }
             // وهدد الحوثيون بإغلاق المضيق: a definite sound plural in the nominative is the subject
             // (the object would end in ين)
+            let word = doc.analysis(sp.start);
             let nominative = sp.len() == 1
                 && toks[sp.start].kind == TokenKind::Arabic
-                && doc.analysis(sp.start).article
-                && doc.analysis(sp.start).prep.is_none()
-                && doc.analysis(sp.start).word.chars().count() >= 5
-                && doc.analysis(sp.start).word.strip_suffix("ون").is_some_and(|stem| {
+                && word.article
+                && word.prep.is_none()
+                && word.word.chars().count() >= 5
+                && word.word.strip_suffix("ون").is_some_and(|stem| {
                     // (a sound plural has its oblique too; القانون، التلفزيون have none)
                     khabar_text::clitic::frequency(&format!("{stem}ين")) >= 5
                 });
