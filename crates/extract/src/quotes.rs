@@ -154,6 +154,12 @@ static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 /// Cues that before أن are an impersonal passive (يذكر أن، يشار إلى أن): `impersonal_cues.tsv`.
 static IMPERSONAL_CUES: Lazy = lexicon!("impersonal_cues");
 
+/// Verbs of belief, reports only with a named subject and a that-clause: `belief_cues.tsv`.
+static BELIEF_CUES: Lazy = lexicon!("belief_cues");
+
+/// Cues whose whole object may be one word (ونفت حماس ذلك): `lone_object_cues.tsv`.
+static LONE_OBJECT_CUES: Lazy = lexicon!("lone_object_cues");
+
 /// What a speaker withholds after a cue (رفض الكشف عن هويته، طلب عدم ذكر اسمه): `withheld.tsv`.
 static WITHHELD: Lazy<bool> = lexicon!("withheld", |tag| match tag {
     "alone" => Some(true),
@@ -1269,6 +1275,14 @@ impl Reader<'_, '_> {
             }
         };
         let Some(Opening { speaker, content_from }) = opening else { return i + 1 };
+        // a verb of belief reports only with its subject named and a that-clause (ويعتقد
+        // المحققون أن …): alone it is the impersonal passive (ويعتقد على نطاق واسع أن، مما كان
+        // يعتقد، يعتقد 9 من كل 10 أشخاص أن)
+        if BELIEF_CUES.contains(&doc.analysis(i).word)
+            && (speaker.is_none() || !content_from.is_some_and(|c| after_that(doc, c)))
+        {
+            return i + 1;
+        }
         let speaker = speaker
             .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
@@ -1291,7 +1305,10 @@ impl Reader<'_, '_> {
         if kind != QuoteKind::Direct && nesting >= MAX_NESTING {
             return i + 1;
         }
-        if span.is_empty() || doc.text[span.clone()].split_whitespace().count() < 2 {
+        if span.is_empty()
+            || (doc.text[span.clone()].split_whitespace().count() < 2
+                && !lone_object(doc, i, r, speaker.is_some(), from, next, sent))
+        {
             return i + 1;
         }
         self.emit(QuoteRec {
@@ -2075,6 +2092,28 @@ impl Reader<'_, '_> {
     }
 }
 
+/// Whether the content starting at `c` is a that-clause: after أن/بأن, or at أنه/بأنها ….
+fn after_that(doc: &Doc, c: usize) -> bool {
+    let toks = &doc.tokens;
+    c < toks.len() && SUBJECT_MARKERS.contains(&toks[c].norm.as_str())
+        || c > 0 && matches!(toks[c - 1].norm.as_str(), "ان" | "بان")
+}
+
+/// A denial or condemnation whose whole object is one word that ends the sentence is still a
+/// report (ونفت حماس ذلك، وأدان الرئيس العنف، ودانت الخارجية الواقعة): a demonstrative or a
+/// definite noun, named speaker. Any other single word (an adverb, an indefinite) is not taken.
+fn lone_object(doc: &Doc, i: usize, r: Role, named: bool, from: usize, next: usize, sent: &Range<usize>) -> bool {
+    let toks = &doc.tokens;
+    if r != Role::Act || !named || next != from + 1 || !LONE_OBJECT_CUES.contains(&doc.analysis(i).word) {
+        return false;
+    }
+    // the sentence ends right after the word (a full stop or the end of the text)
+    let ends = next >= sent.end || ['.', '؟', '!'].iter().any(|&c| toks[next].is_punct(c));
+    let w = toks[from].norm.as_str();
+    let definite = w.starts_with("ال") || w.starts_with("بال");
+    ends && toks[from].is_word() && (matches!(w, "ذلك" | "هذا" | "هذه" | "تلك") || definite && w.chars().count() >= 5)
+}
+
 /// The quotes component.
 pub struct Quotes;
 
@@ -2186,6 +2225,40 @@ mod tests {
         // a singular that only ends like one is not (القانون has no القانين)
         let r = reports("وأقر القانون بأغلبية 62 صوتا أن القرار بيد الحكومة.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("القانون")), "{r:?}");
+    }
+
+    #[test]
+    fn a_denial_or_condemnation_of_one_word_is_a_report() {
+        let r = reports("ونفى الجيش الإسرائيلي ذلك. وأدان الرئيس الفلسطيني محمود عباس العنف.");
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!((r[0].0.as_deref(), r[0].3.as_str()), (Some("الجيش الإسرائيلي"), "ذلك"), "{r:?}");
+        assert_eq!(r[1].3, "العنف", "{r:?}");
+        // not other acts (رفض التعليق is withholding), not an indefinite or an adverb, not when
+        // the sentence goes on
+        for text in
+            ["ورفض الوزير التعليق.", "وانتقد الوزير أمس.", "ونفى الوزير مجددا.", "ونفى الوزير ذلك ثم غادر القاعة."]
+        {
+            let r = reports(text);
+            assert!(r.iter().all(|q| q.3.split_whitespace().count() >= 2), "{text}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_verb_of_belief_reports_only_with_its_subject_and_a_that_clause() {
+        let r = reports("وتعتقد الشرطة أن المهاجم تصرف بمفرده.");
+        assert_eq!(
+            r.first().map(|q| (q.0.as_deref(), q.3.as_str())),
+            Some((Some("الشرطة"), "المهاجم تصرف بمفرده")),
+            "{r:?}"
+        );
+        for text in [
+            "وقال الوزير إن الوضع خطير. ويعتقد أن المهاجم فر إلى الخارج.",
+            "وقال الوزير إن الوضع خطير. ويعتقد على نطاق واسع أن إسرائيل تملك أسلحة نووية.",
+            "وقال الوزير إن المساحة المتضررة أكبر مما كان يعتقد في البداية.",
+        ] {
+            let r = reports(text);
+            assert!(r.iter().all(|q| !q.1.contains("عتقد")), "{text}: {r:?}");
+        }
     }
 
     #[test]
