@@ -619,10 +619,18 @@ fn common_single_word(doc: &Doc, m: &MentionRec) -> bool {
 
 /// A one-word organization that is a relative adjective right after a word it qualifies
 /// (باللغة العربية، القوات العربية، الدول العربية): no name, unless the word before heads an
-/// organization's name (قناة العربية) or a quotation mark sets it apart ("العربية").
+/// organization's name (قناة العربية) or a quotation mark sets it apart ("العربية"), or the
+/// word is a listed group named by a plural (`orgs.tsv`: الحوثيون).
 fn adjective_after_noun(doc: &Doc, m: &MentionRec) -> bool {
     let k = m.tokens.start;
     if m.kind != EntityType::Org || m.tokens.len() != 1 || k == 0 || !is_nisba(&doc.analysis(k).word) {
+        return false;
+    }
+    // a group news names by a plural relative adjective (إن الحوثيين، تجنيد الحوثيين) is listed;
+    // it qualifies only a plural of people before it (المتمردين الحوثيين), never a feminine or
+    // singular noun as العربية does (الدول العربية)
+    let plural = |w: &str| w.ends_with("ين") || w.ends_with("ون");
+    if ORGS.contains(m.key.as_str()) && plural(&m.key) && !plural(&doc.tokens[k - 1].norm) {
         return false;
     }
     let prev = &doc.tokens[k - 1];
@@ -1886,6 +1894,10 @@ mod tests {
         let names = named("وتحدث الوزير باللغة العربية مع القوات العربية، وقال لقناة العربية إن الجيش وصل.");
         let arabiya: Vec<&(EntityType, String)> = names.iter().filter(|(_, n)| n == "العربية").collect();
         assert!(arabiya.len() <= 1, "{names:?}");
+        // a group named by a plural relative adjective is one, after a verb or a particle
+        let names = named("وقال التحالف إن الحوثيين أطلقوا صاروخا. وهدد الحوثيون بإغلاق المضيق.");
+        let houthis = names.iter().filter(|(t, n)| *t == EntityType::Org && n.starts_with("الحوثي")).count();
+        assert!(houthis >= 1, "{names:?}");
     }
 
     #[test]
