@@ -1829,11 +1829,19 @@ impl Reader<'_, '_> {
             // دعا X إلى …، حذر X من …، نفى X … (also when the marker further on is another
             // report's: وأعربت عن أسفها …، وقالت: …)
             let mut c = s;
-            while c < sent.end
-                && (ADVERBIAL.contains(toks[c].norm.as_str())
-                    || matches!(toks[c].norm.as_str(), "الي" | "من" | "فيه" | "فيها" | "،" | ","))
-            {
-                c += 1;
+            loop {
+                while c < sent.end
+                    && (ADVERBIAL.contains(toks[c].norm.as_str())
+                        || matches!(toks[c].norm.as_str(), "الي" | "من" | "فيه" | "فيها" | "،" | ","))
+                {
+                    c += 1;
+                }
+                // واتهم لافروف، الذي كان يتحدث في أستانا، بريطانيا بـ…: a relative clause between
+                // commas describes the speaker; the object follows it
+                match self.relative_aside(sent, c) {
+                    Some(close) => c = close + 1,
+                    None => break,
+                }
             }
             content_from = Some(c);
         }
@@ -1842,6 +1850,22 @@ impl Reader<'_, '_> {
             content_from = Some(s);
         }
         content_from
+    }
+
+    /// The closing comma of a relative clause between commas that opens at `c` (، الذي كان يتحدث
+    /// في أستانا عاصمة كازاخستان،): up to 20 words, with no cue of another report, no quotation
+    /// mark, and words after it in the sentence.
+    fn relative_aside(&self, sent: &Range<usize>, c: usize) -> Option<usize> {
+        let toks = &self.doc.tokens;
+        if c >= sent.end || c == 0 || !is_comma(&toks[c - 1]) || !is_relative_pronoun(&toks[c]) {
+            return None;
+        }
+        let close = (c + 2..sent.end.min(c + 22)).find(|&k| is_comma(&toks[k]) || is_quote_mark(&toks[k]))?;
+        (is_comma(&toks[close])
+            && close + 1 < sent.end
+            && toks[close + 1].is_word()
+            && (c + 1..close).all(|k| role(&toks[k]).is_none()))
+        .then_some(close)
     }
 
     /// قوله at `i`: the speaker is who stands after عن before it (نقلت الوكالة عن المسؤول قوله).
@@ -2241,6 +2265,15 @@ mod tests {
             let r = reports(text);
             assert!(r.iter().all(|q| q.3.split_whitespace().count() >= 2), "{text}: {r:?}");
         }
+    }
+
+    #[test]
+    fn a_relative_clause_between_commas_after_the_speaker_is_no_content() {
+        let r = reports("واتهم لافروف، الذي كان يتحدث في أستانا عاصمة كازاخستان، بريطانيا بانتهاك القانون الدولي.");
+        assert_eq!(r.first().map(|q| q.3.as_str()), Some("بريطانيا بانتهاك القانون الدولي"), "{r:?}");
+        // a relative clause that runs to the end of the sentence is all there is
+        let r = reports("وانتقد كودلو، الذي عمل مستشارا غير رسمي لحملة ترمب.");
+        assert!(r.iter().all(|q| q.3 != "مستشارا غير رسمي لحملة ترمب"), "{r:?}");
     }
 
     #[test]
