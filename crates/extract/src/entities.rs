@@ -1183,8 +1183,12 @@ fn surnames(doc: &Doc, found: &mut Vec<MentionRec>) {
             }
             first = q;
         }
-        let family = first > 0 && PERSONS.is_name_word(&toks[first - 1].norm, true) && !taken[first - 1]
-            || toks.get(p + 1).is_some_and(|n| n.kind == TokenKind::Arabic && PERSONS.is_name_word(&n.norm, false));
+        // (a particle spelled as a name is none: أن هاسبل is no آن هاسبل)
+        let name_word = |t: &khabar_text::token::Token, given: bool| {
+            t.kind == TokenKind::Arabic && !CHAIN_STOP.contains(t.norm.as_str()) && PERSONS.is_name_word(&t.norm, given)
+        };
+        let family = first > 0 && name_word(&toks[first - 1], true) && !taken[first - 1]
+            || toks.get(p + 1).is_some_and(|n| name_word(n, false));
         if family {
             continue;
         }
@@ -1852,6 +1856,11 @@ mod tests {
         let mut found = vec![person(&doc, 1..3), person(&doc, 3..5)];
         surnames(&doc, &mut found);
         assert_eq!(found.len(), 2);
+        // a particle spelled as a given name before it is no family's (أن العبادي is no آن العبادي)
+        let doc = Doc::new("التقى حيدر العبادي الوفد، وقال المتحدث إن العبادي سيزور باريس.", None);
+        let mut found = vec![person(&doc, 1..3)];
+        surnames(&doc, &mut found);
+        assert_eq!(found.len(), 2, "{:?}", found.iter().map(|m| &m.key).collect::<Vec<_>>());
         let doc = Doc::new("وصل محمد بن سلمان إلى باريس، وقال سلمان إن الزيارة مهمة.", None);
         let mut found = vec![person(&doc, 1..4)];
         surnames(&doc, &mut found);

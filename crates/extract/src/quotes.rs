@@ -154,6 +154,10 @@ static DEFINITE_FOLLOWERS: Lazy = lexicon!("definite_followers");
 /// Cues that before أن are an impersonal passive (يذكر أن، يشار إلى أن): `impersonal_cues.tsv`.
 static IMPERSONAL_CUES: Lazy = lexicon!("impersonal_cues");
 
+/// Particles with a pronoun (لكنه) that before a cue with no subject say the last speaker
+/// speaks: `pronoun_particles.tsv`.
+static PRONOUN_PARTICLES: Lazy = lexicon!("pronoun_particles");
+
 /// Verbs of belief, reports only with a named subject and a that-clause: `belief_cues.tsv`.
 static BELIEF_CUES: Lazy = lexicon!("belief_cues");
 
@@ -1284,6 +1288,7 @@ impl Reader<'_, '_> {
             return i + 1;
         }
         let speaker = speaker
+            .or_else(|| self.pronoun_subject(sent, i))
             .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
         // مسؤول، رفض الكشف عن هويته، قال؛ ورفض المتحدث التعليق: withholding is no report, though
@@ -2030,6 +2035,37 @@ impl Reader<'_, '_> {
     /// ولكنها قالت), not one named in what was reported before the cue (وأشار الحارس إلى أن
     /// فريقه استعد لمواجهة راموس، وتابع: the keeper goes on; راموس is spoken of). A cue inside
     /// a report's content may take a person of that content (قالت الصحيفة إن الممثلة … أضافت).
+    /// The one a particle's pronoun right before the cue at `i` stands for (لكنه أضاف): the
+    /// speaker of a report earlier in the sentence (وقال X إنه …، لكنه أضاف), else the first
+    /// person the sentence names, its subject (وقد أوقف الرئيس ترامب …، لكنه يقول) — not a person
+    /// named in between (لاستهداف سكريبال، لكنه أضاف).
+    fn pronoun_subject(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let toks = &self.doc.tokens;
+        if i == sent.start || !PRONOUN_PARTICLES.contains(&toks[i - 1].norm) {
+            return None;
+        }
+        let here = toks[sent.start].start..toks[i].start;
+        if self.contents.iter().any(|c| here.contains(&c.start)) {
+            // (only when the pronoun agrees with the verb of that report: after وقالت إحدى
+            // الممثلات …، لكنه قال the man named in between speaks)
+            let earlier = (sent.start..i)
+                .rev()
+                .find(|&k| role(&toks[k]).is_some_and(|(r, _)| matches!(r, Role::Say | Role::Act)));
+            let feminine_verb = earlier.is_some_and(|k| self.doc.analysis(k).word.ends_with('ت'));
+            let particle = toks[i - 1].norm.as_str();
+            let agrees = if particle.ends_with("ها") {
+                feminine_verb
+            } else if particle.ends_with('ه') {
+                !feminine_verb
+            } else {
+                true
+            };
+            return if agrees { self.last_speaker.clone() } else { None };
+        }
+        let (m, e) = self.mentions.persons_within(&here).next()?;
+        Some((m.clone(), Some(*e)))
+    }
+
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
@@ -2274,6 +2310,25 @@ mod tests {
         // a relative clause that runs to the end of the sentence is all there is
         let r = reports("وانتقد كودلو، الذي عمل مستشارا غير رسمي لحملة ترمب.");
         assert!(r.iter().all(|q| q.3 != "مستشارا غير رسمي لحملة ترمب"), "{r:?}");
+    }
+
+    #[test]
+    fn a_pronoun_on_lakin_is_the_one_who_spoke_or_the_subject() {
+        let r = reports(
+            "واعتبر لافروف أن ليس لبلاده أي مصلحة في استهداف سكريبال، لكنه أضاف أن آخرين يمكن أن يستخدموا التسميم.",
+        );
+        let added = r.iter().find(|q| q.1 == "أضاف").expect("أضاف");
+        assert_eq!(added.0.as_deref(), Some("لافروف"), "{r:?}");
+        // with no report before it in the sentence, the subject the sentence opens with
+        let r = reports("وقال بوتين إن الاتفاق قائم. وقد أوقف الرئيس ترامب فصل الأسر الآن، لكنه يقول إنه ملتزم بسياسته.");
+        let says = r.iter().find(|q| q.1 == "يقول").expect("يقول");
+        assert!(says.0.as_deref().is_some_and(|s| s.ends_with("ترامب")), "{r:?}");
+        // a masculine pronoun after a woman's report is the man named in between
+        let r = reports(
+            "وقالت إحدى الممثلات إنهن توجهن نحو رئيس البرلمان، اسماعيل كهرمان، لكنه قال إن النساء لن يصعدن إلى المسرح.",
+        );
+        let said = r.iter().find(|q| q.1 == "قال").expect("قال");
+        assert_ne!(said.0.as_deref(), Some("إحدى الممثلات"), "{r:?}");
     }
 
     #[test]
