@@ -162,7 +162,6 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     }
     // من دون أن يؤكد، دون تأكيد، لم تؤكد
     if w == "دون" || w == "بدون" {
-        let from = with_min;
         let n1 = toks.get(i + 1).map(|x| x.norm.as_str());
         let n2 = toks.get(i + 2).map(|x| x.norm.as_str());
         let can_check = || toks.get(i + 2).is_some_and(|x| stem_in(x, &CAN)) && (window(i + 3, 4) || far(i + 3, 7));
@@ -170,7 +169,7 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
             || (n1 == Some("ان") && matches!(n2, Some("يؤكد" | "تؤكد" | "يتسني" | "يتسن" | "يتم")))
             || (n1 == Some("ان") && can_check())
         {
-            return Some((from, HedgeKind::Unverified));
+            return Some((with_min, HedgeKind::Unverified));
         }
     }
     if matches!(w, "غير") && toks.get(i + 1).is_some_and(|x| matches!(x.norm.as_str(), "مؤكده" | "مؤكد" | "مؤكدا"))

@@ -116,7 +116,7 @@ fn quoted_name_end(doc: &Doc, mentions: &Mentions, s: usize, limit: usize) -> Op
     let next = &toks[close + 1];
     let n = next.norm.as_str();
     // the content's marker, or a source's عن or an adverbial
-    let marked = matches!(n, "ان" | "بان") || SUBJECT_MARKERS.contains(&n);
+    let marked = that_marker(next);
     let follows = marked || next.is_punct(':') || matches!(n, "عن" | "في" | "عبر" | "الي");
     // a short name no tagger knows (وذكرت "واس" بأن): one or two words, the content's marker
     // right after
@@ -1283,7 +1283,7 @@ impl Reader<'_, '_> {
         // المحققون أن …): alone it is the impersonal passive (ويعتقد على نطاق واسع أن، مما كان
         // يعتقد، يعتقد 9 من كل 10 أشخاص أن)
         if BELIEF_CUES.contains(&doc.analysis(i).word)
-            && (speaker.is_none() || !content_from.is_some_and(|c| after_that(doc, c)))
+            && (speaker.is_none() || !content_from.is_some_and(|c| that_clause(doc, sent, i, c)))
         {
             return i + 1;
         }
@@ -1410,12 +1410,7 @@ impl Reader<'_, '_> {
         // ويعتبر من أبرز، التي تعتبر الأكثر فقرا: the present يعتبر reports only with a
         // that-clause or with a subject named right after it and no predicate of the passive next
         if CONSIDERED.get(&doc.analysis(i).word) == Some(&true) {
-            let marker = |k: usize| {
-                k < sent.end
-                    && (matches!(toks[k].norm.as_str(), "ان" | "بان")
-                        || SUBJECT_MARKERS.contains(&toks[k].norm.as_str()))
-            };
-            let that = content_from.is_some_and(|c| marker(c) || c > i + 1 && marker(c - 1));
+            let that = content_from.is_some_and(|c| that_clause(doc, sent, i, c));
             let object_next = named_after
                 && s < sent.end
                 && (toks[s].kind == TokenKind::Arabic || is_open_quote(&toks[s]))
@@ -1590,13 +1585,13 @@ impl Reader<'_, '_> {
             }
             // وهدد الحوثيون بإغلاق المضيق: a definite sound plural in the nominative is the subject
             // (the object would end in ين)
-            let word = doc.analysis(sp.start);
+            let a = doc.analysis(sp.start);
             let nominative = sp.len() == 1
                 && toks[sp.start].kind == TokenKind::Arabic
-                && word.article
-                && word.prep.is_none()
-                && word.word.chars().count() >= 5
-                && word.word.strip_suffix("ون").is_some_and(|stem| {
+                && a.article
+                && a.prep.is_none()
+                && a.word.chars().count() >= 5
+                && a.word.strip_suffix("ون").is_some_and(|stem| {
                     // (a sound plural has its oblique too; القانون، التلفزيون have none)
                     khabar_text::clitic::frequency(&format!("{stem}ين")) >= 5
                 });
@@ -2031,10 +2026,6 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
-    /// ولكنها قالت), not one named in what was reported before the cue (وأشار الحارس إلى أن
-    /// فريقه استعد لمواجهة راموس، وتابع: the keeper goes on; راموس is spoken of). A cue inside
-    /// a report's content may take a person of that content (قالت الصحيفة إن الممثلة … أضافت).
     /// The one a particle's pronoun right before the cue at `i` stands for (لكنه أضاف): the
     /// speaker of a report earlier in the sentence (وقال X إنه …، لكنه أضاف), else the first
     /// person the sentence names, its subject (وقد أوقف الرئيس ترامب …، لكنه يقول) — not a person
@@ -2066,6 +2057,10 @@ impl Reader<'_, '_> {
         Some((m.clone(), Some(*e)))
     }
 
+    /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
+    /// ولكنها قالت), not one named in what was reported before the cue (وأشار الحارس إلى أن
+    /// فريقه استعد لمواجهة راموس، وتابع: the keeper goes on; راموس is spoken of). A cue inside
+    /// a report's content may take a person of that content (قالت الصحيفة إن الممثلة … أضافت).
     fn person_earlier(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
@@ -2152,19 +2147,26 @@ impl Reader<'_, '_> {
     }
 }
 
-/// Whether the content starting at `c` is a that-clause: after أن/بأن, or at أنه/بأنها ….
-fn after_that(doc: &Doc, c: usize) -> bool {
-    let toks = &doc.tokens;
-    c < toks.len() && SUBJECT_MARKERS.contains(&toks[c].norm.as_str())
-        || c > 0 && matches!(toks[c - 1].norm.as_str(), "ان" | "بان")
+/// A content's that-marker: أن، بأن، أنه، بأنها ….
+fn that_marker(t: &khabar_text::token::Token) -> bool {
+    let n = t.norm.as_str();
+    matches!(n, "ان" | "بان") || SUBJECT_MARKERS.contains(&n)
+}
+
+/// Whether the content from `c` of the cue at `i` is a that-clause: it opens at its marker or
+/// right after it (يعتبر أن، ويعتقد المحققون أن …).
+fn that_clause(doc: &Doc, sent: &Range<usize>, i: usize, c: usize) -> bool {
+    let marker = |k: usize| k < sent.end && that_marker(&doc.tokens[k]);
+    marker(c) || c > i + 1 && marker(c - 1)
 }
 
 /// A denial or condemnation whose whole object is one word that ends the sentence is still a
 /// report (ونفت حماس ذلك، وأدان الرئيس العنف، ودانت الخارجية الواقعة): a demonstrative or a
-/// definite noun, named speaker. Any other single word (an adverb, an indefinite) is not taken.
-fn lone_object(doc: &Doc, i: usize, r: Role, named: bool, from: usize, next: usize, sent: &Range<usize>) -> bool {
+/// definite noun, with a speaker found. Any other single word (an adverb, an indefinite) is not
+/// taken.
+fn lone_object(doc: &Doc, i: usize, r: Role, has_speaker: bool, from: usize, next: usize, sent: &Range<usize>) -> bool {
     let toks = &doc.tokens;
-    if r != Role::Act || !named || next != from + 1 || !LONE_OBJECT_CUES.contains(&doc.analysis(i).word) {
+    if r != Role::Act || !has_speaker || next != from + 1 || !LONE_OBJECT_CUES.contains(&doc.analysis(i).word) {
         return false;
     }
     // the sentence ends right after the word (a full stop or the end of the text)
