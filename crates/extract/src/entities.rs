@@ -1091,6 +1091,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     regions(doc, &mut found);
     let mut found = join_adjacent(doc, found);
     repeats(doc, &mut found);
+    short_names(doc, &mut found);
     surnames(doc, &mut found);
     group(doc, found)
 }
@@ -1285,6 +1286,82 @@ fn repeats(doc: &Doc, found: &mut Vec<MentionRec>) {
             taken[tokens].iter_mut().for_each(|t| *t = true);
             break;
         }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.tokens.start);
+    }
+}
+
+static SHORT_NAME_HEADS: Lazy = lexicon!("short_name_heads");
+
+/// An organization named once with its kind and a definite one-word name (نادي الهلال، صحيفة
+/// الأهرام; `short_name_heads.tsv`) is the same organization where the name stands alone later in
+/// the article (فاز الهلال، ولاعب الهلال، وقالت الأهرام), bare or after one clitic letter. Not where a definite word follows that may be its adjective (الهلال الأحمر
+/// is another body, العولمة الاقتصادية an adjective) nor inside another mention.
+fn short_names(doc: &Doc, found: &mut Vec<MentionRec>) {
+    let toks = &doc.tokens;
+    let mut names: Vec<&str> = Vec::new();
+    for m in found.iter().filter(|m| m.kind == EntityType::Org && m.tokens.len() == 2) {
+        let (head, name) = (doc.analysis(m.tokens.start), doc.analysis(m.tokens.start + 1));
+        let n = toks[m.tokens.start + 1].norm.as_str();
+        // (نادى الجميع is a verb: the kind is spelled with its ي)
+        let head_raw = &doc.text[toks[m.tokens.start].start..toks[m.tokens.start].end];
+        if !head.article
+            && head.prep.is_none()
+            && SHORT_NAME_HEADS.contains(&head.word)
+            && !head_raw.ends_with('ى')
+            && toks[m.tokens.start + 1].kind == TokenKind::Arabic
+            && name.article
+            && name.prep.is_none()
+            && name.conj.is_none()
+            && n.starts_with("ال")
+            && n.chars().count() >= 5
+            // (قناة النادي is the club's channel: a kind of body is no name)
+            && ORG_HEADS.get(n).is_none()
+            && ORG_HEADS.get(&n["ال".len()..]).is_none()
+            && !names.contains(&n)
+        {
+            names.push(n);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; toks.len()];
+    for m in found.iter() {
+        taken[m.tokens.clone()].iter_mut().for_each(|t| *t = true);
+    }
+    let mut added = Vec::new();
+    for (p, t) in toks.iter().enumerate() {
+        if taken[p] || t.kind != TokenKind::Arabic {
+            continue;
+        }
+        let n = t.norm.as_str();
+        let (clitic, name) = match names.iter().find(|w| **w == n) {
+            Some(w) => (0, *w),
+            None => match n.strip_prefix(REPEAT_CLITICS).and_then(|rest| names.iter().find(|w| **w == rest)) {
+                Some(w) => (1, *w),
+                None => continue,
+            },
+        };
+        // (nor where it may be an adjective of the definite noun before: العولمة الاقتصادية)
+        let adjective_after = toks.get(p + 1).is_some_and(|a| a.kind == TokenKind::Arabic && a.norm.starts_with("ال"));
+        let adjective_of = clitic == 0
+            && p > 0
+            && toks[p - 1].kind == TokenKind::Arabic
+            && doc.analysis(p - 1).article
+            && doc.analysis(p - 1).prep.is_none();
+        if adjective_after || adjective_of {
+            continue;
+        }
+        let key = name.to_string();
+        added.push(MentionRec {
+            span: doc.start_after_clitic(p, clitic)..t.end,
+            kind: EntityType::Org,
+            key,
+            tokens: p..p + 1,
+        });
     }
     if !added.is_empty() {
         found.extend(added);
@@ -1907,6 +1984,16 @@ mod tests {
         let names = named("وقال التحالف إن الحوثيين أطلقوا صاروخا. وهدد الحوثيون بإغلاق المضيق.");
         let houthis = names.iter().filter(|(t, n)| *t == EntityType::Org && n.starts_with("الحوثي")).count();
         assert!(houthis >= 1, "{names:?}");
+    }
+
+    #[test]
+    fn an_organization_named_with_its_kind_is_named_alone_later() {
+        let names = named("وقال رئيس نادي الهلال إن الفريق جاهز. وفاز الهلال على ضيفه، وقال لاعب الهلال إنه سعيد. ووصلت طواقم الهلال الأحمر. ونادى الجميع بالهدوء، وحضر الجميع.");
+        // twice alone, not in الهلال الأحمر
+        let alone = names.iter().filter(|(t, n)| *t == EntityType::Org && n == "الهلال").count();
+        assert_eq!(alone, 2, "{names:?}");
+        // نادى is a verb, and its object no club
+        assert!(names.iter().all(|(_, n)| n != "الجميع"), "{names:?}");
     }
 
     #[test]

@@ -1093,14 +1093,24 @@ fn content_end_past(doc: &Doc, from: usize, past: usize, sent_end: usize) -> usi
             if r == Role::Attr && k > from + 2 || part || new_report {
                 return if after_comma { k - 1 } else { k };
             }
-            // ، كما قال …: the reporter goes on to another report
+            // ، كما قال …، لكنه أضاف …: the reporter goes on to another report
             if matches!(r, Role::Say | Role::Act)
                 && letters == 0
                 && k >= from + 3
-                && toks[k - 1].norm == "كما"
+                && (toks[k - 1].norm == "كما" || PRONOUN_PARTICLES.contains(&toks[k - 1].norm))
                 && is_comma(&toks[k - 2])
             {
                 return k - 2;
+            }
+            // … تعديل القانون موضحا أنه: a participle that opens its own that-clause opens a
+            // report of its own, comma or not (after a content of a few words: دعا إلى "الجهاد"
+            // مؤكدا أن keeps its one word with the rest)
+            if r == Role::Part
+                && letters == 0
+                && (from..k).filter(|&j| toks[j].is_word()).count() >= 3
+                && toks.get(k + 1).is_some_and(that_marker)
+            {
+                return k;
             }
         }
     }
@@ -1571,7 +1581,8 @@ impl Reader<'_, '_> {
                 || (c <= sp.end + 7 + listener_name_len(sp.end, c) && sp.end < sent.end && {
                     let n = &toks[sp.end];
                     doc.analysis(sp.end).prep == Some('ل')
-                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
+                        // (أفاد التلفزيون الرسمي نقلا عن وزارة الصحة بأن: the source it carries)
+                        || matches!(n.norm.as_str(), "في" | "خلال" | "امام" | "عبر" | "نقلا")
                         || ADVERBIAL.contains(n.norm.as_str())
                 })
         });
@@ -2051,7 +2062,12 @@ impl Reader<'_, '_> {
             } else {
                 true
             };
-            return if agrees { self.last_speaker.clone() } else { None };
+            if agrees {
+                return self.last_speaker.clone();
+            }
+            // (else the last person named before it, in that report's content or not)
+            let (m, e) = self.mentions.persons_within(&here).last()?;
+            return Some((m.clone(), Some(*e)));
         }
         let (m, e) = self.mentions.persons_within(&here).next()?;
         Some((m.clone(), Some(*e)))
@@ -2312,6 +2328,36 @@ mod tests {
         // a relative clause that runs to the end of the sentence is all there is
         let r = reports("وانتقد كودلو، الذي عمل مستشارا غير رسمي لحملة ترمب.");
         assert!(r.iter().all(|q| q.3 != "مستشارا غير رسمي لحملة ترمب"), "{r:?}");
+    }
+
+    #[test]
+    fn a_content_ends_where_the_reporter_or_another_report_takes_over() {
+        // ، لكنه أضاف: the next report
+        let r =
+            reports("واعتبر لافروف أن ليس لبلاده أي دافع لاستهداف سكريبال، لكنه أضاف أن آخرين يمكن أن يستخدموا التسميم.");
+        let considered = r.iter().find(|q| q.1 == "اعتبر").expect("اعتبر");
+        assert_eq!(considered.3, "ليس لبلاده أي دافع لاستهداف سكريبال", "{r:?}");
+        // ، في إشارة إلى: the reporter's own words
+        let r = reports(
+            "وقال المتحدث إن \"المملكة لن تسمح للحوثي أن يصبح حزب الله آخر\"، في إشارة إلى الصراع الدائر في اليمن.",
+        );
+        assert!(r.first().is_some_and(|q| !q.3.contains("إشارة")), "{r:?}");
+        // a participle with its own that-clause, comma or not
+        let r =
+            reports("وأعلن نتانياهو أنه لا يعتزم تعديل القانون موضحا أنه من دون هذا النص لن يكون ممكنا ضمان المستقبل.");
+        assert_eq!(r.first().map(|q| q.3.as_str()), Some("أنه لا يعتزم تعديل القانون"), "{r:?}");
+        // … but a content of one or two words keeps it: دعا إلى "الجهاد" مؤكدا أن
+        let r = reports("ودعا زعيم التنظيم أيمن الظواهري في تسجيل إلى \"الجهاد\" مؤكدا أن القرار دليل على الفشل.");
+        assert!(r.iter().any(|q| q.1 == "دعا"), "{r:?}");
+        // a participle that opens no that-clause stays in the content
+        let r = reports("وقال الوزير إن الحكومة ستبقى في مكانها منوها بالجهود.");
+        assert!(r.first().is_some_and(|q| q.3.contains("منوها")), "{r:?}");
+    }
+
+    #[test]
+    fn a_source_carried_between_the_subject_and_the_content_leaves_the_subject_speaking() {
+        let r = reports("وأفاد التلفزيون الرسمي التركي نقلا عن وزارة الصحة بأن القطار خرج عن سكته.");
+        assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some("التلفزيون الرسمي التركي"), "{r:?}");
     }
 
     #[test]
