@@ -119,7 +119,7 @@ const NAME_REACH: usize = 10;
 
 /// The person a description names when no person is named in it: the words of the source
 /// (الرئيس الأميركي، المتحدثة باسم البيت الأبيض: two words at least, or a title alone such as
-/// الملك) written earlier right before
+/// الملك, or الوزير after وزير الخزانة) written earlier right before
 /// a person's name (الرئيس الأميركي دونالد ترمب), the nearest such place.
 fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
     if mentions.last_person_within(span).is_some() {
@@ -137,21 +137,36 @@ fn described_person(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<
     // the first word may carry a conjunction the earlier one lacks (والرئيس / الرئيس)
     let first = |a: &str, b: &str| a == b || a.strip_prefix('و') == Some(b) || b.strip_prefix('و') == Some(a);
     let earliest = from.saturating_sub(DESCRIBED_WINDOW);
-    (earliest..from.saturating_sub(n)).rev().find_map(|j| {
-        let next = toks.get(j + n)?;
-        let same = first(&toks[j].norm, &words[0].norm) && (1..n).all(|k| toks[j + k].norm == words[k].norm);
-        if !same {
-            return None;
-        }
-        // the name right after, or after the rest of the description (المتحدث باسم الحكومة
-        // البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل) within the sentence
-        let reach = toks[j + n..toks.len().min(j + n + NAME_REACH)]
-            .iter()
-            .take_while(|t| !matches!(t.norm.as_str(), "." | "؟" | "!" | ":" | "؛"))
-            .last()?;
-        let at = mentions.persons.partition_point(|(s, _)| s.start < next.start);
-        mentions.persons.get(at).filter(|(s, _)| s.start < reach.end).map(|(_, e)| *e)
-    })
+    // the same words first; then, for a title alone, definite, the title written before
+    // indefinite, in construct with what it is of (الوزير after وزير الخزانة الأميركي، ستيف
+    // منوتشين): الرئيس is the president named so before any head of another body
+    let search = |construct: bool| {
+        (earliest..from.saturating_sub(n)).rev().find_map(|j| {
+            let next = toks.get(j + n)?;
+            let same = if construct {
+                // (not where what it is of is a person, or one spoken for: محامي ستورمي دانييلز،
+                // متحدث باسم رئيسة الوزراء تيريزا ماي name the lawyer's client, the one spoken for)
+                let of_person = mentions.persons.iter().any(|(m, _)| m.start >= next.start && m.start < next.end);
+                words[0].norm.strip_prefix("ال").is_some_and(|t| first(&toks[j].norm, t))
+                    && !of_person
+                    && next.norm != "باسم"
+            } else {
+                first(&toks[j].norm, &words[0].norm) && (1..n).all(|k| toks[j + k].norm == words[k].norm)
+            };
+            if !same {
+                return None;
+            }
+            // the name right after, or after the rest of the description (المتحدث باسم الحكومة
+            // البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل) within the sentence
+            let reach = toks[j + n..toks.len().min(j + n + NAME_REACH)]
+                .iter()
+                .take_while(|t| !matches!(t.norm.as_str(), "." | "؟" | "!" | ":" | "؛"))
+                .last()?;
+            let at = mentions.persons.partition_point(|(s, _)| s.start < next.start);
+            mentions.persons.get(at).filter(|(s, _)| s.start < reach.end).map(|(_, e)| *e)
+        })
+    };
+    search(false).or_else(|| if titled { search(true) } else { None })
 }
 
 /// The person a titled surname names when the tagger left it untagged (العقيد المالكي after
@@ -425,6 +440,14 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "الملك");
         assert_eq!(entity(&a, &speaker.entity), Some("محمد السادس"), "{:?}", a.quotes);
+        // written before indefinite, in construct with what the title is of
+        let a = Pipeline::all().extract(
+            None,
+            None,
+            "قال وزير الخزانة الأميركي، ستيف منوتشين، إن الرئيس لا ينوي التراجع. وأبلغ الوزير قناة فوكس نيوز قائلا \"سنمضي قدما في رسومنا الجمركية\".",
+        );
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(entity(&a, &speaker.entity), Some("ستيف منوتشين"), "{:?}", a.quotes);
     }
 
     #[test]
