@@ -473,6 +473,15 @@ fn word_figure(t: &Token, coordinated: bool) -> Option<(f64, Option<Category>)> 
     {
         return Some((1.0, None));
     }
+    // استشهد فلسطينيان، أصيبت إسرائيليتان: and in the dual of the nominative, two (the oblique
+    // ـيين is also the plural)
+    if letters_ok(letters)
+        && !bare.starts_with("ال")
+        && (bare.ends_with("يان") || bare.ends_with("يتان"))
+        && crate::events::words::nationality(t).is_some()
+    {
+        return Some((2.0, None));
+    }
     None
 }
 
@@ -519,6 +528,11 @@ fn count_at_word(
     };
     // (بينهم طفلان، منهم امرأة: a breakdown in words takes the category of the count before)
     let mut before = if i > sent.start { category_before(doc, sent, i, inherited) } else { None };
+    // استشهد فلسطيني: an event word the model was not trained with, right before
+    if before.is_none() && i > sent.start {
+        let late = proclitic_splits(&toks[i - 1].norm).find_map(|(l, w)| LATE_EVENTS.get(w.as_ref()).map(|&c| (c, l)));
+        before = late.map(|(cat, letters)| (Some(cat), i - 1, letters));
+    }
     // اعتقلت الشرطة شخصين، اعتقلت تركيا جنديين: a verb and its subject before two people
     if before.is_none() && value == 2.0 {
         before = verb_and_subject_before(doc, sent, i).map(|(cat, v, letters)| (Some(cat), v, letters));
@@ -1222,6 +1236,10 @@ mod tests {
         // a person by trade or by nationality, one
         assert_eq!(counts("وأعلن الجيش مقتل مدرب أمريكي"), vec![c("KILL", 1.0, "exact", "مقتل مدرب")]);
         assert_eq!(counts("وقتل فلسطيني برصاص الجيش"), vec![c("KILL", 1.0, "exact", "قتل فلسطيني")]);
+        // two in the dual of the nominative; the oblique is also the plural
+        assert_eq!(counts("واستشهد فلسطينيان برصاص الجيش"), vec![c("KILL", 2.0, "exact", "استشهد فلسطينيان")]);
+        assert_eq!(counts("وقتل فلسطينيين برصاص الجيش"), vec![]);
+        assert_eq!(counts("وأصيب الإسرائيليان في الهجوم"), vec![]);
         // but not a nationality that describes the noun before the event word
         assert_eq!(counts("بموجب مذكرة توقيف إسبانية"), vec![]);
         assert_eq!(counts("تورط طالب لجوء سوري في الحادث"), vec![]);
