@@ -578,7 +578,8 @@ fn count_at_word(
     }
     let mut last = match told_after {
         Some((_, verb)) => verb,
-        None if one_of => i + 1,
+        // (قتل شخص واحد: the واحد said after the noun is no figure of its own)
+        None if one_of || value == 1.0 && said_one => i + 1,
         None => i,
     };
     let mut qualifier = None;
@@ -1232,6 +1233,8 @@ mod tests {
     fn words_for_one_or_two() {
         assert_eq!(counts("أدى إلى مقتل شخصين على الأقل"), vec![c("KILL", 2.0, "at_least", "مقتل شخصين على الأقل")]);
         assert_eq!(counts("أسفر عن مقتل جندي"), vec![c("KILL", 1.0, "exact", "مقتل جندي")]);
+        // one said after the noun is the same one
+        assert_eq!(counts("وقتل شخص واحد على الأقل"), vec![c("KILL", 1.0, "at_least", "قتل شخص واحد على الأقل")]);
         assert_eq!(counts("مقتل الجندي"), vec![]);
         // a person by trade or by nationality, one
         assert_eq!(counts("وأعلن الجيش مقتل مدرب أمريكي"), vec![c("KILL", 1.0, "exact", "مقتل مدرب")]);
