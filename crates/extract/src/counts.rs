@@ -912,6 +912,20 @@ fn is_score(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
     noun_after(toks, last + 1, sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
 }
 
+/// A figure that is no number of people an event befell but the base of a rate (لكل 100 ألف
+/// شخص) or, when the event word stands before it (`first`), the whole a part was taken from
+/// (قتل سبعة إيرانيين من بين 14 شخصا); a whole that names its own event is one (من أصل 68,5
+/// مليون نازح، من بين 53 معتقلا).
+fn is_rate_or_total(toks: &[Token], sent: &Range<usize>, n: &NumberMatch, first: usize) -> bool {
+    let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
+    let word = |k: usize| toks[k].norm.as_str();
+    (p > sent.start && word(p - 1) == "لكل")
+        || (p > sent.start + 1
+            && first + 2 < p
+            && word(p - 2) == "من"
+            && matches!(word(p - 1), "بين" | "اصل" | "مجموع" | "اجمالي"))
+}
+
 /// Things of sport and games a figure counts (`count_things.tsv`).
 static THINGS: Lazy = lexicon!("count_things");
 
@@ -1048,6 +1062,9 @@ fn run(
                     // decision: the model is trained on every candidate as before)
                     let excluded = |f: &Found| {
                         is_score(toks, sent, &n)
+                            || is_rate_or_total(toks, sent, &n, f.first)
+                            // (no fraction of a person: 111.33 جريمة قتل لكل 100 ألف)
+                            || f.value.fract() != 0.0
                             || counts_things(toks, sent, &n)
                             || f.category == Category::Wound && infection(toks, sent, &n)
                             || f.category == Category::Protest && joined_no_protest(toks, sent, &n)
@@ -1227,6 +1244,17 @@ mod tests {
     fn verb_after_figure() {
         assert_eq!(counts("إن 130 انقلابياً قتلوا"), vec![c("KILL", 130.0, "exact", "130 انقلابياً قتلوا")]);
         assert_eq!(counts("14 مدنيا على الأقل قتلوا"), vec![c("KILL", 14.0, "at_least", "14 مدنيا على الأقل قتلوا")]);
+    }
+
+    #[test]
+    fn a_rate_a_whole_or_a_fraction_is_no_count() {
+        assert!(counts("وسجلت 111.33 جريمة قتل لكل 100 ألف شخص").is_empty());
+        assert_eq!(counts("وقتل سبعة إيرانيين من بين 14 شخصا"), vec![c("KILL", 7.0, "exact", "قتل سبعة إيرانيين")]);
+        assert_eq!(counts("واعتقل 10 من أصل 30 شخصا").len(), 1);
+        // a whole that names its own event is one
+        assert_eq!(counts("ويشكلون 25 مليون شخص من أصل 68 مليون نازح").last().map(|c| c.1), Some(68_000_000.0));
+        // a fraction with its scale word is a whole number of people
+        assert_eq!(counts("وقتل 1.5 مليون شخص").first().map(|c| c.1), Some(1_500_000.0));
     }
 
     #[test]
