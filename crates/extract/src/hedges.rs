@@ -23,6 +23,8 @@ static CONFIRMATION: Lazy = lexicon!("hedge_confirmation");
 static EXIST: Lazy = lexicon!("hedge_exist");
 static DENY: Lazy = lexicon!("hedge_deny");
 static UNCLEAR: Lazy = lexicon!("hedge_unclear");
+/// Words saying checking is impossible or hard (تعذر، يصعب، من الصعب).
+static IMPOSSIBLE: Lazy = lexicon!("hedge_impossible");
 /// Stems of verbs of being able, before تحديد (`hedge_able_stems.tsv`).
 static ABLE_STEMS: Lazy = lexicon!("hedge_able_stems");
 static QUESTION: Lazy = lexicon!("hedge_question");
@@ -155,10 +157,15 @@ fn trigger(toks: &[Token], sent: &Range<usize>, i: usize) -> Option<(usize, Hedg
     if stem_in(t, &AWAIT) && toks.get(i + 1).is_some_and(confirming) {
         return Some((i, HedgeKind::Unverified));
     }
-    let impossible =
-        t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "تعذر" | "يتعذر"));
-    if impossible && window(i + 1, 3) {
-        return Some((i, HedgeKind::Unverified));
+    let impossible = t.kind == TokenKind::Arabic && proclitic_splits(&t.norm).any(|(_, r)| IMPOSSIBLE.contains(&r));
+    // (the word of checking within the clause: not من الصعب مواكبتها، يؤكد …)
+    let checking_next = (i + 1..(i + 4).min(sent.end))
+        .take_while(|&k| toks[k].kind != TokenKind::Punct)
+        .any(|k| stem_in(&toks[k], &CHECK));
+    if impossible && checking_next {
+        // (من الصعب التحقق: from its من)
+        let from = if i > sent.start && matches!(toks[i - 1].norm.as_str(), "من" | "ومن") { i - 1 } else { i };
+        return Some((from, HedgeKind::Unverified));
     }
     // من دون أن يؤكد، دون تأكيد، لم تؤكد
     if w == "دون" || w == "بدون" {
@@ -281,6 +288,10 @@ mod tests {
         assert_eq!(hedges("لا تستطيع تأكيد هذه المعلومات على الفور."), vec!["لا تستطيع تأكيد هذه المعلومات على الفور"]);
         assert_eq!(hedges("من دون أن يؤكد خبراً أوردته وسائل إعلام."), vec!["من دون أن يؤكد خبراً أوردته وسائل إعلام"]);
         assert_eq!(hedges("لم يتسن لفرانس برس التحقق منها."), vec!["لم يتسن لفرانس برس التحقق منها"]);
+        // checking said to be hard or impossible
+        assert_eq!(hedges("ويصعب التحقق من هذه الأرقام."), vec!["ويصعب التحقق من هذه الأرقام"]);
+        assert_eq!(hedges("ومن الصعب التأكد من صحة الرواية."), vec!["ومن الصعب التأكد من صحة الرواية"]);
+        assert!(hedges("ومن الصعب أن نعرف ما حدث.").is_empty());
     }
 
     #[test]
