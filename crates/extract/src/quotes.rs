@@ -1733,11 +1733,12 @@ impl Reader<'_, '_> {
         }
         let from = toks[s.min(toks.len() - 1)].start;
         let to = toks[reach.max(s + 1).min(toks.len()) - 1].end;
-        // the first person (in entity order) named there, at its first mention there
+        // the first person named there, nearest the description (its apposition: وقال المتحدث
+        // باسم البيت الأبيض، جوش رافل، الذي يعمل مع … صهر الرئيس دونالد ترمب، إن …)
         let named = mentions
             .within(&(from..to))
             .filter(|(_, e)| mentions.kind(*e) == EntityType::Per)
-            .min_by_key(|(m, e)| (*e, m.start))
+            .min_by_key(|(m, _)| m.start)
             .map(|(m, e)| (m.clone(), *e));
         if let Some((mut m, e)) = named {
             // and the rest of the name the tagger left out (جيف | سيشنز)
@@ -2376,6 +2377,14 @@ mod tests {
     fn a_source_carried_between_the_subject_and_the_content_leaves_the_subject_speaking() {
         let r = reports("وأفاد التلفزيون الرسمي التركي نقلا عن وزارة الصحة بأن القطار خرج عن سكته.");
         assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some("التلفزيون الرسمي التركي"), "{r:?}");
+    }
+
+    #[test]
+    fn the_person_named_right_after_a_description_speaks_not_one_named_earlier_in_the_article() {
+        let r = reports(
+            "قال الرئيس دونالد ترمب إن الاتفاق جيد. وقال المتحدث باسم البيت الأبيض، جوش رافل، الذي يعمل مع جاريد كوشنر، صهر الرئيس دونالد ترمب، إن التصريحات \"مغلوطة\".",
+        );
+        assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some("جوش رافل"), "{r:?}");
     }
 
     #[test]
