@@ -193,19 +193,47 @@ fn titled_surname(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<us
 
 /// The organization a definite head noun alone stands for (الشركة after شركة موانئ دبي العالمية,
 /// المنظمة after منظمة العفو الدولية): the span is one word, ال and a noun of three letters or
-/// more, and the nearest organization mention before it begins with that noun. No list of heads:
+/// more (and up to two relative adjectives), and the nearest organization mention before it
+/// begins with that noun. No list of heads:
 /// the article's own names say which nouns head an organization.
 fn definite_head(toks: &[Token], mentions: &Mentions, span: &Span) -> Option<usize> {
     // (the span may start after the ل of an attribution inside its word: وفقا لل|منظمة)
     let from = toks.partition_point(|t| t.end <= span.start);
     let to = toks.partition_point(|t| t.end <= span.end);
-    let [word] = toks.get(from..to)? else { return None };
+    // (and after it, relative adjectives that say which: النادي القطري after نادي الدحيل; a
+    // mention with another one is another body: الحكومة السورية is no الحكومة التركية)
+    let relative = |t: &Token| {
+        t.kind == TokenKind::Arabic && t.norm.starts_with("ال") && (t.norm.ends_with('ي') || t.norm.ends_with("يه"))
+    };
+    let (word, adjectives) = match toks.get(from..to)? {
+        [word] => (word, &[][..]),
+        [word, rest @ ..] if rest.len() <= 2 && rest.iter().all(relative) => (word, rest),
+        _ => return None,
+    };
     let bare = word.norm.trim_start_matches('و');
     let head = bare.strip_prefix("ال").or_else(|| bare.strip_prefix("لل")).filter(|h| h.chars().count() >= 3)?;
     let before = mentions.items.partition_point(|(m, _)| m.end <= span.start);
     mentions.items[..before].iter().rev().find_map(|(m, e)| {
         if mentions.kind(*e) != EntityType::Org {
             return None;
+        }
+        if !adjectives.is_empty() {
+            let (a, b) = (toks.partition_point(|t| t.end <= m.start), toks.partition_point(|t| t.end <= m.end));
+            let other = toks[a..b.min(toks.len())]
+                .iter()
+                .any(|t| relative(t) && t.norm != word.norm && !adjectives.iter().any(|x| x.norm == t.norm));
+            // a nationality must be the body's own: written with one of its mentions (صحيفة
+            // لوموند الفرنسية … الصحيفة الفرنسية), not guessed (النادي الفرنسي is no دورتموند)
+            let said = |x: &Token| {
+                mentions.items.iter().filter(|(_, f)| f == e).any(|(n, _)| {
+                    let k = toks.partition_point(|t| t.end <= n.end);
+                    toks[k.min(toks.len())..(k + 3).min(toks.len())].iter().any(|t| t.norm == x.norm)
+                })
+            };
+            let unsaid = adjectives.iter().any(|x| crate::events::words::nationality(x).is_some() && !said(x));
+            if other || unsaid {
+                return None;
+            }
         }
         // the token the mention starts in, and its word from there (a mention may start after
         // a clitic: ل|وزارة الصحة)
@@ -460,6 +488,15 @@ mod tests {
         let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
         assert_eq!(speaker.text, "الشركة");
         assert_eq!(entity(&a, &speaker.entity), Some("شركة موانئ دبي العالمية"), "{:?}", a.quotes);
+        // with a relative adjective after it; a nationality only where the body was given it
+        let text = "وقالت صحيفة لوموند الفرنسية إن الحكومة ستستقيل. وأضافت الصحيفة الفرنسية أن الرئيس لم يعلق.";
+        let a = Pipeline::all().extract(None, None, text);
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(entity(&a, &speaker.entity).map(|n| n.contains("لوموند")), Some(true), "{:?}", a.quotes);
+        let text = "وقالت صحيفة لوموند إن الحكومة ستستقيل. وأضافت الصحيفة البريطانية أن الرئيس لم يعلق.";
+        let a = Pipeline::all().extract(None, None, text);
+        let speaker = a.quotes.last().and_then(|q| q.speaker.as_ref()).unwrap();
+        assert_eq!(entity(&a, &speaker.entity), None, "{:?}", a.quotes);
     }
 
     #[test]
