@@ -676,7 +676,11 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
         return Some((doc.span(start..k), None));
     }
     described_before(doc, floor, k, true)
-        .map(|r| (doc.span(r), None))
+        .map(|r| {
+            // (past the ل of whose a document is)
+            let clitic = usize::from(doc.analysis(r.start).prep == Some('ل'));
+            (doc.start_after_clitic(r.start, clitic)..toks[r.end - 1].end, None)
+        })
         .or_else(|| definite_subject(doc, mentions, floor, k, cue))
 }
 
@@ -793,19 +797,24 @@ fn described_before(doc: &Doc, floor: usize, mut k: usize, past_haythu: bool) ->
                 && t.norm.chars().nth(3).is_some()
                 && ["ون", "ين", "ه"].iter().any(|e| t.norm.ends_with(e)))
     };
+    // (or with the ل of whose a document is: تصريحات لمسؤولين ترجح أن, the officials speak)
+    let of_document = |h: usize| {
+        let a = doc.analysis(h);
+        a.prep == Some('ل') && !a.article && h > floor && SOURCE_DOCUMENTS.contains(toks[h - 1].norm.as_str())
+    };
     // the nearest head with only such words after it
     let h = (k.saturating_sub(3).max(floor)..k).rev().find(|&h| {
         let a = doc.analysis(h);
         // (after إن, أن or لكن the head is in the accusative: إلا أن مسؤولا كشف)
         toks[h].kind == TokenKind::Arabic
-            && a.prep.is_none()
+            && (a.prep.is_none() || of_document(h))
             && (SPEAKER_HEADS.contains(&a.word)
                 || h > floor
                     && matches!(toks[h - 1].norm.as_str(), "ان" | "لان" | "بان" | "لكن" | "ولكن")
                     && a.word.strip_suffix('ا').is_some_and(|w| SPEAKER_HEADS.contains(w)))
     });
     if let Some(h) = h {
-        return ((h + 1..k).all(agrees) && opens_subject(doc, floor, h)).then_some(h..k);
+        return ((h + 1..k).all(agrees) && (of_document(h) || opens_subject(doc, floor, h))).then_some(h..k);
     }
     // a title in construct with a definite noun, and up to two adjectives (وكان وزير البيئة
     // النمساوي اليميني قد قال، رئيس الوزراء البريطاني قال)
@@ -2385,6 +2394,12 @@ mod tests {
             "قال الرئيس دونالد ترمب إن الاتفاق جيد. وقال المتحدث باسم البيت الأبيض، جوش رافل، الذي يعمل مع جاريد كوشنر، صهر الرئيس دونالد ترمب، إن التصريحات \"مغلوطة\".",
         );
         assert_eq!(r.last().and_then(|q| q.0.as_deref()), Some("جوش رافل"), "{r:?}");
+    }
+
+    #[test]
+    fn whose_a_document_is_speaks_through_a_verb_after_it() {
+        let r = reports("ونشرت واشنطن بوست تصريحات لمسؤولين ترجح أن كوريا الشمالية تطور صاروخا.");
+        assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some("مسؤولين"), "{r:?}");
     }
 
     #[test]
