@@ -743,18 +743,39 @@ fn name_clitic(doc: &Doc, i: usize) -> usize {
         && !PERSONS.is_name_word(&t.norm, false);
     if unseen_and {
         1
+    } else if whole_given_name(t, a) {
+        0
     } else {
         a.clitic_letters
     }
 }
+
+/// Whether a word the clitic analysis splits is a given name whole: وليد، فيصل، كمال، بسام،
+/// كريم are no و + ليد, ف + يصل, ك + مال, ب + سام, ك + ريم. The name must be one many people in
+/// Wikidata carry (at least [`WHOLE_NAME_PEOPLE`]) and at least twice as many as carry the
+/// remainder as theirs (وسام against سام), so that a conjunction before a name (وعلي) still
+/// splits.
+pub(crate) fn whole_given_name(t: &Token, a: &khabar_text::clitic::OwnedAnalysis) -> bool {
+    if a.clitic_letters == 0 || t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let whole = PERSONS.given_people(&t.norm);
+    whole >= WHOLE_NAME_PEOPLE && whole >= 2 * PERSONS.given_people(&a.word)
+}
+
+/// See [`whole_given_name`]: below this, a word (وعد، ولاء) is likelier a clitic and a word.
+const WHOLE_NAME_PEOPLE: u32 = 10;
 
 /// The grouping key of a mention over tokens `r`: normalized words, the first without its
 /// conjunction and preposition and with its article whole (للشرطة → الشرطه).
 fn key_of(doc: &Doc, r: std::ops::Range<usize>) -> String {
     let toks = &doc.tokens;
     let mut key = if toks[r.start].kind == TokenKind::Arabic {
-        if name_clitic(doc, r.start) > doc.analysis(r.start).clitic_letters {
+        let letters = name_clitic(doc, r.start);
+        if letters > doc.analysis(r.start).clitic_letters {
             toks[r.start].norm['و'.len_utf8()..].to_string()
+        } else if letters == 0 {
+            toks[r.start].norm.clone()
         } else {
             doc.analysis(r.start).word.clone()
         }
@@ -1744,6 +1765,26 @@ mod tests {
             split("وقال محمد ولد عبد العزيز إن", &["محمد", "ولد", "عبد", "العزيز"]),
             [per("محمد ولد عبد العزيز")]
         );
+    }
+
+    #[test]
+    fn a_given_name_that_opens_like_a_clitic_stays_whole() {
+        let doc = Doc::new("قال وليد المعلم وفيصل المقداد ووليد جنبلاط وكمال داود وعلي حسن وسامي وعد", None);
+        let at = |w: &str| doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == w).unwrap();
+        // the analysis splits them (و + ليد, ف + يصل, ك + مال); the name keeps its letter
+        assert_eq!(name_clitic(&doc, at("وليد")), 0);
+        assert_eq!(key_of(&doc, at("وليد")..at("وليد") + 2), "وليد المعلم");
+        assert_eq!(key_of(&doc, at("وفيصل")..at("وفيصل") + 2), "فيصل المقداد");
+        assert_eq!(key_of(&doc, at("ووليد")..at("ووليد") + 2), "وليد جنبلاط");
+        assert_eq!(key_of(&doc, at("وكمال")..at("وكمال") + 2), "كمال داود");
+        // a conjunction before a name still splits, and a rare given name (وعد) is a word
+        assert_eq!(key_of(&doc, at("وعلي")..at("وعلي") + 2), "علي حسن");
+        let i = at("وعد");
+        assert!(!whole_given_name(&doc.tokens[i], doc.analysis(i)) || doc.analysis(i).clitic_letters == 0);
+        // the speaker after a cue whose name the analysis reads as ب + سام
+        let doc = Doc::new("ويقول بسام بونني إن البلاد شهدت تراجعا ملحوظا في المخاطر.", None);
+        let at = |w: &str| doc.tokens.iter().position(|t| &doc.text[t.start..t.end] == w).unwrap();
+        assert!(whole_given_name(&doc.tokens[at("بسام")], doc.analysis(at("بسام"))));
     }
 
     #[test]

@@ -233,7 +233,9 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
     let first = doc.analysis(i);
     // (a ك the analysis takes off is mostly the word's own letter: وكالات، كبار)
     // (a ل written apart opens the listener: كشف لـCNN)
+    // (بسام، لينا: a given name whole is no preposition and a word)
     if first.prep.is_some_and(|p| p != 'ك' && !(glued && p == 'ل'))
+        && !crate::entities::whole_given_name(&toks[i], first)
         || toks[i].norm == "ل"
         || SPEAKER_STOP.contains(toks[i].norm.as_str())
         || ADVERBIAL.contains(toks[i].norm.as_str())
@@ -2291,6 +2293,20 @@ mod tests {
         ] {
             assert_eq!(reports(text).len(), 1, "{text}: {:?}", reports(text));
         }
+    }
+
+    #[test]
+    fn a_given_name_read_as_a_preposition_and_a_word_speaks() {
+        for (text, speaker) in [
+            ("ويقول بسام بونني إن البلاد شهدت تراجعا ملحوظا في المخاطر.", "بسام بونني"),
+            ("وقال فيصل المقداد إن البلاد شهدت تراجعا ملحوظا.", "فيصل المقداد"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(speaker), "{text}: {r:?}");
+        }
+        // a preposition before a word is still no speaker
+        let r = reports("وقال بصوت مرتفع إن البلاد شهدت تراجعا ملحوظا.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("بصوت مرتفع")), "{r:?}");
     }
 
     #[test]

@@ -97,6 +97,12 @@ impl Persons {
         self.words.get(w).is_some_and(|x| x.roles.iter().any(|&(r, _, n)| r == want && n >= MIN_PEOPLE))
     }
 
+    /// How many people in Wikidata's labels carry a normalized word as their given name (0 when
+    /// none).
+    pub fn given_people(&self, w: &str) -> u32 {
+        self.words.get(w).and_then(|x| x.roles.iter().find(|&&(r, _, _)| r == Role::Given)).map_or(0, |&(_, _, n)| n)
+    }
+
     /// The Latin spelling of a person's name (any Arabic spelling), if every part of it is known.
     pub fn latin(&self, name: &str) -> Option<String> {
         self.latin_normalized(&normalize(&name.replace(['_', '#'], " ")))
