@@ -41,6 +41,24 @@ static ADVERBIAL: Lazy = lexicon!("adverbial" and WEEKDAYS);
 static SAY_ABOUT: Lazy = lexicon!("say_about");
 /// Words that end a speaker phrase.
 static SPEAKER_STOP: Lazy = lexicon!("speaker_stop");
+/// `pronoun_prepositions.tsv`: prepositions and adverbs that take an attached pronoun.
+static PRONOUN_PREPOSITIONS: Lazy = lexicon!("pronoun_prepositions");
+
+/// Whether a word is a preposition or an adverb carrying a pronoun (فوقها، أمامهم، لديه، له،
+/// عنهم): after a cue it stands between the verb and its subject (قال عنهم ترامب، أشار إليه
+/// جون ألترمان), and no speaker begins with it.
+fn pronoun_preposition(norm: &str) -> bool {
+    // (not in the first person: قبلي، نحوي، تحتي are adjectives)
+    ["هما", "هم", "هن", "ها", "ه", "كما", "كم", "ك", "نا"].iter().any(|p| {
+        norm.strip_suffix(p).is_some_and(|stem| {
+            PRONOUN_PREPOSITIONS.contains(stem)
+                // (منا، عنا: the ن of من and عن doubles; له، بها: a one-letter preposition)
+                || *p == "نا" && matches!(stem, "م" | "ع")
+                || matches!(stem, "ل" | "ب")
+        })
+    })
+}
+
 const SUBJECT_MARKERS: &[&str] = &["انه", "انها", "انهم", "انهما", "انهن", "بانه", "بانها", "بانهم", "بانهن"];
 
 /// The cue role of a token and the proclitic letters on it (وقال → say, 1).
@@ -229,6 +247,34 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
     // كل من بريطانيا وفرنسا: the first of the parties named
     if parties_at(toks, i) {
         return speaker_at(doc, mentions, i + 2, limit);
+    }
+    // قال عنهم ترامب، وأشار إليه جون ألترمان: a preposition with a pronoun before the subject
+    // (what follows must be named or a speaker's kind: تكشف فيها موقفها is no subject; and after
+    // a verb of acting and فيه it is the object: بيانا دعت فيه السلطات، التي اتهمت فيها موسكو)
+    if pronoun_preposition(&toks[i].norm) && !glued {
+        let j = i + 1;
+        // (in it: the document the subject named before issued; واتهمت بعدها المحكمة، التي
+        // تطالب بها بكين still name the subject after)
+        let acting = i > 0 && role(&toks[i - 1]).is_some_and(|r| r.0 == Role::Act) && toks[i].norm.starts_with("في");
+        let subject = !acting
+            && j < limit
+            && toks[j].kind == TokenKind::Arabic
+            && (mentions
+                .overlapping(&(toks[j].start..toks[j].end))
+                .next()
+                .is_some_and(|(m, _)| m.start >= toks[j].start)
+                || is_speaker_head(doc, j) && doc.analysis(j).prep.is_none());
+        let phrase = if subject { speaker_phrase(doc, mentions, j, limit, glued) } else { None };
+        // (in a relative clause the pronoun is the antecedent's, which is what was said, unless
+        // a that-clause or a quotation follows: النتائج التي خلص إليها التحقيق | بشأن … is no
+        // report, الذي يقول عنه خبراء | إنه … is; the phrase is then read as before)
+        let relative = i >= 2 && is_relative_pronoun(&toks[i - 2]);
+        let opens = |t: &Token| that_marker(t) || is_open_quote(t) || t.norm == ":";
+        match phrase {
+            Some(p) if !relative || toks.get(p.end).is_some_and(opens) => return Some(p),
+            _ if !relative => return None,
+            _ => {}
+        }
     }
     let first = doc.analysis(i);
     // (a ك the analysis takes off is mostly the word's own letter: وكالات، كبار)
@@ -1005,6 +1051,8 @@ fn content_start_with(doc: &Doc, i: usize, limit: usize, quote_ok: bool) -> Opti
                 || matches!(lead.norm.as_str(), "في" | "خلال" | "امام" | "عبر")
                 || ADVERBIAL.contains(lead.norm.as_str())
                 || doc.analysis(i).prep == Some('ل')
+                // (وكتب فوقها "…"، قالت له "…": right after it)
+                || pronoun_preposition(&lead.norm) && k == i + 1
                 || lead.is_punct(':')
                 || lead.is_punct('،');
             if adverbial {
@@ -2292,6 +2340,33 @@ mod tests {
             "ويعتبر المكسيك أن الرسوم الأمريكية انتهاك لاتفاقات التجارة العالمية.",
         ] {
             assert_eq!(reports(text).len(), 1, "{text}: {:?}", reports(text));
+        }
+    }
+
+    #[test]
+    fn a_preposition_with_a_pronoun_between_the_verb_and_the_subject_is_no_speaker() {
+        for (text, speaker) in [
+            ("وقال عنه الرئيس الأمريكي دونالد ترامب إن لديه سمعة رائعة.", "الرئيس الأمريكي دونالد ترامب"),
+            ("ستحمي منتجي الصلب الذين يقول عنهم ترامب إنهم عنصر حيوي للأمن القومي.", "ترامب"),
+            ("وهي التهمة التي يقول عنها نافالني إنها ملفقة.", "نافالني"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(speaker), "{text}: {r:?}");
+        }
+        // a quotation right after it opens the content; the pronoun is no speaker
+        let r = reports("ونشر صورة تجمعه بصديقه وكتب فوقها \"سعدت بلقاء رئيس الاتحاد الأمريكي لكرة القدم\".");
+        assert!(r.iter().any(|q| q.3 == "سعدت بلقاء رئيس الاتحاد الأمريكي لكرة القدم"), "{r:?}");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("فوقها")), "{r:?}");
+        // after a verb of acting and فيه, the noun is the object; what follows a noun with a
+        // pronoun is no subject; in a relative clause with no that-clause the pronoun is what was
+        // concluded
+        for (text, not) in [
+            ("وكانت مجموعة من الحقوقيين أصدرت بيانا دعت فيه السلطات المصرية لإطلاق سراحه.", "السلطات المصرية"),
+            ("وقال إنه تلقى رسالة من الحركة تكشف فيها موقفها من الأوضاع في البلاد.", "موقفها"),
+            ("واتهم لافروف جونسون بتشويه النتائج التي خلص إليها تحقيق المنظمة بشأن عملية التسميم.", "تحقيق المنظمة"),
+        ] {
+            let r = reports(text);
+            assert!(r.iter().all(|q| q.0.as_deref().is_none_or(|s| !s.contains(not))), "{text}: {r:?}");
         }
     }
 
