@@ -209,6 +209,13 @@ fn is_speaker_head(doc: &Doc, i: usize) -> bool {
     SPEAKER_HEADS.contains(w) || TITLES.contains(w)
 }
 
+/// [`is_speaker_head`], or a head the lists hold without the article it carries here (السفيرة،
+/// الوزير: most heads are listed bare).
+fn is_definite_speaker_head(doc: &Doc, i: usize) -> bool {
+    let w = doc.analysis(i).word.trim_start_matches("ال");
+    is_speaker_head(doc, i) || SPEAKER_HEADS.contains(w) || TITLES.contains(w)
+}
+
 /// Whether a word is a relative or nationality adjective by its shape (المصرية، حقوقية،
 /// سياسيون، روس); a bare ـي without the article is left out, as it also ends a construct
 /// plural (مساعدي ترامب).
@@ -938,7 +945,6 @@ fn title_in_construct(doc: &Doc, floor: usize, first: usize) -> Option<usize> {
     best
 }
 
-/// الذي، التي، الذين and their duals.
 /// Whether a verb carries an object pronoun (تعتبرها، انتقدهم): what is left is a verb of the
 /// cue lists (a pronoun's letters may be the verb's own: اتهم).
 fn object_pronoun(t: &khabar_text::token::Token) -> bool {
@@ -948,6 +954,7 @@ fn object_pronoun(t: &khabar_text::token::Token) -> bool {
         .any(|p| n.strip_suffix(p).is_some_and(|v| v.chars().count() >= 3 && CUES.find(v).is_some()))
 }
 
+/// الذي، التي، الذين and their duals.
 fn is_relative_pronoun(t: &khabar_text::token::Token) -> bool {
     matches!(t.norm.as_str(), "الذي" | "التي" | "الذين" | "اللذان" | "اللتان")
 }
@@ -1609,10 +1616,7 @@ impl Reader<'_, '_> {
             && k > sent.start
             && doc.analysis(k - 1).article
             && doc.analysis(k - 1).prep.is_none()
-            && (is_speaker_head(doc, k - 1) || {
-                let w = doc.analysis(k - 1).word.trim_start_matches("ال").to_string();
-                SPEAKER_HEADS.contains(&w) || TITLES.contains(&w)
-            })
+            && is_definite_speaker_head(doc, k - 1)
             && opens_subject(doc, sent.start, k - 1))
         .then(|| (doc.span(k - 1..k), None))
     }
@@ -1656,11 +1660,7 @@ impl Reader<'_, '_> {
             return Some((m.clone(), Some(*e)));
         }
         let a = doc.analysis(j - 1);
-        let w = a.word.trim_start_matches("ال");
-        if !(toks[j - 1].kind == TokenKind::Arabic
-            && a.article
-            && (is_speaker_head(doc, j - 1) || SPEAKER_HEADS.contains(w) || TITLES.contains(w)))
-        {
+        if !(toks[j - 1].kind == TokenKind::Arabic && a.article && is_definite_speaker_head(doc, j - 1)) {
             return None;
         }
         if j >= 2 && matches!(toks[j - 2].norm.as_str(), "وهي" | "وهو" | "هي" | "هو") {
