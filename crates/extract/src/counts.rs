@@ -182,12 +182,126 @@ fn read_after_decision(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, found: O
         proclitic_splits(&before.norm).find_map(|(letters, w)| LATE_EVENTS.get(w.as_ref()).map(|&c| (c, letters)));
     if let Some((category, letters)) = late {
         let f = found.unwrap_or_else(|| model_found(doc, sent, n, category));
-        return Some(Found { category, first: p - 1, first_letters: letters, also: Vec::new(), ..f });
+        return Some(Found { category, first: p - 1, first_letters: letters, also: Vec::new(), shown_from: None, ..f });
     }
     if found.is_some() || p < sent.start + 2 || !RESUMPTIVE.contains(before.norm.as_str()) {
         return found;
     }
     category_of(&toks[p - 2], Role::Event).map(|(category, _)| model_found(doc, sent, n, category))
+}
+
+/// A figure of people coordinated with the count that ends right before it (بينهم 20 جنديا و10
+/// مدنيين، مقتل 193 هولنديا و43 ماليزيا): the same category, read after the model's decision where
+/// it found none. The و may be written apart from digits or onto a number in words (وخمسة).
+fn coordinated_figure(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, prev: Option<&CountRec>) -> Option<Found> {
+    let toks = &doc.tokens;
+    let prev = prev?;
+    let joined = if n.clitic_letters == 1 && toks[n.start].norm.starts_with('و') {
+        prev.tokens.end == n.start
+    } else {
+        n.start > sent.start + 1 && toks[n.start - 1].norm == "و" && prev.tokens.end == n.start - 1
+    };
+    // بين 270 ألفا و330 ألف: the upper bound of a range is no count of its own
+    let range = (prev.tokens.start.saturating_sub(1).max(sent.start)..prev.tokens.end)
+        .any(|k| toks[k].norm == "بين" && parse_number(toks, k + 1).is_some());
+    let (k, state) = noun_after(toks, n.end(), sent.end)?;
+    if !joined
+        || range
+        || prev.tokens.start < sent.start
+        || !person_like(&toks[k])
+        || state.is_some_and(|c| c != prev.category)
+    {
+        return None;
+    }
+    let (first, first_letters) = if n.clitic_letters == 1 { (n.start, 1) } else { (n.start, 0) };
+    Some(Found { first, first_letters, shown_from: None, ..model_found(doc, sent, n, prev.category) })
+}
+
+/// A total named right before its figure with no word linking them, the figure its predicate
+/// (عدد قتلى هذا الحادث 65 وليس 66، حصيلة القتلى في الهجوم 12 شخصا): عدد، حصيلة or إجمالي, a noun
+/// of the category, and up to three plain words of its complement; the figure counts no things.
+/// Read after the model's decision where it found none.
+fn unlinked_total(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> {
+    let toks = &doc.tokens;
+    // (وليس 66 after it is no noun it counts)
+    let denied = noun_after(toks, n.end(), sent.end).is_some_and(|(k, _)| is_negation(&toks[k].norm));
+    if !denied && noun_after(toks, n.end(), sent.end).is_some_and(|(k, _)| !person_like(&toks[k])) {
+        return None;
+    }
+    let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
+    for k in (p.saturating_sub(5).max(sent.start + 1)..p).rev() {
+        let t = &toks[k];
+        if let Some((category, _)) = category_of(t, Role::State) {
+            let head = proclitic_splits(&toks[k - 1].norm)
+                .find_map(|(letters, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي").then_some(letters));
+            let found = model_found(doc, sent, n, category);
+            let (last, object) = if denied { (n.end() - 1, None) } else { (found.last, found.object.clone()) };
+            return head.map(|letters| Found {
+                first: k - 1,
+                first_letters: letters,
+                shown_from: None,
+                last,
+                object,
+                ..found
+            });
+        }
+        let plain = t.kind == TokenKind::Arabic
+            && !LINKS.has(&t.norm)
+            && !is_negation(&t.norm)
+            && category_of(t, Role::Event).is_none()
+            && category_of(t, Role::After).is_none();
+        if !plain {
+            return None;
+        }
+    }
+    None
+}
+
+/// A range (ما بين 6 و10 أشخاص، يتراوح بين 270 ألفا و330 ألفا) is counted by its lower bound, at
+/// least, as the gold codes it: the figure right after بين, with و and a second figure after it.
+/// (Read after the model's decision, so the figure's features stay those it was trained on.)
+fn range_lower_bound(toks: &[Token], sent: &Range<usize>, n: &NumberMatch, f: Found) -> Found {
+    let after_bain = n.start > sent.start && n.clitic_letters == 0 && toks[n.start - 1].norm == "بين";
+    let upper = match toks.get(n.end()).filter(|_| n.end() < sent.end) {
+        Some(t) if t.norm == "و" => parse_number(toks, n.end() + 1).is_some(),
+        Some(_) => parse_number(toks, n.end()).is_some_and(|m| m.clitic_letters == 1),
+        None => false,
+    };
+    if after_bain && upper && f.qualifier == Qualifier::Exact {
+        Found { qualifier: Qualifier::AtLeast, ..f }
+    } else {
+        f
+    }
+}
+
+/// A vague quantity in construct with a plural scale (خرج عشرات آلاف الأشخاص، مقتل مئات آلاف
+/// الشيشان), whichever of the two was counted: tens or hundreds of thousands. The text layer reads
+/// عشرات الآلاف as one figure but عشرات آلاف as two, of which the second is the count; read after
+/// the model's decision (as one figure the words around it would move the model's features).
+fn times_vague_before(toks: &[Token], sent: &Range<usize>, n: &NumberMatch, f: Found) -> Found {
+    if !n.vague {
+        return f;
+    }
+    // the vague quantity counted, the scale after it (مقتل مئات آلاف الشيشان)
+    if n.len == 1 && n.end() < sent.end {
+        if let Some(m) = parse_number(toks, n.end()).filter(|m| m.vague && m.clitic_letters == 0 && m.value > n.value) {
+            let last = f.last.max(m.end() - 1);
+            let object = noun_after(toks, m.end(), sent.end).map(|(k, _)| k..k + 1).or(f.object.clone());
+            let last = object.as_ref().map_or(last, |o| last.max(o.end - 1));
+            return Found { value: f.value * m.value, last, object, ..f };
+        }
+    }
+    if n.start == sent.start || n.clitic_letters != 0 {
+        return f;
+    }
+    match parse_number(toks, n.start - 1) {
+        Some(m) if m.vague && m.len == 1 && m.value < n.value => {
+            let (first, first_letters) =
+                if f.first >= n.start { (n.start - 1, m.clitic_letters) } else { (f.first, f.first_letters) };
+            Found { value: m.value * f.value, first, first_letters, ..f }
+        }
+        _ => f,
+    }
 }
 
 /// Words after an event verb that point back to the event or to its people (`count_resumptive.tsv`).
@@ -321,6 +435,9 @@ struct Found {
     /// Other categories coordinated with the first event word (مقتل وإصابة 30: the figure is
     /// reported for each).
     also: Vec<Category>,
+    /// Where the words shown start, when not at `first` (token, clitic letters): a count's words
+    /// never reach back past another figure to the event word they share.
+    shown_from: Option<(usize, usize)>,
 }
 
 fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: Option<Category>) -> Option<Found> {
@@ -413,7 +530,7 @@ fn count_at_number(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, inherited: O
             }
         }
     }
-    Some(Found { category, value, qualifier, first, first_letters, last, object, also })
+    Some(Found { category, value, qualifier, first, first_letters, last, object, also, shown_from: None })
 }
 
 /// People are counted in whole numbers: a figure in digits with a period before exactly three
@@ -513,11 +630,13 @@ fn count_at_word(
             last: i,
             object: Some(i..i + 1),
             also: Vec::new(),
+            shown_from: None,
         });
     }
-    // مقتل أحد الطلاب: one of a definite group of people
+    // مقتل أحد الطلاب، أحد عناصر الشرطة: one of a definite group of people
     let one_of = matches!(t.norm.as_str(), "احد" | "احدي")
-        && toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && n.norm.starts_with("ال") && person_like(n));
+        && i + 1 < sent.end
+        && (toks[i + 1].norm.starts_with("ال") && person_like(&toks[i + 1]) || group_in_construct(toks, sent, i + 1));
     let said_one = toks.get(i + 1).is_some_and(|n| i + 1 < sent.end && is_one(&n.norm));
     let (value, noun_cat) = match word_figure(t, false) {
         _ if one_of => (1.0, None),
@@ -596,7 +715,27 @@ fn count_at_word(
         last,
         object: Some(i..if one_of { i + 2 } else { i + 1 }),
         also: Vec::new(),
+        shown_from: None,
     })
+}
+
+/// A plural of people in construct at `k`, the group one of whom is counted (أحد عناصر الشرطة،
+/// إحدى موظفات السفارة، أحد موظفيها): a plural the lexicon lists (عناصر، أفراد) or the sound plural
+/// of a listed person noun (موظفي، موظفات), with a pronoun on it or a definite word after it.
+fn group_in_construct(toks: &[Token], sent: &Range<usize>, k: usize) -> bool {
+    let w = toks[k].norm.as_str();
+    if toks[k].kind != TokenKind::Arabic || w.starts_with("ال") {
+        return false;
+    }
+    let suffix = ["هما", "ها", "هم", "هن", "نا", "كم", "ه"].into_iter().find_map(|p| w.strip_suffix(p));
+    let base = suffix.filter(|b| b.chars().count() >= 3).unwrap_or(w);
+    // a pronoun on it, or a definite word after it
+    let bounded = suffix.is_some() || toks.get(k + 1).is_some_and(|n| k + 1 < sent.end && n.norm.starts_with("ال"));
+    // the sound masculine plural loses its ن in construct (موظفي); ئ before a pronoun is ء (ابنائه)
+    let person = PERSON_PLURALS.contains(base)
+        || base.strip_suffix('ي').is_some_and(|s| listed(s, Role::Single))
+        || base.strip_suffix("ات").is_some_and(|s| listed(&format!("{s}ه"), Role::Single));
+    bounded && person
 }
 
 /// واحد after a person noun: the one is said, not implied (شخص واحد، جنديا واحدا).
@@ -808,6 +947,12 @@ fn model_found(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, category: Catego
         .rev()
         .find_map(|k| category_of(&toks[k], Role::Event).filter(|&(c, _)| c == category).map(|(_, l)| (k, l)));
     let (first, first_letters) = before.unwrap_or((q_start, q_letters));
+    // the words shown stop at another figure between: those of مقتل 193 هولنديا و43 ماليزيا that
+    // give 43 are 43 ماليزيا, the event word is the first figure's
+    // (a year is no figure: قتل في 2014 خمسة أشخاص)
+    let figure_between = (first + 1..q_start)
+        .any(|k| parse_number(toks, k).is_some_and(|m| !is_year(toks, sent, &m) && !in_date(doc, &m)));
+    let shown_from = figure_between.then_some((q_start, q_letters));
     let noun = noun_after(toks, n.end(), sent.end);
     let mut last = noun.map_or(n.end() - 1, |(k, _)| k).max(n.end() - 1);
     let mut qualifier = qualifier;
@@ -826,6 +971,7 @@ fn model_found(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, category: Catego
         last,
         object: noun.map(|(k, _)| k..k + 1),
         also: Vec::new(),
+        shown_from,
     }
 }
 
@@ -962,7 +1108,7 @@ fn infection(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
 static LIFE_SAVING: Lazy = lexicon!("life_saving");
 
 /// A count of KILL whose words (starting at `first`) follow a word of saving: lives saved (أنقذ
-/// حياة طفل، تنقذ أرواح خمسة أطفال), not the dead.
+/// حياة طفل، تنقذ أرواح خمسة أطفال، انتشال جثث 35 مهاجرا وإنقاذ 67 آخرين), not the dead.
 fn saved(toks: &[Token], sent: &Range<usize>, first: usize) -> bool {
     (first.saturating_sub(2).max(sent.start)..=first)
         .any(|k| toks[k].kind == TokenKind::Arabic && LIFE_SAVING.has(&toks[k].norm))
@@ -1070,8 +1216,17 @@ fn run(
                             || f.category == Category::Protest && joined_no_protest(toks, sent, &n)
                     };
                     // (with a model only: training reads the rules alone)
-                    let found = if model.is_some() { read_after_decision(doc, sent, &n, found) } else { found };
-                    let found = found.filter(|f| !excluded(f));
+                    let found = if model.is_some() {
+                        read_after_decision(doc, sent, &n, found)
+                            .or_else(|| coordinated_figure(doc, sent, &n, out.last()))
+                            .or_else(|| unlinked_total(doc, sent, &n))
+                    } else {
+                        found
+                    };
+                    let found = found
+                        .filter(|f| !excluded(f))
+                        .map(|f| range_lower_bound(toks, sent, &n, f))
+                        .map(|f| times_vague_before(toks, sent, &n, f));
                     // a figure of people (ستة مصارف is none) that is no count breaks the chain
                     figure = toks.get(n.end()).is_some_and(person_like);
                     (found, n.end())
@@ -1085,12 +1240,16 @@ fn run(
                 }
             };
             // lives saved are not the dead (a filter on both paths: أنقذ حياة طفل has no figure)
-            let found = found.filter(|f| !(f.category == Category::Kill && saved(toks, sent, f.first)));
+            let found = found.filter(|f| {
+                let saving = saved(toks, sent, f.first) || f.shown_from.is_some_and(|(k, _)| saved(toks, sent, k));
+                !(f.category == Category::Kill && saving)
+            });
             if figure && found.is_none() {
                 inherited = None;
             }
             if let Some(f) = found {
-                let start = doc.start_after_clitic(f.first, f.first_letters);
+                let (from, letters) = f.shown_from.unwrap_or((f.first, f.first_letters));
+                let start = doc.start_after_clitic(from, letters);
                 let span = start..toks[f.last].end;
                 let object = f.object.map(|r| doc.span(r));
                 let source = source_for(doc, sent, f.first).map(|span| SourceRec { span, entity: None });
@@ -1307,6 +1466,46 @@ mod tests {
         );
         assert!(counts("دعت جماعة إلى تجمع آخر في برشلونة").is_empty());
         assert!(counts("وقع هجوم آخر في المدينة").is_empty());
+        // one of a group of people in construct: with a definite word after it or a pronoun on it
+        assert_eq!(counts("وقتل أحد عناصر الشرطة"), vec![c("KILL", 1.0, "exact", "قتل أحد عناصر")]);
+        assert_eq!(counts("وأصيب أحد موظفيها بجروح"), vec![c("WOUND", 1.0, "exact", "أصيب أحد موظفيها")]);
+        assert_eq!(counts("وقتلت إحدى موظفات البنك"), vec![c("KILL", 1.0, "exact", "قتلت إحدى موظفات")]);
+        assert!(counts("وقتل أحد عناصر").is_empty());
+        assert!(counts("مقتل أحد أسباب الأزمة").is_empty());
+        assert!(counts("اعتقال أحد مباني الوزارة").is_empty());
+    }
+
+    #[test]
+    fn a_figure_coordinated_with_a_count_a_range_and_tens_of_thousands() {
+        // a figure of people after و and a count is one more of its category, shown alone
+        assert_eq!(
+            counts("وقتل 30 شخصا بينهم 20 جنديا و10 مدنيين"),
+            vec![
+                c("KILL", 30.0, "exact", "قتل 30 شخصا"),
+                c("KILL", 20.0, "exact", "بينهم 20 جنديا"),
+                c("KILL", 10.0, "exact", "10 مدنيين")
+            ]
+        );
+        assert_eq!(counts("وقتل 5 أشخاص و3 منازل").len(), 1);
+        assert!(counts("مقتل 193 هولنديا و43 ماليزيا").iter().all(|x| !x.3.contains("193") || x.1 == 193.0));
+        // a range by its lower bound, at least; its upper bound is no count
+        assert_eq!(
+            counts("وتسببت المعارك بنزوح عدد يراوح بين 270 ألفا و330 ألف سوري"),
+            vec![c("DISPLACE", 270_000.0, "at_least", "نزوح عدد يراوح بين 270 ألفا")]
+        );
+        // a vague quantity in construct with a plural scale
+        assert_eq!(counts("وخرج عشرات آلاف الأشخاص إلى الشوارع")[0].1, 10_000.0);
+        assert_eq!(counts("وأسفرت الحرب عن مقتل مئات آلاف الشيشان")[0].1, 100_000.0);
+        assert_eq!(counts("وتظاهر آلاف الأشخاص")[0].1, 1_000.0);
+        // a total and its figure with no word between, and none of things
+        assert_eq!(
+            counts("وأعلنت الشركة أن عدد قتلى هذا الحادث 65 وليس 66"),
+            vec![c("KILL", 65.0, "exact", "عدد قتلى هذا الحادث 65")]
+        );
+        assert!(counts("وعدد الجرحى في الحادث 3 أضعاف").is_empty());
+        // attacks are counted, not people; the rescued are not the dead
+        assert_eq!(counts("وقتل 133 شخصا خلال 80 هجوما").len(), 1);
+        assert_eq!(counts("وتم انتشال جثث 35 مهاجرا وإنقاذ 67 آخرين").len(), 1);
     }
 
     #[test]
