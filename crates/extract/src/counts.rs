@@ -12,7 +12,7 @@
 //!
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
 use crate::count_model::CountModel;
-use crate::lexicon::{count_role, Role, COUNTS};
+use crate::lexicon::{count_role, CueRole, Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
@@ -188,6 +188,53 @@ fn read_after_decision(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, found: O
         return found;
     }
     category_of(&toks[p - 2], Role::Event).map(|(category, _)| model_found(doc, sent, n, category))
+}
+
+/// Verbs after a figure and its noun that the model was not trained with (`count_late_after.tsv`).
+static LATE_AFTER: Lazy<Category> = lexicon!("count_late_after", |tag| tag.parse().ok());
+
+/// Where the model found no count, a figure of people (a person noun after it, of no state of
+/// its own) and right after the noun
+/// - a verb the model has not seen (`count_late_after.tsv`: 220 مهاجرا غرقوا), or
+/// - a verbal noun of an event after ل، على or إلى, with no object of its own, the people the
+///   event befell (دفعت المعارك 32 ألف شخص للنزوح، اضطر 5 آلاف شخص إلى الفرار، تعرض 3 صحفيين
+///   للاعتقال; in دعا 5 نواب إلى اعتقال المتهمين the five are the ones who ask).
+fn late_after(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> {
+    let toks = &doc.tokens;
+    let (k, state) = noun_after(toks, n.end(), sent.end)?;
+    if state.is_some() || !person_like(&toks[k]) || k + 1 >= sent.end {
+        return None;
+    }
+    let next = &toks[k + 1];
+    if let Some(&category) = LATE_AFTER.get(next.norm.as_str()) {
+        return Some(Found { last: k + 1, ..model_found(doc, sent, n, category) });
+    }
+    let (event, at) = if matches!(next.norm.as_str(), "علي" | "الي") && k + 2 < sent.end {
+        (&toks[k + 2], k + 2)
+    } else if next.norm.starts_with("لل") {
+        (next, k + 1)
+    } else {
+        return None;
+    };
+    // (ل before the article drops its alif: للنزوح is ل + النزوح)
+    let lookup = |w: &str| COUNTS.find_map(w, |x| (x.role == Role::Event).then_some(x.category?)).map(|x| x.0);
+    let stem = event.norm.strip_prefix("لل").or_else(|| event.norm.strip_prefix("ال"))?;
+    let category = lookup(stem).or_else(|| lookup(&format!("ال{stem}")))?;
+    // دعا 50 ناشطا إلى التظاهر: people called on to act are not yet the ones it befell
+    let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
+    let called = (p.saturating_sub(4).max(sent.start)..p)
+        .any(|j| crate::lexicon::CUES.find(&toks[j].norm).is_some_and(|(c, _)| c.role == Some(CueRole::Act)));
+    if called {
+        return None;
+    }
+    let object = toks.get(at + 1).is_some_and(|o| {
+        at + 1 < sent.end
+            && (o.kind == TokenKind::Number
+                || o.kind == TokenKind::Arabic
+                    && (o.norm.starts_with("ال") || person_like(o))
+                    && !FUNCTION_WORDS.has(&o.norm))
+    });
+    (!object).then(|| Found { last: at, ..model_found(doc, sent, n, category) })
 }
 
 /// A figure of people coordinated with the count that ends right before it (بينهم 20 جنديا و10
@@ -1218,6 +1265,7 @@ fn run(
                     // (with a model only: training reads the rules alone)
                     let found = if model.is_some() {
                         read_after_decision(doc, sent, &n, found)
+                            .or_else(|| late_after(doc, sent, &n))
                             .or_else(|| coordinated_figure(doc, sent, &n, out.last()))
                             .or_else(|| unlinked_total(doc, sent, &n))
                     } else {
@@ -1503,6 +1551,20 @@ mod tests {
             vec![c("KILL", 65.0, "exact", "عدد قتلى هذا الحادث 65")]
         );
         assert!(counts("وعدد الجرحى في الحادث 3 أضعاف").is_empty());
+        // a verb after the people the model has not seen; the event they were driven to
+        assert_eq!(
+            counts("وذكرت المفوضية أن 220 مهاجرا غرقوا في البحر"),
+            vec![c("KILL", 220.0, "exact", "220 مهاجرا غرقوا")]
+        );
+        assert_eq!(
+            counts("ودفعت أعمال العنف نحو 32 ألف شخص للنزوح في حزيران"),
+            vec![c("DISPLACE", 32_000.0, "approx", "نحو 32 ألف شخص للنزوح")]
+        );
+        assert_eq!(counts("وتعرض 3 صحفيين للاعتقال"), vec![c("ARREST", 3.0, "exact", "3 صحفيين للاعتقال")]);
+        // but not people called on to act, nor an act with its own object
+        assert!(counts("ودعا 50 ناشطا إلى التظاهر أمام البرلمان").is_empty());
+        assert!(counts("وطالب 5 نواب بالإسراع إلى اعتقال المتهمين").is_empty());
+        assert!(counts("وسافر 20 شخصا لحضور الاجتماع").is_empty());
         // attacks are counted, not people; the rescued are not the dead
         assert_eq!(counts("وقتل 133 شخصا خلال 80 هجوما").len(), 1);
         assert_eq!(counts("وتم انتشال جثث 35 مهاجرا وإنقاذ 67 آخرين").len(), 1);
