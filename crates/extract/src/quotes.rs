@@ -2326,10 +2326,70 @@ impl Reader<'_, '_> {
         if end <= from {
             return None;
         }
+        // وقال إيمري: المنتخب الوطني لم يحقق ما يريده. أريده أن …: after a colon and no
+        // quotation mark, the speaker's words go on through the sentences of the paragraph that
+        // speak in the first person and report nothing of their own
+        if r == Role::Say && from > sent.start && toks[from - 1].is_punct(':') && self.runs_to_sentence_end(sent, end) {
+            let mut s = sent.end;
+            while let Some(next) = self.doc.sentences.iter().find(|x| x.start == s) {
+                if !self.speaker_goes_on(next) {
+                    break;
+                }
+                end = content_end(doc, next.start, next.end).max(next.start + 1);
+                self.covered_until = toks[end - 1].end;
+                s = next.end;
+            }
+        }
         let span = toks[from].start..toks[end - 1].end;
         let quoted = quotes_inside(&self.pairs, &span);
         Some((span, if quoted { QuoteKind::Partial } else { QuoteKind::Indirect }, end))
     }
+
+    /// Whether a content ending at token `end` took its sentence to the end (nothing but
+    /// punctuation after it).
+    fn runs_to_sentence_end(&self, sent: &Range<usize>, end: usize) -> bool {
+        (end..sent.end).all(|k| self.doc.tokens[k].kind == TokenKind::Punct)
+    }
+
+    /// Whether a sentence goes on with the words of a speaker who opened them with a colon: in
+    /// the same paragraph, in the first person (`first_person.tsv`), with no quotation mark and
+    /// no cue of the reporter's (one that opens the sentence or carries و or ف: وأضاف، وتابع;
+    /// a participle; an attribution). A verb of saying inside the speaker's own clause is theirs
+    /// (خروج ألمانيا أثبت لنا أنه).
+    fn speaker_goes_on(&self, next: &Range<usize>) -> bool {
+        let toks = &self.doc.tokens[next.clone()];
+        let reporters = |(k, t): (usize, &Token)| {
+            role(t).is_some_and(|(r, letters)| {
+                k < 2
+                    || letters > 0 && (t.norm.starts_with('و') || t.norm.starts_with('ف'))
+                    || matches!(r, Role::Part | Role::Attr)
+            })
+        };
+        !toks.is_empty()
+            && !toks[0].newline_before
+            && toks.len() <= MAX_CONTENT_TOKENS
+            && !toks.iter().any(is_quote_mark)
+            && !toks.iter().enumerate().any(reporters)
+            && toks.iter().any(first_person)
+    }
+}
+
+/// `first_person.tsv`.
+static FIRST_PERSON: Lazy = lexicon!("first_person");
+
+/// A word of the first person: listed (with a third person's pronoun after it: أريده), or a word
+/// with the suffix نا on a stem of three letters or more that does not end in ا (فريقنا، لكننا;
+/// not أحيانا).
+fn first_person(t: &Token) -> bool {
+    t.kind == TokenKind::Arabic
+        && proclitic_splits(&t.norm).any(|(_, w)| {
+            let w = w.as_ref();
+            FIRST_PERSON.contains(w)
+                || ["ه", "ها", "هم", "هما", "هن", "ك", "كم"]
+                    .iter()
+                    .any(|p| w.strip_suffix(p).is_some_and(|stem| FIRST_PERSON.contains(stem)))
+                || w.strip_suffix("نا").is_some_and(|stem| stem.chars().count() >= 3 && !stem.ends_with('ا'))
+        })
 }
 
 /// A content's that-marker: أن، بأن، أنه، بأنها ….
@@ -2848,6 +2908,19 @@ mod tests {
                 "say: a quotation after a colon is the whole report",
                 "وقال الرئيس: \"لن نتراجع عن قرارنا أبدا\".",
                 &[(Some("الرئيس"), "قال", "direct", "لن نتراجع عن قرارنا أبدا")],
+            ),
+            (
+                "say: after a colon and no quotation mark, the first person goes on through the paragraph",
+                "وقال المدرب: الفريق لم يحقق ما يريده. أريده أن يرتاح قليلا. وانضم اللاعب إلى الفريق في 2016.",
+                &[(Some("المدرب"), "قال", "indirect", "الفريق لم يحقق ما يريده. أريده أن يرتاح قليلا")],
+            ),
+            (
+                "say: after a colon, the reporter's sentence and the next paragraph are not the speaker's",
+                "وقال المدرب: الفريق لم يحقق ما يريده. وأضاف أننا سنعود.\nنحن هنا.",
+                &[
+                    (Some("المدرب"), "قال", "indirect", "الفريق لم يحقق ما يريده"),
+                    (Some("المدرب"), "أضاف", "indirect", "أننا سنعود"),
+                ],
             ),
             (
                 "say: quoted words inside the content",
