@@ -377,7 +377,10 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
                 j += 1;
             }
             let mut k = j;
-            if j < sent.end && place_as_first_name(doc, j, sent.end) {
+            let after_rank = j == i + 1 && RANK_TITLES.contains(t.norm.as_str());
+            if j < sent.end && place_as_first_name(doc, j, sent.end)
+                || after_rank && common_first_rare_surname(doc, j, sent.end)
+            {
                 k += 2;
             } else {
                 while k < sent.end && k < j + 4 && name_like(doc, k, k == j) {
@@ -412,6 +415,30 @@ fn place_as_first_name(doc: &Doc, j: usize, end: usize) -> bool {
         && PERSONS.given_people(&toks[j].norm) >= PLACE_FIRST_NAME_PEOPLE
         && (name_context(&doc.analysis(j + 1).word) >= 3 && doc.analysis(j + 1).prep.is_none()
             || rare_surname(doc, j + 1))
+}
+
+/// Military and police ranks (`rank_titles.tsv`).
+static RANK_TITLES: Lazy = lexicon!("rank_titles");
+
+/// العميد هيكل حنتف: right after a rank (`rank_titles.tsv`), a first name that is also a common word (هيكل, a
+/// structure) opens a two-word name where a word the corpus hardly knows follows it: a plain word
+/// each (no clitic, no article), neither a place nor a cue nor a word that stops a name.
+fn common_first_rare_surname(doc: &Doc, j: usize, end: usize) -> bool {
+    let toks = &doc.tokens;
+    if j + 1 >= end {
+        return false;
+    }
+    let plain = |k: usize| {
+        let (t, a) = (&toks[k], doc.analysis(k));
+        t.kind == TokenKind::Arabic
+            && a.clitic_letters == 0
+            && !a.article
+            && t.norm.chars().count() >= 3
+            && !CHAIN_STOP.contains(t.norm.as_str())
+            && !is_place_word(&t.norm)
+            && crate::quotes::role(t).is_none()
+    };
+    plain(j) && plain(j + 1) && khabar_text::clitic::frequency(&toks[j + 1].norm) < 30 && !name_like(doc, j, true)
 }
 
 /// A word the corpus hardly knows, with no article or conjunction, whose remainder after a
@@ -1973,6 +2000,15 @@ mod tests {
         // the city a title is of stays a city; a verb after a first name is no surname
         let names = named("وزار رئيس بلدية ليون المدينة. وعندما ماتت الملكة ماري بعد أربع سنوات فقط من الزواج.");
         assert!(!names.iter().any(|(_, n)| n.contains("بعد") || n.contains("المدينة")), "{names:?}");
+    }
+
+    #[test]
+    fn a_rank_opens_a_name_whose_first_word_is_a_common_word() {
+        let names = named("وقال قائد اللواء العميد هيكل حنتف إن المعارك مستمرة.");
+        assert!(names.contains(&(EntityType::Per, "هيكل حنتف".to_string())), "{names:?}");
+        // not two common words, nor after a title that is no rank
+        let names = named("وقال العميد مساء الخميس إن المعارك مستمرة. وأكد الوزير هيكل الوزارة الجديد.");
+        assert!(!names.iter().any(|(_, n)| n.contains("مساء") || n.contains("هيكل")), "{names:?}");
     }
 
     #[test]
