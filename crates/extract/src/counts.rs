@@ -12,7 +12,7 @@
 //!
 //! A unit after the figure (سنوات، دولار، كيلومترا، %) means it counts no people.
 use crate::count_model::CountModel;
-use crate::lexicon::{count_role, CueRole, Role, COUNTS};
+use crate::lexicon::{count_role, count_word_role, CueRole, Role, COUNTS};
 use crate::source::source_for;
 use crate::{CountRec, Doc, SourceRec};
 use khabar_model::Category;
@@ -217,7 +217,7 @@ fn late_after(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> 
         return None;
     };
     // (ل before the article drops its alif: للنزوح is ل + النزوح)
-    let lookup = |w: &str| COUNTS.find_map(w, |x| (x.role == Role::Event).then_some(x.category?)).map(|x| x.0);
+    let lookup = |w: &str| count_word_role(w, Role::Event).and_then(|(c, _)| c);
     let stem = event.norm.strip_prefix("لل").or_else(|| event.norm.strip_prefix("ال"))?;
     let category = lookup(stem).or_else(|| lookup(&format!("ال{stem}")))?;
     // دعا 50 ناشطا إلى التظاهر: people called on to act are not yet the ones it befell
@@ -260,8 +260,9 @@ fn coordinated_figure(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, prev: Opt
     {
         return None;
     }
-    let (first, first_letters) = if n.clitic_letters == 1 { (n.start, 1) } else { (n.start, 0) };
-    Some(Found { first, first_letters, shown_from: None, ..model_found(doc, sent, n, prev.category) })
+    // (the و on a number in words is left out of the words shown; one written apart is before them)
+    let first_letters = usize::from(n.clitic_letters == 1);
+    Some(Found { first: n.start, first_letters, shown_from: None, ..model_found(doc, sent, n, prev.category) })
 }
 
 /// A total named right before its figure with no word linking them, the figure its predicate
@@ -271,26 +272,20 @@ fn coordinated_figure(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, prev: Opt
 fn unlinked_total(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> {
     let toks = &doc.tokens;
     // (وليس 66 after it is no noun it counts)
-    let denied = noun_after(toks, n.end(), sent.end).is_some_and(|(k, _)| is_negation(&toks[k].norm));
-    if !denied && noun_after(toks, n.end(), sent.end).is_some_and(|(k, _)| !person_like(&toks[k])) {
+    let noun = noun_after(toks, n.end(), sent.end).map(|(k, _)| &toks[k]);
+    let denied = noun.is_some_and(|t| is_negation(&t.norm));
+    if !denied && noun.is_some_and(|t| !person_like(t)) {
         return None;
     }
     let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
     for k in (p.saturating_sub(5).max(sent.start + 1)..p).rev() {
         let t = &toks[k];
         if let Some((category, _)) = category_of(t, Role::State) {
-            let head = proclitic_splits(&toks[k - 1].norm)
-                .find_map(|(letters, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي").then_some(letters));
+            let letters = proclitic_splits(&toks[k - 1].norm)
+                .find_map(|(letters, r)| matches!(r.as_ref(), "عدد" | "حصيله" | "اجمالي").then_some(letters))?;
             let found = model_found(doc, sent, n, category);
             let (last, object) = if denied { (n.end() - 1, None) } else { (found.last, found.object.clone()) };
-            return head.map(|letters| Found {
-                first: k - 1,
-                first_letters: letters,
-                shown_from: None,
-                last,
-                object,
-                ..found
-            });
+            return Some(Found { first: k - 1, first_letters: letters, shown_from: None, last, object, ..found });
         }
         let plain = t.kind == TokenKind::Arabic
             && !LINKS.has(&t.norm)

@@ -66,7 +66,13 @@ pub fn count_role(t: &Token, role: Role) -> Option<(Option<Category>, usize)> {
     if t.kind != TokenKind::Arabic {
         return if role == Role::Unit && t.norm == "%" { Some((None, 0)) } else { None };
     }
-    COUNTS.find_map(&t.norm, |w| (w.role == role).then_some(w.category))
+    count_word_role(&t.norm, role)
+}
+
+/// [`count_role`] for a normalized Arabic word that is no token of the text (a verbal noun
+/// with its article put back, as after لل).
+pub fn count_word_role(norm: &str, role: Role) -> Option<(Option<Category>, usize)> {
+    COUNTS.find_map(norm, |w| (w.role == role).then_some(w.category))
 }
 
 /// What a reporting cue opens.

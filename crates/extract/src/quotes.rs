@@ -2330,14 +2330,17 @@ impl Reader<'_, '_> {
         // quotation mark, the speaker's words go on through the sentences of the paragraph that
         // speak in the first person and report nothing of their own
         if r == Role::Say && from > sent.start && toks[from - 1].is_punct(':') && self.runs_to_sentence_end(sent, end) {
+            // (the sentences are in text order: the next one is found by bisection)
+            let mut at = doc.sentences.partition_point(|x| x.start < sent.end);
             let mut s = sent.end;
-            while let Some(next) = self.doc.sentences.iter().find(|x| x.start == s) {
+            while let Some(next) = doc.sentences.get(at).filter(|x| x.start == s) {
                 if !self.speaker_goes_on(next) {
                     break;
                 }
                 end = content_end(doc, next.start, next.end).max(next.start + 1);
                 self.covered_until = toks[end - 1].end;
                 s = next.end;
+                at += 1;
             }
         }
         let span = toks[from].start..toks[end - 1].end;
