@@ -1242,6 +1242,9 @@ struct Reader<'d, 'a> {
     floor: usize,
     /// Whether an attribution in this sentence already took the whole sentence as its fact.
     sentence_taken: bool,
+    /// The token of the last quotation found past a speaker's aside
+    /// ([`Reader::quotation_past_aside`]).
+    aside_quotation: std::cell::Cell<Option<usize>>,
 }
 
 /// How many reports' contents a cue may stand inside and still be read.
@@ -1263,6 +1266,7 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         contents: Vec::new(),
         floor: 0,
         sentence_taken: false,
+        aside_quotation: std::cell::Cell::new(None),
     };
     for sent in &doc.sentences {
         r.sentence(sent);
@@ -1932,7 +1936,13 @@ impl Reader<'_, '_> {
         has_speaker: bool,
     ) -> Option<usize> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let mut content_from = content_start(doc, s, sent.end);
+        let mut content_from = content_start(doc, s, sent.end).or_else(|| {
+            if r == Role::Say && has_speaker {
+                self.quotation_past_aside(sent, s)
+            } else {
+                None
+            }
+        });
         // whether the marker found belongs to another report further on (أعلن ترامب انسحاب
         // بلاده، مؤكدا أن …، أعلنت الرئاسة عن …، وقالت إن …): a cue after a comma or with و
         // stands between
@@ -2030,6 +2040,54 @@ impl Reader<'_, '_> {
             content_from = Some(s);
         }
         content_from
+    }
+
+    /// Where a quotation that a speaker's aside stands before opens, when no marker opened a
+    /// content before it (وكتب ترامب على تويتر "…"، وقال السفير على هامش مؤتمر صحافي الثلاثاء
+    /// "…"، وقالت خديجة وهي معلمة في الحديدة «…»). The words after the speaker describe it or
+    /// say where and to whom it spoke: they open with punctuation, a preposition, a relative or
+    /// a personal pronoun — not with an object (أعلنت الشركة الثلاثاء إطلاق "…" quotes a name
+    /// inside the content) — and end with punctuation, a time or a name. The quotation has four
+    /// words at least (fewer name a thing: أعلنت المجموعة الجمعة "حالة تأهب مرتفعة"), ends the
+    /// sentence (or a relative clause of the reporter's follows it), and no other report opens
+    /// before it.
+    fn quotation_past_aside(&self, sent: &Range<usize>, s: usize) -> Option<usize> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let limit = sent.end.min(s + 48);
+        let k = (s..limit).find(|&k| is_open_quote(&toks[k]))?;
+        let p = pair_at(&self.pairs, toks[k].start)?;
+        let close = (k..sent.end).find(|&j| toks[j].start >= p.close)?;
+        if (k + 1..close).filter(|&j| toks[j].is_word()).count() < 4 {
+            return None;
+        }
+        let after = (close + 1..sent.end).find(|&j| toks[j].is_word());
+        if after.is_some_and(|j| !(is_relative_pronoun(&toks[j]) || j > close + 1 && is_comma(&toks[j - 1]))) {
+            return None;
+        }
+        // (the word before the mark closes the aside: punctuation, a time, a name — على تويتر،
+        // لماكرون — not a word governing the quotation: بعنوان، سماه، دعا إلى)
+        let before = &toks[k - 1];
+        let closed = k > s
+            && (before.kind != TokenKind::Arabic
+                || ADVERBIAL.contains(before.norm.as_str())
+                || self.mentions.overlapping(&(before.start..before.end)).next().is_some());
+        if !closed {
+            return None;
+        }
+        let first = (s..k).find(|&j| !ADVERBIAL.contains(toks[j].norm.as_str()))?;
+        let t = &toks[first];
+        let aside = t.kind != TokenKind::Arabic
+            || doc.analysis(first).prep.is_some()
+            || is_relative_pronoun(t)
+            || matches!(t.norm.as_str(), "هو" | "هي" | "وهو" | "وهي" | "وهم")
+            || PRONOUN_PREPOSITIONS.contains(t.norm.as_str());
+        let another = (s..k).any(|j| {
+            role(&toks[j]).is_some_and(|(_, letters)| letters > 0)
+                || matches!(toks[j].norm.as_str(), "ان" | "بان" | "وان" | "انه" | "انها")
+        });
+        let found = (aside && !another).then_some(k);
+        self.aside_quotation.set(found);
+        found
     }
 
     /// The closing comma of a relative clause between commas that opens at `c` (، الذي كان يتحدث
@@ -2296,7 +2354,13 @@ impl Reader<'_, '_> {
             let close_tok = (from..toks.len()).find(|&k| toks[k].start >= p.close).unwrap_or(toks.len());
             let rest_end = content_end(doc, close_tok, sent.end.max(close_tok + 1));
             let words_after = (close_tok + 1..rest_end.min(toks.len())).filter(|&k| toks[k].is_word()).count();
-            if words_after == 0 {
+            // قال السفير على هامش مؤتمر صحافي "هذه التظاهرة جزء من مبادرة الحوار" التي انطلقت
+            // …: a relative clause outside the marks after a quotation an aside stood before is
+            // the reporter's (elsewhere it may go on the speaker's words: أن "رسوم الحماية"
+            // التي يرغب …)
+            let relative_after =
+                self.aside_quotation.get() == Some(from) && toks.get(close_tok + 1).is_some_and(is_relative_pronoun);
+            if words_after == 0 || relative_after {
                 self.covered_until = p.close;
                 return Some((inner, QuoteKind::Direct, close_tok + 1));
             }
@@ -2871,6 +2935,23 @@ mod tests {
         // and نقل عن names the source
         let r = reports("ونقلت الوكالة عن مصدر أمني أن الهجوم فشل.");
         assert_eq!(r[0].0.as_deref(), Some("مصدر أمني"), "{r:?}");
+    }
+
+    #[test]
+    fn a_quotation_past_the_speaker_s_aside_is_the_content() {
+        // where and when it was said, or who the speaker is, stands before the quotation
+        let (speaker, content) = only_report(
+            "وقال السفير الفرنسي لودوفيك بوي على هامش مؤتمر صحافي في مبنى السفارة الثلاثاء \"هذه التظاهرة جزء من مبادرة الحوار الثقافي\" التي انطلقت العام الماضي.",
+        );
+        assert_eq!(speaker.as_deref(), Some("السفير الفرنسي لودوفيك بوي"));
+        assert_eq!(content, "هذه التظاهرة جزء من مبادرة الحوار الثقافي");
+        let (_, content) = only_report("وقالت خديجة وهي معلمة في الحديدة «الوضع مأساوي ولا نعرف كيف النهاية».");
+        assert_eq!(content, "الوضع مأساوي ولا نعرف كيف النهاية");
+        // not a name the speaker's object quotes, nor a short quotation naming a thing
+        let r = reports("وأطلق الوزير على تويتر حملة بعنوان \"معا من أجل مدينة نظيفة وخضراء\".");
+        assert!(r.iter().all(|q| !q.3.starts_with("معا")), "{r:?}");
+        let r = reports("وأعلن الوزير على هامش المؤتمر الجمعة \"حالة تأهب مرتفعة\".");
+        assert!(r.iter().all(|q| q.3 != "حالة تأهب مرتفعة"), "{r:?}");
     }
 
     #[test]
