@@ -1383,7 +1383,7 @@ impl Reader<'_, '_> {
             .or_else(|| self.last_speaker.clone());
         // مسؤول، رفض الكشف عن هويته، قال؛ ورفض المتحدث التعليق: withholding is no report, though
         // whoever withheld stays the one the next cue without a subject carries over
-        let withheld = matches!(r, Role::Say | Role::Act)
+        let withheld = matches!(r, Role::Say | Role::Act | Role::Part)
             && (i + 1 < sent.end && self.withheld(sent, i + 1)
                 || content_from.is_some_and(|c| c < sent.end && self.withheld(sent, c)));
         if withheld {
@@ -1687,6 +1687,11 @@ impl Reader<'_, '_> {
         };
         while s < sent.end && (ADVERBIAL.contains(toks[s].norm.as_str()) || is_comma(&toks[s]) || time_head(s)) {
             s += 1;
+        }
+        // أبدوا قلقهم، طلبوا مساعدة الشرطة: a verb with the plural's وا carries its subject, so
+        // the phrase after it is its object
+        if toks[i].norm.ends_with("وا") && matches!(r, Role::Say | Role::Act) {
+            return (None, s);
         }
         if let Some(close) = quoted_name_end(doc, mentions, s, sent.end) {
             let span = toks[s + 1].start..toks[close - 1].end;
@@ -2057,35 +2062,38 @@ impl Reader<'_, '_> {
         let k = (s..limit).find(|&k| is_open_quote(&toks[k]))?;
         let p = pair_at(&self.pairs, toks[k].start)?;
         let close = (k..sent.end).find(|&j| toks[j].start >= p.close)?;
-        if (k + 1..close).filter(|&j| toks[j].is_word()).count() < 4 {
-            return None;
-        }
         let after = (close + 1..sent.end).find(|&j| toks[j].is_word());
         if after.is_some_and(|j| !(is_relative_pronoun(&toks[j]) || j > close + 1 && is_comma(&toks[j - 1]))) {
             return None;
         }
-        // (the word before the mark closes the aside: punctuation, a time, a name — على تويتر،
-        // لماكرون — not a word governing the quotation: بعنوان، سماه، دعا إلى)
-        let before = &toks[k - 1];
-        let closed = k > s
-            && (before.kind != TokenKind::Arabic
-                || ADVERBIAL.contains(before.norm.as_str())
-                || self.mentions.overlapping(&(before.start..before.end)).next().is_some());
-        if !closed {
+        if k == s {
             return None;
         }
         let first = (s..k).find(|&j| !ADVERBIAL.contains(toks[j].norm.as_str()))?;
         let t = &toks[first];
-        let aside = t.kind != TokenKind::Arabic
+        // (رافضا كشف اسمه: who would not be named)
+        let unnamed = role(t).is_some_and(|(r, _)| r == Role::Part) && self.withheld(sent, first + 1) && k <= first + 5;
+        if (k + 1..close).filter(|&j| toks[j].is_word()).count() < if unnamed { 1 } else { 4 } {
+            return None;
+        }
+        let aside = unnamed
+            || t.kind != TokenKind::Arabic
             || doc.analysis(first).prep.is_some()
             || is_relative_pronoun(t)
             || matches!(t.norm.as_str(), "هو" | "هي" | "وهو" | "وهي" | "وهم")
             || PRONOUN_PREPOSITIONS.contains(t.norm.as_str());
+        // (the word before the mark closes the aside: punctuation, a time, a name — على تويتر،
+        // لماكرون — not a word governing the quotation: بعنوان، سماه، دعا إلى)
+        let before = &toks[k - 1];
+        let closed = unnamed
+            || before.kind != TokenKind::Arabic
+            || ADVERBIAL.contains(before.norm.as_str())
+            || self.mentions.overlapping(&(before.start..before.end)).next().is_some();
         let another = (s..k).any(|j| {
             role(&toks[j]).is_some_and(|(_, letters)| letters > 0)
                 || matches!(toks[j].norm.as_str(), "ان" | "بان" | "وان" | "انه" | "انها")
         });
-        let found = (aside && !another).then_some(k);
+        let found = (aside && closed && !another).then_some(k);
         self.aside_quotation.set(found);
         found
     }
@@ -2952,6 +2960,21 @@ mod tests {
         assert!(r.iter().all(|q| !q.3.starts_with("معا")), "{r:?}");
         let r = reports("وأعلن الوزير على هامش المؤتمر الجمعة \"حالة تأهب مرتفعة\".");
         assert!(r.iter().all(|q| q.3 != "حالة تأهب مرتفعة"), "{r:?}");
+    }
+
+    #[test]
+    fn a_verb_with_the_plural_s_wa_has_its_object_after_it() {
+        let r = reports("وكان المشرعون قد أبدوا قلقهم إزاء تعيين هاسبل في هذا المنصب.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0.as_deref(), Some("المشرعون"), "{r:?}");
+        assert_eq!(r[0].3, "قلقهم إزاء تعيين هاسبل في هذا المنصب", "{r:?}");
+    }
+
+    #[test]
+    fn who_would_not_be_named_speaks_the_quotation_after() {
+        let (speaker, content) = only_report("وقال أحد السكان رافضا كشف اسمه \"نحن جميعا قلقون (...)\".");
+        assert_eq!(speaker.as_deref(), Some("أحد السكان"));
+        assert_eq!(content, "نحن جميعا قلقون (...)");
     }
 
     #[test]
