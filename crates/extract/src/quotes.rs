@@ -1690,7 +1690,10 @@ impl Reader<'_, '_> {
         }
         // أبدوا قلقهم، طلبوا مساعدة الشرطة: a verb with the plural's وا carries its subject, so
         // the phrase after it is its object
-        if toks[i].norm.ends_with("وا") && matches!(r, Role::Say | Role::Act) {
+        // (طلبت من موسكو نشر قوات: whom an act asks is no subject)
+        if toks[i].norm.ends_with("وا") && matches!(r, Role::Say | Role::Act)
+            || r == Role::Act && i + 1 < sent.end && toks[i + 1].norm == "من"
+        {
             return (None, s);
         }
         if let Some(close) = quoted_name_end(doc, mentions, s, sent.end) {
@@ -2968,6 +2971,9 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0.as_deref(), Some("المشرعون"), "{r:?}");
         assert_eq!(r[0].3, "قلقهم إزاء تعيين هاسبل في هذا المنصب", "{r:?}");
+        // whom an act asks after من is not who asked
+        let r = reports("وتأمل الحكومة في ذلك بعدما طلبت من موسكو نشر قوات على أراضيها.");
+        assert!(r.iter().all(|q| q.0.as_deref() != Some("موسكو")), "{r:?}");
     }
 
     #[test]
