@@ -1379,7 +1379,7 @@ impl Reader<'_, '_> {
         }
         let speaker = speaker
             .or_else(|| self.pronoun_subject(sent, i))
-            .or_else(|| if r == Role::Part { None } else { self.person_earlier(sent, i) })
+            .or_else(|| if r == Role::Part { self.sentence_subject(sent, i) } else { self.person_earlier(sent, i) })
             .or_else(|| self.last_speaker.clone());
         // مسؤول، رفض الكشف عن هويته، قال؛ ورفض المتحدث التعليق: withholding is no report, though
         // whoever withheld stays the one the next cue without a subject carries over
@@ -2311,6 +2311,39 @@ impl Reader<'_, '_> {
         Some((m.clone(), Some(*e)))
     }
 
+    /// Who a participle with no report before it in its sentence continues (وعرض رئيس اللجنة
+    /// مولاي حفيظ العلمي … لمضامين الملف، شارحا أن …): the sentence's subject, the first person named in
+    /// it that no preposition governs. After a report in the sentence the
+    /// participle continues that report's speaker instead. A person only: a body named first is more
+    /// often what the sentence is about than who speaks in it.
+    fn sentence_subject(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let toks = &self.doc.tokens;
+        let here = toks[sent.start].start..toks[i].start;
+        if self.out.last().is_some_and(|q| q.cue.start >= here.start) {
+            return None;
+        }
+        let (m, e) = self.mentions.persons_within(&here).next()?;
+        let at = self.doc.token_at(m.start);
+        let governed = self.doc.analysis(at).prep.is_some()
+            || at > sent.start
+                && matches!(
+                    toks[at - 1].norm.as_str(),
+                    "في" | "من"
+                        | "الي"
+                        | "علي"
+                        | "عن"
+                        | "مع"
+                        | "عبر"
+                        | "امام"
+                        | "خلال"
+                        | "بين"
+                        | "داخل"
+                        | "ضد"
+                );
+        (!governed && !self.contents.iter().any(|c| c.start <= m.start && m.end <= c.end))
+            .then(|| (m.clone(), Some(*e)))
+    }
+
     /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
     /// ولكنها قالت), not one named in what was reported before the cue (وأشار الحارس إلى أن
     /// فريقه استعد لمواجهة راموس، وتابع: the keeper goes on; راموس is spoken of). A cue inside
@@ -2974,6 +3007,14 @@ mod tests {
         // whom an act asks after من is not who asked
         let r = reports("وتأمل الحكومة في ذلك بعدما طلبت من موسكو نشر قوات على أراضيها.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("موسكو")), "{r:?}");
+    }
+
+    #[test]
+    fn a_participle_with_no_report_before_it_continues_the_sentence_s_subject() {
+        let text = "وقال المتحدث باسم الحكومة إن المحادثات ستستأنف. وعرض رئيس اللجنة مولاي حفيظ العلمي خلال مؤتمر صحافي مضامين الملف، شارحا أن المملكة ستخصص استثمارات هامة.";
+        let r = reports(text);
+        let explained = r.iter().find(|q| q.3.starts_with("المملكة")).expect("the participle's report");
+        assert!(explained.0.as_deref().is_some_and(|s| s.starts_with("مولاي حفيظ")), "{r:?}");
     }
 
     #[test]
