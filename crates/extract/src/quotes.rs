@@ -642,6 +642,12 @@ fn colon_report(doc: &Doc, mentions: &Mentions, pairs: &[QuotePair], sent: &Rang
     })
 }
 
+/// Whether a word is a preposition that governs the phrase after it (في تكساس، مع ماكرون): a name
+/// there is where or with whom, not who.
+fn governing_preposition(t: &Token) -> bool {
+    matches!(t.norm.as_str(), "في" | "من" | "الي" | "علي" | "عن" | "مع" | "عبر" | "امام" | "خلال" | "بين" | "داخل")
+}
+
 /// A named subject right before the cue (up to two words between: a time word, قد): the
 /// entity mention that ends there.
 fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> Option<(Span, Option<usize>)> {
@@ -690,12 +696,7 @@ fn subject_before(doc: &Doc, mentions: &Mentions, floor: usize, cue: usize) -> O
     if let Some((span, e)) = found {
         let first = doc.token_at(span.start);
         // (a place after a preposition is where, not who: في تكساس الأميركية كانت قد رفضت)
-        let governed = doc.analysis(first).prep.is_some()
-            || (first > floor
-                && matches!(
-                    toks[first - 1].norm.as_str(),
-                    "في" | "من" | "الي" | "علي" | "عن" | "مع" | "عبر" | "امام" | "خلال" | "بين" | "داخل"
-                ));
+        let governed = doc.analysis(first).prep.is_some() || (first > floor && governing_preposition(&toks[first - 1]));
         if governed && mentions.kind(e) == EntityType::Loc {
             return None;
         }
@@ -2062,14 +2063,11 @@ impl Reader<'_, '_> {
     fn quotation_past_aside(&self, sent: &Range<usize>, s: usize) -> Option<usize> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         let limit = sent.end.min(s + 48);
-        let k = (s..limit).find(|&k| is_open_quote(&toks[k]))?;
+        let k = (s..limit).find(|&k| is_open_quote(&toks[k])).filter(|&k| k > s)?;
         let p = pair_at(&self.pairs, toks[k].start)?;
         let close = (k..sent.end).find(|&j| toks[j].start >= p.close)?;
         let after = (close + 1..sent.end).find(|&j| toks[j].is_word());
         if after.is_some_and(|j| !(is_relative_pronoun(&toks[j]) || j > close + 1 && is_comma(&toks[j - 1]))) {
-            return None;
-        }
-        if k == s {
             return None;
         }
         let first = (s..k).find(|&j| !ADVERBIAL.contains(toks[j].norm.as_str()))?;
@@ -2312,10 +2310,10 @@ impl Reader<'_, '_> {
     }
 
     /// Who a participle with no report before it in its sentence continues (وعرض رئيس اللجنة
-    /// مولاي حفيظ العلمي … لمضامين الملف، شارحا أن …): the sentence's subject, the first person named in
-    /// it that no preposition governs. After a report in the sentence the
-    /// participle continues that report's speaker instead. A person only: a body named first is more
-    /// often what the sentence is about than who speaks in it.
+    /// مولاي حفيظ العلمي … لمضامين الملف، شارحا أن …): the sentence's subject, the first person
+    /// named in it that no preposition governs. After a report in the sentence the participle
+    /// continues that report's speaker instead. A person only: a body named first is more often
+    /// what the sentence is about than who speaks in it.
     fn sentence_subject(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
         let toks = &self.doc.tokens;
         let here = toks[sent.start].start..toks[i].start;
@@ -2324,22 +2322,7 @@ impl Reader<'_, '_> {
         }
         let (m, e) = self.mentions.persons_within(&here).next()?;
         let at = self.doc.token_at(m.start);
-        let governed = self.doc.analysis(at).prep.is_some()
-            || at > sent.start
-                && matches!(
-                    toks[at - 1].norm.as_str(),
-                    "في" | "من"
-                        | "الي"
-                        | "علي"
-                        | "عن"
-                        | "مع"
-                        | "عبر"
-                        | "امام"
-                        | "خلال"
-                        | "بين"
-                        | "داخل"
-                        | "ضد"
-                );
+        let governed = self.doc.analysis(at).prep.is_some() || at > sent.start && governing_preposition(&toks[at - 1]);
         (!governed && !self.contents.iter().any(|c| c.start <= m.start && m.end <= c.end))
             .then(|| (m.clone(), Some(*e)))
     }
