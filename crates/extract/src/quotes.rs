@@ -1220,6 +1220,9 @@ type Speaker = (Span, Option<usize>);
 struct Opening {
     speaker: Option<Speaker>,
     content_from: Option<usize>,
+    /// Whether the content is a quotation a speaker's aside stood before
+    /// ([`Reader::quotation_past_aside`]).
+    past_aside: bool,
 }
 
 /// Reads an article's reports sentence by sentence, remembering the last speaker (a cue with no
@@ -1243,9 +1246,6 @@ struct Reader<'d, 'a> {
     floor: usize,
     /// Whether an attribution in this sentence already took the whole sentence as its fact.
     sentence_taken: bool,
-    /// The token of the last quotation found past a speaker's aside
-    /// ([`Reader::quotation_past_aside`]).
-    aside_quotation: std::cell::Cell<Option<usize>>,
 }
 
 /// How many reports' contents a cue may stand inside and still be read.
@@ -1267,7 +1267,6 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         contents: Vec::new(),
         floor: 0,
         sentence_taken: false,
-        aside_quotation: std::cell::Cell::new(None),
     };
     for sent in &doc.sentences {
         r.sentence(sent);
@@ -1358,6 +1357,7 @@ impl Reader<'_, '_> {
             Role::Part => Some(Opening {
                 speaker: None,
                 content_from: content_start_with(doc, i + 1, sent.end, false).or(Some(i + 1)),
+                past_aside: false,
             }),
             Role::Qawl => Some(self.qawl_report(sent, i)),
             Role::Attr if i <= sent.start + 1 => self.attribution_first(sent, i),
@@ -1369,7 +1369,7 @@ impl Reader<'_, '_> {
                 return i + 1;
             }
         };
-        let Some(Opening { speaker, content_from }) = opening else { return i + 1 };
+        let Some(Opening { speaker, content_from, past_aside }) = opening else { return i + 1 };
         // a verb of belief reports only with its subject named and a that-clause (ويعتقد
         // المحققون أن …): alone it is the impersonal passive (ويعتقد على نطاق واسع أن، مما كان
         // يعتقد، يعتقد 9 من كل 10 أشخاص أن)
@@ -1395,7 +1395,7 @@ impl Reader<'_, '_> {
         }
         let Some(from) = content_from.filter(|&c| c < sent.end) else { return i + 1 };
         let nesting = self.contents.iter().filter(|c| c.contains(&t.start)).count();
-        let Some((span, kind, next)) = self.content(sent, from, r) else { return i + 1 };
+        let Some((span, kind, next)) = self.content(sent, from, r, past_aside) else { return i + 1 };
         // a direct quotation bounds its own span; any other content runs on, and is not read
         // inside too many others
         if kind != QuoteKind::Direct && nesting >= MAX_NESTING {
@@ -1520,7 +1520,7 @@ impl Reader<'_, '_> {
                 s = i + 1;
             }
         }
-        let content_from = self.content_after_speaker(sent, i, r, s, speaker.is_some());
+        let (content_from, past_aside) = self.content_after_speaker(sent, i, r, s, speaker.is_some());
         // ويعتبر من أبرز، التي تعتبر الأكثر فقرا: the present يعتبر reports only with a
         // that-clause or with a subject named right after it and no predicate of the passive next
         if CONSIDERED.get(&doc.analysis(i).word) == Some(&true) {
@@ -1533,7 +1533,7 @@ impl Reader<'_, '_> {
                 return None;
             }
         }
-        Some(Opening { speaker, content_from })
+        Some(Opening { speaker, content_from, past_aside })
     }
 
     /// The speaker of a verb at `i` that says what a document says (أصدرت الجامعة بيانا قالت فيه،
@@ -1935,7 +1935,8 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Where the content of a verb's report starts, its speaker ending before token `s`.
+    /// Where the content of a verb's report starts, its speaker ending before token `s`, and
+    /// whether it is a quotation past the speaker's aside ([`Reader::quotation_past_aside`]).
     fn content_after_speaker(
         &self,
         sent: &Range<usize>,
@@ -1943,15 +1944,12 @@ impl Reader<'_, '_> {
         r: Role,
         s: usize,
         has_speaker: bool,
-    ) -> Option<usize> {
+    ) -> (Option<usize>, bool) {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let mut content_from = content_start(doc, s, sent.end).or_else(|| {
-            if r == Role::Say && has_speaker {
-                self.quotation_past_aside(sent, s)
-            } else {
-                None
-            }
-        });
+        let marked = content_start(doc, s, sent.end);
+        let aside =
+            if marked.is_none() && r == Role::Say && has_speaker { self.quotation_past_aside(sent, s) } else { None };
+        let mut content_from = marked.or(aside);
         // whether the marker found belongs to another report further on (أعلن ترامب انسحاب
         // بلاده، مؤكدا أن …، أعلنت الرئاسة عن …، وقالت إن …): a cue after a comma or with و
         // stands between
@@ -2048,7 +2046,7 @@ impl Reader<'_, '_> {
             // أكد الجمعة إعادة النظام: the content follows the adverbials
             content_from = Some(s);
         }
-        content_from
+        (content_from, aside.is_some() && content_from == aside)
     }
 
     /// Where a quotation that a speaker's aside stands before opens, when no marker opened a
@@ -2091,12 +2089,9 @@ impl Reader<'_, '_> {
             || ADVERBIAL.contains(before.norm.as_str())
             || self.mentions.overlapping(&(before.start..before.end)).next().is_some();
         let another = (s..k).any(|j| {
-            role(&toks[j]).is_some_and(|(_, letters)| letters > 0)
-                || matches!(toks[j].norm.as_str(), "ان" | "بان" | "وان" | "انه" | "انها")
+            role(&toks[j]).is_some_and(|(_, letters)| letters > 0) || that_marker(&toks[j]) || toks[j].norm == "وان"
         });
-        let found = (aside && closed && !another).then_some(k);
-        self.aside_quotation.set(found);
-        found
+        (aside && closed && !another).then_some(k)
     }
 
     /// The closing comma of a relative clause between commas that opens at `c` (، الذي كان يتحدث
@@ -2140,7 +2135,7 @@ impl Reader<'_, '_> {
                 speaker = Some((span.clone(), self.mentions.entity_at(&span)));
             }
         }
-        Opening { speaker, content_from: content_start(doc, i + 1, sent.end).or(Some(i + 1)) }
+        Opening { speaker, content_from: content_start(doc, i + 1, sent.end).or(Some(i + 1)), past_aside: false }
     }
 
     /// An attribution that opens its sentence (وبحسب الشرطة، فإن …؛ ووفقا لمشروع القانون
@@ -2156,7 +2151,7 @@ impl Reader<'_, '_> {
         {
             c += 1;
         }
-        Some(Opening { speaker, content_from: Some(c) })
+        Some(Opening { speaker, content_from: Some(c), past_aside: false })
     }
 
     /// The source named at token `s` after an attribution cue, and its span without the ل
@@ -2373,8 +2368,14 @@ impl Reader<'_, '_> {
 
     /// The content from token `from`: its span, kind and the token after it. A quotation that
     /// opens the content may run past the sentence; it is direct when nothing of the report
-    /// follows its closing mark.
-    fn content(&mut self, sent: &Range<usize>, from: usize, r: Role) -> Option<(Span, QuoteKind, usize)> {
+    /// follows its closing mark (or, `past_aside`, only a relative clause of the reporter's).
+    fn content(
+        &mut self,
+        sent: &Range<usize>,
+        from: usize,
+        r: Role,
+        past_aside: bool,
+    ) -> Option<(Span, QuoteKind, usize)> {
         let (doc, toks) = (self.doc, &self.doc.tokens);
         if let Some(p) = pair_at(&self.pairs, toks[from].start).filter(|_| is_open_quote(&toks[from])) {
             let inner = p.inner();
@@ -2385,8 +2386,7 @@ impl Reader<'_, '_> {
             // …: a relative clause outside the marks after a quotation an aside stood before is
             // the reporter's (elsewhere it may go on the speaker's words: أن "رسوم الحماية"
             // التي يرغب …)
-            let relative_after =
-                self.aside_quotation.get() == Some(from) && toks.get(close_tok + 1).is_some_and(is_relative_pronoun);
+            let relative_after = past_aside && toks.get(close_tok + 1).is_some_and(is_relative_pronoun);
             if words_after == 0 || relative_after {
                 self.covered_until = p.close;
                 return Some((inner, QuoteKind::Direct, close_tok + 1));
