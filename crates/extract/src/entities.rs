@@ -1168,6 +1168,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     }
     let mut found = split_people(doc, found);
     complete_persons(doc, &mut found);
+    full_names(doc, &mut found);
     regnal(doc, &mut found);
     regions(doc, &mut found);
     let mut found = join_adjacent(doc, found);
@@ -1663,6 +1664,105 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
     }
 }
 
+/// A person's mention the tagger cut short of a whole name gets the rest of it: the words beside
+/// it that make, with it, a name Wikidata's labels know whole (ميشيل | باشليه، عبدالفتاح |
+/// السيسي، حازم | إمام; `persons.tsv`), and the word after a name that ends in a particle of
+/// descent, which no name ends in (زين العابدين بن | علي، عبد الملك آل | الشيخ). A known whole
+/// name is safer than the name words alone that [`complete_persons`] goes by: إمام is a common
+/// word, but not after حازم. Up to two words after and one before; only words with nothing but a
+/// space between them, no conjunction or preposition on them, and no title or cue; a mention the
+/// longer name covers joins it.
+fn full_names(doc: &Doc, found: &mut Vec<MentionRec>) {
+    let toks = &doc.tokens;
+    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    let bare = |k: usize| {
+        let a = doc.analysis(k);
+        toks[k].kind == TokenKind::Arabic
+            && a.conj.is_none()
+            && a.prep.is_none()
+            && !hashtag_mark(toks, k)
+            && !TITLES.contains(&a.word)
+            && !CHAIN_STOP.contains(toks[k].norm.as_str())
+            && crate::lexicon::CUES.find(&toks[k].norm).is_none()
+    };
+    // (آل and أم, not إل or إم: كيم جونغ إل ends in a name word, جون إم. in an initial)
+    let particle = |k: usize| {
+        let n = toks[k].norm.as_str();
+        let raw = &doc.text[toks[k].start..];
+        PATRONYMIC.contains(&n) && (n != "ال" || raw.starts_with('آ')) && (n != "ام" || raw.starts_with(['أ', 'ا']))
+    };
+    let mut i = 0;
+    while i < found.len() {
+        if found[i].kind != EntityType::Per || found[i].tokens.len() > 3 {
+            i += 1;
+            continue;
+        }
+        let (a, b) = (found[i].tokens.start, found[i].tokens.end);
+        // the words after that the name may take: beside each other and bare
+        let mut reach = b;
+        while reach < toks.len() && reach < b + 2 && beside(reach - 1, reach) && bare(reach) {
+            reach += 1;
+        }
+        // (after a particle any word is the name's: بن علي, though علي reads as a preposition)
+        let particle_end = particle(b - 1)
+            && b < toks.len()
+            && beside(b - 1, b)
+            && toks[b].kind == TokenKind::Arabic
+            && !hashtag_mark(toks, b)
+            // (صدام ابن عم والده: a kin noun makes ابن "son" of another person)
+            && !crate::quotes::KIN_HEADS.contains(&doc.analysis(b).word)
+            && found.get(i + 1).is_none_or(|n| n.tokens.start > b || n.kind == EntityType::Per);
+        // (a person named right after the particle is the rest of the name: محمد بن | سلمان)
+        let next_person = found.get(i + 1).filter(|n| particle_end && n.tokens.start == b).map(|n| n.tokens.end);
+        if particle_end && reach == b && b + 1 < toks.len() && beside(b, b + 1) && bare(b + 1) {
+            reach = b + 2;
+        }
+        let mut range = (b + 1..=reach)
+            .rev()
+            .find(|&e| PERSONS.is_full_name(&key_of(doc, a..e)))
+            .map(|e| a..e)
+            .or_else(|| particle_end.then(|| a..next_person.unwrap_or(b + 1)));
+        if range.is_none() && a > 0 && beside(a - 1, a) && bare(a - 1) && PERSONS.is_full_name(&key_of(doc, a - 1..b)) {
+            range = Some(a - 1..b);
+        }
+        let Some(r) = range else {
+            // no name ends in a particle of descent: one that takes no name after it is none of
+            // this name (صدام ابن عم والده)
+            if b - a >= 2
+                && particle(b - 1)
+                && !hashtag_mark(toks, b - 2)
+                && (b == toks.len() || !hashtag_mark(toks, b))
+            {
+                let m = &mut found[i];
+                m.tokens.end = b - 1;
+                m.span.end = toks[b - 2].end;
+                m.key = key_of(doc, a..b - 1);
+            }
+            i += 1;
+            continue;
+        };
+        // other mentions inside the longer name join it; one that reaches beyond it keeps it short
+        let others = |m: &MentionRec| m.tokens.start < r.end && r.start < m.tokens.end;
+        if found
+            .iter()
+            .enumerate()
+            .any(|(j, m)| j != i && others(m) && (m.tokens.start < r.start || m.tokens.end > r.end))
+        {
+            i += 1;
+            continue;
+        }
+        // (the start stays after a clitic the mention left out)
+        let start = if r.start == a { found[i].span.start } else { toks[r.start].start };
+        let m = &mut found[i];
+        m.tokens = r.clone();
+        m.span = start..toks[r.end - 1].end;
+        m.key = key_of(doc, r.clone());
+        let keep = found[i].clone();
+        found.retain(|m| !(m.tokens.start >= r.start && m.tokens.end <= r.end) || *m == keep);
+        i = found.iter().position(|m| *m == keep).map_or(found.len(), |p| p + 1);
+    }
+}
+
 /// Titles of monarchs and popes (الملك، البابا، السلطان).
 static REGNAL_TITLES: Lazy = lexicon!("regnal_titles");
 /// The ordinals in their names (الثاني، الثانية، السادس).
@@ -1890,6 +1990,37 @@ mod tests {
         assert_eq!(completed("وافتتح عبدالله بالقصيم مركزا جديدا.", "عبدالله"), "عبدالله");
         assert_eq!(completed("وفاز سلمان للشطرنج بالبطولة.", "سلمان"), "سلمان");
         assert_eq!(completed("والتقى محمد وبوتين في موسكو.", "محمد"), "محمد");
+    }
+
+    #[test]
+    fn a_person_cut_short_of_a_whole_name_wikidata_knows_gets_the_rest() {
+        let whole = |text: &str, words: &[&str]| {
+            let doc = Doc::new(text, None);
+            let mut ms = vec![mention_at(&doc, words, EntityType::Per)];
+            full_names(&doc, &mut ms);
+            ms.iter().map(|m| doc.text[m.span.clone()].to_string()).collect::<Vec<_>>()
+        };
+        // a whole name the labels know, after the mention or before it; إمام is a common word
+        // alone, and a compound written as one word finds the name written as two
+        assert_eq!(whole("وقال حازم إمام إن الفريق جيد.", &["حازم"]), ["حازم إمام"]);
+        assert_eq!(whole("وقال إن عبدالفتاح السيسي سيبقى.", &["عبدالفتاح"]), ["عبدالفتاح السيسي"]);
+        assert_eq!(whole("وقال مولاي حفيظ العلمي إن", &["حفيظ", "العلمي"]), ["مولاي حفيظ العلمي"]);
+        // no name ends in a particle of descent: the word after it is the name's…
+        assert_eq!(whole("في عهد زين العابدين بن علي.", &["زين", "العابدين", "بن"]), ["زين العابدين بن علي"]);
+        // …unless it makes ابن a son of someone else, and then the particle is none of the name
+        assert_eq!(whole("كما قتل صدام ابن عم والده.", &["صدام", "ابن"]), ["صدام"]);
+        // (إل and إم are Latin letters, not آل and أم)
+        assert_eq!(whole("المغني المفضل لدى كيم جونغ إل، والد الزعيم.", &["كيم", "جونغ", "إل"]), ["كيم جونغ إل"]);
+        // a comma, a conjunction or a cue between: the mention stays as it was
+        assert_eq!(whole("وقال حازم، إمام المسجد.", &["حازم"]), ["حازم"]);
+        assert_eq!(whole("وقال حازم وإمام المسجد.", &["حازم"]), ["حازم"]);
+        // a person named right after the particle joins the name
+        let doc = Doc::new("وقال محمد بن سلمان إن", None);
+        let mut ms =
+            vec![mention_at(&doc, &["محمد", "بن"], EntityType::Per), mention_at(&doc, &["سلمان"], EntityType::Per)];
+        full_names(&doc, &mut ms);
+        assert_eq!(ms.len(), 1);
+        assert_eq!(&doc.text[ms[0].span.clone()], "محمد بن سلمان");
     }
 
     #[test]

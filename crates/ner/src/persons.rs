@@ -97,6 +97,26 @@ impl Persons {
         self.words.get(w).is_some_and(|x| x.roles.iter().any(|&(r, _, n)| r == want && n >= MIN_PEOPLE))
     }
 
+    /// Whether a normalized name of several words is a whole person's name Wikidata's labels
+    /// (or the curated table) know, with a compound written as one word (عبدالفتاح) or as two.
+    pub fn is_full_name(&self, key: &str) -> bool {
+        let known = |k: &str| self.full.contains_key(k) || self.curated_full.contains_key(k);
+        if known(key) {
+            return true;
+        }
+        let split: Vec<String> = key
+            .split(' ')
+            .map(|w| {
+                ["عبد", "ابو"]
+                    .iter()
+                    .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().count() >= 3).map(|r| format!("{p} {r}")))
+                    .unwrap_or_else(|| w.to_string())
+            })
+            .collect();
+        let split = split.join(" ");
+        split != key && known(&split)
+    }
+
     /// How many people in Wikidata's labels carry a normalized word as their given name (0 when
     /// none).
     pub fn given_people(&self, w: &str) -> u32 {
@@ -188,6 +208,14 @@ impl Persons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_names_known_with_compounds_joined_or_apart() {
+        assert!(PERSONS.is_full_name("عبد الفتاح السيسي"));
+        assert!(PERSONS.is_full_name("عبدالفتاح السيسي"));
+        assert!(!PERSONS.is_full_name("عبدالفتاح"));
+        assert!(!PERSONS.is_full_name("حازم المسجد"));
+    }
 
     #[test]
     fn whole_names_then_words_by_role() {
