@@ -73,10 +73,13 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
 /// ل, عن and ما, and past the verb of a ما-clause with its preposition (بحسب ما جاء في القرار،
 /// وفق ما ورد في التقرير، بحسب ما ذكرت الصحيفة): the document or the subject after them is the
 /// source, not the verb.
-fn attribution_source(toks: &[khabar_text::token::Token], mut s: usize, end: usize) -> usize {
-    let mut after_ma = false;
-    while s < end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما") {
-        after_ma |= toks[s].norm == "ما";
+/// The cue at `cue` may carry the ما itself (حسبما ذكرت الوكالة), and ل may carry it (طبقا لما
+/// قالته الوكالة).
+fn attribution_source(toks: &[khabar_text::token::Token], cue: usize, end: usize) -> usize {
+    let mut s = cue + 1;
+    let mut after_ma = toks[cue].norm.ends_with("ما");
+    while s < end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما" | "لما") {
+        after_ma |= toks[s].norm.ends_with("ما");
         s += 1;
     }
     // (the verb may carry the pronoun of what it stated: بحسب ما نقلته الوكالة، وفق ما ذكره)
@@ -2142,7 +2145,7 @@ impl Reader<'_, '_> {
     /// ستعتقل …): the source first, then the content.
     fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
         let toks = &self.doc.tokens;
-        let s = attribution_source(toks, i + 1, sent.end);
+        let s = attribution_source(toks, i, sent.end);
         let (sp, span) = self.attribution_phrase(sent, s)?;
         let speaker = Some((span.clone(), self.mentions.entity_at(&span)));
         let mut c = sp.end;
@@ -2224,12 +2227,13 @@ impl Reader<'_, '_> {
     /// reports.
     fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let s = attribution_source(toks, i + 1, sent.end);
+        let s = attribution_source(toks, i, sent.end);
         let Some((sp, span)) = self.attribution_phrase(sent, s) else { return };
         let entity = self.mentions.entity_at(&span);
         // the subject of a verb (بحسب ما قال …), a name, or a word of a source (بحسب الشرطة،
         // وفقا لبيانات …); other nouns say how, not who (حسب طول اليد، وفقا للإجراء المعروف)
-        let after_verb = s > i + 1 && toks[s - 1].norm != "ل" && toks[i + 1].norm == "ما";
+        let after_verb =
+            s > i + 1 && toks[s - 1].norm != "ل" && (toks[i + 1].norm.ends_with("ما") || toks[i].norm.ends_with("ما"));
         let word = &doc.analysis(sp.start).word;
         let source_word = is_speaker_head(doc, sp.start)
             || BODY_HEADS.contains(word)
@@ -3354,6 +3358,9 @@ mod tests {
                 "وقرر الرئيس تمديد الإعفاءات شهرا إضافيا، بحسب ما نشرته الاثنين صحيفة وول ستريت جورنال.",
                 "صحيفة وول ستريت جورنال",
             ),
+            // the ما on the cue (حسبما) or on the ل (لما)
+            ("تعتزم بكين إرسال مسؤول كبير إلى واشنطن، حسبما أعلنت وزارة التجارة الصينية.", "وزارة التجارة الصينية"),
+            ("واستهدف الجيش مواقع تابعة للحركة، طبقا لما قالته وكالة رويترز.", "وكالة رويترز"),
         ] {
             let r = reports(text);
             assert_eq!(r.len(), 1, "{text}: {r:?}");
