@@ -2176,11 +2176,29 @@ impl Reader<'_, '_> {
                 })
                 .unwrap_or_else(|| {
                     let mut e = s + 1;
-                    while e < sent.end
-                        && e < s + 4
-                        && toks[e].kind == TokenKind::Arabic
-                        && toks[e].norm.starts_with("ال")
-                    {
+                    // definite words after it, its adjectives or its complement (للصحيفة
+                    // الأمريكية، لمشروع القانون); after an indefinite word, indefinite
+                    // adjectives, relative or participial (لتقارير حقوقية، لمصادر طبية محلية،
+                    // لمصادر مطلعة)
+                    let indefinite = !doc.analysis(s).article
+                        && toks.get(e).is_some_and(|t| t.kind == TokenKind::Arabic && !t.norm.starts_with("ال"));
+                    let adjective = |k: usize| {
+                        let (t, a) = (&toks[k], doc.analysis(k));
+                        let n = t.norm.as_str();
+                        if !indefinite {
+                            return n.starts_with("ال");
+                        }
+                        !a.article
+                            && a.prep.is_none()
+                            && a.conj.is_none()
+                            && n.chars().count() >= 4
+                            && (n.ends_with("يه")
+                                || n.ends_with("يين")
+                                || n.ends_with("يون")
+                                || n.ends_with('ي')
+                                || n.starts_with('م') && (n.ends_with('ه') || n.ends_with("ين") || n.ends_with("ون")))
+                    };
+                    while e < sent.end && e < s + 4 && toks[e].kind == TokenKind::Arabic && adjective(e) {
                         e += 1;
                     }
                     s..e
@@ -3361,6 +3379,9 @@ mod tests {
             // the ما on the cue (حسبما) or on the ل (لما)
             ("تعتزم بكين إرسال مسؤول كبير إلى واشنطن، حسبما أعلنت وزارة التجارة الصينية.", "وزارة التجارة الصينية"),
             ("واستهدف الجيش مواقع تابعة للحركة، طبقا لما قالته وكالة رويترز.", "وكالة رويترز"),
+            // an indefinite source keeps its adjectives, a definite one its definite words
+            ("وقتل خمسة أشخاص، وفقا لمصادر طبية في المدينة.", "مصادر طبية"),
+            ("وقتل خمسة أشخاص، وفقا لمشروع القانون الجديد.", "مشروع القانون الجديد"),
         ] {
             let r = reports(text);
             assert_eq!(r.len(), 1, "{text}: {r:?}");
