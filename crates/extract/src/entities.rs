@@ -71,6 +71,8 @@ pub(crate) static RELATIONAL: Lazy = lexicon!("relational");
 
 /// Words that end a name chain whatever their form.
 static CHAIN_STOP: Lazy = lexicon!("chain_stop" and WEEKDAYS);
+/// Pronouns that link a subject to its predicate (`copula_pronouns.tsv`).
+static COPULA_PRONOUNS: Lazy = lexicon!("copula_pronouns");
 
 /// A definite relative adjective (nisba): الروسي، السورية، البيلاروسيون.
 fn is_nisba(norm: &str) -> bool {
@@ -383,7 +385,12 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
             {
                 k += 2;
             } else {
-                while k < sent.end && k < j + 4 && name_like(doc, k, k == j) {
+                // (a linking pronoun after two name words ends the name: ترمب هو …; see trim)
+                while k < sent.end
+                    && k < j + 4
+                    && name_like(doc, k, k == j)
+                    && !(k >= j + 2 && COPULA_PRONOUNS.contains(toks[k].norm.as_str()))
+                {
                     k += 1;
                 }
             }
@@ -481,6 +488,11 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
         && (CHAIN_STOP.contains(toks[b - 1].norm.as_str())
             || matches!(toks[b - 1].norm.as_str(), "امام" | "خلف" | "لدي" | "عند" | "حيث" | "ايضا"))
     {
+        b -= 1;
+    }
+    // a pronoun that links the name to what is said of it goes after a name of two words
+    // (فضل شاكر | هو من سيتولى), not after one (ليو هي is Liu He)
+    while b > a + 2 && COPULA_PRONOUNS.contains(toks[b - 1].norm.as_str()) {
         b -= 1;
     }
     // a trailing adjective goes when what remains is a known place and the whole is not
@@ -2138,6 +2150,19 @@ mod tests {
         // a name word after a name stays (تريب is rare as a verb)
         let m = trim_edges(&doc, mention_at(&doc, &["ميريل", "ستريب"], EntityType::Per));
         assert_eq!(&doc.text[m.span], "ميريل ستريب");
+    }
+
+    #[test]
+    fn a_pronoun_or_was_after_a_name_is_the_sentence_going_on() {
+        let doc = Doc::new("وقال إن فضل شاكر هو الأقدر. وكانت تيريزا ماي كانت تفضل الحل. وتحدث ليو هي مع الوزير.", None);
+        let trimmed = |words: &[&str]| {
+            let m = trim(&doc, mention_at(&doc, words, EntityType::Per)).unwrap();
+            doc.text[m.span].to_string()
+        };
+        assert_eq!(trimmed(&["فضل", "شاكر", "هو"]), "فضل شاكر");
+        assert_eq!(trimmed(&["تيريزا", "ماي", "كانت"]), "تيريزا ماي");
+        // after one word the pronoun may be the name's (Liu He)
+        assert_eq!(trimmed(&["ليو", "هي"]), "ليو هي");
     }
 
     #[test]
