@@ -483,6 +483,10 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
     while a < b && is_nisba(&doc.analysis(a).word) && GAZETTEER.place_normalized(&toks[a].norm).is_none() {
         a += 1;
     }
+    // على spelled with its ى is the preposition, not علي (ثبوت التهمة على | المرداسي)
+    if m.kind == EntityType::Per && b > a + 1 && &doc.text[toks[a].start..toks[a].end] == "على" {
+        a += 1;
+    }
     // a preposition or particle the tagger took in at the end goes (مونرو أمام)
     while b > a + 1
         && (CHAIN_STOP.contains(toks[b - 1].norm.as_str())
@@ -501,6 +505,15 @@ fn trim(doc: &Doc, m: MentionRec) -> Option<MentionRec> {
         let whole = normalize(&doc.text[toks[a].start..toks[b - 1].end]);
         let rest = normalize(&doc.text[toks[a].start..toks[b - 2].end]);
         if m.kind == EntityType::Loc && (GAZETTEER.place(&whole).is_some() || GAZETTEER.place(&rest).is_none()) {
+            break;
+        }
+        // a family name is often a nisba (عبد الملك الحوثي، عاصي الحلاني): after a given name
+        // Wikidata knows, a person's mention loses only a nationality (… الروسي); after no
+        // known name the tagger more likely ran a verb or a noun into a name (أدين المهداوي)
+        if m.kind == EntityType::Per
+            && crate::events::words::nationality(&toks[b - 1]).is_none()
+            && (a..b - 1).any(|k| PERSONS.is_name_word(&toks[k].norm, true))
+        {
             break;
         }
         b -= 1;
@@ -2163,6 +2176,24 @@ mod tests {
         assert_eq!(trimmed(&["تيريزا", "ماي", "كانت"]), "تيريزا ماي");
         // after one word the pronoun may be the name's (Liu He)
         assert_eq!(trimmed(&["ليو", "هي"]), "ليو هي");
+    }
+
+    #[test]
+    fn a_family_name_in_the_form_of_a_nisba_stays_after_a_known_given_name() {
+        let doc = Doc::new(
+            "وقال عبد الملك الحوثي إن. والتقى بوتين الروسي. وثبتت التهمة على المرداسي. وقال أدين المهداوي.",
+            None,
+        );
+        let trimmed = |words: &[&str]| {
+            let m = trim(&doc, mention_at(&doc, words, EntityType::Per)).unwrap();
+            doc.text[m.span].to_string()
+        };
+        assert_eq!(trimmed(&["عبد", "الملك", "الحوثي"]), "عبد الملك الحوثي");
+        // a nationality goes; so does a nisba after no known given name
+        assert_eq!(trimmed(&["بوتين", "الروسي"]), "بوتين");
+        assert_eq!(trimmed(&["أدين", "المهداوي"]), "أدين");
+        // على with its ى is the preposition
+        assert_eq!(trimmed(&["على", "المرداسي"]), "المرداسي");
     }
 
     #[test]
