@@ -1224,6 +1224,7 @@ pub fn extract(doc: &Doc) -> Vec<EntityRec> {
     repeats(doc, &mut found);
     short_names(doc, &mut found);
     surnames(doc, &mut found);
+    lone_definite_persons(doc, &mut found);
     group(doc, found)
 }
 
@@ -1345,6 +1346,36 @@ fn surnames(doc: &Doc, found: &mut Vec<MentionRec>) {
         found.extend(added);
         found.sort_by_key(|m| m.tokens.start);
     }
+}
+
+/// A person named by one definite word (الراحلة، المحكمون، الحائز، المستقيل) is a description the
+/// tagger took for a name, unless the word is a family name: a nisba (السيسي، المهدي), a name word
+/// Wikidata knows, or the last word of a person the article names in full. The article's
+/// ال is written with a bare alif: أليسون and إليانور are names.
+fn lone_definite_persons(doc: &Doc, found: &mut Vec<MentionRec>) {
+    let toks = &doc.tokens;
+    let surnames: Vec<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Per && m.tokens.len() >= 2)
+        .map(|m| toks[m.tokens.end - 1].norm.as_str())
+        .collect();
+    let description = |m: &MentionRec| {
+        if m.kind != EntityType::Per || m.tokens.len() != 1 {
+            return false;
+        }
+        let k = m.tokens.start;
+        let a = doc.analysis(k);
+        let raw = &doc.text[m.span.clone()];
+        toks[k].kind == TokenKind::Arabic
+            && a.article
+            && raw.starts_with("ال")
+            && !a.word.ends_with('ي')
+            && !PERSONS.is_name_word(&a.word, false)
+            && !PERSONS.is_name_word(&a.word, true)
+            && !surnames.contains(&a.word.as_str())
+            && !surnames.contains(&toks[k].norm.as_str())
+    };
+    found.retain(|m| !description(m));
 }
 
 /// Clitics a repeated name may carry in front (وقال وي فان … ويؤكد وي فان، لدان فاهدات).
@@ -2176,6 +2207,25 @@ mod tests {
         assert_eq!(trimmed(&["تيريزا", "ماي", "كانت"]), "تيريزا ماي");
         // after one word the pronoun may be the name's (Liu He)
         assert_eq!(trimmed(&["ليو", "هي"]), "ليو هي");
+    }
+
+    #[test]
+    fn one_definite_word_names_no_person_unless_it_is_a_family_name() {
+        let doc = Doc::new("وقال الحائز على الجائزة إنه سعيد. وقال الرئيس عبد الفتاح السيسي إن السيسي سعيد.", None);
+        let mut ms = vec![
+            mention_at(&doc, &["الحائز"], EntityType::Per),
+            mention_at(&doc, &["عبد", "الفتاح", "السيسي"], EntityType::Per),
+        ];
+        let k = doc.tokens.iter().rposition(|t| &doc.text[t.start..t.end] == "السيسي").unwrap();
+        ms.push(MentionRec {
+            span: doc.tokens[k].start..doc.tokens[k].end,
+            kind: EntityType::Per,
+            key: "السيسي".into(),
+            tokens: k..k + 1,
+        });
+        lone_definite_persons(&doc, &mut ms);
+        let left: Vec<&str> = ms.iter().map(|m| &doc.text[m.span.clone()]).collect();
+        assert_eq!(left, ["عبد الفتاح السيسي", "السيسي"]);
     }
 
     #[test]
