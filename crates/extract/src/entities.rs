@@ -394,6 +394,17 @@ fn person_rules(doc: &Doc) -> Vec<MentionRec> {
                     k += 1;
                 }
             }
+            // one word right after the title with a place after it is the title's complement in
+            // construct, not a name (رئيس وزراء | الهند، وزيرة خارجية | #مصر)
+            let place_at = |p: usize| {
+                let p = if p < sent.end && hashtag_mark(toks, p) { p + 1 } else { p };
+                p < sent.end
+                    && doc.analysis(p).prep.is_none()
+                    && GAZETTEER.major_place_normalized(&toks[p].norm).is_some()
+            };
+            if k == j + 1 && j == i + 1 && place_at(k) {
+                continue;
+            }
             if k > j {
                 let span = toks[j].start..toks[k - 1].end;
                 out.push(MentionRec {
@@ -1745,8 +1756,8 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
 }
 
 /// A person's mention the tagger cut short of a whole name gets the rest of it: the words beside
-/// it that make, with it, a name Wikidata's labels know whole (ميشيل | باشليه، عبدالفتاح |
-/// السيسي، حازم | إمام; `persons.tsv`), and the word after a name that ends in a particle of
+/// it that make, with it, a name Wikidata's labels know whole (هيفاء | وهبي، عبدالفتاح | السيسي،
+/// حازم | إمام; `persons.tsv`), and the word after a name that ends in a particle of
 /// descent, which no name ends in (زين العابدين بن | علي، عبد الملك آل | الشيخ). A known whole
 /// name is safer than the name words alone that [`complete_persons`] goes by: إمام is a common
 /// word, but not after حازم. Up to two words after and one before; only words with nothing but a
@@ -2261,6 +2272,9 @@ mod tests {
             named("وكان رئيس نيكاراغوا دانيال أورتيغا رفض حتى الآن فتح تحقيق. وتشهد نيكاراغوا احتجاجات منذ شهرين.");
         assert!(names.contains(&(EntityType::Per, "دانيال أورتيغا".to_string())), "{names:?}");
         assert!(names.contains(&(EntityType::Loc, "نيكاراغوا".to_string())), "{names:?}");
+        // the word in construct between a title and its place is the title's, not a name
+        let names = named("ونعاها رئيس وزراء الهند بعبارات مؤثرة. وقالت وزيرة خارجية السودان إن الوفد وصل.");
+        assert!(!names.iter().any(|(k, _)| *k == EntityType::Per), "{names:?}");
     }
 
     #[test]
