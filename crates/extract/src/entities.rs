@@ -683,6 +683,11 @@ fn future_verb(doc: &Doc, k: usize) -> bool {
         && !PERSONS.is_name_word(&t.norm, true)
 }
 
+/// Whether only one space stands between tokens `x` and `y` (no comma, no line break).
+fn spaced(doc: &Doc, x: usize, y: usize) -> bool {
+    doc.text[doc.tokens[x].end..doc.tokens[y].start] == *" "
+}
+
 /// `m` ending before token `b` (its end as it was, or earlier).
 fn ending_at(doc: &Doc, mut m: MentionRec, b: usize) -> MentionRec {
     if b != m.tokens.end {
@@ -1716,7 +1721,7 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
                 || khabar_text::clitic::frequency(&t.norm) < COMMON_FROM && PERSONS.is_name_word(&t.norm, !after))
     };
     // only a space between (no comma, no line break)
-    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    let beside = |x: usize, y: usize| spaced(doc, x, y);
     for i in 0..found.len() {
         // a chain of given names (أحمد بن محمد، عبدالعزيز سعود سعد) may be cut before its family name too
         if found[i].kind != EntityType::Per || found[i].tokens.len() > 4 {
@@ -1765,7 +1770,7 @@ fn complete_persons(doc: &Doc, found: &mut [MentionRec]) {
 /// longer name covers joins it.
 fn full_names(doc: &Doc, found: &mut Vec<MentionRec>) {
     let toks = &doc.tokens;
-    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    let beside = |x: usize, y: usize| spaced(doc, x, y);
     let bare = |k: usize| {
         let a = doc.analysis(k);
         toks[k].kind == TokenKind::Arabic
@@ -1824,10 +1829,7 @@ fn full_names(doc: &Doc, found: &mut Vec<MentionRec>) {
                 && !hashtag_mark(toks, b - 2)
                 && (b == toks.len() || !hashtag_mark(toks, b))
             {
-                let m = &mut found[i];
-                m.tokens.end = b - 1;
-                m.span.end = toks[b - 2].end;
-                m.key = key_of(doc, a..b - 1);
+                found[i] = ending_at(doc, found[i].clone(), b - 1);
             }
             i += 1;
             continue;
@@ -1867,7 +1869,7 @@ static REGNAL_ORDINALS: Lazy = lexicon!("regnal_ordinals");
 /// with the same ordinal elsewhere in the article too.
 fn regnal(doc: &Doc, found: &mut [MentionRec]) {
     let toks = &doc.tokens;
-    let beside = |x: usize, y: usize| doc.text[toks[x].end..toks[y].start] == *" ";
+    let beside = |x: usize, y: usize| spaced(doc, x, y);
     // the ordinal words after a mention ending at `b` (with عشر after the ordinal), if any
     let ordinal_end = |b: usize| -> Option<usize> {
         if b >= toks.len() || !beside(b - 1, b) || !REGNAL_ORDINALS.contains(&toks[b].norm) {

@@ -75,7 +75,8 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
 /// source, not the verb.
 /// The cue at `cue` may carry the ما itself (حسبما ذكرت الوكالة), and ل may carry it (طبقا لما
 /// قالته الوكالة).
-fn attribution_source(toks: &[khabar_text::token::Token], cue: usize, end: usize) -> usize {
+/// Returns the source's start and whether a ما-clause stood before it.
+fn attribution_source(toks: &[khabar_text::token::Token], cue: usize, end: usize) -> (usize, bool) {
     let mut s = cue + 1;
     let mut after_ma = toks[cue].norm.ends_with("ما");
     while s < end && matches!(toks[s].norm.as_str(), "ل" | "عن" | "ما" | "لما") {
@@ -98,7 +99,7 @@ fn attribution_source(toks: &[khabar_text::token::Token], cue: usize, end: usize
             s += 1;
         }
     }
-    s
+    (s, after_ma)
 }
 
 /// Whether the verb at token `k` is the one of an attribution's ما-clause (بحسب ما أفادت به
@@ -2145,7 +2146,7 @@ impl Reader<'_, '_> {
     /// ستعتقل …): the source first, then the content.
     fn attribution_first(&self, sent: &Range<usize>, i: usize) -> Option<Opening> {
         let toks = &self.doc.tokens;
-        let s = attribution_source(toks, i, sent.end);
+        let (s, _) = attribution_source(toks, i, sent.end);
         let (sp, span) = self.attribution_phrase(sent, s)?;
         let speaker = Some((span.clone(), self.mentions.entity_at(&span)));
         let mut c = sp.end;
@@ -2245,13 +2246,12 @@ impl Reader<'_, '_> {
     /// reports.
     fn attribution_after(&mut self, sent: &Range<usize>, i: usize, cue: Span) {
         let (doc, toks) = (self.doc, &self.doc.tokens);
-        let s = attribution_source(toks, i, sent.end);
+        let (s, after_ma) = attribution_source(toks, i, sent.end);
         let Some((sp, span)) = self.attribution_phrase(sent, s) else { return };
         let entity = self.mentions.entity_at(&span);
         // the subject of a verb (بحسب ما قال …), a name, or a word of a source (بحسب الشرطة،
         // وفقا لبيانات …); other nouns say how, not who (حسب طول اليد، وفقا للإجراء المعروف)
-        let after_verb =
-            s > i + 1 && toks[s - 1].norm != "ل" && (toks[i + 1].norm.ends_with("ما") || toks[i].norm.ends_with("ما"));
+        let after_verb = after_ma && s > i + 1 && toks[s - 1].norm != "ل";
         let word = &doc.analysis(sp.start).word;
         let source_word = is_speaker_head(doc, sp.start)
             || BODY_HEADS.contains(word)
