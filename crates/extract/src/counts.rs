@@ -243,26 +243,62 @@ fn late_after(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> 
 fn coordinated_figure(doc: &Doc, sent: &Range<usize>, n: &NumberMatch, prev: Option<&CountRec>) -> Option<Found> {
     let toks = &doc.tokens;
     let prev = prev?;
+    // (a comma may close the item before, and where its people were: بينهم 31 امرأة، و92 طفلا؛
+    // اثنان في رفح جنوب القطاع و13 في مدينة غزة)
+    let follows = |end: usize| {
+        let mut e = end;
+        if e > prev.tokens.end && toks[e - 1].is_punct('،') {
+            e -= 1;
+        }
+        let between = &toks[prev.tokens.end.min(e)..e];
+        between.is_empty()
+            || between.len() <= 5
+                && between[0].norm == "في"
+                && between[1..].iter().all(|t| t.kind == TokenKind::Arabic && !t.norm.starts_with('و'))
+    };
     let joined = if n.clitic_letters == 1 && toks[n.start].norm.starts_with('و') {
-        prev.tokens.end == n.start
+        follows(n.start)
     } else {
-        n.start > sent.start + 1 && toks[n.start - 1].norm == "و" && prev.tokens.end == n.start - 1
+        n.start > sent.start + 1 && toks[n.start - 1].norm == "و" && follows(n.start - 1)
     };
     // بين 270 ألفا و330 ألف: the upper bound of a range is no count of its own
     let range = (prev.tokens.start.saturating_sub(1).max(sent.start)..prev.tokens.end)
         .any(|k| toks[k].norm == "بين" && parse_number(toks, k + 1).is_some());
-    let (k, state) = noun_after(toks, n.end(), sent.end)?;
-    if !joined
-        || range
-        || prev.tokens.start < sent.start
-        || !person_like(&toks[k])
-        || state.is_some_and(|c| c != prev.category)
-    {
+    if !joined || range || prev.tokens.start < sent.start {
+        return None;
+    }
+    let (k, state) = match noun_after(toks, n.end(), sent.end) {
+        Some(found) => found,
+        // the noun left out where the list says where each part was (اثنان في رفح و13 في غزة):
+        // a place after في, no share (3 في المئة)
+        None if elided_noun(toks, sent, n) => {
+            return Some(Found {
+                first: n.start,
+                first_letters: usize::from(n.clitic_letters == 1),
+                shown_from: None,
+                ..model_found(doc, sent, n, prev.category)
+            });
+        }
+        None => return None,
+    };
+    if !person_like(&toks[k]) || state.is_some_and(|c| c != prev.category) {
         return None;
     }
     // (the و on a number in words is left out of the words shown; one written apart is before them)
     let first_letters = usize::from(n.clitic_letters == 1);
     Some(Found { first: n.start, first_letters, shown_from: None, ..model_found(doc, sent, n, prev.category) })
+}
+
+/// A figure with no noun of its own, a place after it (و13 في مدينة غزة): the parts of a list
+/// whose noun the first part named.
+fn elided_noun(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
+    let at = |k: usize| toks.get(k).filter(|_| k < sent.end);
+    at(n.end()).is_some_and(|t| t.norm == "في")
+        && at(n.end() + 1).is_some_and(|t| {
+            // (3 في حالة خطرة، في المستشفى: a state, not a place of the event)
+            t.kind == TokenKind::Arabic
+                && !matches!(t.norm.as_str(), "المئه" | "المائه" | "الالف" | "العام" | "عام" | "حاله" | "المستشفي")
+        })
 }
 
 /// A total named right before its figure with no word linking them, the figure its predicate
@@ -1100,14 +1136,19 @@ fn is_score(toks: &[Token], sent: &Range<usize>, n: &NumberMatch) -> bool {
     noun_after(toks, last + 1, sent.end).is_none_or(|(k, _)| !person_like(&toks[k]))
 }
 
-/// A figure that is no number of people an event befell but the base of a rate (لكل 100 ألف
-/// شخص) or, when the event word stands before it (`first`), the whole a part was taken from
+/// A figure that is no number of people an event befell but a share (3 في المئة، 12%), the base
+/// of a rate (لكل 100 ألف شخص) or, when the event word stands before it (`first`), the whole a part was taken from
 /// (قتل سبعة إيرانيين من بين 14 شخصا); a whole that names its own event is one (من أصل 68,5
 /// مليون نازح، من بين 53 معتقلا).
 fn is_rate_or_total(toks: &[Token], sent: &Range<usize>, n: &NumberMatch, first: usize) -> bool {
     let p = qualifier_before(toks, n.start, sent.start).map_or(n.start, |(_, s, _)| s);
     let word = |k: usize| toks[k].norm.as_str();
-    (p > sent.start && word(p - 1) == "لكل")
+    // a share of a whole: 3 في المئة، 40 بالمائة، 12%
+    let at = |k: usize| (k < sent.end).then(|| word(k));
+    let share = matches!(at(n.end()), Some("%" | "٪" | "بالمئه" | "بالمائه"))
+        || at(n.end()) == Some("في") && matches!(at(n.end() + 1), Some("المئه" | "المائه"));
+    share
+        || (p > sent.start && word(p - 1) == "لكل")
         || (p > sent.start + 1
             && first + 2 < p
             && word(p - 2) == "من"
@@ -1310,7 +1351,14 @@ fn run(
                         country: None,
                     });
                 }
-                i = next.max(f.last + 1);
+                // a breakdown the count's words took in (13 مدنيا بينهم 4 أطفال لقوا مصرعهم) is read
+                // on its own: the scan goes on after the figure
+                let breakdown = (next..f.last).any(|k| {
+                    proclitic_splits(&toks[k].norm)
+                        .any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
+                        && parse_number(toks, k + 1).is_some()
+                });
+                i = if breakdown { next } else { next.max(f.last + 1) };
             } else {
                 i = next;
             }
@@ -1530,6 +1578,25 @@ mod tests {
             ]
         );
         assert_eq!(counts("وقتل 5 أشخاص و3 منازل").len(), 1);
+        // after a comma, and after where the part before was; the noun left out before a place
+        assert_eq!(
+            counts("وأعلنت الوزارة مقتل 52 شخصا، بينهم 30 مقاتلا، و16 مدنيا.")[2],
+            c("KILL", 16.0, "exact", "16 مدنيا")
+        );
+        assert_eq!(
+            counts("وأعلنت الوزارة عن إصابة 15 فلسطينيا، اثنان في رفح جنوب القطاع و13 في مدينة غزة.")[2],
+            c("WOUND", 13.0, "exact", "13")
+        );
+        assert_eq!(counts("وقتل 5 أشخاص و3 في المئة من السكان").len(), 1);
+        // a breakdown inside the words of its total is read on its own
+        assert_eq!(
+            counts("وقالت إن 13 مدنيا بينهم 4 أطفال وامرأتان لقوا مصرعهم."),
+            vec![
+                c("KILL", 13.0, "exact", "13 مدنيا بينهم 4 أطفال وامرأتان لقوا"),
+                c("KILL", 4.0, "exact", "بينهم 4 أطفال"),
+                c("KILL", 2.0, "exact", "امرأتان")
+            ]
+        );
         assert!(counts("مقتل 193 هولنديا و43 ماليزيا").iter().all(|x| !x.3.contains("193") || x.1 == 193.0));
         // a range by its lower bound, at least; its upper bound is no count
         assert_eq!(
