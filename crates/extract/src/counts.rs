@@ -1352,12 +1352,14 @@ fn run(
                     });
                 }
                 // a breakdown the count's words took in (13 مدنيا بينهم 4 أطفال لقوا مصرعهم) is read
-                // on its own: the scan goes on after the figure
-                let breakdown = (next..f.last).any(|k| {
-                    proclitic_splits(&toks[k].norm)
-                        .any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
-                        && parse_number(toks, k + 1).is_some()
-                });
+                // on its own: the scan goes on after the figure (with a model only: training reads
+                // the figures the rules read)
+                let breakdown = model.is_some()
+                    && (next..f.last).any(|k| {
+                        proclitic_splits(&toks[k].norm)
+                            .any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
+                            && parse_number(toks, k + 1).is_some()
+                    });
                 i = if breakdown { next } else { next.max(f.last + 1) };
             } else {
                 i = next;
