@@ -66,7 +66,18 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if t.kind != TokenKind::Arabic {
         return None;
     }
-    CUES.find_map(&t.norm, |c| c.role)
+    if let Some(r) = CUES.tags(&t.norm).iter().find_map(|c| c.role) {
+        return Some((r, 0));
+    }
+    // a verb takes و or ف, and ل only on its present (ليؤكد); after ب، ك or ل a past form is a
+    // verbal noun (بحث "discussed" is no ب + حث, بنقل، لكشف are "by moving", "to uncover")
+    proclitic_splits(&t.norm).skip(1).find_map(|(letters, rest)| {
+        let role = CUES.tags(rest.as_ref()).iter().find_map(|c| c.role)?;
+        let prefix: String = t.norm.chars().take(letters).collect();
+        let verb = matches!(role, Role::Say | Role::Act | Role::Part);
+        let prep = prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت']);
+        (!(verb && prep)).then_some((role, letters))
+    })
 }
 
 /// Where the source of an attribution cue (بحسب، وفقا) starts, from token `s` after the cue: past
@@ -185,6 +196,19 @@ static BELIEF_CUES: Lazy = lexicon!("belief_cues");
 
 /// Cues whose whole object may be one word (ونفت حماس ذلك): `lone_object_cues.tsv`.
 static LONE_OBJECT_CUES: Lazy = lexicon!("lone_object_cues");
+
+/// Cues that take an object before their complement (اتهم X بـ، حث X على), and the complement's
+/// opening: `object_first_cues.tsv`.
+static OBJECT_FIRST_CUES: Lazy<String> = lexicon!("object_first_cues", |tag| Some(tag.to_string()));
+
+/// Whether the verb at `i` takes an object before its complement (`object_first_cues.tsv`) and
+/// the word at `next` opens that complement: a word with ب on it (بأنه، باستغلال) or على.
+fn object_first(doc: &Doc, i: usize, next: usize) -> bool {
+    OBJECT_FIRST_CUES.get(&doc.analysis(i).word).is_some_and(|opening| match opening.as_str() {
+        "ب" => doc.tokens[next].kind == TokenKind::Arabic && doc.analysis(next).prep == Some('ب'),
+        o => doc.tokens[next].norm == o,
+    })
+}
 
 /// What a speaker withholds after a cue (رفض الكشف عن هويته، طلب عدم ذكر اسمه): `withheld.tsv`.
 static WITHHELD: Lazy<bool> = lexicon!("withheld", |tag| match tag {
@@ -1469,6 +1493,27 @@ impl Reader<'_, '_> {
         if speaker.as_ref().is_some_and(|(sp, _)| masculine_verb(doc, i) && feminine_body(doc, doc.token_at(sp.start)))
         {
             speaker = None;
+        }
+        // واتهم | الاتحاد الأوروبي بأنه، وحثت | إيران على: a verb that must take an object before its
+        // complement, with one phrase before the complement, has that phrase as its object (the
+        // accused, the one urged); the subject is the one before or the one carried over
+        // The phrase must be one name and nothing else: with words before the name or a second
+        // name, the subject and the object both stand after the verb (واتهمت الدول الأربع |
+        // الدوحة، اتهمت منظمة العفو الدولية | إسرائيل); a name that goes on with ب is no
+        // complement (لجنة الشؤون الخارجية بمجلس العموم).
+        let one_name = |sp: &Span| {
+            let mut names = self.mentions.overlapping(sp);
+            names.next().is_some_and(|(m, _)| m.start <= sp.start && m.end >= sp.end) && names.next().is_none()
+        };
+        let span_of = |k: usize| toks[k].start..toks[k].end;
+        if named_after
+            && s < sent.end
+            && object_first(doc, i, s)
+            && speaker.as_ref().is_some_and(|(sp, _)| one_name(sp))
+            && self.mentions.overlapping(&span_of(s)).next().is_none()
+        {
+            speaker = None;
+            s = i + 1;
         }
         // السفيرة التي اتهمت | الحكومة الروسية: a verb of acting right after a relative pronoun
         // and agreeing with it has the noun before as its subject, and the phrase after is its
@@ -3327,6 +3372,33 @@ mod tests {
         // but عن after the head itself or after a relative adjective is what was said
         let r = reports("وكشفت مصادر ميدانية عن استكمال الاستعدادات للمعركة.");
         assert_eq!(r[0].0.as_deref(), Some("مصادر ميدانية"), "{r:?}");
+    }
+
+    #[test]
+    fn the_one_accused_or_urged_is_no_speaker() {
+        // one name between the verb and its complement is the object; the speaker carries over
+        let r = reports("وقال ترامب إن الصين تسرق الوظائف. واتهم الاتحاد الأوروبي بأنه لم يعامل بلاده بإنصاف.");
+        assert_eq!(r[1].0.as_deref(), Some("ترامب"), "{r:?}");
+        let r = reports("وقال الوزير إن الوضع خطير. وحث إيران على الالتزام بالاتفاق.");
+        assert_eq!((r[1].0.as_deref(), r[1].1.as_str()), (Some("الوزير"), "حث"), "{r:?}");
+        // a subject and an object after the verb: the subject speaks
+        let r = reports("واتهم لافروف بريطانيا بانتهاك القانون الدولي.");
+        assert_eq!(r[0].0.as_deref(), Some("لافروف"), "{r:?}");
+        let r = reports("واتهمت منظمة العفو الدولية إسرائيل بارتكاب جرائم حرب.");
+        assert_eq!(r[0].0.as_deref(), Some("منظمة العفو الدولية"), "{r:?}");
+    }
+
+    #[test]
+    fn a_verbal_noun_after_a_preposition_is_no_cue() {
+        // بحث "discussed" is no ب + حث, بنقل "by moving" no ب + نقل; ل takes a present verb
+        for text in [
+            "وبحث الوزير مع نظيره الأمريكي سبل التعاون بين البلدين.",
+            "وسمحت الوزارة للعاملين بنقل خدماتهم إلى منشآت أخرى.",
+            "وبحثت الدراسة في تطور الموسيقى على مدار العقود الثلاثة.",
+        ] {
+            assert!(reports(text).is_empty(), "{text}: {:?}", reports(text));
+        }
+        assert_eq!(reports("وخرج الوزير ليؤكد أن الحكومة لن تستقيل.").len(), 1);
     }
 
     #[test]
