@@ -335,6 +335,54 @@ fn unlinked_total(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Fou
     None
 }
 
+/// What wounds, after إصابة بـ (`wounding.tsv`: جراح، رصاص، شظايا…).
+static WOUNDING: Lazy = lexicon!("wounding");
+
+/// A figure whose counted noun is the event itself, one case per person (أسفرت المواجهات عن 120
+/// إصابة، سجلت 37 حالة وفاة، 15 حالة اعتقال): a verbal noun of a category right after the figure,
+/// or after حالة/حالات. Read after the model's decision where it found none; the sick are left
+/// out after it like any other count (500 إصابة جديدة بالكوليرا).
+fn cases_counted(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Found> {
+    let toks = &doc.tokens;
+    let at = |k: usize| toks.get(k).filter(|t| k < sent.end && t.kind == TokenKind::Arabic);
+    let mut k = n.end();
+    let cases = at(k).is_some_and(|t| matches!(t.norm.as_str(), "حاله" | "حالات"));
+    if cases {
+        k += 1;
+    }
+    let noun = at(k)?;
+    // (the verbal noun itself, with no clitic: 120 إصابة, not 12 وإصابة; a plural counts the
+    // cases only after حالات: 3 إصابات is as often a team's injuries)
+    let (category, letters) = category_of(noun, Role::Event)?;
+    let plain = noun.norm == "اصابه" || cases;
+    if letters > 0 || !plain {
+        return None;
+    }
+    // an injury is a wound by what wounded (بجراح، بالرصاص), not an illness or a shock (إصابة
+    // بصدمة نفسية، بسوء التغذية), a muscle's (عضلية) or someone's (إصابة نجم الفريق)
+    if category == Category::Wound {
+        let next = at(k + 1);
+        let by_illness = next
+            .is_some_and(|_| doc.analysis(k + 1).prep == Some('ب') && !WOUNDING.has(doc.analysis(k + 1).word.as_ref()));
+        // (in an article that names a disease, a case of إصابة is an infection: تسجيل حالة وفاة
+        // واحدة، وأكثر من 100 إصابة)
+        let epidemic = doc.tokens.iter().any(|t| t.kind == TokenKind::Arabic && DISEASES.has(&t.norm));
+        if epidemic {
+            return None;
+        }
+        let construct = next.is_some_and(|t| {
+            doc.analysis(k + 1).prep.is_none()
+                && !t.norm.starts_with("ال")
+                && !FUNCTION_WORDS.has(&t.norm)
+                && !matches!(t.norm.as_str(), "منها" | "بينها" | "بينهم" | "منهم")
+        });
+        if by_illness || construct || next.is_some_and(|t| t.norm.starts_with("عضلي")) {
+            return None;
+        }
+    }
+    Some(Found { last: k, object: Some(k..k + 1), ..model_found(doc, sent, n, category) })
+}
+
 /// A range (ما بين 6 و10 أشخاص، يتراوح بين 270 ألفا و330 ألفا) is counted by its lower bound, at
 /// least, as the gold codes it: the figure right after بين, with و and a second figure after it.
 /// (Read after the model's decision, so the figure's features stay those it was trained on.)
@@ -1304,6 +1352,7 @@ fn run(
                             .or_else(|| late_after(doc, sent, &n))
                             .or_else(|| coordinated_figure(doc, sent, &n, out.last()))
                             .or_else(|| unlinked_total(doc, sent, &n))
+                            .or_else(|| cases_counted(doc, sent, &n))
                     } else {
                         found
                     };
@@ -1566,6 +1615,28 @@ mod tests {
         assert!(counts("وقتل أحد عناصر").is_empty());
         assert!(counts("مقتل أحد أسباب الأزمة").is_empty());
         assert!(counts("اعتقال أحد مباني الوزارة").is_empty());
+    }
+
+    #[test]
+    fn the_cases_a_figure_counts_are_its_people() {
+        assert_eq!(
+            counts("وأسفرت المواجهات عن 120 إصابة في صفوف المتظاهرين."),
+            vec![c("WOUND", 120.0, "exact", "120 إصابة")]
+        );
+        assert_eq!(counts("ووثقت المنظمة 15 حالة اعتقال تعسفي."), vec![c("ARREST", 15.0, "exact", "15 حالة اعتقال")]);
+        assert_eq!(counts("وسجلت الوزارة 37 حالة وفاة بين المحتجين.")[0].1, 37.0);
+        // not an illness, a shock, a muscle's injury or someone's
+        for text in [
+            "وأظهر المسح 1464 حالة إصابة بسوء التغذية.",
+            "وأوقع الهجوم 1360 إصابة بصدمة نفسية.",
+            "لم تكن هناك سوى ثلاث حالات إصابة عضلية.",
+            "تتناول هذه الحلقة من رياضة 24 إصابة نجم باريس سان جرمان.",
+            "تفشت الكوليرا في المدينة. وسجلت الوزارة أكثر من 100 إصابة في أسبوعين.",
+        ] {
+            assert!(counts(text).is_empty(), "{text}: {:?}", counts(text));
+        }
+        // a figure in digits goes on after its scale word with و
+        assert_eq!(counts("وبلغ عدد الإصابات 13 ألف و672 إصابة.")[0].1, 13_672.0);
     }
 
     #[test]

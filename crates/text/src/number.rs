@@ -177,9 +177,30 @@ fn digits_number(tokens: &[Token], i: usize) -> Option<NumberMatch> {
         if let Some((Word::Fraction(f), 1, true)) = tokens.get(i + 2).and_then(|t| word_at(t, true)) {
             value += f * scale;
             len += 1;
+        } else if let Some((rest, rest_len)) = lower_digits_after(tokens, i + 2, scale) {
+            value += rest;
+            len += rest_len;
         }
     }
     Some(NumberMatch { value, start: i, len, clitic_letters: 0, vague: false, digits: true })
+}
+
+/// The lower part of a number in digits after its scale word (13 ألفا و672، 3 ملايين و500 ألف):
+/// و at `at`, then digits below `scale`, with a smaller scale word of their own. Its value and
+/// how many tokens it takes, و included.
+fn lower_digits_after(tokens: &[Token], at: usize, scale: f64) -> Option<(f64, usize)> {
+    let and = tokens.get(at)?;
+    let figure = tokens.get(at + 1)?;
+    if and.norm != "و" || figure.kind != TokenKind::Number || figure.newline_before {
+        return None;
+    }
+    let mut value = parse_digits(&figure.norm)?;
+    let mut len = 2;
+    if let Some(s) = scale_after(tokens, at + 2) {
+        value *= s;
+        len += 1;
+    }
+    (value < scale).then_some((value, len))
 }
 
 /// A vague quantity `v` at `i`, times a larger one right after it (عشرات الآلاف, مئات الآلاف).
@@ -525,6 +546,10 @@ mod tests {
         assert_eq!(num("ثلاث مئة"), Some((300.0, 2, false)));
         assert_eq!(num("ثلاثة آلاف وخمسمائة"), Some((3500.0, 3, false)));
         assert_eq!(num("مليونين وخمسمئة ألف"), Some((2_500_000.0, 3, false)));
+        // digits below the scale after و belong to the number; a larger figure is another one
+        assert_eq!(num("13 ألفا و672 شخصا").map(|(v, len, _)| (v, len)), Some((13_672.0, 4)));
+        assert_eq!(num("3 ملايين و500 ألف لاجئ").map(|(v, len, _)| (v, len)), Some((3_500_000.0, 5)));
+        assert_eq!(num("5 آلاف و6000 شخص").map(|(v, len, _)| (v, len)), Some((5_000.0, 2)));
         assert_eq!(num("سبعين نقطة"), Some((70.0, 1, false)));
         assert_eq!(num("عشرة أشخاص"), Some((10.0, 1, false)));
         assert_eq!(num("اثنان"), Some((2.0, 1, false)));
