@@ -265,16 +265,30 @@ fn parties_at(toks: &[Token], i: usize) -> bool {
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
 fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
-    speaker_phrase(doc, mentions, i, limit, false)
+    speaker_phrase(doc, mentions, i, limit, false, false)
+}
+
+/// [`speaker_at`] after a verb of acting, whose object may follow the subject (انتقد الرئيس ترامب
+/// | حلفاء الولايات المتحدة).
+fn speaker_of_act(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
+    speaker_phrase(doc, mentions, i, limit, false, true)
 }
 
 /// [`speaker_at`]; with `glued`, the first word may carry the ل of an attribution (وفقا
-/// للصحيفة الأمريكية، وفقا لوكالة رويترز).
-fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued: bool) -> Option<Range<usize>> {
+/// للصحيفة الأمريكية، وفقا لوكالة رويترز); with `acting`, the phrase is the subject of a verb of
+/// acting, whose object may follow it.
+fn speaker_phrase(
+    doc: &Doc,
+    mentions: &Mentions,
+    i: usize,
+    limit: usize,
+    glued: bool,
+    acting: bool,
+) -> Option<Range<usize>> {
     let toks = &doc.tokens;
     // وأعلن #البيت_الأبيض: a hashtag's mark before the name
     if i + 1 < limit && toks[i].norm == "#" && !toks[i + 1].space_before && toks[i + 1].kind == TokenKind::Arabic {
-        return speaker_phrase(doc, mentions, i + 1, limit, glued);
+        return speaker_phrase(doc, mentions, i + 1, limit, glued, acting);
     }
     if i >= limit || toks[i].kind != TokenKind::Arabic {
         return None;
@@ -299,7 +313,7 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
                 .next()
                 .is_some_and(|(m, _)| m.start >= toks[j].start)
                 || is_speaker_head(doc, j) && doc.analysis(j).prep.is_none());
-        let phrase = if subject { speaker_phrase(doc, mentions, j, limit, glued) } else { None };
+        let phrase = if subject { speaker_phrase(doc, mentions, j, limit, glued, acting) } else { None };
         // (in a relative clause the pronoun is the antecedent's, which is what was said, unless
         // a that-clause or a quotation follows: النتائج التي خلص إليها التحقيق | بشأن … is no
         // report, الذي يقول عنه خبراء | إنه … is; the phrase is then read as before)
@@ -530,6 +544,25 @@ fn speaker_phrase(doc: &Doc, mentions: &Mentions, i: usize, limit: usize, glued:
             let raw = &doc.text[t.start..t.end];
             if raw.ends_with('ه')
                 && (!crate::entities::name_like(doc, k, false) || crate::entities::possessed_person_noun(&a.word))
+            {
+                break;
+            }
+            // انتقد الرئيس ترامب | حلفاء الولايات المتحدة: after a verb of acting, an indefinite
+            // noun in construct with a definite word or a name, itself no title, is the object
+            // (after a verb of saying it is apposition: قال كاظم غريب آبادي مبعوث إيران)
+            let construct = toks.get(k + 1).is_some_and(|n| {
+                k + 1 < limit
+                    && n.kind == TokenKind::Arabic
+                    && (doc.analysis(k + 1).article && doc.analysis(k + 1).prep.is_none() || named(k + 1))
+            });
+            // (nor after a title the tagger took into the name: معجب الزهراني مدير | عام معهد)
+            if acting
+                && !a.article
+                && construct
+                && t.kind == TokenKind::Arabic
+                && !is_speaker_head(doc, k)
+                && !is_speaker_head(doc, k - 1)
+                && !crate::entities::name_like(doc, k, false)
             {
                 break;
             }
@@ -1751,7 +1784,11 @@ impl Reader<'_, '_> {
             let entity = mentions.entity_at(&span);
             return (Some((span, entity)), close + 1);
         }
-        let phrase = speaker_at(doc, mentions, s, sent.end);
+        let phrase = if r == Role::Act {
+            speaker_of_act(doc, mentions, s, sent.end)
+        } else {
+            speaker_at(doc, mentions, s, sent.end)
+        };
         // نقل الموقع عن مصدر ميداني أن …: whoever carries it, the source after عن speaks
         // (ونقلت وكالة الحوثيين، عن مصدر قضائي: past a comma; ونقلت شبكة "إيه بي سي نيوز"
         // الأميركية عن …: past the adjectives after a quoted name)
@@ -2213,7 +2250,7 @@ impl Reader<'_, '_> {
             // after it (وفقا لمشروع القانون، وفقا للصحيفة الأمريكية)
             // (a name within its first words: ووفقا لمشروع القانون | ستعتقل الشرطة)
             let near = (s + 3).min(sent.end);
-            speaker_phrase(doc, &self.mentions, s, sent.end, true)
+            speaker_phrase(doc, &self.mentions, s, sent.end, true, false)
                 .filter(|sp| {
                     self.mentions
                         .within(&doc.span(sp.clone()))
@@ -3386,6 +3423,18 @@ mod tests {
         assert_eq!(r[0].0.as_deref(), Some("لافروف"), "{r:?}");
         let r = reports("واتهمت منظمة العفو الدولية إسرائيل بارتكاب جرائم حرب.");
         assert_eq!(r[0].0.as_deref(), Some("منظمة العفو الدولية"), "{r:?}");
+    }
+
+    #[test]
+    fn the_object_of_an_act_ends_the_name_before_it() {
+        let r = reports("وانتقد الرئيس ترامب حلفاء الولايات المتحدة فيما يتعلق بالتجارة.");
+        assert_eq!(r[0].0.as_deref(), Some("الرئيس ترامب"), "{r:?}");
+        let r = reports("ووصف جواد ظريف تصريحات نتانياهو بالسيرك الهزلي.");
+        assert_eq!(r[0].0.as_deref(), Some("جواد ظريف"), "{r:?}");
+        // after a verb of saying, a title after the name is its apposition
+        let r = reports("وقال كاظم غريب آبادي مبعوث إيران إن أوبك يجب أن تنأى بنفسها عن السياسة.");
+        assert!(r[0].0.as_deref().is_some_and(|s| s.contains("آبادي")), "{r:?}");
+        assert!(!r[0].3.contains("مبعوث"), "{r:?}");
     }
 
     #[test]
