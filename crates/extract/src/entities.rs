@@ -635,6 +635,21 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
     if let Some(k) = (a + 2..b).find(|&k| ORG_DESCRIPTIONS.contains(&toks[k].norm)) {
         b = k;
     }
+    // an indefinite nationality ends an indefinite name, and a definite word after it is another
+    // phrase (أطلقت قوات إسرائيلية | النار، محكمة هندية | الممثل): an adjective agrees with its
+    // noun in definiteness
+    if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| {
+        let (adj, next) = (doc.analysis(k), doc.analysis(k + 1));
+        toks[k].kind == TokenKind::Arabic
+            && !adj.article
+            && adj.prep.is_none()
+            && !doc.analysis(k - 1).article
+            && crate::events::words::nationality(&toks[k]).is_some()
+            && next.article
+            && next.prep.is_none()
+    }) {
+        b = k + 1;
+    }
     while b > a + 1 {
         let last = doc.analysis(b - 1);
         let (name, name_word) = (&toks[b - 2], doc.analysis(b - 2));
@@ -2059,6 +2074,19 @@ mod tests {
         assert!(medium_of("وقال لإذاعة صوت أمريكا إن", &["لإذاعة", "صوت", "أمريكا"]));
         assert!(!medium_of("وعبرت السفينة قناة السويس", &["قناة", "السويس"]));
         assert!(!medium_of("ونشرت الجريدة تقريرا", &["الجريدة"]));
+    }
+
+    #[test]
+    fn an_indefinite_nationality_ends_an_organization() {
+        let trimmed = |text: &str, words: &[&str]| {
+            let doc = Doc::new(text, None);
+            let m = trim_edges(&doc, mention_at(&doc, words, EntityType::Org));
+            doc.text[m.span].to_string()
+        };
+        assert_eq!(trimmed("إثر إطلاق قوات إسرائيلية النار عليهما.", &["قوات", "إسرائيلية", "النار"]), "قوات إسرائيلية");
+        assert_eq!(trimmed("وقضت محكمة هندية الممثل بالسجن.", &["محكمة", "هندية", "الممثل"]), "محكمة هندية");
+        // a definite name keeps its definite adjectives
+        assert_eq!(trimmed("وقال الجيش السوري الحر إن", &["الجيش", "السوري", "الحر"]), "الجيش السوري الحر");
     }
 
     #[test]
