@@ -69,6 +69,9 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if let Some(r) = CUES.tags(&t.norm).iter().find_map(|c| c.role) {
         return Some((r, 0));
     }
+    if !khabar_text::proclitic::may_have_proclitic(&t.norm) {
+        return None;
+    }
     // a verb takes و or ف, and ل only on its present (ليؤكد); after ب، ك or ل a past form is a
     // verbal noun (بحث "discussed" is no ب + حث, بنقل، لكشف are "by moving", "to uncover")
     proclitic_splits(&t.norm).skip(1).find_map(|(letters, rest)| {
