@@ -650,6 +650,23 @@ fn trim_edges(doc: &Doc, m: MentionRec) -> MentionRec {
     }) {
         b = k + 1;
     }
+    // a major place right after a definite word is no word of the name but the next phrase (ويتهم
+    // التحالف | إيران، مجلس الأمن الدولي | إيران، الناتو | موسكو): a definite noun takes no
+    // noun in construct (not after a place: بنك الإمارات دبي)
+    if b > a + 1 && b == m.tokens.end {
+        let (last, before) = (doc.analysis(b - 1), doc.analysis(b - 2));
+        if toks[b - 1].kind == TokenKind::Arabic
+            && !last.article
+            && last.prep.is_none()
+            && last.conj.is_none()
+            && is_place_word(&toks[b - 1].norm)
+            && before.article
+            && before.prep.is_none()
+            && !is_place_word(&toks[b - 2].norm)
+        {
+            b -= 1;
+        }
+    }
     while b > a + 1 {
         let last = doc.analysis(b - 1);
         let (name, name_word) = (&toks[b - 2], doc.analysis(b - 2));
@@ -2085,6 +2102,9 @@ mod tests {
         };
         assert_eq!(trimmed("إثر إطلاق قوات إسرائيلية النار عليهما.", &["قوات", "إسرائيلية", "النار"]), "قوات إسرائيلية");
         assert_eq!(trimmed("وقضت محكمة هندية الممثل بالسجن.", &["محكمة", "هندية", "الممثل"]), "محكمة هندية");
+        // a major place after a definite word is the next phrase (ويتهم التحالف | إيران)
+        assert_eq!(trimmed("ويتهم التحالف إيران بتهريب الأسلحة.", &["التحالف", "إيران"]), "التحالف");
+        assert_eq!(trimmed("وقال بنك الإمارات دبي إن", &["بنك", "الإمارات", "دبي"]), "بنك الإمارات دبي");
         // a definite name keeps its definite adjectives
         assert_eq!(trimmed("وقال الجيش السوري الحر إن", &["الجيش", "السوري", "الحر"]), "الجيش السوري الحر");
     }
