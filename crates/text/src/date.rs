@@ -533,9 +533,15 @@ fn day_month_date(
         }
     }
     let Some((m, mn, 0, _)) = month_at(tokens, i + n) else { return None };
-    let Some((y, k, _)) = month_year(tokens, i + n + mn, end, m, Some(day), published, future) else {
+    let Some((y, k, written)) = month_year(tokens, i + n + mn, end, m, Some(day), published, future) else {
         return Some(None);
     };
+    // هجمات 11 سبتمبر، أحداث 11 أيلول: the attacks of 2001, whatever the article's year
+    let attacks = i > sent.start
+        && tokens[i - 1].kind == TokenKind::Arabic
+        && proclitic_splits(&tokens[i - 1].norm)
+            .any(|(_, w)| matches!(w.as_ref(), "هجمات" | "الهجمات" | "احداث" | "اعتداءات" | "اعتداءت" | "تفجيرات"));
+    let y = if (day, m) == (11, 9) && attacks && !written { 2001 } else { y };
     if let Some(d) = NaiveDate::from_ymd_opt(y, m, day) {
         push(out, i..k, 0, d.to_string(), Resolution::Day);
     }
@@ -992,6 +998,11 @@ mod tests {
         assert_eq!(dates("لبطولة كأس العالم 2018 بروسيا", p), vec![pair("2018", "2018")]);
         assert_eq!(dates("مونديال روسيا 2018 الذي", p), vec![pair("2018", "2018")]);
         assert_eq!(dates("كأس العالم 1500 مشجع", p), vec![]);
+        // the attacks of 11 September are 2001's, not the article's year's; a meeting is not
+        let p = "2018-09-10T18:00:00+00:00";
+        assert_eq!(dates("التخطيط لهجمات 11 سبتمبر/أيلول بالولايات المتحدة", p)[0].1, "2001-09-11");
+        assert_eq!(dates("الذكرى الـ17 لأحداث 11 سبتمبر/ أيلول.", p)[0].1, "2001-09-11");
+        assert_eq!(dates("ويعقد الاجتماع في 11 سبتمبر/أيلول", p)[0].1, "2018-09-11");
     }
 
     #[test]
