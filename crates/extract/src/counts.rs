@@ -152,12 +152,16 @@ fn category_before(
     }
     // بينهم 10 صحافيين، ومنهم ثلاثة
     if let Some(cat) = inherited {
-        if proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
-        {
+        if of_whom(t) {
             return Some((Some(cat), p - 1, 0));
         }
     }
     None
+}
+
+/// A word that opens a breakdown of the people counted before (بينهم، ومنهم، بينهن).
+fn of_whom(t: &Token) -> bool {
+    proclitic_splits(&t.norm).any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
 }
 
 /// Readings of a figure made after the model's decision: the model was trained without them, and
@@ -364,12 +368,6 @@ fn cases_counted(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Foun
         let next = at(k + 1);
         let by_illness = next
             .is_some_and(|_| doc.analysis(k + 1).prep == Some('ب') && !WOUNDING.has(doc.analysis(k + 1).word.as_ref()));
-        // (in an article that names a disease, a case of إصابة is an infection: تسجيل حالة وفاة
-        // واحدة، وأكثر من 100 إصابة)
-        let epidemic = doc.tokens.iter().any(|t| t.kind == TokenKind::Arabic && DISEASES.has(&t.norm));
-        if epidemic {
-            return None;
-        }
         let construct = next.is_some_and(|t| {
             doc.analysis(k + 1).prep.is_none()
                 && !t.norm.starts_with("ال")
@@ -377,6 +375,12 @@ fn cases_counted(doc: &Doc, sent: &Range<usize>, n: &NumberMatch) -> Option<Foun
                 && !matches!(t.norm.as_str(), "منها" | "بينها" | "بينهم" | "منهم")
         });
         if by_illness || construct || next.is_some_and(|t| t.norm.starts_with("عضلي")) {
+            return None;
+        }
+        // (in an article that names a disease, a case of إصابة is an infection: تسجيل حالة وفاة
+        // واحدة، وأكثر من 100 إصابة; the article's words are read last, only for a figure that
+        // passed the rest)
+        if doc.tokens.iter().any(|t| t.kind == TokenKind::Arabic && DISEASES.has(&t.norm)) {
             return None;
         }
     }
@@ -1403,12 +1407,8 @@ fn run(
                 // a breakdown the count's words took in (13 مدنيا بينهم 4 أطفال لقوا مصرعهم) is read
                 // on its own: the scan goes on after the figure (with a model only: training reads
                 // the figures the rules read)
-                let breakdown = model.is_some()
-                    && (next..f.last).any(|k| {
-                        proclitic_splits(&toks[k].norm)
-                            .any(|(_, r)| matches!(r.as_ref(), "بينهم" | "بينهن" | "منهم" | "منهن"))
-                            && parse_number(toks, k + 1).is_some()
-                    });
+                let breakdown =
+                    model.is_some() && (next..f.last).any(|k| of_whom(&toks[k]) && parse_number(toks, k + 1).is_some());
                 i = if breakdown { next } else { next.max(f.last + 1) };
             } else {
                 i = next;

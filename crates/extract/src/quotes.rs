@@ -76,7 +76,7 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     // verbal noun (بحث "discussed" is no ب + حث, بنقل، لكشف are "by moving", "to uncover")
     proclitic_splits(&t.norm).skip(1).find_map(|(letters, rest)| {
         let role = CUES.tags(rest.as_ref()).iter().find_map(|c| c.role)?;
-        let prefix: String = t.norm.chars().take(letters).collect();
+        let prefix = &t.norm[..khabar_text::clitic::letters_to_byte(&t.norm, letters)];
         let verb = matches!(role, Role::Say | Role::Act | Role::Part);
         let prep = prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت']);
         (!(verb && prep)).then_some((role, letters))
@@ -553,15 +553,11 @@ fn speaker_phrase(
             // انتقد الرئيس ترامب | حلفاء الولايات المتحدة: after a verb of acting, an indefinite
             // noun in construct with a definite word or a name, itself no title, is the object
             // (after a verb of saying it is apposition: قال كاظم غريب آبادي مبعوث إيران)
-            let construct = toks.get(k + 1).is_some_and(|n| {
-                k + 1 < limit
-                    && n.kind == TokenKind::Arabic
-                    && (doc.analysis(k + 1).article && doc.analysis(k + 1).prep.is_none() || named(k + 1))
-            });
             // (nor after a title the tagger took into the name: معجب الزهراني مدير | عام معهد)
             if acting
                 && !a.article
-                && construct
+                && k + 1 < limit
+                && construct_next()
                 && t.kind == TokenKind::Arabic
                 && !is_speaker_head(doc, k)
                 && !is_speaker_head(doc, k - 1)
@@ -1541,12 +1537,11 @@ impl Reader<'_, '_> {
             let mut names = self.mentions.overlapping(sp);
             names.next().is_some_and(|(m, _)| m.start <= sp.start && m.end >= sp.end) && names.next().is_none()
         };
-        let span_of = |k: usize| toks[k].start..toks[k].end;
         if named_after
             && s < sent.end
             && object_first(doc, i, s)
             && speaker.as_ref().is_some_and(|(sp, _)| one_name(sp))
-            && self.mentions.overlapping(&span_of(s)).next().is_none()
+            && self.mentions.overlapping(&doc.span(s..s + 1)).next().is_none()
         {
             speaker = None;
             s = i + 1;
