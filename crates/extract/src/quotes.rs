@@ -2447,7 +2447,41 @@ impl Reader<'_, '_> {
                 self.mentions.persons_within(&(toks[sent.start].start..toks[k].start)).next().is_some()
             })
         };
-        let (m, e) = self.mentions.persons_within(&here).rev().find(|(m, _)| !listener(m) && !spoken_of(m))?;
+        // (التقى تركي آل الشيخ برئيس الاتحاد، كارلوس كورديرو، وأشاد: one a preposition governs,
+        // or named in apposition to a description it governs, is whom the subject met, spoke of
+        // or wrote to; the last person no preposition governs speaks, when there is one)
+        // (with the ل of whose a document is, the one named speaks: بعد تغريدة لترامب، قال فيها)
+        let governed = |m: &Span| {
+            let at = self.doc.token_at(m.start);
+            let after_preposition = |k: usize| k > sent.start && governing_preposition(&toks[k - 1]);
+            let a = self.doc.analysis(at);
+            let of_document =
+                a.prep == Some('ل') && at > sent.start && SOURCE_DOCUMENTS.contains(toks[at - 1].norm.as_str());
+            if a.prep.is_some() && !of_document || after_preposition(at) {
+                return true;
+            }
+            // a description between commas before the name, from the comma before: a preposition
+            // opens it, or the preposition's noun (برئيس الاتحاد، على الكلمة التي ألقاها رئيس
+            // الوزراء، X); a ل on a verb is no preposition (ليجري الرئيس الإيراني، حسن روحاني)
+            at > sent.start + 1 && is_comma(&toks[at - 1]) && {
+                let floor = at.saturating_sub(10).max(sent.start);
+                let open = (floor..at - 1).rev().find(|&k| toks[k].kind == TokenKind::Punct).map_or(floor, |k| k + 1);
+                open < at - 1
+                    && (governing_preposition(&toks[open])
+                        || after_preposition(open)
+                        || is_definite_speaker_head(self.doc, open) && self.doc.analysis(open).prep.is_some())
+            }
+        };
+        let free = |m: &Span| !listener(m) && !spoken_of(m);
+        // (after الذي the nearest person is the antecedent, governed or not: ردا من سعود
+        // القحطاني، المستشار في الديوان الملكي، الذي قال)
+        let relative = i > sent.start && is_relative_pronoun(&toks[i - 1]);
+        let (m, e) = self
+            .mentions
+            .persons_within(&here)
+            .rev()
+            .find(|(m, _)| free(m) && (relative || !governed(m)))
+            .or_else(|| self.mentions.persons_within(&here).rev().find(|(m, _)| free(m)))?;
         // (وجهت زوجة مينغ نداء … وقالت: the wife speaks, not مينغ)
         Some(match kin_phrase(self.doc, sent.start, m) {
             Some((_, kin)) => (kin, None),
@@ -3386,6 +3420,23 @@ mod tests {
         // a verb with an object pronoun after a relative has the noun before as its object
         let r = reports("وقصفت الطائرات مواقع الوحدات التي تعتبرها أنقرة منظمة إرهابية.");
         assert!(r.iter().all(|q| q.0.as_deref() != Some("الوحدات")), "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_with_no_subject_carries_the_person_no_preposition_governs() {
+        let r = reports(
+            "التقى رئيس الهيئة العامة للرياضة، تركي آل الشيخ، برئيس الاتحاد الأمريكي لكرة القدم، كارلوس كورديرو، \
+             وأشاد بقوة الملف المشترك.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("تركي آل الشيخ"), "{r:?}");
+        let r = reports(
+            "رد بهرام قاسمي، المتحدث باسم وزارة الخارجية الإيرانية، على الكلمة التي أدلى بها رئيس الوزراء \
+             الإسرائيلي، بنيامين نتنياهو، والتي عرض فيها وثائق، مؤكدا رفض ذلك جملة وتفصيلا.",
+        );
+        assert!(r.iter().all(|q| q.0.as_deref() == Some("بهرام قاسمي")), "{r:?}");
+        // whose a document is, after its ل, speaks through it
+        let r = reports("وأقامت دانيلز الدعوى، بعد تغريدة لترامب، قال فيها إنها لفقت قصة.");
+        assert_eq!(r[0].0.as_deref(), Some("ترامب"), "{r:?}");
     }
 
     #[test]
