@@ -1306,6 +1306,8 @@ struct Reader<'d, 'a> {
     floor: usize,
     /// Whether an attribution in this sentence already took the whole sentence as its fact.
     sentence_taken: bool,
+    /// The sentence before the current one.
+    previous: Option<Range<usize>>,
 }
 
 /// How many reports' contents a cue may stand inside and still be read.
@@ -1327,9 +1329,11 @@ pub fn extract(doc: &Doc, entities: &[EntityRec]) -> Vec<QuoteRec> {
         contents: Vec::new(),
         floor: 0,
         sentence_taken: false,
+        previous: None,
     };
     for sent in &doc.sentences {
         r.sentence(sent);
+        r.previous = Some(sent.clone());
     }
     r.out
 }
@@ -1441,6 +1445,7 @@ impl Reader<'_, '_> {
         let speaker = speaker
             .or_else(|| self.pronoun_subject(sent, i))
             .or_else(|| if r == Role::Part { self.sentence_subject(sent, i) } else { self.person_earlier(sent, i) })
+            .or_else(|| self.previous_subject(sent, i))
             .or_else(|| self.last_speaker.clone());
         // مسؤول، رفض الكشف عن هويته، قال؛ ورفض المتحدث التعليق: withholding is no report, though
         // whoever withheld stays the one the next cue without a subject carries over
@@ -2422,6 +2427,66 @@ impl Reader<'_, '_> {
         let governed = self.doc.analysis(at).prep.is_some() || at > sent.start && governing_preposition(&toks[at - 1]);
         (!governed && !self.contents.iter().any(|c| c.start <= m.start && m.end <= c.end))
             .then(|| (m.clone(), Some(*e)))
+    }
+
+    /// A cue opening its sentence with no subject, after a sentence that reported nothing and
+    /// opened with a verb and its subject (وتطرق تقرير فريق خبراء الأمم المتحدة إلى … . وذكر أن):
+    /// that subject goes on, not the last one who spoke before it.
+    fn previous_subject(&self, sent: &Range<usize>, i: usize) -> Option<Speaker> {
+        let (doc, toks) = (self.doc, &self.doc.tokens);
+        let prev = self.previous.clone().filter(|p| i == sent.start && p.end == sent.start && p.len() > 2)?;
+        // (only where no subject can follow the cue: its content, a preposition or a time word
+        // comes next; a noun there is a subject the phrase reader did not take, ووصف آزمون …)
+        let next = toks.get(i + 1).filter(|_| i + 1 < sent.end)?;
+        if !(opens_content(next)
+            || governing_preposition(next)
+            || doc.analysis(i + 1).prep.is_some()
+            || ADVERBIAL.contains(next.norm.as_str()))
+        {
+            return None;
+        }
+        if self.out.last().is_some_and(|q| q.cue.start >= toks[prev.start].start) {
+            return None;
+        }
+        let v = &toks[prev.start];
+        // (a sentence that starts inside a quotation is someone's words, not the reporter's)
+        if self.pairs[..self.pairs.partition_point(|p| p.open < v.start)].iter().any(|p| p.close > v.start) {
+            return None;
+        }
+        let a = doc.analysis(prev.start);
+        if v.kind != TokenKind::Arabic
+            || a.article
+            || a.prep.is_some()
+            || governing_preposition(v)
+            || ADVERBIAL.contains(v.norm.as_str())
+            || is_speaker_head(doc, prev.start)
+            || role(v).is_some()
+            || self.mentions.overlapping(&(v.start..v.end)).next().is_some()
+        {
+            return None;
+        }
+        // (a person or a body named, or a described source: a verb's subject, not any phrase)
+        let h = prev.start + 1;
+        let head = doc.analysis(h);
+        // (a medium's name the tagger glued to the listener's ل is no subject: وتحدثت لبي بي سي)
+        let listener =
+            toks[h].norm.starts_with('ل') && !toks[h].norm.starts_with("ال") && !head.word.starts_with("لجن");
+        let named = self.mentions.overlapping(&(toks[h].start..toks[h].end)).next().is_some_and(|(m, e)| {
+            m.start == toks[h].start
+                && match self.mentions.kind(*e) {
+                    EntityType::Per => true,
+                    EntityType::Org => !listener,
+                    _ => false,
+                }
+        });
+        if head.prep.is_some() || !named && !is_definite_speaker_head(doc, h) && !SOURCE_DOCUMENTS.contains(&head.word)
+        {
+            return None;
+        }
+        let sp = speaker_at(doc, &self.mentions, h, prev.end)?;
+        let span = doc.span(sp);
+        let entity = self.mentions.entity_at(&span);
+        Some((span, entity))
     }
 
     /// A cue with no subject: the person named last in the sentence before it (وخرجت يوليا …
@@ -3437,6 +3502,26 @@ mod tests {
         // whose a document is, after its ل, speaks through it
         let r = reports("وأقامت دانيلز الدعوى، بعد تغريدة لترامب، قال فيها إنها لفقت قصة.");
         assert_eq!(r[0].0.as_deref(), Some("ترامب"), "{r:?}");
+    }
+
+    #[test]
+    fn a_cue_opening_its_sentence_continues_the_subject_of_the_sentence_before() {
+        let r = reports(
+            "وتطرق تقرير فريق خبراء الأمم المتحدة إلى مساعي الحوثيين لبناء إمبراطورية مالية. وذكر أن الحوثيين \
+             وضعوا استراتيجية للسيطرة على واردات النفط.",
+        );
+        assert_eq!(r[0].0.as_deref(), Some("تقرير فريق خبراء الأمم المتحدة"), "{r:?}");
+        let r = reports(
+            "قال الوزير أحمد إن الحكومة مستعدة. وتمكنت الشرطة الصينية من اعتقال المشتبه به. وقالت إن المشتبه به \
+             يدعى جاو.",
+        );
+        assert_eq!(r[1].0.as_deref(), Some("الشرطة الصينية"), "{r:?}");
+        // not past a sentence that reported, nor the listener after ل, nor before a subject
+        // the cue has of its own
+        let r = reports("قال الوزير أحمد إن الحكومة مستعدة. وأضاف أن الموعد قريب.");
+        assert_eq!(r[1].0.as_deref(), Some("الوزير أحمد"), "{r:?}");
+        let r = reports("قال الوزير أحمد إن الحكومة مستعدة. وتحدثت لبي بي سي عن المبادرة. وقالت إن الهدف واضح.");
+        assert_ne!(r[1].0.as_deref(), Some("لبي بي سي"), "{r:?}");
     }
 
     #[test]
