@@ -265,6 +265,14 @@ fn parties_at(toks: &[Token], i: usize) -> bool {
     toks[i].norm == "كل" && toks.get(i + 1).is_some_and(|t| t.norm == "من")
 }
 
+/// Whether a person's name the tagger found starts at token `t`.
+fn person_starts_at(mentions: &Mentions, t: &Token) -> bool {
+    mentions
+        .overlapping(&(t.start..t.end))
+        .next()
+        .is_some_and(|(m, e)| m.start == t.start && m.end > t.end && mentions.kind(*e) == EntityType::Per)
+}
+
 /// The speaker phrase from token `i`: an entity mention starting there, else a noun phrase of up
 /// to six words. `None` when what follows is no subject (a date, a preposition, the content).
 fn speaker_at(doc: &Doc, mentions: &Mentions, i: usize, limit: usize) -> Option<Range<usize>> {
@@ -336,7 +344,9 @@ fn speaker_phrase(
         && !crate::entities::whole_given_name(&toks[i], first)
         // (a clitic letter written apart: لـCNN، يشيد بـ"الموهبة")
         || matches!(toks[i].norm.as_str(), "ب" | "ل" | "ك" | "و" | "ف")
-        || SPEAKER_STOP.contains(toks[i].norm.as_str())
+        // (علي spells the preposition على and the given name: a person's name starting here speaks,
+        // قال علي بن محمد الرميحي إن)
+        || SPEAKER_STOP.contains(toks[i].norm.as_str()) && !person_starts_at(mentions, &toks[i])
         || ADVERBIAL.contains(toks[i].norm.as_str())
         || role(&toks[i]).is_some()
     {
@@ -2849,6 +2859,7 @@ mod tests {
         for (text, speaker) in [
             ("ويقول بسام بونني إن البلاد شهدت تراجعا ملحوظا في المخاطر.", "بسام بونني"),
             ("وقال فيصل المقداد إن البلاد شهدت تراجعا ملحوظا.", "فيصل المقداد"),
+            ("وقال علي بن محمد الرميحي إن النظام حريص على المشاركة.", "علي بن محمد الرميحي"),
         ] {
             let r = reports(text);
             assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(speaker), "{text}: {r:?}");
