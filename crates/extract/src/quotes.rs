@@ -265,6 +265,21 @@ fn parties_at(toks: &[Token], i: usize) -> bool {
     toks[i].norm == "كل" && toks.get(i + 1).is_some_and(|t| t.norm == "من")
 }
 
+/// Whether token `i` is the definite head of an organization's name (الشركة، المحكمة، النقابات،
+/// الحكومة): `org_heads.tsv` of the tagger, with the article.
+fn definite_body(doc: &Doc, i: usize) -> bool {
+    use khabar_ner::triggers::{is_head, Use, ORG_HEADS};
+    let a = doc.analysis(i);
+    if !a.article || a.prep.is_some() {
+        return false;
+    }
+    // (the analysis may keep the article on the word or not)
+    let bare = a.word.strip_prefix("ال").unwrap_or(&a.word);
+    let full = format!("ال{bare}");
+    [Use::Tagger, Use::Chain].iter().any(|&u| is_head(&ORG_HEADS, bare, u))
+        || [Use::Definite, Use::National].iter().any(|&u| is_head(&ORG_HEADS, &full, u))
+}
+
 /// Whether a person's name the tagger found starts at token `t`.
 fn person_starts_at(mentions: &Mentions, t: &Token) -> bool {
     mentions
@@ -504,6 +519,30 @@ fn speaker_phrase(
         }
         if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm)) {
             break;
+        }
+        // ورفضت المحكمة العليا | السماح: after a body's definite head and its adjectives, a
+        // definite word of the other gender (by its ending: an adjective agrees) that is no name
+        // is the verb's object
+        // (so is a quantifier that opens it: دعت الهيئة | كافة المستهلكين)
+        if k > i && definite_body(doc, i) && matches!(t.norm.as_str(), "كافه" | "جميع" | "كل") {
+            break;
+        }
+        if k > i
+            && a.article
+            && a.prep.is_none()
+            && a.conj.is_none()
+            && !is_adjective(t)
+            && definite_body(doc, i)
+            && mentions.overlapping(&(t.start..t.end)).next().is_none()
+        {
+            let head = toks[i].norm.as_str();
+            let feminine = head.ends_with('ه') || head.ends_with("ات");
+            let w = t.norm.as_str();
+            let agrees =
+                if feminine { w.ends_with('ه') || w.ends_with('ي') || w.ends_with('ا') } else { !w.ends_with('ه') };
+            if !agrees {
+                break;
+            }
         }
         let mention_here = mentions.overlapping(&(t.start..t.end)).next();
         let person_starts =
@@ -1848,8 +1887,11 @@ impl Reader<'_, '_> {
                         || ADVERBIAL.contains(n.norm.as_str())
                 })
         });
+        // (or a body by its definite head, the subject a verb puts first: وكشفت الشركة عن،
+        // ورفضت المحكمة العليا السماح)
         let titled = is_speaker_head(doc, sp.start);
-        if entity.is_none() && !titled && !marked {
+        let body = BODY_HEADS.contains(&doc.analysis(sp.start).word) || definite_body(doc, sp.start);
+        if entity.is_none() && !titled && !body && !marked {
             // وقال مفتش في الشرطة الملكية الكندية تيد مونرو في مؤتمر صحافي … إن: a description
             // no list knows, with a person named in it before the content's marker, is the subject
             // (a verb of saying puts its subject first); see [`Reader::described_subject`]
@@ -1876,7 +1918,6 @@ impl Reader<'_, '_> {
         // المتحدث باسم الحكومة البريطانية إدوين سموأل), only for a description: an
         // organization that speaks keeps the floor
         // (never after a body or a group: the person after السلطات is the object)
-        let body = BODY_HEADS.contains(&doc.analysis(sp.start).word);
         // a relative named between commas after it (وأعربت زوجة إيكاردي، واندا نارا، عن …): she
         // speaks, not the person she is related to
         let kin_named =
@@ -3533,6 +3574,19 @@ mod tests {
         assert_eq!(r[1].0.as_deref(), Some("الوزير أحمد"), "{r:?}");
         let r = reports("قال الوزير أحمد إن الحكومة مستعدة. وتحدثت لبي بي سي عن المبادرة. وقالت إن الهدف واضح.");
         assert_ne!(r[1].0.as_deref(), Some("لبي بي سي"), "{r:?}");
+    }
+
+    #[test]
+    fn a_body_named_by_its_definite_head_speaks_and_its_object_follows() {
+        for (text, want, content) in [
+            ("وكشفت الشركة عن انخفاض عدد المشتركين.", "الشركة", "عن انخفاض عدد المشتركين"),
+            ("ورفضت المحكمة العليا السماح لأربع ولايات بمنع عرض الفيلم.", "المحكمة العليا", "السماح"),
+            ("دعت الهيئة كافة المستهلكين إلى استخدام التطبيق.", "الهيئة", "كافة المستهلكين"),
+        ] {
+            let r = reports(text);
+            assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(want), "{text}: {r:?}");
+            assert!(r[0].3.starts_with(content), "{text}: {r:?}");
+        }
     }
 
     #[test]
