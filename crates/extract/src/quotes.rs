@@ -276,7 +276,11 @@ fn definite_body(doc: &Doc, i: usize) -> bool {
     // (the analysis may keep the article on the word or not)
     let bare = a.word.strip_prefix("ال").unwrap_or(&a.word);
     let full = format!("ال{bare}");
-    [Use::Tagger, Use::Chain].iter().any(|&u| is_head(&ORG_HEADS, bare, u))
+    // (a feminine head's sound plural too: النقابات، الشركات)
+    let singular = bare.strip_suffix("ات").map(|stem| format!("{stem}ه"));
+    [Use::Tagger, Use::Chain].iter().any(|&u| {
+        is_head(&ORG_HEADS, bare, u) || singular.as_deref().is_some_and(|w| is_head(&ORG_HEADS, w, u))
+    })
         || [Use::Definite, Use::National].iter().any(|&u| is_head(&ORG_HEADS, &full, u))
 }
 
@@ -3582,6 +3586,7 @@ mod tests {
             ("وكشفت الشركة عن انخفاض عدد المشتركين.", "الشركة", "عن انخفاض عدد المشتركين"),
             ("ورفضت المحكمة العليا السماح لأربع ولايات بمنع عرض الفيلم.", "المحكمة العليا", "السماح"),
             ("دعت الهيئة كافة المستهلكين إلى استخدام التطبيق.", "الهيئة", "كافة المستهلكين"),
+            ("ودعت النقابات المهنية إلى تنفيذ إضراب جديد.", "النقابات المهنية", "إلى تنفيذ"),
         ] {
             let r = reports(text);
             assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(want), "{text}: {r:?}");
