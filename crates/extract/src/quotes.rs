@@ -278,9 +278,9 @@ fn definite_body(doc: &Doc, i: usize) -> bool {
     let full = format!("ال{bare}");
     // (a feminine head's sound plural too: النقابات، الشركات)
     let singular = bare.strip_suffix("ات").map(|stem| format!("{stem}ه"));
-    [Use::Tagger, Use::Chain].iter().any(|&u| {
-        is_head(&ORG_HEADS, bare, u) || singular.as_deref().is_some_and(|w| is_head(&ORG_HEADS, w, u))
-    })
+    [Use::Tagger, Use::Chain]
+        .iter()
+        .any(|&u| is_head(&ORG_HEADS, bare, u) || singular.as_deref().is_some_and(|w| is_head(&ORG_HEADS, w, u)))
         || [Use::Definite, Use::National].iter().any(|&u| is_head(&ORG_HEADS, &full, u))
 }
 
@@ -524,6 +524,21 @@ fn speaker_phrase(
         if k > i && (t.norm == "من" || crate::entities::RELATIONAL.contains(&t.norm)) {
             break;
         }
+        // أمهل رئيس الحكومة | الوزير المقال: a definite title after a title's construct, no
+        // person named after it, is the verb's object (a rank before a name is apposition: قائد
+        // الجيش الجنرال مين أونغ هلاينغ)
+        if k > i + 1
+            && a.article
+            && a.prep.is_none()
+            && a.conj.is_none()
+            && TITLES.contains(a.word.trim_start_matches("ال"))
+            && TITLES.contains(&first.word)
+            && !first.article
+            && doc.analysis(k - 1).article
+            && !(k + 1..limit.min(k + 4)).any(|j| person_starts_at(mentions, &toks[j]) || named(j))
+        {
+            break;
+        }
         // ورفضت المحكمة العليا | السماح: after a body's definite head and its adjectives, a
         // definite word of the other gender (by its ending: an adjective agrees) that is no name
         // is the verb's object
@@ -542,8 +557,11 @@ fn speaker_phrase(
             let head = toks[i].norm.as_str();
             let feminine = head.ends_with('ه') || head.ends_with("ات");
             let w = t.norm.as_str();
-            let agrees =
-                if feminine { w.ends_with('ه') || w.ends_with('ي') || w.ends_with('ا') } else { !w.ends_with('ه') };
+            let agrees = if feminine {
+                w.ends_with('ه') || w.ends_with('ي') || w.ends_with('ا')
+            } else {
+                !w.ends_with('ه') && !w.ends_with("ات")
+            };
             if !agrees {
                 break;
             }
@@ -3587,6 +3605,8 @@ mod tests {
             ("ورفضت المحكمة العليا السماح لأربع ولايات بمنع عرض الفيلم.", "المحكمة العليا", "السماح"),
             ("دعت الهيئة كافة المستهلكين إلى استخدام التطبيق.", "الهيئة", "كافة المستهلكين"),
             ("ودعت النقابات المهنية إلى تنفيذ إضراب جديد.", "النقابات المهنية", "تنفيذ إضراب"),
+            ("وطالب المجلس الجهات السياسية بعدم استخدام الملف.", "المجلس", "الجهات السياسية"),
+            ("وأمهل رئيس الحكومة الوزير المقال مهلة 48 ساعة.", "رئيس الحكومة", "الوزير المقال"),
         ] {
             let r = reports(text);
             assert_eq!(r.first().and_then(|q| q.0.as_deref()), Some(want), "{text}: {r:?}");
