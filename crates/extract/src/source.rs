@@ -8,6 +8,7 @@
 //! (`لفرانس برس`) are never taken: a name after ل is a listener, not a subject.
 use crate::lexicon::{count_role, Role, SourceUse, CUES};
 use crate::{Doc, Span};
+use khabar_text::clitic::proclitic_splits;
 use khabar_text::date::WEEKDAYS;
 use khabar_text::lexicon;
 use khabar_text::lexicon::Lazy;
@@ -21,8 +22,25 @@ static STOP: Lazy = lexicon!("source_stop" and WEEKDAYS);
 
 /// Whether a token (the word, or without its conjunction and preposition) names the source of
 /// figures in the given way.
+/// A reporting verb takes و or ف, and ل only on its present: after ب، ك or ل a past form is a
+/// verbal noun (لكشف ملابسات وفاة "to uncover the circumstances of a death" names no source).
 fn names_source(t: &khabar_text::token::Token, how: SourceUse) -> bool {
-    t.kind == TokenKind::Arabic && CUES.find_map(&t.norm, |c| (c.source == Some(how)).then_some(())).is_some()
+    if t.kind != TokenKind::Arabic {
+        return false;
+    }
+    let names = |w: &str| CUES.tags(w).iter().any(|c| c.source == Some(how));
+    if names(&t.norm) {
+        return true;
+    }
+    if !khabar_text::proclitic::may_have_proclitic(&t.norm) {
+        return false;
+    }
+    proclitic_splits(&t.norm).skip(1).any(|(letters, rest)| {
+        let prefix = &t.norm[..khabar_text::clitic::letters_to_byte(&t.norm, letters)];
+        let verbal_noun = how == SourceUse::Subject
+            && (prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت']));
+        names(rest.as_ref()) && !verbal_noun
+    })
 }
 
 /// A noun phrase from token `i`: at most six words, stopping as described above, and after a
