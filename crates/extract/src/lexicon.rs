@@ -9,6 +9,14 @@ use khabar_text::lexicon::Lazy;
 use khabar_text::lexicon::Lexicon;
 use khabar_text::token::{Token, TokenKind};
 
+/// Whether a cue verb `rest`, found in `norm` under the proclitic letters `letters`, is a verbal
+/// noun there: a verb takes و or ف, and ل only on its present (ليؤكد); after ب، ك or ل a past form
+/// is a verbal noun (بحث "discussed" is no ب + حث; بنقل، لكشف are "by moving", "to uncover").
+pub(crate) fn verbal_noun_after_proclitic(norm: &str, letters: usize, rest: &str) -> bool {
+    let prefix = &norm[..khabar_text::clitic::letters_to_byte(norm, letters)];
+    prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت'])
+}
+
 /// Where a count word stands to a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {

@@ -72,14 +72,11 @@ pub(crate) fn role(t: &khabar_text::token::Token) -> Option<(Role, usize)> {
     if !khabar_text::proclitic::may_have_proclitic(&t.norm) {
         return None;
     }
-    // a verb takes و or ف, and ل only on its present (ليؤكد); after ب، ك or ل a past form is a
-    // verbal noun (بحث "discussed" is no ب + حث, بنقل، لكشف are "by moving", "to uncover")
+    // (a verb's past form after ب، ك or ل is a verbal noun: بحث is no ب + حث)
     proclitic_splits(&t.norm).skip(1).find_map(|(letters, rest)| {
         let role = CUES.tags(rest.as_ref()).iter().find_map(|c| c.role)?;
-        let prefix = &t.norm[..khabar_text::clitic::letters_to_byte(&t.norm, letters)];
         let verb = matches!(role, Role::Say | Role::Act | Role::Part);
-        let prep = prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت']);
-        (!(verb && prep)).then_some((role, letters))
+        (!(verb && crate::lexicon::verbal_noun_after_proclitic(&t.norm, letters, &rest))).then_some((role, letters))
     })
 }
 
@@ -379,6 +376,8 @@ fn speaker_phrase(
     let described = !first.article && SPEAKER_HEADS.contains(&first.word);
     let mut complement = false;
     let named = |k: usize| mentions.overlapping(&(toks[k].start..toks[k].end)).next().is_some();
+    // (whether the phrase opens with a body's definite head: its object may follow it)
+    let body_head = definite_body(doc, i);
     while k < limit && k < i + 8 {
         let t = &toks[k];
         if t.kind != TokenKind::Arabic && !(t.kind == TokenKind::Word) {
@@ -535,7 +534,7 @@ fn speaker_phrase(
             && TITLES.contains(&first.word)
             && !first.article
             && doc.analysis(k - 1).article
-            && !(k + 1..limit.min(k + 4)).any(|j| person_starts_at(mentions, &toks[j]) || named(j))
+            && !(k + 1..limit.min(k + 4)).any(named)
         {
             break;
         }
@@ -543,17 +542,10 @@ fn speaker_phrase(
         // definite word of the other gender (by its ending: an adjective agrees) that is no name
         // is the verb's object
         // (so is a quantifier that opens it: دعت الهيئة | كافة المستهلكين)
-        if k > i && definite_body(doc, i) && matches!(t.norm.as_str(), "كافه" | "جميع" | "كل") {
+        if k > i && body_head && matches!(t.norm.as_str(), "كافه" | "جميع" | "كل") {
             break;
         }
-        if k > i
-            && a.article
-            && a.prep.is_none()
-            && a.conj.is_none()
-            && !is_adjective(t)
-            && definite_body(doc, i)
-            && mentions.overlapping(&(t.start..t.end)).next().is_none()
-        {
+        if k > i && a.article && a.prep.is_none() && a.conj.is_none() && !is_adjective(t) && body_head && !named(k) {
             let head = toks[i].norm.as_str();
             let feminine = head.ends_with('ه') || head.ends_with("ات");
             let w = t.norm.as_str();

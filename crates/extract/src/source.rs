@@ -6,7 +6,7 @@
 //! the word after the verb to the first word that cannot belong to it: punctuation, a date word,
 //! أن/إن, a preposition, a word of the fact itself. Media that only carry the report
 //! (`لفرانس برس`) are never taken: a name after ل is a listener, not a subject.
-use crate::lexicon::{count_role, Role, SourceUse, CUES};
+use crate::lexicon::{count_role, verbal_noun_after_proclitic, Role, SourceUse, CUES};
 use crate::{Doc, Span};
 use khabar_text::clitic::proclitic_splits;
 use khabar_text::date::WEEKDAYS;
@@ -21,9 +21,9 @@ const WINDOW: usize = 40;
 static STOP: Lazy = lexicon!("source_stop" and WEEKDAYS);
 
 /// Whether a token (the word, or without its conjunction and preposition) names the source of
-/// figures in the given way.
-/// A reporting verb takes و or ف, and ل only on its present: after ب، ك or ل a past form is a
-/// verbal noun (لكشف ملابسات وفاة "to uncover the circumstances of a death" names no source).
+/// figures in the given way. A reporting verb after ب، ك, or ل on its past, is a verbal noun
+/// ([`verbal_noun_after_proclitic`]: لكشف ملابسات وفاة "to uncover the circumstances of a death"
+/// names no source).
 fn names_source(t: &khabar_text::token::Token, how: SourceUse) -> bool {
     if t.kind != TokenKind::Arabic {
         return false;
@@ -36,10 +36,7 @@ fn names_source(t: &khabar_text::token::Token, how: SourceUse) -> bool {
         return false;
     }
     proclitic_splits(&t.norm).skip(1).any(|(letters, rest)| {
-        let prefix = &t.norm[..khabar_text::clitic::letters_to_byte(&t.norm, letters)];
-        let verbal_noun = how == SourceUse::Subject
-            && (prefix.contains(['ب', 'ك']) || prefix.contains('ل') && !rest.starts_with(['ي', 'ت']));
-        names(rest.as_ref()) && !verbal_noun
+        names(rest.as_ref()) && !(how == SourceUse::Subject && verbal_noun_after_proclitic(&t.norm, letters, &rest))
     })
 }
 
